@@ -1,0 +1,143 @@
+// Package doc holds the decoded document every stage works on, and the readers
+// that produce it from files in each format and encoding.
+//
+// A Document's Text is the decoded text with "\n" between lines (a source's
+// CRLF or CR line ends are kept per line in Line.EOL so that a fix can write
+// them back). Every position handed to a user is computed from a byte offset
+// into Text; nothing is ever located by searching for its text again.
+package doc
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Format names the container a document was read from.
+type Format string
+
+// The formats fzlint reads.
+const (
+	FormatText     Format = "text"
+	FormatMarkdown Format = "markdown"
+	FormatDocx     Format = "docx"
+	FormatHTML     Format = "html"
+)
+
+// Position is a place in a document. Line and Column are 1-based; Column counts
+// Unicode code points. Offset is the 0-based byte offset into Document.Text.
+// For .docx, Line is the paragraph number; for HTML, Line and Column are in the
+// HTML source file while Offset stays in the extracted text.
+type Position struct {
+	Line   int `json:"line"`
+	Column int `json:"column"`
+	Offset int `json:"offset"`
+}
+
+// Range is a half-open span [Start, End) of a document.
+type Range struct {
+	Start Position `json:"start"`
+	End   Position `json:"end"`
+}
+
+// Line is one line (a paragraph in .docx and HTML) of Document.Text.
+type Line struct {
+	Start int // byte offset of the first byte in Text
+	End   int // byte offset just past the last byte, before "\n"
+	// EOL is the line end the source had ("\n", "\r\n", "\r", or "" for the last line).
+	EOL string
+	// Heading is the markup heading level (Markdown "#", a .docx Heading style), 0 if none.
+	Heading int
+	// Skip marks lines that are not prose to check (Markdown code blocks, front matter).
+	Skip bool
+	// Generated is the number of bytes at the start of the line that are not in the
+	// source but were rendered by the reader (Word's automatic numbering).
+	Generated int
+}
+
+// Locator maps an offset in Text to a line and column in the source file, for
+// formats whose source is not the text itself (HTML).
+type Locator interface {
+	Locate(offset int) (line, column int)
+}
+
+// Document is a decoded input. It is immutable once read.
+type Document struct {
+	Path     string
+	Format   Format
+	Encoding string // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030", "big5"
+	Text     string
+	Lines    []Line
+	// Source is the raw bytes as read, kept for fixes (nil for formats that cannot be fixed).
+	Source []byte
+	// Locator, when set, places offsets in the source file instead of in Text.
+	Locator Locator
+}
+
+// New builds a Document from decoded text whose lines end in "\n", "\r\n" or "\r".
+// The text kept in Document.Text has "\n" between lines.
+func New(path string, format Format, encoding, text string) *Document {
+	d := &Document{Path: path, Format: format, Encoding: encoding}
+	var buf []byte
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '\n' && c != '\r' {
+			continue
+		}
+		eol := "\n"
+		if c == '\r' {
+			eol = "\r"
+			if i+1 < len(text) && text[i+1] == '\n' {
+				eol = "\r\n"
+			}
+		}
+		lineStart := len(buf)
+		buf = append(buf, text[start:i]...)
+		d.Lines = append(d.Lines, Line{Start: lineStart, End: len(buf), EOL: eol})
+		buf = append(buf, '\n')
+		i += len(eol) - 1
+		start = i + 1
+	}
+	lineStart := len(buf)
+	buf = append(buf, text[start:]...)
+	d.Lines = append(d.Lines, Line{Start: lineStart, End: len(buf)})
+	d.Text = string(buf)
+	return d
+}
+
+// LineText returns the text of line n (1-based), without its line end.
+func (d *Document) LineText(n int) string {
+	l := d.Lines[n-1]
+	return d.Text[l.Start:l.End]
+}
+
+// LineAt returns the 1-based number of the line holding byte offset off.
+func (d *Document) LineAt(off int) int {
+	i := sort.Search(len(d.Lines), func(i int) bool { return d.Lines[i].End >= off })
+	if i == len(d.Lines) {
+		i = len(d.Lines) - 1
+	}
+	return i + 1
+}
+
+// Pos returns the Position of byte offset off in Text.
+func (d *Document) Pos(off int) Position {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(d.Text) {
+		off = len(d.Text)
+	}
+	n := d.LineAt(off)
+	if d.Locator != nil {
+		line, col := d.Locator.Locate(off)
+		return Position{Line: line, Column: col, Offset: off}
+	}
+	l := d.Lines[n-1]
+	return Position{Line: n, Column: utf8.RuneCountInString(d.Text[l.Start:off]) + 1, Offset: off}
+}
+
+// Range returns the Range of the byte span [start, end) of Text.
+func (d *Document) Range(start, end int) Range {
+	return Range{Start: d.Pos(start), End: d.Pos(end)}
+}

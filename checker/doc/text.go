@@ -1,0 +1,12 @@
+package doc
+
+// readText reads plain text in any supported encoding.
+func readText(path string, data []byte, opts Options) (*Document, error) {
+	text, enc, err := decode(path, data, opts.Encoding)
+	if err != nil {
+		return nil, err
+	}
+	d := New(path, FormatText, enc, text)
+	d.Source = data
+	return d, nil
+}

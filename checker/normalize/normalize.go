@@ -6,6 +6,7 @@
 package normalize
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -13,42 +14,71 @@ import (
 // View is the normalized form of a text.
 type View struct {
 	Text string
-	// orig[i] is the byte offset in the original text of view byte i; it has
-	// len(Text)+1 entries so that an end offset maps too.
-	orig []int
+	// marks records where the view and the original text stop having the
+	// same byte offsets: from view offset marks[k].v on (up to the next mark),
+	// a rune start at view offset i came from original offset i+marks[k].d.
+	// Only runes whose encoding changes length add a mark (full-width forms
+	// and odd spaces shrink, a few traditional characters have a simplified
+	// form outside the BMP, an invalid byte becomes U+FFFD), so a text
+	// without them has none.
+	marks []mark
 }
 
-// New returns the view of s.
+type mark struct{ v, d int }
+
+// New returns the view of s. The view has one rune for each rune of s; an
+// invalid byte of s is one rune, U+FFFD in the view.
 func New(s string) *View {
 	var b strings.Builder
 	b.Grow(len(s))
-	orig := make([]int, 0, len(s)+1)
-	for i, r := range s {
-		n := Rune(r)
-		if r == utf8.RuneError {
-			// Keep invalid bytes and U+FFFD as they are: rules look for them.
-			n = r
+	var marks []mark
+	delta := 0
+	for i := 0; i < len(s); {
+		// Runs of ASCII are copied as they are.
+		j := i
+		for j < len(s) && s[j] < utf8.RuneSelf {
+			j++
 		}
-		before := b.Len()
-		b.WriteRune(n)
-		for j := before; j < b.Len(); j++ {
-			orig = append(orig, i)
+		if j > i {
+			b.WriteString(s[i:j])
+			if i = j; i == len(s) {
+				break
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if n := Rune(r); n != r || size == 1 {
+			b.WriteRune(n)
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+		if d := i - b.Len(); d != delta {
+			marks = append(marks, mark{b.Len(), d})
+			delta = d
 		}
 	}
-	orig = append(orig, len(s))
-	return &View{Text: b.String(), orig: orig}
+	return &View{Text: b.String(), marks: marks}
 }
 
 // Orig maps a byte offset in the view to the byte offset in the original text.
-// Offsets inside a rune map to the start of that rune's original.
+// Offsets inside a rune map to the start of that rune's original; offsets
+// out of range clamp to the text.
 func (v *View) Orig(i int) int {
-	if i < 0 {
+	if i <= 0 {
 		return 0
 	}
-	if i >= len(v.orig) {
-		return v.orig[len(v.orig)-1]
+	if i >= len(v.Text) {
+		i = len(v.Text)
+	} else {
+		for i > 0 && !utf8.RuneStart(v.Text[i]) {
+			i--
+		}
 	}
-	return v.orig[i]
+	k := sort.Search(len(v.marks), func(k int) bool { return v.marks[k].v > i })
+	if k == 0 {
+		return i
+	}
+	return i + v.marks[k-1].d
 }
 
 // Rune returns the normalized form of r.

@@ -1,10 +1,31 @@
 package normalize
 
-// simplified returns the simplified form of a traditional character.
-// Replaced by the generated OpenCC table.
-func simplified(r rune) (rune, bool) {
-	s, ok := tsTable[r]
-	return s, ok
-}
+// The traditional → simplified table, ts_table.go, is generated from OpenCC's
+// TSCharacters.txt; gen/main.go says where to get it.
+//go:generate go run gen/main.go -in /tmp/opencc/package/data/dictionary/TSCharacters.txt -out ts_table.go
 
-var tsTable = map[rune]rune{}
+// simplified returns the simplified form of a traditional character, from
+// OpenCC's TSCharacters table (first candidate, single characters only).
+func simplified(r rune) (rune, bool) {
+	if r < 0x10000 {
+		if r < 0 || tsBMP[r>>6]&(1<<(r&63)) == 0 {
+			return r, false
+		}
+	} else if r > tsTrad[tsLen-1] {
+		return r, false
+	}
+	// Binary search for the first key >= r.
+	lo, hi := 0, tsLen
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if tsTrad[m] < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < tsLen && tsTrad[lo] == r {
+		return tsSimp[lo], true
+	}
+	return r, false
+}

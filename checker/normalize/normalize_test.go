@@ -1,0 +1,257 @@
+package normalize
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestFoldWidthAndSpaces(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"（一）", "(一)"},
+		{"第１条，内容：如下．", "第1条,内容:如下."},
+		{"ＡＢＣａｂｃ０９", "ABCabc09"},
+		{"！～", "!~"},
+		{"甲　乙", "甲 乙"},      // U+3000
+		{"甲\u00a0乙", "甲 乙"}, // NBSP
+		{"甲\u2002\u2003\u2009\u202f乙", "甲    乙"},
+		{"plain ASCII (1), ok.", "plain ASCII (1), ok."},
+	} {
+		if got := New(tc.in).Text; got != tc.want {
+			t.Errorf("New(%q).Text = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// Full-width forms fold one to one onto ASCII ! to ~.
+	for r := rune(0xFF01); r <= 0xFF5E; r++ {
+		if got, want := Rune(r), r-0xFF01+'!'; got != want {
+			t.Errorf("Rune(%U) = %U, want %U", r, got, want)
+		}
+	}
+}
+
+func TestTraditionalToSimplified(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"建設", "建设"},
+		{"關於", "关于"},
+		{"範", "范"},
+		{"為", "为"},
+		{"辦公廳", "办公厅"},
+		{"黨", "党"},
+		{"舉措", "举措"},
+		{"問題", "问题"},
+		{"計劃", "计划"},
+		{"於", "于"},
+		{"後", "后"},
+		{"法治政府建設存在問題", "法治政府建设存在问题"},
+		{"（二）下一步工作計劃：", "(二)下一步工作计划:"},
+	} {
+		if got := New(tc.in).Text; got != tc.want {
+			t.Errorf("New(%q).Text = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSimplifiedUnchanged(t *testing.T) {
+	const s = "2020年，市政府办公室在省政府办公厅的关心指导下，按照党的十九大关于深化依法治国实践新要求和建设法治政府新部署，" +
+		"认真贯彻落实《法治政府建设与责任落实督察工作规定》等文件精神。一、主要举措及成效；二、存在问题；三、下一步工作计划。" +
+		"范围、为了、后来、干部、发展、里面、只有、历史、团结、党委、议题、条例、决策、执法、监督、复议、诉讼。"
+	want := strings.NewReplacer("，", ",", "；", ";").Replace(s)
+	if got := New(s).Text; got != want {
+		t.Errorf("simplified text changed:\n got %q\nwant %q", got, want)
+	}
+	for _, r := range want {
+		if IsTraditional(r) {
+			t.Errorf("IsTraditional(%q) = true", r)
+		}
+	}
+}
+
+func TestIsTraditional(t *testing.T) {
+	for _, r := range "建設關於範為辦公廳黨舉問題計劃後發裏髮" {
+		if (r == '建' || r == '公') == IsTraditional(r) {
+			t.Errorf("IsTraditional(%q) = %v", r, IsTraditional(r))
+		}
+	}
+	for _, r := range "设关于范为办厅党举问题计划后发里aA1,（　\u00a0\U00020000" {
+		if IsTraditional(r) {
+			t.Errorf("IsTraditional(%q) = true", r)
+		}
+	}
+}
+
+// TestTable checks the generated table: keys strictly increasing, no
+// identity mapping, the bitmap equal to the keys below U+10000, and every key
+// found by simplified.
+func TestTable(t *testing.T) {
+	if tsLen < 2000 {
+		t.Fatalf("table has %d entries; regenerate ts_table.go", tsLen)
+	}
+	var bmp [len(tsBMP)]uint64
+	for i := range tsLen {
+		tr, s := tsTrad[i], tsSimp[i]
+		if i > 0 && tsTrad[i-1] >= tr {
+			t.Fatalf("tsTrad not increasing at %d: %U, %U", i, tsTrad[i-1], tr)
+		}
+		if tr == s {
+			t.Errorf("identity entry %U", tr)
+		}
+		if tr < 0x10000 {
+			bmp[tr>>6] |= 1 << (tr & 63)
+		}
+		if got, ok := simplified(tr); !ok || got != s {
+			t.Errorf("simplified(%q) = %q, %v; want %q, true", tr, got, ok, s)
+		}
+	}
+	if bmp != tsBMP {
+		t.Error("tsBMP does not match tsTrad")
+	}
+	for _, r := range []rune{-1, 0, 'a', 0xFFFF, 0x10000, 0x10FFFF, 0x7FFFFFFF, utf8.RuneError} {
+		if got, ok := simplified(r); ok || got != r {
+			t.Errorf("simplified(%U) = %U, %v", r, got, ok)
+		}
+	}
+}
+
+// alphabet for random texts: ASCII, simplified and traditional CJK,
+// full-width forms, odd spaces, a character outside the BMP and a traditional
+// character whose simplified form is outside the BMP (㗲 → 𠵾: 3 bytes → 4).
+var alphabet = []rune("aZ0 .,(\n\t建设设關于於範为辦公廳黨舉措問題計劃後后的（），：．１Ａ～　\u00a0\u2009\u202f\U00020000㗲")
+
+func randomText(rng *rand.Rand, n int) string {
+	var b strings.Builder
+	for range n {
+		b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+	}
+	return b.String()
+}
+
+func TestOffsets(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	re := regexp.MustCompile(`[^ ]{1,5}`)
+	for iter := range 500 {
+		s := randomText(rng, rng.IntN(60))
+		v := New(s)
+		if utf8.RuneCountInString(v.Text) != utf8.RuneCountInString(s) {
+			t.Fatalf("%q: view %q has a different rune count", s, v.Text)
+		}
+		// Every rune of the view maps to the start of the corresponding
+		// original rune, and each byte inside it maps to the same start.
+		vi := 0
+		for oi, or := range s {
+			vr, size := utf8.DecodeRuneInString(v.Text[vi:])
+			if vr != Rune(or) {
+				t.Fatalf("%q: view rune at %d is %q, want Rune(%q)", s, vi, vr, or)
+			}
+			for k := range size {
+				if got := v.Orig(vi + k); got != oi {
+					t.Fatalf("%q: Orig(%d) = %d, want %d", s, vi+k, got, oi)
+				}
+			}
+			vi += size
+		}
+		if vi != len(v.Text) {
+			t.Fatalf("%q: view has %d bytes left over", s, len(v.Text)-vi)
+		}
+		if got := v.Orig(len(v.Text)); got != len(s) {
+			t.Fatalf("%q: Orig(len(Text)) = %d, want %d", s, got, len(s))
+		}
+		// A match in the view maps back to a span of the same rune count.
+		for _, m := range re.FindAllStringIndex(v.Text, -1) {
+			start, end := v.Orig(m[0]), v.Orig(m[1])
+			if !(0 <= start && start <= end && end <= len(s)) {
+				t.Fatalf("%q: match %v maps to bad span [%d,%d)", s, m, start, end)
+			}
+			if got, want := utf8.RuneCountInString(s[start:end]), utf8.RuneCountInString(v.Text[m[0]:m[1]]); got != want {
+				t.Fatalf("iter %d %q: match %q maps to %q (%d runes, want %d)", iter, s, v.Text[m[0]:m[1]], s[start:end], got, want)
+			}
+			if New(s[start:end]).Text != v.Text[m[0]:m[1]] {
+				t.Fatalf("%q: match %q maps to %q", s, v.Text[m[0]:m[1]], s[start:end])
+			}
+		}
+	}
+	// Out-of-range offsets clamp.
+	v := New("建設")
+	if v.Orig(-1) != 0 || v.Orig(100) != len("建設") {
+		t.Errorf("Orig clamps badly: %d %d", v.Orig(-1), v.Orig(100))
+	}
+	if v := New(""); v.Text != "" || v.Orig(0) != 0 {
+		t.Errorf("New(\"\") = %q, Orig(0) = %d", v.Text, v.Orig(0))
+	}
+}
+
+func TestInvalidUTF8(t *testing.T) {
+	s := "a\xff關\xe5\x8f" // an invalid byte and a truncated rune
+	v := New(s)
+	if got, want := utf8.RuneCountInString(v.Text), utf8.RuneCountInString(s); got != want {
+		t.Fatalf("view %q has %d runes, want %d", v.Text, got, want)
+	}
+	if v.Orig(len(v.Text)) != len(s) {
+		t.Errorf("Orig(end) = %d, want %d", v.Orig(len(v.Text)), len(s))
+	}
+	i := strings.Index(v.Text, "关")
+	if i < 0 || v.Orig(i) != strings.Index(s, "關") {
+		t.Errorf("关 at %d maps to %d, want %d", i, v.Orig(i), strings.Index(s, "關"))
+	}
+}
+
+// TestSeed folds a real traditional-character report from the shared seeds.
+func TestSeed(t *testing.T) {
+	shared := filepath.Join("..", "..", "..", "shared")
+	if _, err := os.Stat(shared); err != nil {
+		t.Skipf("no shared directory %s: %v", shared, err)
+	}
+	path := filepath.Join(shared, "seeds", "001_17ca6f33bb420750.txt")
+	data, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		t.Skipf("seed %s absent", path)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := New(string(data))
+	for _, w := range []string{"法治政府建设", "存在问题", "下一步工作计划"} {
+		i := strings.Index(v.Text, w)
+		if i < 0 {
+			t.Errorf("%s: view lacks %s", path, w)
+			continue
+		}
+		orig := string(data[v.Orig(i):v.Orig(i+len(w))])
+		if New(orig).Text != w {
+			t.Errorf("%s: %s maps back to %q", path, w, orig)
+		}
+	}
+}
+
+// mixedText returns about n bytes of report-like text: simplified and
+// traditional paragraphs, full-width punctuation and digits, ASCII.
+func mixedText(n int) string {
+	parts := []string{
+		"2020年，市政府办公室在省政府办公厅的关心指导下，按照党的十九大关于深化依法治国实践新要求和建设法治政府新部署，",
+		"認真貫徹落實《法治政府建設與責任落實督察工作規定》《廣東省法治政府建設實施綱要（2016-2020）》等文件精神，",
+		"一、推进法治政府建设的主要举措及成效\n",
+		"（一）加強黨對法治政府建設領導。召開黨組（擴大）會學習１３次，",
+		"二、存在问题和不足；三、下一步工作计划：",
+		"See https://www.gov.cn/zhengce/ for details (2021-03-01).\n",
+		"嚴格規範公正文明執法，行政復議和行政訴訟案件辦理　　",
+	}
+	rng := rand.New(rand.NewPCG(7, 7))
+	var b strings.Builder
+	b.Grow(n + 256)
+	for b.Len() < n {
+		b.WriteString(parts[rng.IntN(len(parts))])
+	}
+	return b.String()
+}
+
+func BenchmarkNew(b *testing.B) {
+	s := mixedText(1 << 20)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		New(s)
+	}
+}

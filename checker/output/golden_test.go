@@ -1,0 +1,83 @@
+package output
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestGoldenCheck(t *testing.T) {
+	results := fixture(t)
+	opts := Options{Rules: fixtureRules(results), Version: "0.1.0-test"}
+	for _, tc := range []struct{ format, file string }{
+		{"text", "golden-check.txt"},
+		{"json", "golden-check.json"},
+		{"sarif", "golden-check.sarif"},
+		{"github", "golden-check.github"},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			var buf bytes.Buffer
+			p, err := New(tc.format, &buf, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := PrintAll(p, results); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, tc.file, buf.Bytes())
+		})
+	}
+}
+
+func TestGoldenOutline(t *testing.T) {
+	d, page := fixtureDocs()
+	o, po := fixtureOutlines(d, page)
+	for _, format := range OutlineFormats {
+		var rep, web bytes.Buffer
+		p, err := NewOutline(format, &rep, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Print(d, o); err != nil {
+			t.Fatal(err)
+		}
+		ext := map[string]string{"text": "txt", "json": "json"}[format]
+		golden(t, "golden-outline."+ext, rep.Bytes())
+		p, _ = NewOutline(format, &web, Options{})
+		if err := p.Print(page, po); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "golden-outline-html."+ext, web.Bytes())
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	if _, err := New("xml", nil, Options{}); err == nil {
+		t.Error("New accepted an unknown format")
+	}
+	if _, err := NewOutline("sarif", nil, Options{}); err == nil {
+		t.Error("NewOutline accepted an unknown format")
+	}
+}
+
+// TestJSONEmpty checks that lists are [] when there is nothing in them.
+func TestJSONEmpty(t *testing.T) {
+	var buf bytes.Buffer
+	if err := PrintAll(NewJSON(&buf, Options{}), nil); err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "schema": "fzlint/v1",
+  "files": [],
+  "summary": {
+    "files": 0,
+    "failed": 0,
+    "errors": 0,
+    "warnings": 0,
+    "infos": 0
+  }
+}
+`
+	if got := buf.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -1,0 +1,246 @@
+package output
+
+import (
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/rules"
+)
+
+// SARIF prints a SARIF 2.1.0 log with one run.
+type SARIF struct {
+	w       io.Writer
+	opts    Options
+	index   map[string]int // rule id → index in tool.driver.rules
+	inv     sarifInvocation
+	results []sarifResult
+}
+
+// NewSARIF returns a SARIF printer writing to w. opts.Rules become the
+// driver's rules and opts.Version its version.
+func NewSARIF(w io.Writer, opts Options) *SARIF {
+	index := make(map[string]int, len(opts.Rules))
+	for i, r := range opts.Rules {
+		index[r.ID] = i
+	}
+	return &SARIF{w: w, opts: opts, index: index,
+		inv: sarifInvocation{ExecutionSuccessful: true}, results: []sarifResult{}}
+}
+
+const (
+	sarifSchema  = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+	sarifInfoURI = "https://github.com/fzlint/fzlint"
+)
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations"`
+	// ColumnKind is unicodeCodePoints: fzlint's columns count code points, not
+	// the UTF-16 code units SARIF assumes by default.
+	ColumnKind string        `json:"columnKind"`
+	Results    []sarifResult `json:"results"` // [] means checked and clean
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID                   string         `json:"id"`
+	Name                 string         `json:"name"`
+	ShortDescription     sarifText      `json:"shortDescription"`
+	FullDescription      *sarifText     `json:"fullDescription,omitempty"`
+	Help                 sarifText      `json:"help"`
+	DefaultConfiguration sarifConfig    `json:"defaultConfiguration"`
+	Properties           sarifRuleProps `json:"properties"`
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifConfig struct {
+	Level string `json:"level"`
+}
+
+type sarifRuleProps struct {
+	Pack   string `json:"pack"`
+	Kind   string `json:"kind"`
+	Source string `json:"source"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level      string          `json:"level"`
+	Message    sarifText       `json:"message"`
+	Descriptor sarifID         `json:"descriptor"`
+	Locations  []sarifLocation `json:"locations"`
+}
+
+type sarifID struct {
+	ID string `json:"id"`
+}
+
+type sarifResult struct {
+	RuleID    string          `json:"ruleId"`
+	RuleIndex *int            `json:"ruleIndex,omitempty"` // absent for a rule not in Options.Rules
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations"`
+	Fixes     []sarifFix      `json:"fixes,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine   int        `json:"startLine"`
+	StartColumn int        `json:"startColumn"`
+	EndLine     int        `json:"endLine"`
+	EndColumn   int        `json:"endColumn"`
+	Snippet     *sarifText `json:"snippet,omitempty"`
+}
+
+type sarifFix struct {
+	ArtifactChanges []sarifChange `json:"artifactChanges"`
+}
+
+type sarifChange struct {
+	ArtifactLocation sarifArtifact      `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifRegion `json:"deletedRegion"`
+	InsertedContent *sarifText  `json:"insertedContent,omitempty"` // absent: a deletion
+}
+
+// Print writes the log.
+// File records one file's results, or its error as a notification.
+func (p *SARIF) File(r checker.FileResult) error {
+	uri := sarifURI(r.Path)
+	if r.Error != nil {
+		p.inv.ExecutionSuccessful = false
+		p.inv.ToolExecutionNotifications = append(p.inv.ToolExecutionNotifications, sarifNotification{
+			Level: "error", Message: sarifText{r.Error.Message}, Descriptor: sarifID{r.Error.Code},
+			Locations: []sarifLocation{{sarifPhysical{ArtifactLocation: sarifArtifact{uri}}}},
+		})
+		return nil
+	}
+	for _, f := range r.Findings {
+		region := sarifRegionOf(f.Range)
+		// For HTML the region is in the markup while the excerpt is
+		// extracted text, so it is no snippet of the artifact.
+		if r.Doc == nil || r.Doc.Locator == nil {
+			region.Snippet = &sarifText{f.Excerpt}
+		}
+		sr := sarifResult{RuleID: f.Rule, Level: sarifLevel(f.Severity), Message: sarifText{f.Message},
+			Locations: []sarifLocation{{sarifPhysical{sarifArtifact{uri}, &region}}}}
+		if i, ok := p.index[f.Rule]; ok {
+			sr.RuleIndex = &i
+		}
+		if f.Fix != nil {
+			rep := sarifReplacement{DeletedRegion: sarifRegionOf(f.Fix.Range)}
+			if f.Fix.Text != "" {
+				rep.InsertedContent = &sarifText{f.Fix.Text}
+			}
+			sr.Fixes = []sarifFix{{[]sarifChange{{sarifArtifact{uri}, []sarifReplacement{rep}}}}}
+		}
+		p.results = append(p.results, sr)
+	}
+	return nil
+}
+
+// Finish writes the SARIF log: the rules, the results and the invocation.
+func (p *SARIF) Finish() error {
+	driver := sarifDriver{Name: "fzlint", Version: p.opts.Version, InformationURI: sarifInfoURI,
+		Rules: make([]sarifRule, 0, len(p.opts.Rules))}
+	for _, r := range p.opts.Rules {
+		driver.Rules = append(driver.Rules, sarifRuleOf(r))
+	}
+	return encodeJSON(p.w, sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{{
+		Tool: sarifTool{driver}, Invocations: []sarifInvocation{p.inv},
+		ColumnKind: "unicodeCodePoints", Results: p.results,
+	}}})
+}
+
+func sarifRuleOf(r rules.Rule) sarifRule {
+	sr := sarifRule{ID: r.ID, Name: r.Name, ShortDescription: sarifText{r.Message},
+		DefaultConfiguration: sarifConfig{sarifLevel(r.Severity)},
+		Properties:           sarifRuleProps{Pack: r.Pack, Kind: r.Kind, Source: r.Source}}
+	var help []string
+	if r.Description != "" {
+		sr.FullDescription = &sarifText{r.Description}
+		help = append(help, r.Description)
+	}
+	if r.Source != "" {
+		help = append(help, "依据："+r.Source)
+	}
+	if len(help) == 0 {
+		help = append(help, r.Message)
+	}
+	sr.Help = sarifText{strings.Join(help, "\n\n")}
+	return sr
+}
+
+func sarifRegionOf(rg doc.Range) sarifRegion {
+	return sarifRegion{StartLine: rg.Start.Line, StartColumn: rg.Start.Column,
+		EndLine: rg.End.Line, EndColumn: rg.End.Column}
+}
+
+func sarifLevel(s rules.Severity) string {
+	switch s {
+	case rules.Error:
+		return "error"
+	case rules.Warning:
+		return "warning"
+	case rules.Info:
+		return "note"
+	}
+	return "none"
+}
+
+// sarifURI turns a path into a URI reference (RFC 3986, so non-ASCII is
+// percent-encoded): relative with slashes as given, or a file: URI when
+// absolute.
+func sarifURI(path string) string {
+	p := filepath.ToSlash(path)
+	if !filepath.IsAbs(path) {
+		return (&url.URL{Path: p}).String()
+	}
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows drive: file:///C:/...
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}

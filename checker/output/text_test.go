@@ -1,0 +1,166 @@
+package output
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/rules"
+)
+
+// TestCaretAlignment checks, for every finding of the fixture shown on its
+// whole line, that the caret sits under the first character of the range: its
+// display offset in the caret line equals the display width of the line before
+// the range (tabs kept as tabs), and the underline is as wide as the range's
+// part of the line. Windows cut from long lines are checked in TestSnippetWindow.
+func TestCaretAlignment(t *testing.T) {
+	results := fixture(t)
+	var buf bytes.Buffer
+	if err := PrintAll(NewText(&buf, Options{}), results); err != nil {
+		t.Fatal(err)
+	}
+	out := strings.Split(buf.String(), "\n")
+	w := displayWidth()
+	next, checked := 0, 0
+	for _, r := range results {
+		for _, f := range r.Findings {
+			for next < len(out) && !(strings.HasPrefix(out[next], r.Path+":") && strings.HasSuffix(out[next], "["+f.Rule+"]")) {
+				next++
+			}
+			if next+2 >= len(out) {
+				t.Fatalf("%s: no output for the finding", f.Rule)
+			}
+			src, caret := strings.TrimPrefix(out[next+1], indent), strings.TrimPrefix(out[next+2], indent)
+			next += 3
+
+			d := r.Doc
+			l := d.Lines[d.LineAt(f.Range.Start.Offset)-1]
+			if src != d.Text[l.Start:l.End] {
+				if !strings.Contains(src, "…") {
+					t.Errorf("%s: shows %q, not its line", f.Rule, src)
+				}
+				continue
+			}
+			prefix := d.Text[l.Start:f.Range.Start.Offset]
+			span := d.Text[f.Range.Start.Offset:min(f.Range.End.Offset, l.End)]
+			at := strings.IndexByte(caret, '^')
+			if at < 0 {
+				t.Errorf("%s: no caret in %q", f.Rule, caret)
+				continue
+			}
+			if got, want := w.StringWidth(caret[:at]), w.StringWidth(prefix); got != want {
+				t.Errorf("%s: caret at column %d, want %d (after %q)", f.Rule, got, want, prefix)
+			}
+			if got, want := strings.Count(caret[:at], "\t"), strings.Count(prefix, "\t"); got != want {
+				t.Errorf("%s: %d tabs before the caret, want %d", f.Rule, got, want)
+			}
+			if got, want := w.StringWidth(caret[at:]), max(1, w.StringWidth(span)); got != want {
+				t.Errorf("%s: underline %d columns wide, want %d", f.Rule, got, want)
+			}
+			checked++
+		}
+	}
+	if checked < 8 {
+		t.Errorf("only %d findings checked", checked)
+	}
+}
+
+// TestCaretColumns pins the caret of a range after CJK and full-width
+// characters without going through runewidth: 21 wide characters, 42 columns.
+func TestCaretColumns(t *testing.T) {
+	d := doc.New("a.txt", doc.FormatText, "utf-8", "（一）坚持党的领导。根据《某某规定》（厅字[2019]28号）")
+	s := strings.Index(d.Text, "[")
+	src, marks := NewText(nil, Options{}).snippet(d, d.Range(s, s+len("[2019]")))
+	if src != d.Text {
+		t.Errorf("source line %q", src)
+	}
+	if want := strings.Repeat(" ", 42) + "^~~~~~"; marks != want {
+		t.Errorf("caret line\n%q\nwant\n%q", marks, want)
+	}
+}
+
+// TestSnippetWindow checks the window cut from a line too wide for a terminal.
+func TestSnippetWindow(t *testing.T) {
+	line := strings.Repeat("甲", 60) + "\t" + "错字" + strings.Repeat("乙", 60)
+	d := doc.New("a.docx", doc.FormatDocx, "utf-8", line)
+	s := strings.Index(line, "错字")
+	for _, tc := range []struct {
+		name       string
+		start, end int
+		src, marks string
+	}{
+		{"middle", s, s + len("错字"),
+			"…" + strings.Repeat("甲", 19) + "\t错字" + strings.Repeat("乙", 9) + "…",
+			strings.Repeat(" ", 39) + "\t^~~~"},
+		{"long range", s, len(line),
+			"…" + strings.Repeat("甲", 19) + "\t错字" + strings.Repeat("乙", 18) + "…",
+			strings.Repeat(" ", 39) + "\t^" + strings.Repeat("~", 39)},
+		{"line start", 0, len("甲"),
+			strings.Repeat("甲", 10) + "…",
+			"^~"},
+	} {
+		src, marks := NewText(nil, Options{}).snippet(d, d.Range(tc.start, tc.end))
+		if src != tc.src || marks != tc.marks {
+			t.Errorf("%s:\n got %q\n     %q\nwant %q\n     %q", tc.name, src, marks, tc.src, tc.marks)
+		}
+	}
+}
+
+func TestColor(t *testing.T) {
+	results := fixture(t)
+	for _, on := range []bool{true, false} {
+		var buf bytes.Buffer
+		if err := PrintAll(NewText(&buf, Options{Color: on}), results); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(buf.String(), "\x1b["); got != on {
+			t.Errorf("Color: %v, escape sequences: %v", on, got)
+		}
+	}
+}
+
+func TestColorWanted(t *testing.T) {
+	f, err := os.CreateTemp(t.TempDir(), "out")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	t.Setenv("NO_COLOR", "")
+	if ColorWanted(f, false) {
+		t.Error("color wanted for a regular file")
+	}
+	if ColorWanted(os.Stdout, true) {
+		t.Error("color wanted despite --no-color")
+	}
+	t.Setenv("NO_COLOR", "1")
+	if ColorWanted(os.Stdout, false) {
+		t.Error("color wanted despite NO_COLOR")
+	}
+}
+
+func TestFixHint(t *testing.T) {
+	d := doc.New("a.txt", doc.FormatText, "utf-8", "根据厅字[2019]28号。。")
+	rg := func(from, to string) doc.Range {
+		s := strings.Index(d.Text, from)
+		return d.Range(s, s+len(to))
+	}
+	f := checker.Finding{Rule: "x/y", Severity: rules.Warning, Range: rg("[2019]", "[2019]")}
+	for _, tc := range []struct {
+		fix  checker.Fix
+		want string
+	}{
+		{checker.Fix{Range: f.Range, Text: "〔2019〕"}, "建议改为：“〔2019〕”"},
+		{checker.Fix{Range: f.Range}, "建议删除"},
+		{checker.Fix{Range: rg("28", ""), Text: "第"}, "建议插入：“第”"},
+		{checker.Fix{Range: rg("。", "。")}, "建议删除“。”"},
+		{checker.Fix{Range: rg("厅字", "厅字"), Text: "国办"}, "建议将“厅字”改为“国办”"},
+	} {
+		f.Fix = &tc.fix
+		if got := fixHint(d, f); got != tc.want {
+			t.Errorf("fixHint = %q, want %q", got, tc.want)
+		}
+	}
+}

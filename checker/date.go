@@ -1,0 +1,181 @@
+package checker
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/fzlint/fzlint/checker/outline"
+	"github.com/fzlint/fzlint/rules"
+)
+
+// dateSpec checks the 成文日期 (and a web page's publication date) against the
+// reporting year Y. `check` is one of:
+//   - present: the report has no 成文日期 (reported at the end of the body);
+//   - valid: the date is not a real calendar date;
+//   - form: the date is written in one of `forms` ("chinese", "dash", "dot",
+//     "slash") or, with `padding: true`, with leading zeros; fixed to 2021年3月5日
+//     when the date is valid;
+//   - year-end: the date is on or before the last day of Y (the report cannot
+//     cover the whole year);
+//   - year: the date's year is neither Y nor Y+1;
+//   - deadline: the date is after the submission deadline, Y+1 and the month-day
+//     of setting `setting` (default "deadline", e.g. "03-01");
+//   - same-line: the date shares its line with the signature;
+//   - before-signature: the date comes before the signature;
+//   - published-early / published-late: the page's publication date is before
+//     Y+1-01-01, or after Y+1 and the month-day of setting `setting`.
+//
+// Placeholders: {date} the date as YYYY-MM-DD, {year} Y, {deadline}, {want} the fix.
+type dateSpec struct {
+	Check   string   `yaml:"check"`
+	Forms   []string `yaml:"forms"`
+	Padding bool     `yaml:"padding"`
+	Setting string   `yaml:"setting"`
+}
+
+type dateCheck struct{ dateSpec }
+
+var dateForms = map[string]bool{"chinese": true, "dash": true, "dot": true, "slash": true}
+
+func compileDate(r *rules.Rule) (any, bool, error) {
+	var s dateSpec
+	if err := rules.DecodeSpec(r, &s); err != nil {
+		return nil, false, err
+	}
+	switch s.Check {
+	case "present", "valid", "year-end", "year", "same-line", "before-signature":
+	case "form":
+		if len(s.Forms) == 0 && !s.Padding {
+			return nil, false, rules.SpecError(r, "check: form 需要 forms 或 padding: true")
+		}
+		for _, f := range s.Forms {
+			if !dateForms[f] {
+				return nil, false, rules.SpecError(r, "未知的日期形式 %q（可用：chinese、dash、dot、slash）", f)
+			}
+		}
+	case "deadline", "published-late":
+		if s.Setting == "" {
+			s.Setting = "deadline"
+		}
+	case "published-early":
+	default:
+		return nil, false, rules.SpecError(r, "check 应为 present、valid、form、year-end、year、deadline、same-line、before-signature、published-early 或 published-late")
+	}
+	return &dateCheck{s}, s.Check == "form", nil
+}
+
+// Validate checks the setting the rule reads, once the packs are resolved.
+func (d *dateCheck) Validate(r *rules.Rule, set *rules.Set) error {
+	if d.Setting == "" {
+		return nil
+	}
+	v, ok := set.Setting(r.Pack, d.Setting)
+	if !ok {
+		return fmt.Errorf("%s:%d:%d: 规则 %s 读取的参数 %s 未在规则包中定义", r.Pos.File, r.Pos.Line, r.Pos.Column, r.ID, d.Setting)
+	}
+	if _, ok := deadline(v, 2000); !ok {
+		return fmt.Errorf("规则 %s 的参数 %s.%s = %q 无效（应为 月-日，如 03-01）", r.ID, r.Pack, d.Setting, v)
+	}
+	return nil
+}
+
+func (d *dateCheck) Run(c *Context) {
+	o := c.Outline
+	date := o.Date
+	if strings.HasPrefix(d.Check, "published") {
+		date = o.Published
+	}
+	if d.Check == "present" {
+		if date == nil {
+			if start, end := c.endAnchor(); start < end {
+				c.Report(start, end, nil, nil)
+			}
+		}
+		return
+	}
+	if date == nil {
+		return
+	}
+	vars := map[string]string{"date": isoDate(date), "year": strconv.Itoa(o.Year)}
+	if d.Check == "valid" {
+		if !date.Valid {
+			c.Report(date.Start, date.End, vars, nil)
+		}
+		return
+	}
+	switch d.Check {
+	case "form":
+		d.checkForm(c, date, vars)
+		return
+	case "same-line", "before-signature":
+		sig := o.Signature
+		if sig != nil && (d.Check == "same-line" && sig.Line == date.Line || d.Check == "before-signature" && date.Start < sig.Start) {
+			c.Report(date.Start, date.End, vars, nil)
+		}
+		return
+	}
+	if !date.Valid || o.Year == 0 {
+		return
+	}
+	t := time.Date(date.Year, time.Month(date.Month), date.Day, 0, 0, 0, 0, time.UTC)
+	switch d.Check {
+	case "year-end":
+		if date.Year <= o.Year {
+			c.Report(date.Start, date.End, vars, nil)
+		}
+	case "year":
+		if date.Year != o.Year && date.Year != o.Year+1 {
+			c.Report(date.Start, date.End, vars, nil)
+		}
+	case "published-early":
+		if date.Year <= o.Year {
+			c.Report(date.Start, date.End, vars, nil)
+		}
+	case "deadline", "published-late":
+		limit, ok := deadline(c.Setting(d.Setting), o.Year+1)
+		if !ok {
+			return
+		}
+		vars["deadline"] = limit.Format("2006-01-02")
+		if t.After(limit) {
+			c.Report(date.Start, date.End, vars, nil)
+		}
+	}
+}
+
+func (d *dateCheck) checkForm(c *Context, date *outline.Date, vars map[string]string) {
+	bad := d.Padding && date.Form == "arabic" && padded(date.Text)
+	for _, f := range d.Forms {
+		bad = bad || date.Form == f
+	}
+	if !bad {
+		return
+	}
+	var fix *Fix
+	if date.Valid {
+		want := fmt.Sprintf("%d年%d月%d日", date.Year, date.Month, date.Day)
+		vars["want"] = want
+		fix = c.Fix(date.Start, date.End, want)
+	}
+	c.Report(date.Start, date.End, vars, fix)
+}
+
+// padded tells whether an Arabic date has a month or day with a leading zero.
+func padded(s string) bool {
+	return strings.Contains(s, "年0") || strings.Contains(s, "年０") || strings.Contains(s, "月0") || strings.Contains(s, "月０")
+}
+
+// deadline parses a "MM-DD" setting as a day of year y.
+func deadline(md string, y int) (time.Time, bool) {
+	t, err := time.Parse("01-02", md)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return time.Date(y, t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+}
+
+func isoDate(d *outline.Date) string {
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}

@@ -1,0 +1,185 @@
+package checker
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/checker/normalize"
+	"github.com/fzlint/fzlint/checker/outline"
+	"github.com/fzlint/fzlint/rules"
+)
+
+// Check is a compiled rule: it looks at one document and reports through c.
+type Check interface {
+	Run(c *Context)
+}
+
+// Kinds returns the compiler of every rule kind, for rules.Load.
+func Kinds() map[string]rules.Compiler {
+	return map[string]rules.Compiler{
+		"section":   compileSection,
+		"order":     compileOrder,
+		"title":     compileTitle,
+		"signature": compileSignature,
+		"date":      compileDate,
+		"year":      compileYear,
+		"mention":   compileMention,
+		"metric":    compileMetric,
+		"pattern":   compilePattern,
+	}
+}
+
+// Engine runs a set of rules over documents. It holds no per-document state and
+// may be shared by goroutines.
+type Engine struct {
+	set   *rules.Set
+	rules []*rules.Rule
+}
+
+// validator is a check that reads pack settings and checks them once the packs
+// are resolved.
+type validator interface {
+	Validate(r *rules.Rule, set *rules.Set) error
+}
+
+// New returns an engine for the active rules of set, after checking the
+// settings the rules read.
+func New(set *rules.Set) (*Engine, error) {
+	for _, r := range set.Rules {
+		if v, ok := r.Check.(validator); ok {
+			if err := v.Validate(r, set); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return &Engine{set: set, rules: set.Active()}, nil
+}
+
+// Only returns an engine that runs just the given rules of the same set.
+func (e *Engine) Only(rs ...*rules.Rule) *Engine {
+	return &Engine{set: e.set, rules: rs}
+}
+
+// Analysis is a document with the views every rule shares.
+type Analysis struct {
+	Doc     *doc.Document
+	View    *normalize.View
+	Outline *outline.Outline
+	// viewLines[i] is the byte offset in View.Text where line i+1 starts.
+	viewLines []int
+}
+
+// Analyze builds the normalized view and the outline of d.
+func (e *Engine) Analyze(d *doc.Document) *Analysis {
+	v := normalize.New(d.Text)
+	a := &Analysis{Doc: d, View: v, Outline: outline.Build(d, v, &e.set.Outline)}
+	a.viewLines = append(a.viewLines, 0)
+	for i := 0; i < len(v.Text); i++ {
+		if v.Text[i] == '\n' {
+			a.viewLines = append(a.viewLines, i+1)
+		}
+	}
+	return a
+}
+
+// Check runs every rule over d and returns the findings sorted by position.
+func (e *Engine) Check(d *doc.Document) []Finding {
+	return e.Run(e.Analyze(d))
+}
+
+// Run runs every rule over an analysed document.
+func (e *Engine) Run(a *Analysis) []Finding {
+	var out []Finding
+	for _, r := range e.rules {
+		c := &Context{Analysis: a, Rule: r, set: e.set, out: &out}
+		r.Check.(Check).Run(c)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Range.Start.Offset, out[j].Range.Start.Offset
+		if a != b {
+			return a < b
+		}
+		return out[i].Rule < out[j].Rule
+	})
+	return out
+}
+
+// Context is what a check sees while it runs on one document.
+type Context struct {
+	*Analysis
+	Rule *rules.Rule
+	set  *rules.Set
+	out  *[]Finding
+}
+
+// Report records a finding on the byte span [start, end) of Doc.Text. vars fill
+// the {placeholders} of the rule's message; {match} is always the excerpt.
+func (c *Context) Report(start, end int, vars map[string]string, fix *Fix) {
+	excerpt := c.Doc.Text[start:end]
+	pairs := []string{"{match}", excerpt}
+	for k, v := range vars {
+		pairs = append(pairs, "{"+k+"}", v)
+	}
+	*c.out = append(*c.out, Finding{
+		Rule:     c.Rule.ID,
+		Severity: c.Rule.Severity,
+		Message:  strings.NewReplacer(pairs...).Replace(c.Rule.Message),
+		Source:   c.Rule.Source,
+		Range:    c.Doc.Range(start, end),
+		Excerpt:  excerpt,
+		Fix:      fix,
+	})
+}
+
+// Fix builds a fix replacing [start, end) of Doc.Text with text.
+func (c *Context) Fix(start, end int, text string) *Fix {
+	return &Fix{Range: c.Doc.Range(start, end), Text: text}
+}
+
+// Setting returns a pack setting for the running rule ("" if unset).
+func (c *Context) Setting(key string) string {
+	v, _ := c.set.Setting(c.Rule.Pack, key)
+	return v
+}
+
+// LineView returns the normalized text of line n (1-based) and the byte offset
+// in View.Text where it starts.
+func (a *Analysis) LineView(n int) (string, int) {
+	start := a.viewLines[n-1]
+	end := len(a.View.Text)
+	if n < len(a.viewLines) {
+		end = a.viewLines[n] - 1
+	}
+	return a.View.Text[start:end], start
+}
+
+// ViewSpan maps a byte span of View.Text back to Doc.Text.
+func (a *Analysis) ViewSpan(start, end int) (int, int) {
+	return a.View.Orig(start), a.View.Orig(end)
+}
+
+// anchor returns the span a document-level finding is reported on: the title,
+// else the first non-blank line of the body. It is never empty unless the
+// document is blank.
+func (a *Analysis) anchor() (int, int) {
+	if t := a.Outline.Title; t != nil {
+		return t.Start, t.End
+	}
+	for _, l := range a.Doc.Lines {
+		if l.Skip || l.Start < a.Outline.BodyStart || strings.TrimSpace(a.Doc.Text[l.Start:l.End]) == "" {
+			continue
+		}
+		return trimSpan(a.Doc.Text, l.Start, l.End)
+	}
+	return 0, 0
+}
+
+// trimSpan narrows [start, end) of s to exclude leading and trailing white space.
+func trimSpan(s string, start, end int) (int, int) {
+	seg := s[start:end]
+	trimmed := strings.TrimLeft(seg, " \t\u3000\u00a0")
+	start += len(seg) - len(trimmed)
+	trimmed = strings.TrimRight(trimmed, " \t\u3000\u00a0")
+	return start, start + len(trimmed)
+}

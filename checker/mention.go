@@ -1,0 +1,54 @@
+package checker
+
+import (
+	"github.com/fzlint/fzlint/checker/outline"
+	"github.com/fzlint/fzlint/rules"
+)
+
+// mentionSpec: a part must say something: when the part is present and none of
+// `patterns` (normalized) occurs in its content — the text after its heading, or
+// from its inline sentence on — the part's heading or sentence is reported. An
+// absent part is the section kind's business. Placeholder: {name}.
+type mentionSpec struct {
+	Role     outline.Role   `yaml:"role"`
+	Patterns []rules.Regexp `yaml:"patterns"`
+}
+
+type mentionCheck struct{ mentionSpec }
+
+func compileMention(r *rules.Rule) (any, bool, error) {
+	var s mentionSpec
+	if err := rules.DecodeSpec(r, &s); err != nil {
+		return nil, false, err
+	}
+	if err := checkRole(r, s.Role); err != nil {
+		return nil, false, err
+	}
+	if len(s.Patterns) == 0 {
+		return nil, false, rules.SpecError(r, "mention 规则需要 patterns")
+	}
+	return &mentionCheck{s}, false, nil
+}
+
+func (m *mentionCheck) Run(c *Context) {
+	p := c.Outline.Parts[m.Role]
+	if p == nil {
+		return
+	}
+	text, _ := c.spanText(contentStart(p), p.End, false)
+	for _, re := range m.Patterns {
+		if re.MatchString(text) {
+			return
+		}
+	}
+	c.Report(p.Cue.Start, p.Cue.End, map[string]string{"name": c.roleName(m.Role)}, nil)
+}
+
+// contentStart is where a part's own content begins: after its heading, or at
+// the sentence that gives it inline.
+func contentStart(p *outline.Part) int {
+	if p.Form == outline.FormHeading {
+		return p.Cue.End
+	}
+	return p.Cue.Start
+}

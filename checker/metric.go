@@ -1,0 +1,155 @@
+package checker
+
+import (
+	"fmt"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/normalize"
+	"github.com/fzlint/fzlint/checker/outline"
+	"github.com/fzlint/fzlint/rules"
+)
+
+// metricSpec: minimum substance of a part, or a bound on the whole document.
+// With `role`, the measures of the part's content are:
+//   - chars: letters and digits;
+//   - items: sub-headings under the part's heading plus enumerations in its text
+//     (一是……, (1), 1.);
+//   - figures-per-1000: numbers with a unit or % per 1,000 chars.
+//
+// The part is reported (at its heading or sentence) when every measure named in
+// `below` is under its bound. With `role: document`, `above` bounds
+// traditional (characters that have a different simplified form) and
+// traditional-percent (their share of Chinese characters); the first such
+// character is reported when every bound is exceeded.
+// Placeholders: {name}, {chars}, {items}, {figures}, {traditional}, {percent}.
+type metricSpec struct {
+	Role  string             `yaml:"role"`
+	Below map[string]float64 `yaml:"below"`
+	Above map[string]float64 `yaml:"above"`
+}
+
+type metricCheck struct{ metricSpec }
+
+var partMeasures = map[string]bool{"chars": true, "items": true, "figures-per-1000": true}
+var documentMeasures = map[string]bool{"traditional": true, "traditional-percent": true}
+
+func compileMetric(r *rules.Rule) (any, bool, error) {
+	var s metricSpec
+	if err := rules.DecodeSpec(r, &s); err != nil {
+		return nil, false, err
+	}
+	bounds, known, field := s.Below, partMeasures, "below"
+	if s.Role == "document" {
+		bounds, known, field = s.Above, documentMeasures, "above"
+		if len(s.Below) > 0 {
+			return nil, false, rules.SpecError(r, "role: document 只用 above")
+		}
+	} else {
+		if err := checkRole(r, outline.Role(s.Role)); err != nil {
+			return nil, false, err
+		}
+		if len(s.Above) > 0 {
+			return nil, false, rules.SpecError(r, "部分的度量只用 below")
+		}
+	}
+	if len(bounds) == 0 {
+		return nil, false, rules.SpecError(r, "metric 规则需要 %s", field)
+	}
+	for k := range bounds {
+		if !known[k] {
+			return nil, false, rules.SpecError(r, "%s 中未知的度量 %q", field, k)
+		}
+	}
+	return &metricCheck{s}, false, nil
+}
+
+func (m *metricCheck) Run(c *Context) {
+	if m.Role == "document" {
+		m.runDocument(c)
+		return
+	}
+	p := c.Outline.Parts[outline.Role(m.Role)]
+	if p == nil {
+		return
+	}
+	text, _ := c.spanText(contentStart(p), p.End, false)
+	chars := countLetters(text)
+	figures := len(figurePattern.FindAllStringIndex(text, -1))
+	items := len(itemPattern.FindAllStringIndex(text, -1)) + c.subHeadings(p)
+	perK := 0.0
+	if chars > 0 {
+		perK = float64(figures) * 1000 / float64(chars)
+	}
+	got := map[string]float64{"chars": float64(chars), "items": float64(items), "figures-per-1000": perK}
+	for k, bound := range m.Below {
+		if got[k] >= bound {
+			return
+		}
+	}
+	c.Report(p.Cue.Start, p.Cue.End, map[string]string{"name": c.roleName(p.Role),
+		"chars": strconv.Itoa(chars), "items": strconv.Itoa(items), "figures": strconv.Itoa(figures)}, nil)
+}
+
+func (m *metricCheck) runDocument(c *Context) {
+	first, count, han := -1, 0, 0
+	for _, l := range c.Doc.Lines {
+		if l.Skip {
+			continue
+		}
+		for i, r := range c.Doc.Text[l.Start:l.End] {
+			if !unicode.Is(unicode.Han, r) {
+				continue
+			}
+			han++
+			if normalize.IsTraditional(r) {
+				count++
+				if first < 0 {
+					first = l.Start + i
+				}
+			}
+		}
+	}
+	if count == 0 {
+		return
+	}
+	percent := float64(count) * 100 / float64(han)
+	got := map[string]float64{"traditional": float64(count), "traditional-percent": percent}
+	for k, bound := range m.Above {
+		if got[k] <= bound {
+			return
+		}
+	}
+	_, size := utf8.DecodeRuneInString(c.Doc.Text[first:])
+	c.Report(first, first+size, map[string]string{"traditional": strconv.Itoa(count),
+		"percent": fmt.Sprintf("%.1f", percent)}, nil)
+}
+
+// subHeadings counts the headings nested under the part's heading.
+func (c *Context) subHeadings(p *outline.Part) int {
+	if p.Heading < 0 {
+		return 0
+	}
+	n := 0
+	for i := p.Heading + 1; i < len(c.Outline.Headings); i++ {
+		h := c.Outline.Headings[i]
+		if h.Level <= c.Outline.Headings[p.Heading].Level {
+			break
+		}
+		if h.Parent == p.Heading {
+			n++
+		}
+	}
+	return n
+}
+
+func countLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}

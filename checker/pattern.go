@@ -1,0 +1,170 @@
+package checker
+
+import (
+	"sort"
+
+	"github.com/fzlint/fzlint/rules"
+)
+
+// patternSpec: text that must not appear. A pattern with a group named "at"
+// reports only that group; the rest of the match is context.
+type patternSpec struct {
+	Patterns []rules.Regexp `yaml:"patterns"`
+	Unless   []rules.Regexp `yaml:"unless"` // drop a match whose line matches one of these
+	Match    string         `yaml:"match"`  // "normalized" (default) or "raw"
+	Scope    string         `yaml:"scope"`  // see scopes; default "all"
+	Per      string         `yaml:"per"`    // "match" (default), "line" or "document": report the first match only
+	Fix      *fixSpec       `yaml:"fix"`
+}
+
+// fixSpec is what a text rule's fix does with the reported span.
+type fixSpec struct {
+	Delete     bool    `yaml:"delete"`      // delete the span
+	DeleteLine bool    `yaml:"delete-line"` // delete the whole line the span is on
+	Replace    *string `yaml:"replace"`     // replace the span with this text
+}
+
+type patternCheck struct{ patternSpec }
+
+func compilePattern(r *rules.Rule) (any, bool, error) {
+	var s patternSpec
+	if err := rules.DecodeSpec(r, &s); err != nil {
+		return nil, false, err
+	}
+	if len(s.Patterns) == 0 {
+		return nil, false, rules.SpecError(r, "pattern 规则需要 patterns")
+	}
+	if err := checkTextOptions(r, s.Match, &s.Scope, s.Per, s.Fix); err != nil {
+		return nil, false, err
+	}
+	return &patternCheck{s}, s.Fix != nil, nil
+}
+
+// checkTextOptions validates the options shared by text rules and fills defaults.
+func checkTextOptions(r *rules.Rule, match string, scope *string, per string, fix *fixSpec) error {
+	if match != "" && match != "normalized" && match != "raw" {
+		return rules.SpecError(r, "match 应为 normalized 或 raw")
+	}
+	if *scope == "" {
+		*scope = "all"
+	}
+	if err := validScope(*scope); err != nil {
+		return rules.SpecError(r, "%v", err)
+	}
+	if per != "" && per != "match" && per != "line" && per != "document" {
+		return rules.SpecError(r, "per 应为 match、line 或 document")
+	}
+	if fix != nil {
+		n := 0
+		for _, b := range []bool{fix.Delete, fix.DeleteLine, fix.Replace != nil} {
+			if b {
+				n++
+			}
+		}
+		if n != 1 {
+			return rules.SpecError(r, "fix 应当且只能指定 delete、delete-line 或 replace 之一")
+		}
+	}
+	return nil
+}
+
+func (p *patternCheck) Run(c *Context) {
+	raw := p.Match == "raw"
+	for _, n := range c.scopeLines(p.Scope) {
+		text, base := c.lineText(n, raw)
+		if skipLine(text, p.Unless) {
+			continue
+		}
+		for _, m := range findAll(p.Patterns, text) {
+			start, end := c.toDoc(base+m.start, base+m.end, raw)
+			c.Report(start, end, nil, c.textFix(p.Fix, n, start, end))
+			if p.Per == "line" {
+				break
+			}
+			if p.Per == "document" {
+				return
+			}
+		}
+	}
+}
+
+// span is a match in a line: [start, end) and the pattern that made it.
+type span struct {
+	start, end int
+	re         *rules.Regexp
+	sub        []int // submatch indexes, relative to the line
+}
+
+// findAll returns the matches of every pattern in text, sorted by position,
+// dropping empty matches and those overlapping an earlier one. A group named
+// "at" narrows a match to that group.
+func findAll(patterns []rules.Regexp, text string) []span {
+	var out []span
+	for i := range patterns {
+		re := &patterns[i]
+		at := re.SubexpIndex("at")
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			s, e := m[0], m[1]
+			if at > 0 && m[2*at] >= 0 {
+				s, e = m[2*at], m[2*at+1]
+			}
+			if s < e {
+				out = append(out, span{start: s, end: e, re: re, sub: m})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	kept := out[:0]
+	for _, m := range out {
+		if len(kept) == 0 || m.start >= kept[len(kept)-1].end {
+			kept = append(kept, m)
+		}
+	}
+	return kept
+}
+
+// lineText returns line n as the rule sees it (raw or normalized) and the byte
+// offset where it starts in that text.
+func (c *Context) lineText(n int, raw bool) (string, int) {
+	if raw {
+		l := c.Doc.Lines[n-1]
+		return c.Doc.Text[l.Start:l.End], l.Start
+	}
+	return c.LineView(n)
+}
+
+// toDoc maps a span of the text a rule matched (raw or view) to Doc.Text.
+func (c *Context) toDoc(start, end int, raw bool) (int, int) {
+	if raw {
+		return start, end
+	}
+	return c.ViewSpan(start, end)
+}
+
+// textFix builds the fix a rule's fix spec asks for, on the span [start, end) of line n.
+func (c *Context) textFix(f *fixSpec, n, start, end int) *Fix {
+	switch {
+	case f == nil:
+		return nil
+	case f.Delete:
+		return c.Fix(start, end, "")
+	case f.DeleteLine:
+		l := c.Doc.Lines[n-1]
+		lineEnd := l.End
+		if n < len(c.Doc.Lines) {
+			lineEnd = c.Doc.Lines[n].Start
+		}
+		return c.Fix(l.Start, lineEnd, "")
+	default:
+		return c.Fix(start, end, *f.Replace)
+	}
+}
+
+func skipLine(text string, unless []rules.Regexp) bool {
+	for _, re := range unless {
+		if re.MatchString(text) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,51 @@
+package checker
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Scopes say which lines a text rule looks at. Lines marked Skip (code blocks)
+// are never looked at.
+var scopes = []string{"all", "body", "outside-body", "title", "headings"}
+
+func validScope(s string) error {
+	for _, k := range scopes {
+		if s == k {
+			return nil
+		}
+	}
+	return fmt.Errorf("未知的 scope %q（可用：%s）", s, strings.Join(scopes, "、"))
+}
+
+// scopeLines returns the 1-based numbers of the lines in scope.
+func (a *Analysis) scopeLines(scope string) []int {
+	o := a.Outline
+	var out []int
+	switch scope {
+	case "title":
+		if o.Title != nil {
+			out = append(out, o.Title.Line)
+		}
+		return out
+	case "headings":
+		for _, h := range o.Headings {
+			if len(out) == 0 || out[len(out)-1] != h.Line {
+				out = append(out, h.Line)
+			}
+		}
+		return out
+	}
+	for i, l := range a.Doc.Lines {
+		if l.Skip {
+			continue
+		}
+		inBody := l.End >= o.BodyStart && l.Start < o.BodyEnd && (o.Title == nil || o.Title.Line != i+1)
+		switch {
+		case scope == "body" && !inBody, scope == "outside-body" && inBody:
+			continue
+		}
+		out = append(out, i+1)
+	}
+	return out
+}

@@ -1,0 +1,98 @@
+// Command fzlint checks drafts of 法治政府建设年度报告 against the reporting
+// requirements and prints located findings.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+// Exit codes (DESIGN.md): 0 clean, 1 findings at or above --fail-level,
+// 2 usage, config or pack error, or an input that could not be checked.
+const (
+	exitClean    = 0
+	exitFindings = 1
+	exitTrouble  = 2
+)
+
+// exitError ends the run with a code; its message, if any, was already printed
+// or is printed by main.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+// streams are where a command reads and writes, so tests can capture them.
+type streams struct {
+	in       io.Reader
+	out, err io.Writer
+	outFile  *os.File // for TTY detection; nil when out is not a file
+}
+
+func main() {
+	s := &streams{in: os.Stdin, out: os.Stdout, err: os.Stderr, outFile: os.Stdout}
+	os.Exit(run(os.Args[1:], s))
+}
+
+// run executes the command line and returns the exit code.
+func run(args []string, s *streams) int {
+	root := newRootCmd(s)
+	root.SetArgs(args)
+	err := root.Execute()
+	var ee *exitError
+	switch {
+	case err == nil:
+		return exitClean
+	case errors.As(err, &ee):
+		if ee.err != nil {
+			fmt.Fprintln(s.err, "fzlint:", ee.err)
+		}
+		return ee.code
+	default:
+		// cobra's own usage errors: unknown flag or command, bad arguments.
+		fmt.Fprintln(s.err, "fzlint:", err)
+		return exitTrouble
+	}
+}
+
+func newRootCmd(s *streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "fzlint",
+		Short: "法治政府建设年度报告检查工具",
+		Long: "fzlint 检查法治政府建设年度报告草稿是否符合《法治政府建设与责任落实督察工作规定》、\n" +
+			"GB/T 9704—2012 公文格式和中文排版规范，输出带位置的检查结果。",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(s.in)
+	root.SetOut(s.out)
+	root.SetErr(s.err)
+	root.AddCommand(newCheckCmd(s), newOutlineCmd(s), newRulesCmd(s), newExplainCmd(s), newVersionCmd(s))
+	return root
+}
+
+func newVersionCmd(s *streams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "显示版本",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			fmt.Fprintln(s.out, "fzlint", version)
+			return nil
+		},
+	}
+}

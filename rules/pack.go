@@ -1,0 +1,269 @@
+package rules
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/fzlint/fzlint/checker/outline"
+	"gopkg.in/yaml.v3"
+)
+
+// Pack is one parsed pack file.
+type Pack struct {
+	ID          string
+	Title       string
+	Source      string
+	Description string
+	Extends     []string
+	Settings    map[string]string
+	Roles       map[outline.Role]RoleDef
+	Debris      []Regexp
+	Overrides   map[string]Severity
+	Rules       []*Rule
+	File        string
+}
+
+// RoleDef is a pack's vocabulary for one role of the outline.
+type RoleDef struct {
+	Name     string   `yaml:"name"`
+	Headings []Regexp `yaml:"headings"`
+	Inline   []Regexp `yaml:"inline"`
+}
+
+// packFile is the YAML shape of a pack.
+type packFile struct {
+	Pack        string               `yaml:"pack"`
+	Title       string               `yaml:"title"`
+	Source      string               `yaml:"source"`
+	Description string               `yaml:"description"`
+	Extends     []string             `yaml:"extends"`
+	Settings    map[string]string    `yaml:"settings"`
+	Roles       map[string]yaml.Node `yaml:"roles"`
+	Debris      []Regexp             `yaml:"debris"`
+	Overrides   map[string]string    `yaml:"overrides"`
+	Rules       []yaml.Node          `yaml:"rules"`
+}
+
+// ruleHead holds the fields every rule has; the rest belong to its kind.
+type ruleHead struct {
+	ID          string   `yaml:"id"`
+	Kind        string   `yaml:"kind"`
+	Severity    string   `yaml:"severity"`
+	Message     string   `yaml:"message"`
+	Source      string   `yaml:"source"`
+	Description string   `yaml:"description"`
+	Examples    Examples `yaml:"examples"`
+}
+
+var commonKeys = map[string]bool{"id": true, "kind": true, "severity": true, "message": true, "source": true, "description": true, "examples": true}
+
+var idPattern = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+
+// Compiler builds the check of one rule kind from a rule's Spec. It returns the
+// compiled check and whether the rule offers fixes. Spec fields are decoded
+// with DecodeSpec.
+type Compiler func(r *Rule) (check any, fixable bool, err error)
+
+// DecodeSpec decodes the kind-specific fields of r into v (a pointer to a struct
+// with yaml tags), refusing unknown keys with their position.
+func DecodeSpec(r *Rule, v any) error {
+	return decodeStrict(r.Pos.File, r.Spec, v, commonKeys)
+}
+
+// SpecError is an error about a rule's kind-specific fields, located at the rule.
+func SpecError(r *Rule, format string, args ...any) error {
+	return errAt(r.Pos.File, r.Spec, format, args...)
+}
+
+// parsePack parses and validates one pack file. Kind compilers are run on every
+// rule, so a pack that returns without error is fully usable.
+func parsePack(file string, data []byte, kinds map[string]Compiler) (*Pack, error) {
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
+		return nil, yamlSyntaxError(file, err)
+	}
+	if len(root.Content) == 0 {
+		return nil, errAt(file, &root, "规则包为空")
+	}
+	top := root.Content[0]
+	// Top-level keys starting with "x-" hold YAML anchors shared by examples.
+	extensions := map[string]bool{}
+	for i := 0; top.Kind == yaml.MappingNode && i+1 < len(top.Content); i += 2 {
+		if k := top.Content[i].Value; strings.HasPrefix(k, "x-") {
+			extensions[k] = true
+		}
+	}
+	var pf packFile
+	if err := decodeStrict(file, top, &pf, extensions); err != nil {
+		return nil, err
+	}
+	if !idPattern.MatchString(pf.Pack) {
+		return nil, errAt(file, valueNode(top, "pack"), "规则包 id %q 无效（小写字母、数字和连字符）", pf.Pack)
+	}
+	p := &Pack{ID: pf.Pack, Title: pf.Title, Source: pf.Source, Description: pf.Description,
+		Extends: pf.Extends, Settings: pf.Settings, Debris: pf.Debris, File: file,
+		Roles: map[outline.Role]RoleDef{}, Overrides: map[string]Severity{}}
+	if err := p.parseRoles(file, top, pf.Roles); err != nil {
+		return nil, err
+	}
+	ovNode := valueNode(top, "overrides")
+	for _, id := range sortedMapKeys(pf.Overrides) {
+		sev, err := ParseSeverity(pf.Overrides[id])
+		if err != nil {
+			return nil, errAt(file, keyNode(ovNode, id), "%v", err)
+		}
+		p.Overrides[id] = sev
+	}
+	seen := map[string]bool{}
+	for i := range pf.Rules {
+		n := &pf.Rules[i]
+		r, err := parseRule(file, p.ID, n, kinds)
+		if err != nil {
+			return nil, err
+		}
+		if seen[r.Name] {
+			return nil, errAt(file, valueNode(n, "id"), "规则 id %q 重复", r.Name)
+		}
+		seen[r.Name] = true
+		p.Rules = append(p.Rules, r)
+	}
+	return p, nil
+}
+
+func (p *Pack) parseRoles(file string, top *yaml.Node, roles map[string]yaml.Node) error {
+	rolesNode := valueNode(top, "roles")
+	for _, name := range sortedMapKeys(roles) {
+		n := roles[name]
+		if !knownRole(outline.Role(name)) {
+			return errAt(file, keyNode(rolesNode, name), "未知的部分 %q（可用：measures、problems、duty、plans、other）", name)
+		}
+		var def RoleDef
+		if err := decodeStrict(file, &n, &def, nil); err != nil {
+			return err
+		}
+		p.Roles[outline.Role(name)] = def
+	}
+	return nil
+}
+
+func parseRule(file, pack string, n *yaml.Node, kinds map[string]Compiler) (*Rule, error) {
+	var h ruleHead
+	if n.Kind != yaml.MappingNode {
+		return nil, errAt(file, n, "规则应为映射")
+	}
+	if err := n.Decode(&h); err != nil {
+		return nil, wrapDecodeError(file, n, err)
+	}
+	switch {
+	case !idPattern.MatchString(h.ID):
+		return nil, errAt(file, orNode(valueNode(n, "id"), n), "规则 id %q 无效（小写字母、数字和连字符）", h.ID)
+	case h.Message == "":
+		return nil, errAt(file, n, "规则 %s 缺少 message", h.ID)
+	case h.Source == "":
+		return nil, errAt(file, n, "规则 %s 缺少 source（所依据的条款或标准）", h.ID)
+	case len(h.Examples.Fail) == 0 || len(h.Examples.Pass) == 0:
+		return nil, errAt(file, n, "规则 %s 应至少各有一个 examples.fail 和 examples.pass 示例", h.ID)
+	}
+	sev, err := ParseSeverity(h.Severity)
+	if err != nil {
+		return nil, errAt(file, orNode(valueNode(n, "severity"), n), "%v", err)
+	}
+	compile, ok := kinds[h.Kind]
+	if !ok {
+		return nil, errAt(file, orNode(valueNode(n, "kind"), n), "未知的规则类型 %q（可用：%s）", h.Kind, kindList(kinds))
+	}
+	r := &Rule{ID: pack + "/" + h.ID, Pack: pack, Name: h.ID, Kind: h.Kind, Severity: sev,
+		Message: h.Message, Source: h.Source, Description: h.Description, Examples: h.Examples,
+		Pos: Pos{File: file, Line: n.Line, Column: n.Column}, Spec: n}
+	check, fixable, err := compile(r)
+	if err != nil {
+		return nil, err
+	}
+	r.Check, r.Fixable = check, fixable
+	return r, nil
+}
+
+func knownRole(r outline.Role) bool {
+	for _, k := range outline.Roles {
+		if k == r {
+			return true
+		}
+	}
+	return false
+}
+
+func kindList(kinds map[string]Compiler) string {
+	names := make([]string, 0, len(kinds))
+	for k := range kinds {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	out := ""
+	for i, k := range names {
+		if i > 0 {
+			out += "、"
+		}
+		out += k
+	}
+	return out
+}
+
+// valueNode returns the value node for key in mapping n, or nil.
+func valueNode(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// keyNode returns the key node for key in mapping n, or n itself.
+func keyNode(n *yaml.Node, key string) *yaml.Node {
+	if n != nil && n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				return n.Content[i]
+			}
+		}
+	}
+	return n
+}
+
+func orNode(a, b *yaml.Node) *yaml.Node {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+func sortedMapKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sortStrings(s []string) { sort.Strings(s) }
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlSyntaxError turns yaml.v3's "yaml: line N: msg" into file:N:1: msg.
+func yamlSyntaxError(file string, err error) error {
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line := 0
+		for _, c := range m[1] {
+			line = line*10 + int(c-'0')
+		}
+		return &PosError{Pos: Pos{File: file, Line: line, Column: 1}, Msg: "YAML 语法错误：" + m[2]}
+	}
+	return &PosError{Pos: Pos{File: file, Line: 1, Column: 1}, Msg: "YAML 语法错误：" + err.Error()}
+}

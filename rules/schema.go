@@ -1,0 +1,120 @@
+package rules
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// PosError is an error at a place in a pack or config file.
+type PosError struct {
+	Pos
+	Msg string
+}
+
+func (e *PosError) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
+}
+
+func errAt(file string, n *yaml.Node, format string, args ...any) *PosError {
+	p := Pos{File: file}
+	if n != nil {
+		p.Line, p.Column = n.Line, n.Column
+	}
+	return &PosError{Pos: p, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Regexp is a pattern from a pack, compiled when the pack loads. Patterns that
+// rely on ASCII word boundaries are refused: \b never matches inside Chinese
+// text, so such a rule could never fire there.
+type Regexp struct {
+	*regexp.Regexp
+	Line, Column int
+}
+
+// UnmarshalYAML compiles the pattern.
+func (r *Regexp) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return &PosError{Pos: Pos{Line: n.Line, Column: n.Column}, Msg: "正则表达式应为字符串"}
+	}
+	if strings.Contains(strings.ReplaceAll(n.Value, `\\`, ""), `\b`) || strings.Contains(strings.ReplaceAll(n.Value, `\\`, ""), `\B`) {
+		return &PosError{Pos: Pos{Line: n.Line, Column: n.Column}, Msg: `正则表达式不得使用 \b 或 \B：ASCII 词边界在中文文本中永不匹配`}
+	}
+	re, err := regexp.Compile(n.Value)
+	if err != nil {
+		return &PosError{Pos: Pos{Line: n.Line, Column: n.Column}, Msg: fmt.Sprintf("无效的正则表达式 %q：%v", n.Value, err)}
+	}
+	if re.MatchString("") {
+		return &PosError{Pos: Pos{Line: n.Line, Column: n.Column}, Msg: fmt.Sprintf("正则表达式 %q 能匹配空字符串", n.Value)}
+	}
+	r.Regexp, r.Line, r.Column = re, n.Line, n.Column
+	return nil
+}
+
+// decodeStrict decodes mapping node n into v (a pointer to a struct with yaml
+// tags), refusing keys v does not have, except those in skip.
+func decodeStrict(file string, n *yaml.Node, v any, skip map[string]bool) error {
+	if n.Kind != yaml.MappingNode {
+		return errAt(file, n, "应为映射（键: 值）")
+	}
+	known := yamlKeys(reflect.TypeOf(v).Elem())
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if seen[k.Value] {
+			return errAt(file, k, "重复的键 %q", k.Value)
+		}
+		seen[k.Value] = true
+		if !known[k.Value] && !skip[k.Value] {
+			return errAt(file, k, "未知的键 %q（可用：%s）", k.Value, strings.Join(sortedKeys(known), "、"))
+		}
+	}
+	if err := n.Decode(v); err != nil {
+		return wrapDecodeError(file, n, err)
+	}
+	return nil
+}
+
+// wrapDecodeError gives a yaml decode error its file and position.
+func wrapDecodeError(file string, n *yaml.Node, err error) error {
+	switch e := err.(type) {
+	case *PosError:
+		e.File = file
+		return e
+	case *yaml.TypeError:
+		return errAt(file, n, "%s", strings.Join(e.Errors, "；"))
+	}
+	return errAt(file, n, "%v", err)
+}
+
+func yamlKeys(t reflect.Type) map[string]bool {
+	keys := map[string]bool{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := strings.Split(f.Tag.Get("yaml"), ",")
+		switch {
+		case tag[0] == "-":
+		case len(tag) > 1 && tag[1] == "inline":
+			for k := range yamlKeys(f.Type) {
+				keys[k] = true
+			}
+		case tag[0] != "":
+			keys[tag[0]] = true
+		default:
+			keys[strings.ToLower(f.Name)] = true
+		}
+	}
+	return keys
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sortStrings(out)
+	return out
+}

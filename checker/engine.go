@@ -18,15 +18,20 @@ type Check interface {
 // Kinds returns the compiler of every rule kind, for rules.Load.
 func Kinds() map[string]rules.Compiler {
 	return map[string]rules.Compiler{
-		"section":   compileSection,
-		"order":     compileOrder,
-		"title":     compileTitle,
-		"signature": compileSignature,
-		"date":      compileDate,
-		"year":      compileYear,
-		"mention":   compileMention,
-		"metric":    compileMetric,
-		"pattern":   compilePattern,
+		"section":      compileSection,
+		"order":        compileOrder,
+		"title":        compileTitle,
+		"signature":    compileSignature,
+		"date":         compileDate,
+		"year":         compileYear,
+		"mention":      compileMention,
+		"metric":       compileMetric,
+		"pattern":      compilePattern,
+		"substitution": compileSubstitution,
+		"numbering":    compileNumbering,
+		"pairs":        compilePairs,
+		"consistency":  compileConsistency,
+		"repetition":   compileRepetition,
 	}
 }
 

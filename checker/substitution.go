@@ -1,8 +1,10 @@
 package checker
 
 import (
+	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/fzlint/fzlint/checker/normalize"
 	"github.com/fzlint/fzlint/rules"
+	"gopkg.in/yaml.v3"
 )
 
 // substitutionSpec: a wrong form and the right one, with a fix.
@@ -25,7 +28,7 @@ import (
 //	  after:     regex the text just after the match must start with
 //	  when:      regex the match must contain (e.g. '\p{Han}' for quotes)
 //	match:       normalized (default) or raw, as for pattern
-//	scope:       as for pattern
+//	scope:       as for pattern, and text or debris (see extraScopes)
 //	unless:      drop every match on a line that matches one of these
 //	skip:        drop a match that overlaps a match of one of these on its line
 //	             (《…》 titles, URLs)
@@ -51,6 +54,41 @@ type swapSpec struct {
 	When   *rules.Regexp `yaml:"when"`
 }
 
+// UnmarshalYAML decodes one swap strictly: DecodeSpec checks only the rule's
+// own keys, so a misspelt key inside an entry would otherwise pass unnoticed.
+func (s *swapSpec) UnmarshalYAML(n *yaml.Node) error {
+	if err := knownKeys(n, "from", "to", "before", "after", "when"); err != nil {
+		return err
+	}
+	type plainSwap swapSpec
+	if err := n.Decode((*plainSwap)(s)); err != nil {
+		return err
+	}
+	if s.From.Regexp == nil {
+		return nodeError(n, "swap 的每一项都需要 from")
+	}
+	return nil
+}
+
+// knownKeys refuses a mapping with keys other than keys.
+func knownKeys(n *yaml.Node, keys ...string) error {
+	if n.Kind != yaml.MappingNode {
+		return nodeError(n, "应为映射（键: 值）")
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if !slices.Contains(keys, k.Value) {
+			return nodeError(k, fmt.Sprintf("未知的键 %q（可用：%s）", k.Value, strings.Join(keys, "、")))
+		}
+	}
+	return nil
+}
+
+// nodeError is an error at n; the loader fills in the file.
+func nodeError(n *yaml.Node, msg string) error {
+	return &rules.PosError{Pos: rules.Pos{Line: n.Line, Column: n.Column}, Msg: msg}
+}
+
 // swap is a compiled swapSpec: before and after anchored once, at load.
 type swap struct {
 	from          *regexp.Regexp
@@ -70,7 +108,7 @@ const contextBytes = 64
 
 func compileSubstitution(r *rules.Rule) (any, bool, error) {
 	var s substitutionSpec
-	if err := decodeNested(r, &s); err != nil {
+	if err := rules.DecodeSpec(r, &s); err != nil {
 		return nil, false, err
 	}
 	if len(s.Swap) == 0 {
@@ -79,7 +117,7 @@ func compileSubstitution(r *rules.Rule) (any, bool, error) {
 	if s.Per != "" && s.Per != "match" && s.Per != "line" {
 		return nil, false, rules.SpecError(r, "substitution 的 per 应为 match 或 line")
 	}
-	if err := checkTextOptions(r, s.Match, &s.Scope, s.Per, nil); err != nil {
+	if err := checkScope(r, s.Match, &s.Scope, s.Per); err != nil {
 		return nil, false, err
 	}
 	c := &substitutionCheck{substitutionSpec: s}
@@ -220,7 +258,7 @@ type hit struct {
 
 func (s *substitutionCheck) Run(c *Context) {
 	raw := s.Match == "raw"
-	for _, n := range c.scopeLines(s.Scope) {
+	for _, n := range c.textLines(s.Scope) {
 		text, base := c.lineText(n, raw)
 		if skipLine(text, s.Unless) {
 			continue
@@ -319,7 +357,7 @@ func (s *substitutionCheck) find(text string) []hit {
 		return nil
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
-	skips := findAll(s.Skip, text)
+	skips := allSpans(s.Skip, text)
 	kept := out[:0]
 	for _, h := range out {
 		if len(kept) > 0 && h.start < kept[len(kept)-1].end || inSpans(h.start, h.end, skips) {
@@ -347,6 +385,17 @@ func (sw *swap) fits(text string, m []int) bool {
 	return sw.when == nil || sw.when.MatchString(text[m[0]:m[1]])
 }
 
+// allSpans returns every match of every pattern in text, overlaps kept.
+func allSpans(patterns []rules.Regexp, text string) []span {
+	var out []span
+	for i := range patterns {
+		for _, m := range patterns[i].FindAllStringIndex(text, -1) {
+			out = append(out, span{start: m[0], end: m[1]})
+		}
+	}
+	return out
+}
+
 // inSpans tells whether [start, end) overlaps one of spans.
 func inSpans(start, end int, spans []span) bool {
 	for _, sp := range spans {
@@ -355,4 +404,41 @@ func inSpans(start, end int, spans []span) bool {
 		}
 	}
 	return false
+}
+
+// extraScopes are two scopes the kinds of this rule set (substitution,
+// numbering, pairs, consistency, repetition) know beside those of scope.go:
+//
+//	text    every line but the page debris the outline found: the title, the
+//	        body, the signature and the date. Typography rules use it, since a
+//	        debris line draws its own finding and is deleted, not corrected.
+//	debris  the lines the outline took for page debris (navigation, footers,
+//	        advertising), at the top and the bottom of the document.
+var extraScopes = map[string]bool{"text": true, "debris": true}
+
+// checkScope is checkTextOptions (without fix) accepting extraScopes too.
+func checkScope(r *rules.Rule, match string, scope *string, per string) error {
+	if extraScopes[*scope] {
+		all := "all"
+		return checkTextOptions(r, match, &all, per, nil)
+	}
+	return checkTextOptions(r, match, scope, per, nil)
+}
+
+// textLines is scopeLines, extraScopes included.
+func (a *Analysis) textLines(scope string) []int {
+	if !extraScopes[scope] {
+		return a.scopeLines(scope)
+	}
+	debris := map[int]bool{}
+	for _, s := range a.Outline.Debris {
+		debris[s.Line] = true
+	}
+	var out []int
+	for _, n := range a.scopeLines("all") {
+		if debris[n] == (scope == "debris") {
+			out = append(out, n)
+		}
+	}
+	return out
 }

@@ -83,7 +83,7 @@ func (l *loader) load(id, from string) (*Pack, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", orString(from, "fzlint"), err)
 	}
-	p, err := parsePack(file, data, l.kinds)
+	p, err := ParsePack(file, data, l.kinds)
 	if err != nil {
 		return nil, err
 	}
@@ -230,7 +230,7 @@ func (s *Set) SettingKeys() []string {
 func regexps(rs []Regexp) []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(rs))
 	for i := range rs {
-		out[i] = rs[i].Regexp
+		out[i] = rs[i].Pattern.Regexp
 	}
 	return out
 }

@@ -77,9 +77,9 @@ func SpecError(r *Rule, format string, args ...any) error {
 	return errAt(r.Pos.File, r.Spec, format, args...)
 }
 
-// parsePack parses and validates one pack file. Kind compilers are run on every
+// ParsePack parses and validates one pack file. Kind compilers are run on every
 // rule, so a pack that returns without error is fully usable.
-func parsePack(file string, data []byte, kinds map[string]Compiler) (*Pack, error) {
+func ParsePack(file string, data []byte, kinds map[string]Compiler) (*Pack, error) {
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil {

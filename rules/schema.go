@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/fzlint/fzlint/checker/match"
 	"gopkg.in/yaml.v3"
 )
 
@@ -31,7 +32,7 @@ func errAt(file string, n *yaml.Node, format string, args ...any) *PosError {
 // rely on ASCII word boundaries are refused: \b never matches inside Chinese
 // text, so such a rule could never fire there.
 type Regexp struct {
-	*regexp.Regexp
+	*match.Pattern
 	Line, Column int
 }
 
@@ -50,7 +51,7 @@ func (r *Regexp) UnmarshalYAML(n *yaml.Node) error {
 	if re.MatchString("") {
 		return &PosError{Pos: Pos{Line: n.Line, Column: n.Column}, Msg: fmt.Sprintf("正则表达式 %q 能匹配空字符串", n.Value)}
 	}
-	r.Regexp, r.Line, r.Column = re, n.Line, n.Column
+	r.Pattern, r.Line, r.Column = match.New(re), n.Line, n.Column
 	return nil
 }
 

@@ -1,0 +1,70 @@
+package checker
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/fzlint/fzlint/checker/doc"
+)
+
+// benchDocs reads the seeds when present, else the repository's fixtures: the
+// reproducible corpus the performance figures in docs/performance.md use.
+func benchDocs(b *testing.B) []*doc.Document {
+	b.Helper()
+	paths, _ := filepath.Glob(seedDir + "/*.txt")
+	if len(paths) == 0 {
+		b.Logf("%s is absent: benchmarking the fixtures in testdata/reports", seedDir)
+		paths, _ = filepath.Glob("../testdata/reports/*.txt")
+	}
+	var docs []*doc.Document
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d, err := doc.ReadBytes(p, data, doc.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// BenchmarkCheckOne checks one report with every default rule, in process.
+func BenchmarkCheckOne(b *testing.B) {
+	_, e := loadDefault(b)
+	d := benchDocs(b)[0]
+	b.SetBytes(int64(len(d.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		e.Check(d)
+	}
+}
+
+// BenchmarkCheckCorpus checks every report of the corpus per iteration; its
+// MB/s is the throughput per core.
+func BenchmarkCheckCorpus(b *testing.B) {
+	_, e := loadDefault(b)
+	docs := benchDocs(b)
+	var n int64
+	for _, d := range docs {
+		n += int64(len(d.Text))
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			e.Check(d)
+		}
+	}
+}
+
+// BenchmarkLoadPacks loads and compiles every embedded pack, as each CLI run does.
+func BenchmarkLoadPacks(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		loadDefault(b)
+	}
+}

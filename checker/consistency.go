@@ -1,0 +1,257 @@
+package checker
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/normalize"
+	"github.com/fzlint/fzlint/rules"
+)
+
+// consistencySpec: one thing written two ways in one document. Two modes:
+//
+// pattern: a regex with named groups key and value (groups key2, key3 … are
+// appended to the key). Matches are grouped by key; when one key has several
+// values, every occurrence of a value other than the prevailing one (the most
+// frequent; on a tie, the first seen) is reported at its value. Keys and
+// values compare by their letters, digits and Han characters only, so
+// brackets, spaces and dashes do not split them (their form is for other
+// rules); with compare: exact, values compare as written in the view, for a
+// rule about their form. match as for pattern, scope as for substitution.
+//
+// variants: lists of forms of one thing, e.g. [",", "，"]. The raw text is
+// searched; an occurrence counts when a rune right beside it is Chinese (a
+// Han character or CJK punctuation). The form used most is the document's
+// (on a tie, the first seen); each occurrence of the other forms is reported,
+// unless they make up more than `share` (default 0.2) of the occurrences: a
+// document that mixes that much gets one finding, at the first.
+//
+// Message placeholders: {key}, {value} the reported value or form, {other}
+// the prevailing one, {other-line} the line where it first appears, {count}
+// the number of occurrences of the minority forms.
+type consistencySpec struct {
+	Pattern  *rules.Regexp `yaml:"pattern"`
+	Variants [][]string    `yaml:"variants"`
+	Share    *float64      `yaml:"share"`
+	Compare  string        `yaml:"compare"`
+	Match    string        `yaml:"match"`
+	Scope    string        `yaml:"scope"`
+}
+
+type consistencyCheck struct {
+	consistencySpec
+	keys  []int // indexes of the key groups, in order
+	value int
+}
+
+func compileConsistency(r *rules.Rule) (any, bool, error) {
+	var s consistencySpec
+	if err := rules.DecodeSpec(r, &s); err != nil {
+		return nil, false, err
+	}
+	if (s.Pattern == nil) == (len(s.Variants) == 0) {
+		return nil, false, rules.SpecError(r, "consistency 规则需要 pattern 或 variants 之一")
+	}
+	if err := checkScope(r, s.Match, &s.Scope, ""); err != nil {
+		return nil, false, err
+	}
+	c := &consistencyCheck{consistencySpec: s}
+	if s.Pattern != nil {
+		if s.Share != nil {
+			return nil, false, rules.SpecError(r, "share 只用于 variants")
+		}
+		if s.Compare != "" && s.Compare != "loose" && s.Compare != "exact" {
+			return nil, false, rules.SpecError(r, "compare 应为 loose 或 exact")
+		}
+		if err := viewSafe(r, s.Match, s.Pattern); err != nil {
+			return nil, false, err
+		}
+		for i, name := range s.Pattern.SubexpNames() {
+			if name == "key" || strings.HasPrefix(name, "key") && isDigits(name[3:]) {
+				c.keys = append(c.keys, i)
+			}
+		}
+		c.value = s.Pattern.SubexpIndex("value")
+		if len(c.keys) == 0 || c.value < 0 {
+			return nil, false, rules.SpecError(r, "pattern 需要命名分组 key 和 value")
+		}
+		return c, false, nil
+	}
+	if s.Match == "normalized" || s.Compare != "" {
+		return nil, false, rules.SpecError(r, "variants 总是逐字比较原文，不用 match: normalized 或 compare")
+	}
+	if s.Share == nil {
+		share := 0.2
+		c.Share = &share
+	} else if *s.Share <= 0 || *s.Share > 1 {
+		return nil, false, rules.SpecError(r, "share 应在 0 到 1 之间")
+	}
+	for _, group := range s.Variants {
+		if len(group) < 2 {
+			return nil, false, rules.SpecError(r, "variants 的每一组至少要有两种写法")
+		}
+		for i, a := range group {
+			for _, b := range group[i+1:] {
+				if a == "" || b == "" || strings.Contains(a, b) || strings.Contains(b, a) {
+					return nil, false, rules.SpecError(r, "variants 同一组的写法不能为空或互相包含（%q、%q）", a, b)
+				}
+			}
+		}
+	}
+	return c, false, nil
+}
+
+func isDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// occurrence is one place where a key's value or a variant form is written.
+type occurrence struct {
+	start, end int // in Doc.Text
+	line       int
+	key        string // as written
+	form       string // loose value or variant form
+	shown      string // as written
+}
+
+func (k *consistencyCheck) Run(c *Context) {
+	if k.Pattern != nil {
+		k.runPattern(c)
+		return
+	}
+	for _, group := range k.Variants {
+		var occs []occurrence
+		for _, n := range c.textLines(k.Scope) {
+			text, base := c.lineText(n, true)
+			for at := 0; at < len(text); {
+				form, size := formAt(text[at:], group)
+				if size > 0 && chineseBeside(text, at, at+size) {
+					occs = append(occs, occurrence{start: base + at, end: base + at + size, line: n, form: form, shown: form})
+				}
+				if size == 0 {
+					_, size = utf8.DecodeRuneInString(text[at:])
+				}
+				at += size
+			}
+		}
+		k.reportMinority(c, occs, true)
+	}
+}
+
+func (k *consistencyCheck) runPattern(c *Context) {
+	raw := k.Match == "raw"
+	byKey := map[string][]occurrence{}
+	var order []string
+	for _, n := range c.textLines(k.Scope) {
+		text, base := c.lineText(n, raw)
+		for _, m := range k.Pattern.FindAllStringSubmatchIndex(text, -1) {
+			var key strings.Builder
+			for _, g := range k.keys {
+				if m[2*g] >= 0 {
+					key.WriteString(text[m[2*g]:m[2*g+1]])
+				}
+			}
+			vs, ve := m[2*k.value], m[2*k.value+1]
+			if vs < 0 || vs == ve {
+				continue
+			}
+			start, end := c.toDoc(base+vs, base+ve, raw)
+			loose := looseForm(key.String())
+			if _, ok := byKey[loose]; !ok {
+				order = append(order, loose)
+			}
+			form := text[vs:ve]
+			if k.Compare != "exact" {
+				form = looseForm(form)
+			}
+			byKey[loose] = append(byKey[loose], occurrence{start: start, end: end, line: n, key: key.String(),
+				form: form, shown: c.Doc.Text[start:end]})
+		}
+	}
+	for _, key := range order {
+		k.reportMinority(c, byKey[key], false)
+	}
+}
+
+// reportMinority reports the occurrences whose form is not the prevailing one.
+// With summary, a minority above the share limit draws one finding.
+func (k *consistencyCheck) reportMinority(c *Context, occs []occurrence, summary bool) {
+	count := map[string]int{}
+	first := map[string]occurrence{}
+	var forms []string
+	for _, o := range occs {
+		if count[o.form] == 0 {
+			forms = append(forms, o.form)
+			first[o.form] = o
+		}
+		count[o.form]++
+	}
+	if len(forms) < 2 {
+		return
+	}
+	main := forms[0]
+	for _, f := range forms[1:] {
+		if count[f] > count[main] {
+			main = f
+		}
+	}
+	var minority []occurrence
+	for _, o := range occs {
+		if o.form != main {
+			minority = append(minority, o)
+		}
+	}
+	sort.SliceStable(minority, func(i, j int) bool { return minority[i].start < minority[j].start })
+	vars := func(o occurrence) map[string]string {
+		return map[string]string{"key": o.key, "value": o.shown, "other": first[main].shown,
+			"other-line": strconv.Itoa(first[main].line), "count": strconv.Itoa(len(minority))}
+	}
+	if summary && float64(len(minority)) > *k.Share*float64(len(occs)) {
+		c.Report(minority[0].start, minority[0].end, vars(minority[0]), nil)
+		return
+	}
+	for _, o := range minority {
+		c.Report(o.start, o.end, vars(o), nil)
+	}
+}
+
+// formAt returns the form of group that text starts with, and its size.
+func formAt(text string, group []string) (string, int) {
+	for _, f := range group {
+		if strings.HasPrefix(text, f) {
+			return f, len(f)
+		}
+	}
+	return "", 0
+}
+
+// chineseBeside tells whether the rune before start or the one at end of text
+// is Chinese.
+func chineseBeside(text string, start, end int) bool {
+	if r, size := utf8.DecodeLastRuneInString(text[:start]); size > 0 && isChinese(r) {
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(text[end:])
+	return size > 0 && isChinese(r)
+}
+
+// isChinese: a Han character or a CJK punctuation mark.
+func isChinese(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF60 ||
+		strings.ContainsRune("“”‘’…—·", r)
+}
+
+// looseForm keeps the letters, digits and Han characters of s, folded to the
+// normalized view's forms.
+func looseForm(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(normalize.Rune(r))
+		}
+	}
+	return b.String()
+}

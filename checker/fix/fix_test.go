@@ -1,0 +1,106 @@
+package fix
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/doc"
+)
+
+// findingAt makes a finding whose fix replaces the first occurrence of old.
+func findingAt(d *doc.Document, old, repl string) checker.Finding {
+	i := bytes.Index([]byte(d.Text), []byte(old))
+	r := d.Range(i, i+len(old))
+	return checker.Finding{Rule: "t/x", Range: r, Excerpt: old, Fix: &checker.Fix{Range: r, Text: repl}}
+}
+
+func TestApplyKeepsEncodingAndLineEnds(t *testing.T) {
+	cases := []struct {
+		name, enc string
+		data      []byte
+		want      string
+	}{
+		{"crlf utf-8", "utf-8", []byte("决策程度制度\r\n第二行\r\n"), "决策程序制度\r\n第二行\r\n"},
+		{"bom", "utf-8-bom", []byte("\xEF\xBB\xBF决策程度制度\n"), "\xEF\xBB\xBF决策程序制度\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "r.txt")
+			if err := os.WriteFile(path, c.data, 0o640); err != nil {
+				t.Fatal(err)
+			}
+			d, err := doc.Read(path, doc.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Encoding != c.enc {
+				t.Fatalf("encoding %q, want %q", d.Encoding, c.enc)
+			}
+			rest, n, err := Apply(d, []checker.Finding{findingAt(d, "程度", "程序"), {Rule: "t/nofix"}})
+			if err != nil || n != 1 || len(rest) != 1 {
+				t.Fatalf("Apply: n=%d rest=%d err=%v", n, len(rest), err)
+			}
+			got, _ := os.ReadFile(path)
+			if string(got) != c.want {
+				t.Errorf("file = %q, want %q", got, c.want)
+			}
+			if info, _ := os.Stat(path); info.Mode().Perm() != 0o640 {
+				t.Errorf("mode = %v", info.Mode().Perm())
+			}
+		})
+	}
+}
+
+func TestApplyGB18030(t *testing.T) {
+	src, err := Encode("行政机关人出庭应诉\r\n", "gb18030")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "r.txt")
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := doc.Read(path, doc.Options{Encoding: "gb18030"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Apply(d, []checker.Finding{findingAt(d, "机关人", "机关负责人")}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(path)
+	want, _ := Encode("行政机关负责人出庭应诉\r\n", "gb18030")
+	if !bytes.Equal(got, want) {
+		t.Errorf("file = %x, want %x", got, want)
+	}
+}
+
+func TestApplyOverlapping(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.txt")
+	if err := os.WriteFile(path, []byte("甲乙丙丁"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, _ := doc.Read(path, doc.Options{})
+	rest, n, err := Apply(d, []checker.Finding{findingAt(d, "甲乙", "A"), findingAt(d, "乙丙", "B")})
+	if err != nil || n != 1 || len(rest) != 1 {
+		t.Fatalf("n=%d rest=%d err=%v", n, len(rest), err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "A丙丁" {
+		t.Errorf("file = %q", got)
+	}
+}
+
+func TestApplyRefusesDocx(t *testing.T) {
+	d := doc.New("r.docx", doc.FormatDocx, "utf-8", "决策程度")
+	if _, _, err := Apply(d, []checker.Finding{findingAt(d, "程度", "程序")}); err == nil {
+		t.Error("a .docx was fixed")
+	}
+}
+
+func TestEncodeRefusesUnencodable(t *testing.T) {
+	if _, err := Encode("😀", "big5"); err == nil {
+		t.Error("Big5 cannot hold an emoji; Encode must refuse")
+	}
+}

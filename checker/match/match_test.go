@@ -1,0 +1,63 @@
+package match
+
+import (
+	"regexp"
+	"slices"
+	"testing"
+)
+
+func TestRequiredLiterals(t *testing.T) {
+	cases := []struct {
+		expr string
+		want []string
+	}{
+		{`扫一扫`, []string{"扫一扫"}},
+		{`ICP备`, []string{"ICP备"}},
+		{`^(主办|承办)\s*[::]`, []string{"主办", "承办"}},
+		{`(您|你)(当前)?所在位置`, []string{"所在位置"}},
+		{`X{1,4}`, []string{"X"}},
+		{`\d+件`, []string{"件"}},
+		{`(?i)abc`, nil},
+		{`.*`, nil},
+		{`[一-龥]+`, nil},
+	}
+	for _, c := range cases {
+		p := MustCompile(c.expr)
+		if !slices.Equal(p.required, c.want) {
+			t.Errorf("%s: required %q, want %q", c.expr, p.required, c.want)
+		}
+	}
+}
+
+// TestSameAnswers: the prefilter never changes what a pattern finds.
+func TestSameAnswers(t *testing.T) {
+	exprs := []string{`扫一扫`, `^(主办|承办)\s*[::](?P<at>.*)`, `X{1,4}`, `\d+件`, `(还|仍)存在[^。]{0,20}(问题|不足)`, `[，,]`, `a|b`}
+	texts := []string{"", "扫一扫在手机打开", "主办:茂名市", "承办：", "XX市X月", "全年12件", "仍存在一些问题。", "甲，乙,丙", "abc", "无关的文字"}
+	for _, e := range exprs {
+		p, re := MustCompile(e), regexp.MustCompile(e)
+		for _, s := range texts {
+			if p.MatchString(s) != re.MatchString(s) ||
+				!slices.Equal(p.FindStringIndex(s), re.FindStringIndex(s)) ||
+				!slices.Equal(p.FindStringSubmatchIndex(s), re.FindStringSubmatchIndex(s)) ||
+				len(p.FindAllStringIndex(s, -1)) != len(re.FindAllStringIndex(s, -1)) ||
+				len(p.FindAllStringSubmatchIndex(s, -1)) != len(re.FindAllStringSubmatchIndex(s, -1)) {
+				t.Errorf("%s on %q: prefiltered answer differs", e, s)
+			}
+		}
+	}
+}
+
+func FuzzSameAnswers(f *testing.F) {
+	f.Add(`(主办|承办)[::]`, "主办:茂名")
+	f.Add(`X{2,}`, "XX市")
+	f.Fuzz(func(t *testing.T, expr, s string) {
+		re, err := regexp.Compile(expr)
+		if err != nil {
+			return
+		}
+		p := New(re)
+		if p.MatchString(s) != re.MatchString(s) {
+			t.Fatalf("%q on %q: MatchString %v, regexp %v (required %q)", expr, s, p.MatchString(s), re.MatchString(s), p.required)
+		}
+	})
+}

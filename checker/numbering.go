@@ -1,0 +1,243 @@
+package checker
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/outline"
+	"github.com/fzlint/fzlint/rules"
+)
+
+// numberingSpec checks the numbered headings of the outline against the
+// structure levels of GB/T 9704—2012 7.3.3 (一、 → （一） → 1. → （1）). Each
+// value of `check` is one rule:
+//
+//	sequence   a heading's number does not follow its previous sibling (same
+//	           parent, same level): 一、二、四, 二、二, a series not starting at 1
+//	nesting    a heading comes before a sibling of a higher level under the
+//	           same parent: 1. under 一、 before its （一）, or 1. right under
+//	           the title before the first 一、 (the first of such a run is reported)
+//	skip       a series sits more than one level below its parent: （1） right
+//	           under 一、, or （一） at the top of a report without 一、
+//	           (reported at the first heading of the series)
+//	marker     a variant marker (1、 一. （一）、 1) ⑴); fix: the standard marker
+//	end-punct  a heading that has its line to itself ends with 。；，; fix: delete
+//	           the mark. Run-in headings (the heading sentence followed by body
+//	           text) keep their 。, and so do one-line list items (a heading
+//	           with a sibling on the line right before or after it, no text
+//	           between them)
+//
+// Message placeholders: {match} the marker (end-punct: the mark), {want} the
+// marker expected (sequence, marker), {other} the marker of the heading it
+// conflicts with (nesting), {level} the level's name (第一层 …).
+type numberingSpec struct {
+	Check string `yaml:"check"`
+}
+
+type numberingCheck struct{ numberingSpec }
+
+func compileNumbering(r *rules.Rule) (any, bool, error) {
+	var s numberingSpec
+	if err := rules.DecodeSpec(r, &s); err != nil {
+		return nil, false, err
+	}
+	switch s.Check {
+	case "sequence", "nesting", "skip":
+		return &numberingCheck{s}, false, nil
+	case "marker", "end-punct":
+		return &numberingCheck{s}, true, nil
+	}
+	return nil, false, rules.SpecError(r, "check 应为 sequence、nesting、skip、marker 或 end-punct")
+}
+
+func (n *numberingCheck) Run(c *Context) {
+	hs := c.Outline.Headings
+	switch n.Check {
+	case "sequence":
+		forSeries(hs, func(prev, i int) {
+			want := 1
+			if prev >= 0 {
+				want = hs[prev].Number + 1
+			}
+			if hs[i].Number != want {
+				c.reportMarker(hs[i], map[string]string{"want": standardMarker(hs[i], want), "level": levelName(hs[i].Level)}, nil)
+			}
+		})
+	case "nesting":
+		forChildren(hs, func(parent int, kids []int) {
+			for k, i := range kids {
+				if k > 0 && hs[kids[k-1]].Level == hs[i].Level {
+					continue // only the first of a run
+				}
+				for _, j := range kids[k+1:] {
+					if hs[j].Level < hs[i].Level {
+						c.reportMarker(hs[i], map[string]string{"other": hs[j].Marker, "level": levelName(hs[i].Level)}, nil)
+						break
+					}
+				}
+			}
+		})
+	case "skip":
+		forChildren(hs, func(parent int, kids []int) {
+			top := 0
+			if parent >= 0 {
+				top = hs[parent].Level
+			}
+			for k, i := range kids {
+				if hs[i].Level <= top+1 || k > 0 && hs[kids[k-1]].Level == hs[i].Level || shallowerLater(hs, kids[k+1:], hs[i].Level) {
+					continue
+				}
+				c.reportMarker(hs[i], map[string]string{"level": levelName(hs[i].Level)}, nil)
+			}
+		})
+	case "marker":
+		for _, h := range hs {
+			if h.Marker == "" || h.Style == canonicalStyle[h.Level] {
+				continue
+			}
+			want := standardMarker(h, h.Number)
+			c.reportMarker(h, map[string]string{"want": want, "level": levelName(h.Level)}, c.Fix(h.MarkerAt, h.MarkerAt+len(h.Marker), want))
+		}
+	case "end-punct":
+		for i, h := range hs {
+			if h.RunIn || listItem(c, hs, i) {
+				continue
+			}
+			text := strings.TrimRight(h.Text, " \t\u3000\u00a0")
+			r, size := utf8.DecodeLastRuneInString(text)
+			if strings.ContainsRune("。；，;,", r) {
+				at := h.Start + len(text) - size
+				c.Report(at, at+size, nil, c.Fix(at, at+size, ""))
+			}
+		}
+	}
+}
+
+// canonicalStyle is the marker of each level in GB/T 9704—2012 7.3.3 (the
+// outline gives the style in the normalized view: half-width brackets).
+var canonicalStyle = map[int]string{1: "一、", 2: "(一)", 3: "1.", 4: "(1)", 5: "①"}
+
+func levelName(level int) string {
+	if level >= 1 && level <= 5 {
+		return "第" + cnNumber(level) + "层"
+	}
+	return "标题"
+}
+
+// reportMarker reports heading h at its marker (its text when it has none).
+func (c *Context) reportMarker(h outline.Heading, vars map[string]string, fix *Fix) {
+	if h.Marker == "" {
+		c.Report(h.Start, h.End, vars, fix)
+		return
+	}
+	c.Report(h.MarkerAt, h.MarkerAt+len(h.Marker), vars, fix)
+}
+
+// forSeries calls f for every numbered heading with the index of its previous
+// sibling of the same level (-1 for the first of a series).
+func forSeries(hs []outline.Heading, f func(prev, i int)) {
+	last := map[[2]int]int{} // (parent, level) → last heading seen
+	for i, h := range hs {
+		if h.Marker == "" {
+			continue
+		}
+		key := [2]int{h.Parent, h.Level}
+		prev, ok := last[key]
+		if !ok {
+			prev = -1
+		}
+		f(prev, i)
+		last[key] = i
+	}
+}
+
+// forChildren calls f for the top of the document (parent -1) and every
+// heading, with the indexes of its numbered children in order.
+func forChildren(hs []outline.Heading, f func(parent int, kids []int)) {
+	kids := map[int][]int{}
+	for i, h := range hs {
+		if h.Marker != "" {
+			kids[h.Parent] = append(kids[h.Parent], i)
+		}
+	}
+	for p := -1; p < len(hs); p++ {
+		if len(kids[p]) > 0 {
+			f(p, kids[p])
+		}
+	}
+}
+
+func shallowerLater(hs []outline.Heading, later []int, level int) bool {
+	for _, j := range later {
+		if hs[j].Level < level {
+			return true
+		}
+	}
+	return false
+}
+
+// listItem tells whether heading i is one of a list of one-line items: a
+// sibling heading sits on the line right before or after it.
+func listItem(c *Context, hs []outline.Heading, i int) bool {
+	sibling := func(j int) bool {
+		return j >= 0 && j < len(hs) && hs[j].Parent == hs[i].Parent && hs[j].Level == hs[i].Level
+	}
+	return sibling(i-1) && adjacentLines(c, hs[i-1].Line, hs[i].Line) ||
+		sibling(i+1) && adjacentLines(c, hs[i].Line, hs[i+1].Line)
+}
+
+// adjacentLines tells whether only blank lines lie between lines a < b.
+func adjacentLines(c *Context, a, b int) bool {
+	for n := a + 1; n < b; n++ {
+		if strings.TrimSpace(c.Doc.LineText(n)) != "" {
+			return false
+		}
+	}
+	return a < b
+}
+
+// standardMarker writes number in the standard marker of h's level, keeping
+// the width of the brackets h was written with.
+func standardMarker(h outline.Heading, number int) string {
+	open, close := "（", "）"
+	if strings.HasPrefix(h.Marker, "(") || strings.Contains(h.Marker, ")") && !strings.Contains(h.Marker, "（") {
+		open, close = "(", ")"
+	}
+	switch h.Level {
+	case 1:
+		return cnNumber(number) + "、"
+	case 2:
+		return open + cnNumber(number) + close
+	case 3:
+		return itoa(number) + "."
+	case 4:
+		return open + itoa(number) + close
+	case 5:
+		if number >= 1 && number <= 20 {
+			return string(rune('①' + number - 1))
+		}
+	}
+	return itoa(number)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// cnNumber writes 1–99 in Chinese numerals (三, 十, 十二, 二十, 二十三).
+func cnNumber(n int) string {
+	const digits = "〇一二三四五六七八九"
+	d := func(i int) string { return string([]rune(digits)[i]) }
+	switch {
+	case n <= 0 || n > 99:
+		return itoa(n)
+	case n < 10:
+		return d(n)
+	case n == 10:
+		return "十"
+	case n < 20:
+		return "十" + d(n-10)
+	case n%10 == 0:
+		return d(n/10) + "十"
+	}
+	return d(n/10) + "十" + d(n%10)
+}

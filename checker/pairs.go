@@ -1,0 +1,140 @@
+package checker
+
+import (
+	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/normalize"
+	"github.com/fzlint/fzlint/rules"
+)
+
+// pairsSpec: brackets and quotes balance within a line (a paragraph: a title
+// or a quotation does not run across paragraphs).
+//
+//	pairs:   two-rune strings, opener then closer ("《》", "“”"); a pair of
+//	         one rune twice alternates: open, close
+//	match:   normalized (default; （ and ( are then one mark, written "()") or raw
+//	scope:   as for substitution
+//	ignore:  regexes; marks inside their matches are not counted (list
+//	         markers such as "1)")
+//
+// Every unmatched mark is reported as a one-rune range: a closer with no
+// opener before it, an opener not closed by the end of its line. When two
+// pairs cross (《“》”), the inner opener is reported once, as not closed
+// before the outer closer, and its late closer is then taken silently.
+// Message placeholders: {match} the mark, {other} its partner, {problem}
+// 未闭合 or 前面缺少对应的符号.
+type pairsSpec struct {
+	Pairs  []string       `yaml:"pairs"`
+	Match  string         `yaml:"match"`
+	Scope  string         `yaml:"scope"`
+	Ignore []rules.Regexp `yaml:"ignore"`
+}
+
+type pairsCheck struct {
+	pairsSpec
+	open, close map[rune]int // rune → index in Pairs
+	runes       [][2]rune
+}
+
+func compilePairs(r *rules.Rule) (any, bool, error) {
+	var s pairsSpec
+	if err := rules.DecodeSpec(r, &s); err != nil {
+		return nil, false, err
+	}
+	if len(s.Pairs) == 0 {
+		return nil, false, rules.SpecError(r, "pairs 规则需要 pairs")
+	}
+	if err := checkScope(r, s.Match, &s.Scope, ""); err != nil {
+		return nil, false, err
+	}
+	p := &pairsCheck{pairsSpec: s, open: map[rune]int{}, close: map[rune]int{}}
+	for i, pair := range s.Pairs {
+		rs := []rune(pair)
+		if len(rs) != 2 {
+			return nil, false, rules.SpecError(r, "pairs 的每一项应为两个字符（开符号、闭符号），%q 不是", pair)
+		}
+		for _, c := range rs {
+			if s.Match != "raw" && normalizedAway(c) {
+				return nil, false, rules.SpecError(r, "“%c”在 normalized 视图中不出现（已折叠），请写其半角形式或用 match: raw", c)
+			}
+			if _, dup := p.open[c]; dup {
+				return nil, false, rules.SpecError(r, "“%c”出现在两个 pairs 中", c)
+			}
+			if _, dup := p.close[c]; dup && rs[0] != rs[1] {
+				return nil, false, rules.SpecError(r, "“%c”出现在两个 pairs 中", c)
+			}
+		}
+		p.open[rs[0]], p.close[rs[1]] = i, i
+		p.runes = append(p.runes, [2]rune{rs[0], rs[1]})
+	}
+	for i := range s.Ignore {
+		if err := viewSafe(r, s.Match, &s.Ignore[i]); err != nil {
+			return nil, false, err
+		}
+	}
+	return p, false, nil
+}
+
+// normalizedAway tells whether the view never holds r.
+func normalizedAway(r rune) bool {
+	return normalize.Rune(r) != r
+}
+
+// openMark is an opener waiting for its closer.
+type openMark struct {
+	at, pair int
+}
+
+func (p *pairsCheck) Run(c *Context) {
+	raw := p.Match == "raw"
+	for _, n := range c.textLines(p.Scope) {
+		text, base := c.lineText(n, raw)
+		ignored := allSpans(p.Ignore, text)
+		var stack []openMark
+		late := map[int]int{} // pair → closers still owed to openers reported as crossing
+		report := func(at, pair int, isOpen bool) {
+			_, size := utf8.DecodeRuneInString(text[at:])
+			other, problem := p.runes[pair][1], "未闭合"
+			if !isOpen {
+				other, problem = p.runes[pair][0], "前面缺少对应的符号"
+			}
+			start, end := c.toDoc(base+at, base+at+size, raw)
+			c.Report(start, end, map[string]string{"other": string(other), "problem": problem}, nil)
+		}
+		for at, r := range text {
+			if inSpans(at, at+1, ignored) {
+				continue
+			}
+			oi, isOpen := p.open[r]
+			ci, isClose := p.close[r]
+			if isOpen && isClose { // one rune for both: close the open one, else open
+				isOpen = len(stack) == 0 || stack[len(stack)-1].pair != oi
+				isClose = !isOpen
+			}
+			switch {
+			case isOpen:
+				stack = append(stack, openMark{at: at, pair: oi})
+			case isClose:
+				d := len(stack) - 1
+				for d >= 0 && stack[d].pair != ci {
+					d--
+				}
+				switch {
+				case d >= 0:
+					for _, o := range stack[d+1:] {
+						report(o.at, o.pair, true)
+						late[o.pair]++
+					}
+					stack = stack[:d]
+				case late[ci] > 0:
+					late[ci]--
+				default:
+					report(at, ci, false)
+				}
+			}
+		}
+		for _, o := range stack {
+			report(o.at, o.pair, true)
+		}
+	}
+}

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/cli")
+
+const reports = "../../testdata/reports"
+
+// fzlint runs the command line in-process and returns its exit code and output.
+func fzlint(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, &streams{in: strings.NewReader(stdin), out: &out, err: &errb})
+	return code, out.String(), errb.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("../../testdata/cli", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/fzlint -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
+	}
+}
+
+func TestCheckCleanReport(t *testing.T) {
+	code, out, errs := fzlint(t, "", "check", "--no-config", "--fail-level", "warning", reports+"/青山县司法局-2023.txt")
+	if code != exitClean {
+		t.Errorf("exit %d, want 0\n%s%s", code, out, errs)
+	}
+}
+
+func TestCheckDraftText(t *testing.T) {
+	code, out, _ := fzlint(t, "", "check", "--no-config", "--no-color", reports+"/白河市-2023-草稿.txt")
+	if code != exitFindings {
+		t.Errorf("exit %d, want 1", code)
+	}
+	golden(t, "draft.txt", out)
+}
+
+func TestCheckDraftJSON(t *testing.T) {
+	code, out, _ := fzlint(t, "", "check", "--no-config", "--format", "json", reports+"/白河市-2023-草稿.txt")
+	if code != exitFindings {
+		t.Errorf("exit %d, want 1", code)
+	}
+	var v struct {
+		Schema string
+		Files  []struct {
+			Findings []struct {
+				Rule    string
+				Excerpt string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil || v.Schema != "fzlint/v1" || len(v.Files) != 1 {
+		t.Fatalf("bad JSON (%v): %s", err, out)
+	}
+	golden(t, "draft.json", out)
+}
+
+func TestMissingFileStillChecksOthers(t *testing.T) {
+	code, out, _ := fzlint(t, "", "check", "--no-config", "--format", "json", "nosuch.txt", reports+"/白河市-2023-草稿.txt")
+	if code != exitTrouble {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if !strings.Contains(out, `"code": "not-found"`) || !strings.Contains(out, `"fzzf/title-guanyu"`) && !strings.Contains(out, `"rule": "fzzf/`) {
+		t.Errorf("the missing file must be an error and the other file still checked:\n%s", out)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	cases := [][]string{
+		{"check", "--no-such-flag", "a.txt"},
+		{"check"},
+		{"check", "--format", "xml", reports},
+		{"check", "--fail-level", "fatal", reports},
+		{"explain", "fzzf/no-such-rule"},
+		{"bogus"},
+		{"check", "--fix", "-"},
+	}
+	for _, args := range cases {
+		code, _, errs := fzlint(t, "", args...)
+		if code != exitTrouble || !strings.Contains(errs, "fzlint:") {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and a message", args, code, errs)
+		}
+	}
+}
+
+func TestBadConfigIsExit2(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, ".fzlint.yaml")
+	if err := os.WriteFile(cfg, []byte("rules:\n  fzzf/nosuch: off\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	report := filepath.Join(dir, "r.txt")
+	if err := os.WriteFile(report, []byte("标题\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := fzlint(t, "", "check", report)
+	if code != exitTrouble || !strings.Contains(errs, `配置中的规则 "fzzf/nosuch" 不存在`) {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
+
+func TestFailLevel(t *testing.T) {
+	// The clean report has infos at most: exit 0 at warning, 1 at info only if it has infos.
+	code, _, _ := fzlint(t, "", "check", "--no-config", "--fail-level", "error", reports+"/青山县司法局-2023.txt")
+	if code != exitClean {
+		t.Errorf("exit %d at --fail-level error", code)
+	}
+}
+
+func TestStdin(t *testing.T) {
+	data, err := os.ReadFile(reports + "/白河市-2023-草稿.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := fzlint(t, string(data), "check", "--no-config", "--format", "json", "--stdin-filename", "草稿.txt", "-")
+	if code != exitFindings || !strings.Contains(out, `"path": "草稿.txt"`) {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}
+
+func TestRulesJSON(t *testing.T) {
+	code, out, _ := fzlint(t, "", "rules", "--no-config", "--format", "json")
+	if code != exitClean {
+		t.Fatalf("exit %d", code)
+	}
+	var v struct {
+		Rules []map[string]any
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Rules) < 30 {
+		t.Errorf("only %d rules", len(v.Rules))
+	}
+	for _, r := range v.Rules {
+		for _, k := range []string{"id", "pack", "kind", "severity", "source", "description", "fixable"} {
+			if _, ok := r[k]; !ok {
+				t.Errorf("rule %v has no %q", r["id"], k)
+			}
+		}
+	}
+}
+
+func TestExplain(t *testing.T) {
+	code, out, _ := fzlint(t, "", "explain", "--no-config", "fzzf/section-problems")
+	if code != exitClean || !strings.Contains(out, "依据：") || !strings.Contains(out, "不符合的示例") || !strings.Contains(out, "rules/packs/fzzf.yaml:") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}
+
+func TestOutlineJSON(t *testing.T) {
+	code, out, _ := fzlint(t, "", "outline", "--no-config", "--format", "json", reports+"/青山县司法局-2023.txt")
+	if code != exitClean {
+		t.Fatalf("exit %d", code)
+	}
+	golden(t, "outline.json", out)
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := fzlint(t, "", "version")
+	if code != exitClean || !strings.HasPrefix(out, "fzlint ") {
+		t.Errorf("exit %d %q", code, out)
+	}
+}

@@ -1,0 +1,131 @@
+package lint
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fzlint/fzlint/checker"
+)
+
+const report = "青山县司法局关于2023年度法治政府建设情况的报告\n一、2023年度主要举措和成效\n全年审查规范性文件12件。\n"
+
+func write(t *testing.T, path, body string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// collect runs the linter and returns the results by path.
+func collect(t *testing.T, l *Linter, inputs ...string) (map[string]checker.FileResult, error) {
+	t.Helper()
+	got := map[string]checker.FileResult{}
+	err := l.Run(inputs, func(r checker.FileResult) { got[filepath.ToSlash(r.Path)] = r })
+	return got, err
+}
+
+func rulesOf(r checker.FileResult) string {
+	var ids []string
+	for _, f := range r.Findings {
+		ids = append(ids, f.Rule)
+	}
+	return strings.Join(ids, " ")
+}
+
+func TestConfigPerDirectoryAndExclude(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir+"/a/r.txt", report)
+	write(t, dir+"/b/r.txt", report)
+	write(t, dir+"/b/old/r.txt", report)
+	write(t, dir+"/b/.fzlint.yaml", "rules: {fzzf/section-problems: off}\nexclude: [\"old/**\"]\n")
+	got, err := collect(t, New(Options{}), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("checked %d files, want 2 (b/old excluded): %v", len(got), got)
+	}
+	a, b := got[filepath.ToSlash(dir)+"/a/r.txt"], got[filepath.ToSlash(dir)+"/b/r.txt"]
+	if !strings.Contains(rulesOf(a), "fzzf/section-problems") {
+		t.Errorf("a/r.txt should use the defaults: %s", rulesOf(a))
+	}
+	if strings.Contains(rulesOf(b), "fzzf/section-problems") {
+		t.Errorf("b/r.txt should use b/.fzlint.yaml: %s", rulesOf(b))
+	}
+}
+
+func TestNamedFileIsCheckedEvenIfExcluded(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir+"/old/r.txt", report)
+	write(t, dir+"/.fzlint.yaml", "exclude: [\"old/**\"]\n")
+	got, err := collect(t, New(Options{}), dir+"/old/r.txt")
+	if err != nil || len(got) != 1 {
+		t.Fatalf("a file named on the command line must be checked: %v %v", got, err)
+	}
+}
+
+func TestBadConfigStopsTheRun(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir+"/r.txt", report)
+	write(t, dir+"/.fzlint.yaml", "rules: {fzzf/nosuch: off}\n")
+	_, err := collect(t, New(Options{}), dir+"/r.txt")
+	var ce *ConfigError
+	if !errors.As(err, &ce) {
+		t.Fatalf("err = %v, want a *ConfigError", err)
+	}
+}
+
+func TestUnreadableInputsAreResults(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir+"/ok.txt", report)
+	write(t, dir+"/empty.txt", "")
+	got, err := collect(t, New(Options{NoConfig: true}), dir+"/nosuch.txt", dir+"/empty.txt", dir+"/ok.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, code := range map[string]string{"nosuch.txt": "not-found", "empty.txt": "empty"} {
+		r := got[filepath.ToSlash(dir)+"/"+name]
+		if r.Error == nil || r.Error.Code != code {
+			t.Errorf("%s: error %+v, want code %s", name, r.Error, code)
+		}
+	}
+	if r := got[filepath.ToSlash(dir)+"/ok.txt"]; r.Error != nil || len(r.Findings) == 0 {
+		t.Errorf("ok.txt must still be checked: %+v", r)
+	}
+}
+
+func TestStdin(t *testing.T) {
+	l := New(Options{NoConfig: true, Stdin: strings.NewReader(report), StdinName: "草稿.md"})
+	got, err := collect(t, l, "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := got["草稿.md"]
+	if r.Format != "markdown" || len(r.Findings) == 0 {
+		t.Errorf("stdin result %+v", r)
+	}
+}
+
+func TestMatchGlob(t *testing.T) {
+	cases := []struct {
+		pat, name string
+		want      bool
+	}{
+		{"old/**", "old/a/b.txt", true},
+		{"old/**", "new/a.txt", false},
+		{"**/*.md", "a/b/c.md", true},
+		{"*.txt", "a/b.txt", false},
+		{"a/*/c.txt", "a/b/c.txt", true},
+	}
+	for _, c := range cases {
+		if got := matchGlob(c.pat, c.name); got != c.want {
+			t.Errorf("matchGlob(%q, %q) = %v", c.pat, c.name, got)
+		}
+	}
+}

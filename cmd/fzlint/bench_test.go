@@ -1,0 +1,51 @@
+package main
+
+import (
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// BenchmarkCLI times a whole `fzlint check` process on one report: start-up,
+// loading and compiling the embedded packs, reading, checking and printing.
+func BenchmarkCLI(b *testing.B) {
+	bin := filepath.Join(b.TempDir(), "fzlint")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	report := benchReport()
+	for b.Loop() {
+		cmd := exec.Command(bin, "check", "--no-config", "--no-color", report)
+		if err := cmd.Run(); err != nil {
+			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() == exitTrouble {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkRunInProcess is BenchmarkCLI without the process: loading the
+// packs, reading, checking and printing, in each output format.
+func BenchmarkRunInProcess(b *testing.B) {
+	report := benchReport()
+	for _, format := range []string{"text", "json", "sarif"} {
+		b.Run(format, func(b *testing.B) {
+			for b.Loop() {
+				run([]string{"check", "--no-config", "--format", format, report},
+					&streams{in: strings.NewReader(""), out: io.Discard, err: io.Discard})
+			}
+		})
+	}
+}
+
+// benchReport is seed 000 when the workspace has it, else a fixture.
+func benchReport() string {
+	report := "../../../shared/seeds/000_e74684053bdfcaa5.txt"
+	if _, err := os.Stat(report); err != nil {
+		return reports + "/白河市-2023-草稿.txt"
+	}
+	return report
+}

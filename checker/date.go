@@ -15,8 +15,9 @@ import (
 //   - present: the report has no 成文日期 (reported at the end of the body);
 //   - valid: the date is not a real calendar date;
 //   - form: the date is written in one of `forms` ("chinese", "dash", "dot",
-//     "slash") or, with `padding: true`, with leading zeros; fixed to 2021年3月5日
-//     when the date is valid;
+//     "slash", "short" for a two-digit year) or, with `padding: true`, with
+//     leading zeros; fixed to 2021年3月5日 when the date is valid, except a
+//     two-digit year, whose century is a guess;
 //   - year-end: the date is on or before the last day of Y (the report cannot
 //     cover the whole year);
 //   - year: the date's year is neither Y nor Y+1;
@@ -37,7 +38,7 @@ type dateSpec struct {
 
 type dateCheck struct{ dateSpec }
 
-var dateForms = map[string]bool{"chinese": true, "dash": true, "dot": true, "slash": true}
+var dateForms = map[string]bool{"chinese": true, "dash": true, "dot": true, "slash": true, "short": true}
 
 func compileDate(r *rules.Rule) (any, bool, error) {
 	var s dateSpec
@@ -52,7 +53,7 @@ func compileDate(r *rules.Rule) (any, bool, error) {
 		}
 		for _, f := range s.Forms {
 			if !dateForms[f] {
-				return nil, false, rules.SpecError(r, "未知的日期形式 %q（可用：chinese、dash、dot、slash）", f)
+				return nil, false, rules.SpecError(r, "未知的日期形式 %q（可用：chinese、dash、dot、slash、short）", f)
 			}
 		}
 	case "deadline", "published-late":
@@ -146,7 +147,7 @@ func (d *dateCheck) Run(c *Context) {
 }
 
 func (d *dateCheck) checkForm(c *Context, date *outline.Date, vars map[string]string) {
-	bad := d.Padding && date.Form == "arabic" && padded(date.Text)
+	bad := d.Padding && date.Form == "arabic" && date.Padded
 	for _, f := range d.Forms {
 		bad = bad || date.Form == f
 	}
@@ -154,17 +155,12 @@ func (d *dateCheck) checkForm(c *Context, date *outline.Date, vars map[string]st
 		return
 	}
 	var fix *Fix
-	if date.Valid {
+	if date.Valid && date.Form != "short" {
 		want := fmt.Sprintf("%d年%d月%d日", date.Year, date.Month, date.Day)
 		vars["want"] = want
 		fix = c.Fix(date.Start, date.End, want)
 	}
 	c.Report(date.Start, date.End, vars, fix)
-}
-
-// padded tells whether an Arabic date has a month or day with a leading zero.
-func padded(s string) bool {
-	return strings.Contains(s, "年0") || strings.Contains(s, "年０") || strings.Contains(s, "月0") || strings.Contains(s, "月０")
 }
 
 // deadline parses a "MM-DD" setting as a day of year y.

@@ -64,7 +64,7 @@ func (s *swapSpec) UnmarshalYAML(n *yaml.Node) error {
 	if err := n.Decode((*plainSwap)(s)); err != nil {
 		return err
 	}
-	if s.From.Regexp == nil {
+	if s.From.Pattern == nil {
 		return nodeError(n, "swap 的每一项都需要 from")
 	}
 	return nil
@@ -203,7 +203,7 @@ func templateRefs(t string) []string {
 // with a literal the view never holds (a full-width or traditional character):
 // that part of the pattern could never match.
 func viewSafe(r *rules.Rule, match string, re *rules.Regexp) error {
-	if re == nil || re.Regexp == nil || match == "raw" {
+	if re == nil || re.Pattern == nil || match == "raw" {
 		return nil
 	}
 	tree, err := syntax.Parse(re.String(), syntax.Perl)

@@ -6,10 +6,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/fzlint/fzlint/checker/match"
 	"github.com/fzlint/fzlint/checker/outline"
 )
 
@@ -227,10 +227,10 @@ func (s *Set) SettingKeys() []string {
 	return keys
 }
 
-func regexps(rs []Regexp) []*regexp.Regexp {
-	out := make([]*regexp.Regexp, len(rs))
+func regexps(rs []Regexp) []*match.Pattern {
+	out := make([]*match.Pattern, len(rs))
 	for i := range rs {
-		out[i] = rs[i].Pattern.Regexp
+		out[i] = rs[i].Pattern
 	}
 	return out
 }

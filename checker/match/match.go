@@ -117,10 +117,11 @@ func requiredLiterals(re *syntax.Regexp) (lits []string, ok bool) {
 		}
 	case syntax.OpConcat:
 		// Any one required child will do: take the one whose literals are longest.
-		best, bestScore := []string(nil), 0
+		var best []string
+		bestScore := 0
 		for _, sub := range re.Sub {
 			if l, ok := requiredLiterals(sub); ok {
-				if s := score(l); s > bestScore {
+				if s := score(l); best == nil || s > bestScore {
 					best, bestScore = l, s
 				}
 			}

@@ -4,7 +4,7 @@
 // reporting year.
 package outline
 
-import "regexp"
+import "github.com/fzlint/fzlint/checker/match"
 
 // Role is the kind of content a part of a report holds, after the five items of
 // 《法治政府建设与责任落实督察工作规定》.
@@ -27,8 +27,8 @@ var Roles = []Role{Measures, Problems, Duty, Plans, Other}
 type RoleSpec struct {
 	Role     Role
 	Name     string           // the item's name in the regulation, for messages
-	Headings []*regexp.Regexp // a heading whose text matches opens a part of this role
-	Inline   []*regexp.Regexp // a sentence in body text that gives the part inline
+	Headings []*match.Pattern // a heading whose text matches opens a part of this role
+	Inline   []*match.Pattern // a sentence in body text that gives the part inline
 }
 
 // Config is what the outline needs from the active packs.
@@ -36,7 +36,7 @@ type Config struct {
 	Roles []RoleSpec
 	// Debris matches whole lines of page debris (navigation, watermarks, footers)
 	// that are neither the title nor the signature.
-	Debris []*regexp.Regexp
+	Debris []*match.Pattern
 }
 
 // Span is a stretch of one line of the document: byte offsets into doc.Text.
@@ -53,9 +53,9 @@ type Heading struct {
 	Level    int    // 1 一、 2 （一） 3 1. 4 （1） 5 ①; Markdown/Word level when unnumbered
 	Marker   string // the marker as written ("（一）", "1.", "一、"), "" when unnumbered
 	MarkerAt int    // byte offset of the marker in doc.Text
-	Style    string // canonical marker style: "一、" "(一)" "1." "(1)" "①", or a variant ("1、" "一." "(一)、" "1)")
+	Style    string // canonical marker style: "一、" "(一)" "1." "(1)" "①", or a variant ("1、" "一." "一," "一:" "(一)、" "(1)、" "1)" "⑴")
 	Number   int    // the marker's value (一 → 1, ⑫ → 12)
-	Role     Role   // the part this heading opens, "" if none
+	Role     Role   // the part this top-level heading opens or, as a further thematic measures heading, continues; "" if none
 	RunIn    bool   // the heading sentence is followed by body text in the same paragraph
 	Parent   int    // index in Outline.Headings of the enclosing heading, -1 at top
 }
@@ -73,11 +73,11 @@ const (
 type Part struct {
 	Role    Role
 	Form    Form
-	Line    int // line of its heading, or of the inline sentence
-	Heading int // index in Outline.Headings, -1 for an inline part
+	Line    int  // line of its heading, or of the inline sentence
+	Heading int  // index in Outline.Headings, -1 for an inline part
 	Cue     Span // the heading, or the inline sentence that gives the part
 	Start   int  // byte offset where the part's content starts (its heading or cue)
-	End     int  // byte offset where it ends (the next part, the signature, or the body's end)
+	End     int  // byte offset where it ends: the next part, the signature, or the body's end; an inline duty part, folded into the part around it, ends with its own section or paragraph
 }
 
 // Date is a date found in the document.
@@ -85,7 +85,8 @@ type Date struct {
 	Span
 	Year, Month, Day int
 	Valid            bool   // a real calendar date
-	Form             string // "arabic" 2021年12月30日, "chinese" 二〇二一年十二月三十日, "dash" 2021-12-30, "dot" 2021.12.30, "slash" 2021/12/30
+	Form             string // "arabic" 2021年12月30日, "chinese" 二〇二一年十二月三十日, "dash" 2021-12-30, "dot" 2021.12.30, "slash" 2021/12/30, "short" 21年12月30日 (two-digit year)
+	Padded           bool   // month or day written with a leading zero (2021年03月05日)
 }
 
 // Outline is what the linter understood of a document.
@@ -101,4 +102,7 @@ type Outline struct {
 	// BodyStart and BodyEnd delimit the report's own text: after the title (or the
 	// debris before it) and before trailing page debris.
 	BodyStart, BodyEnd int
+	// Debris lists the lines taken for page debris (navigation, metadata, ads,
+	// footers), trimmed of surrounding spaces, in document order.
+	Debris []Span
 }

@@ -1,0 +1,153 @@
+package outline
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/checker/normalize"
+)
+
+// Build recognises the outline of d. v is the normalized view of d.Text; every
+// pattern of cfg matches the view, and every offset Build returns is a byte
+// offset into d.Text.
+func Build(d *doc.Document, v *normalize.View, cfg *Config) *Outline {
+	if cfg == nil {
+		cfg = &Config{}
+	}
+	b := newBuilder(d, v, cfg)
+	b.markDebris()
+	b.findTitle()
+	b.findBody()
+	b.findHeadings()
+	b.findClosing()
+	b.findYear()
+	b.findParts()
+	b.findPublished()
+	return b.o
+}
+
+// builder holds the state of one Build call.
+type builder struct {
+	d     *doc.Document
+	v     *normalize.View
+	cfg   *Config
+	lines []line
+	o     *Outline
+	title int // index in lines of the title line, -1 if none
+	// first and last are the indexes of the body's first and last non-blank,
+	// non-debris lines; first > last when the body is empty.
+	first, last int
+	hview       []viewSpan  // view offsets of the text of each heading
+	specs       []*RoleSpec // the roles, in the order a heading is tried against them
+	sentences   []viewSpan  // prose units of the body, split once for the inline search
+	split       bool        // sentences is computed
+}
+
+// viewSpan is a stretch [vs, ve) of the view.
+type viewSpan struct{ vs, ve int }
+
+// line is one line of the document as seen in the view.
+type line struct {
+	vs, ve  int    // view offsets of the line, without its "\n"
+	text    string // the line in the view
+	runes   int    // runes of the trimmed text
+	blank   bool
+	skip    bool // not prose (Markdown code block, front matter)
+	md      int  // Markdown/Word heading level
+	debris  bool
+	heading int  // index in Outline.Headings, -1 if the line is no heading
+	closing bool // the signature or date line: not prose
+}
+
+func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
+	b := &builder{d: d, v: v, cfg: cfg, title: -1, specs: rolesByPriority(cfg),
+		o: &Outline{Parts: map[Role]*Part{}, BodyEnd: len(d.Text)}}
+	b.lines = make([]line, 0, len(d.Lines))
+	vs := 0
+	for i := range d.Lines {
+		ve := strings.IndexByte(v.Text[vs:], '\n')
+		if ve < 0 {
+			ve = len(v.Text)
+		} else {
+			ve += vs
+		}
+		text := v.Text[vs:ve]
+		trimmed := strings.TrimSpace(text)
+		b.lines = append(b.lines, line{vs: vs, ve: ve, text: text, runes: utf8.RuneCountInString(trimmed),
+			blank: trimmed == "", skip: d.Lines[i].Skip, md: d.Lines[i].Heading, heading: -1})
+		vs = min(ve+1, len(v.Text))
+	}
+	return b
+}
+
+// span makes a Span from view offsets [vs, ve).
+func (b *builder) span(vs, ve int) Span {
+	start, end := b.v.Orig(vs), b.v.Orig(ve)
+	return Span{Line: b.d.LineAt(start), Start: start, End: end, Text: b.d.Text[start:end]}
+}
+
+// trimmedSpan is the span of view text [vs, ve) without surrounding spaces.
+func (b *builder) trimmedSpan(vs, ve int) Span {
+	s := b.v.Text[vs:ve]
+	vs += len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+	ve -= len(s) - len(strings.TrimRightFunc(s, unicode.IsSpace))
+	return b.span(vs, max(vs, ve))
+}
+
+// lineSpan is the trimmed span of line i.
+func (b *builder) lineSpan(i int) Span {
+	return b.trimmedSpan(b.lines[i].vs, b.lines[i].ve)
+}
+
+// prose tells whether line i is a line of the report's own text.
+func (b *builder) prose(i int) bool {
+	l := &b.lines[i]
+	return !l.blank && !l.skip && !l.debris && i != b.title && !l.closing
+}
+
+// inBody tells whether line i lies between the body's first and last lines.
+func (b *builder) inBody(i int) bool {
+	return i >= b.first && i <= b.last
+}
+
+// findBody sets BodyStart and BodyEnd: from the first report line after the
+// title (or after leading debris) to the end of the last line before trailing
+// debris.
+func (b *builder) findBody() {
+	from := 0
+	if b.title >= 0 {
+		from = b.title + 1
+	}
+	b.first, b.last = len(b.lines), -1
+	for i := from; i < len(b.lines); i++ {
+		if b.prose(i) {
+			b.first = i
+			break
+		}
+	}
+	for i := len(b.lines) - 1; i >= b.first; i-- {
+		if b.prose(i) {
+			b.last = i
+			break
+		}
+	}
+	if b.first > b.last {
+		b.o.BodyStart, b.o.BodyEnd = len(b.d.Text), len(b.d.Text)
+		return
+	}
+	b.o.BodyStart = b.v.Orig(b.lines[b.first].vs)
+	b.o.BodyEnd = b.v.Orig(b.lines[b.last].ve)
+}
+
+// textStart is the view offset where the text of line i starts: after leading
+// spaces and, on a Markdown heading line, after its "#" marks.
+func (b *builder) textStart(i int) int {
+	l := &b.lines[i]
+	s := strings.TrimLeftFunc(l.text, unicode.IsSpace)
+	if l.md > 0 {
+		s = strings.TrimLeftFunc(strings.TrimLeft(s, "#"), unicode.IsSpace)
+	}
+	return l.ve - len(s)
+}

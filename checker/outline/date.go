@@ -1,0 +1,120 @@
+package outline
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// dateForms are the ways a date is written, matched in the view. A number
+// right before or after the date makes it part of something else.
+var dateForms = []struct {
+	form string
+	re   *regexp.Regexp
+}{
+	{"arabic", regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)},
+	{"chinese", regexp.MustCompile(`([〇○零O0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)},
+	{"dash", regexp.MustCompile(`(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})`)},
+	{"dot", regexp.MustCompile(`(\d{4})\.(\d{1,2})\.(\d{1,2})`)},
+	{"slash", regexp.MustCompile(`(\d{4})/(\d{1,2})/(\d{1,2})`)},
+	{"short", regexp.MustCompile(`(\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)},
+}
+
+// dateMatch is a date found in view text; start and end are offsets in it.
+type dateMatch struct {
+	start, end       int
+	year, month, day int
+	form             string
+	padded           bool
+}
+
+// valid tells whether the date is a real calendar date.
+func (m dateMatch) valid() bool {
+	if m.month < 1 || m.month > 12 || m.day < 1 || m.year < 1 {
+		return false
+	}
+	t := time.Date(m.year, time.Month(m.month), m.day, 0, 0, 0, 0, time.UTC)
+	return t.Day() == m.day
+}
+
+// findDates returns the dates in s, in order. Where forms overlap (a two-digit
+// year is the tail of a four-digit one) the earliest, longest match wins.
+func findDates(s string) []dateMatch {
+	var out []dateMatch
+	for _, f := range dateForms {
+		for _, loc := range f.re.FindAllStringSubmatchIndex(s, -1) {
+			if digitAt(s, loc[0]-1) || digitAt(s, loc[1]) {
+				continue
+			}
+			m := dateMatch{start: loc[0], end: loc[1], form: f.form}
+			y, mo, d := s[loc[2]:loc[3]], s[loc[4]:loc[5]], s[loc[6]:loc[7]]
+			if f.form == "chinese" {
+				m.year, m.month, m.day = cnYear(y), cnSmall(mo), cnSmall(d)
+			} else {
+				m.year, m.month, m.day = atoi(y), atoi(mo), atoi(d)
+				m.padded = strings.HasPrefix(mo, "0") || strings.HasPrefix(d, "0")
+			}
+			if f.form == "short" {
+				m.year += 2000
+			}
+			out = insertDate(out, m)
+		}
+	}
+	return out
+}
+
+// insertDate adds m to the ordered, non-overlapping list ms unless an earlier
+// found date already covers its start.
+func insertDate(ms []dateMatch, m dateMatch) []dateMatch {
+	at := len(ms)
+	for i, o := range ms {
+		if m.start < o.end && o.start < m.end {
+			return ms
+		}
+		if m.start < o.start {
+			at = i
+			break
+		}
+	}
+	return append(ms[:at], append([]dateMatch{m}, ms[at:]...)...)
+}
+
+// date makes an outline Date of m, found in the view at offset base.
+func (b *builder) date(base int, m dateMatch) *Date {
+	return &Date{Span: b.span(base+m.start, base+m.end), Year: m.year, Month: m.month, Day: m.day,
+		Valid: m.valid(), Form: m.form, Padded: m.padded}
+}
+
+func digitAt(s string, i int) bool {
+	return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9'
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// cnYear reads a year written digit by digit: 二〇二一 (also ○, 零, O, 0 for zero).
+func cnYear(s string) int {
+	n := 0
+	for _, r := range s {
+		n *= 10
+		if d := strings.IndexRune("一二三四五六七八九", r); d >= 0 {
+			n += d/len("一") + 1
+		}
+	}
+	return n
+}
+
+// cnSmall reads a month or day in Chinese numerals (三, 十二, 三十一); 0 if it
+// is not a number.
+func cnSmall(s string) int {
+	n, size := parseCNNumber(s)
+	if size != len(s) {
+		return 0
+	}
+	return n
+}

@@ -1,0 +1,220 @@
+package outline
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// marker is a heading number found at the start of view text.
+type marker struct {
+	level  int
+	number int
+	style  string // canonical style or variant, see Heading.Style
+	size   int    // bytes in the view
+}
+
+// parseMarker reads the heading number at the start of s (view text): 一、 (一)
+// 1. (1) ① and their variants. "一是", "2021年" and "1.5亿元" are not markers.
+func parseMarker(s string) (marker, bool) {
+	r, n := utf8.DecodeRuneInString(s)
+	switch {
+	case r == '(':
+		return parseBracketed(s[n:])
+	case r >= '①' && r <= '⑳':
+		return marker{level: 5, number: int(r-'①') + 1, style: "①", size: n}, true
+	case r >= '⑴' && r <= '⒇':
+		return marker{level: 4, number: int(r-'⑴') + 1, style: "⑴", size: n}, true
+	case r >= '0' && r <= '9':
+		return parseArabic(s)
+	default:
+		return parseChinese(s)
+	}
+}
+
+// parseBracketed reads (一) (一)、 (1) (1)、, s starting after the "(".
+func parseBracketed(s string) (marker, bool) {
+	m := marker{level: 2, style: "(一)"}
+	num, k := parseCNNumber(s)
+	if num == 0 {
+		m = marker{level: 4, style: "(1)"}
+		num, k = parseDigits(s)
+	}
+	if num == 0 || !strings.HasPrefix(s[k:], ")") {
+		return marker{}, false
+	}
+	m.number, m.size = num, 1+k+1
+	if strings.HasPrefix(s[k+1:], "、") {
+		m.style += "、"
+		m.size += len("、")
+	}
+	return m, true
+}
+
+// parseArabic reads 1. 1、 1) ; a digit right after the mark makes it a number
+// (1.5亿元), not a marker.
+func parseArabic(s string) (marker, bool) {
+	num, k := parseDigits(s)
+	if num == 0 {
+		return marker{}, false
+	}
+	sep, n := utf8.DecodeRuneInString(s[k:])
+	m := marker{level: 3, number: num, size: k + n}
+	switch sep {
+	case '.':
+		m.style = "1."
+	case '、':
+		m.style = "1、"
+	case ')':
+		m.level, m.style = 4, "1)"
+	default:
+		return marker{}, false
+	}
+	if next, _ := utf8.DecodeRuneInString(s[m.size:]); next >= '0' && next <= '9' {
+		return marker{}, false
+	}
+	return m, true
+}
+
+// parseChinese reads 一、 and its variants 一. 一, 一: .
+func parseChinese(s string) (marker, bool) {
+	num, k := parseCNNumber(s)
+	if num == 0 {
+		return marker{}, false
+	}
+	sep, n := utf8.DecodeRuneInString(s[k:])
+	if !strings.ContainsRune("、.,:", sep) {
+		return marker{}, false
+	}
+	return marker{level: 1, number: num, style: "一" + string(sep), size: k + n}, true
+}
+
+// parseDigits reads one or two ASCII digits not followed by another digit.
+func parseDigits(s string) (num, size int) {
+	for size < len(s) && s[size] >= '0' && s[size] <= '9' {
+		if size == 2 {
+			return 0, 0
+		}
+		num = num*10 + int(s[size]-'0')
+		size++
+	}
+	return num, size
+}
+
+// parseCNNumber reads a Chinese numeral from 1 to 99 (三, 十, 十一, 二十, 二十三)
+// at the start of s. It returns 0 when the run of numeral characters there is
+// not one such number ("一一", "十十").
+func parseCNNumber(s string) (num, size int) {
+	var ds []int // digit values, 10 for 十
+	for _, r := range s {
+		d := strings.IndexRune("一二三四五六七八九十", r)
+		if d < 0 {
+			break
+		}
+		ds = append(ds, d/len("一")+1)
+		size += len("一")
+	}
+	switch {
+	case len(ds) == 1:
+		return ds[0], size
+	case len(ds) == 2 && ds[0] == 10 && ds[1] < 10:
+		return 10 + ds[1], size
+	case len(ds) == 2 && ds[0] >= 2 && ds[0] < 10 && ds[1] == 10:
+		return ds[0] * 10, size
+	case len(ds) == 3 && ds[0] >= 2 && ds[0] < 10 && ds[1] == 10 && ds[2] < 10:
+		return ds[0]*10 + ds[2], size
+	}
+	return 0, 0
+}
+
+// markerAt parses the marker of line i. It returns the marker and its view
+// offset; ok is false when there is none or nothing follows it.
+func (b *builder) markerAt(i int) (m marker, at int, ok bool) {
+	l := &b.lines[i]
+	if l.blank || l.skip {
+		return marker{}, 0, false
+	}
+	at = b.textStart(i)
+	m, ok = parseMarker(b.v.Text[at:l.ve])
+	if !ok || strings.TrimSpace(b.v.Text[at+m.size:l.ve]) == "" {
+		return marker{}, 0, false
+	}
+	return m, at, true
+}
+
+func (b *builder) hasMarker(i int) bool {
+	_, _, ok := b.markerAt(i)
+	return ok
+}
+
+// findHeadings collects the headings of the body and links each to its parent.
+func (b *builder) findHeadings() {
+	var open []int // indexes of the enclosing headings, outermost first
+	for i := b.first; i <= b.last; i++ {
+		if !b.prose(i) {
+			continue
+		}
+		h, vs, ok := b.headingOf(i)
+		if !ok {
+			continue
+		}
+		for len(open) > 0 && b.o.Headings[open[len(open)-1]].Level >= h.Level {
+			open = open[:len(open)-1]
+		}
+		h.Parent = -1
+		if len(open) > 0 {
+			h.Parent = open[len(open)-1]
+		}
+		b.lines[i].heading = len(b.o.Headings)
+		open = append(open, len(b.o.Headings))
+		b.o.Headings = append(b.o.Headings, h)
+		b.hview = append(b.hview, vs)
+	}
+}
+
+// headingOf reads line i as a heading: a numbered line, or a Markdown/Word
+// heading without a number. It also returns the view span of the heading text.
+func (b *builder) headingOf(i int) (Heading, viewSpan, bool) {
+	l := &b.lines[i]
+	var h Heading
+	textAt := b.textStart(i)
+	if m, at, ok := b.markerAt(i); ok {
+		end := at + m.size
+		h.Level, h.Style, h.Number = m.level, m.style, m.number
+		h.MarkerAt = b.v.Orig(at)
+		h.Marker = b.d.Text[h.MarkerAt:b.v.Orig(end)]
+		textAt = end + len(b.v.Text[end:l.ve]) - len(strings.TrimLeftFunc(b.v.Text[end:l.ve], unicode.IsSpace))
+	} else if l.md > 0 && textAt < l.ve {
+		h.Level = l.md
+		h.MarkerAt = b.v.Orig(textAt)
+	} else {
+		return Heading{}, viewSpan{}, false
+	}
+	end, runIn := b.headingEnd(textAt, l.ve)
+	end = textAt + len(strings.TrimRightFunc(b.v.Text[textAt:end], unicode.IsSpace))
+	h.Span, h.RunIn = b.span(textAt, end), runIn
+	return h, viewSpan{textAt, end}, true
+}
+
+// headingEnd finds where the heading that starts at view offset vs ends. A
+// run-in heading ends with its first sentence; the span keeps the end mark so
+// that the typography rule on heading end punctuation can see it. A heading
+// that has the line to itself runs to the end of the line.
+func (b *builder) headingEnd(vs, ve int) (end int, runIn bool) {
+	text := b.v.Text[vs:ve]
+	k := strings.IndexFunc(text, isSentenceEnd)
+	if k < 0 {
+		return ve, false
+	}
+	_, n := utf8.DecodeRuneInString(text[k:])
+	if strings.TrimSpace(text[k+n:]) == "" {
+		return ve, false
+	}
+	return vs + k + n, true
+}
+
+// isSentenceEnd: the marks that end a sentence, in the view (full-width ！？；
+// are folded to ASCII there).
+func isSentenceEnd(r rune) bool {
+	return r == '。' || r == '!' || r == '?' || r == ';'
+}

@@ -1,0 +1,404 @@
+package outline
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/match"
+)
+
+// rolePriority is the order in which a heading's text is tried against the
+// roles: the measures vocabulary (工作, 情况, 推进) is the broadest, so it comes
+// last, and "2023年工作打算" is plans before it is anything else.
+var rolePriority = []Role{Problems, Plans, Duty, Other, Measures}
+
+// rolesByPriority orders the roles of cfg by rolePriority; roles it does not
+// list keep their order, after the others.
+func rolesByPriority(cfg *Config) []*RoleSpec {
+	rank := func(r Role) int {
+		for k, p := range rolePriority {
+			if p == r {
+				return k
+			}
+		}
+		return len(rolePriority)
+	}
+	specs := make([]*RoleSpec, len(cfg.Roles))
+	for i := range cfg.Roles {
+		specs[i] = &cfg.Roles[i]
+	}
+	sort.SliceStable(specs, func(i, j int) bool { return rank(specs[i].Role) < rank(specs[j].Role) })
+	return specs
+}
+
+func (b *builder) spec(r Role) *RoleSpec {
+	for _, s := range b.specs {
+		if s.Role == r {
+			return s
+		}
+	}
+	return nil
+}
+
+// headingRole is the role whose heading vocabulary matches the text of heading
+// k, "" if none. A heading that names a year after the reporting year
+// ("2024年主要工作" in a report on 2023) is about plans.
+func (b *builder) headingRole(k int) Role {
+	text := b.viewText(b.hview[k])
+	role := Role("")
+	for _, s := range b.specs {
+		if matchAny(s.Headings, text) {
+			role = s.Role
+			break
+		}
+	}
+	if role == "" || role == Measures {
+		if ys := findYears(text); b.o.Year > 0 && len(ys) > 0 && ys[0].start == 0 && ys[0].year > b.o.Year {
+			return Plans
+		}
+	}
+	return role
+}
+
+func (b *builder) viewText(s viewSpan) string { return b.v.Text[s.vs:s.ve] }
+
+// findParts finds where each role's content is: first at the top-level
+// headings, then, for the roles still missing, at lower headings and in
+// sentences of the body.
+func (b *builder) findParts() {
+	top := b.topLevel()
+	b.roleHeadings(top)
+	for k, h := range b.o.Headings {
+		if h.Role != "" && b.o.Parts[h.Role] == nil {
+			b.o.Parts[h.Role] = &Part{Role: h.Role, Form: FormHeading, Line: h.Line, Heading: k,
+				Cue: h.Span, Start: h.MarkerAt}
+		}
+	}
+	var dutyEnd int
+	for _, r := range []Role{Measures, Problems, Plans, Other, Duty} {
+		if b.o.Parts[r] != nil || b.spec(r) == nil {
+			continue
+		}
+		lo, hi := b.window(r)
+		if c, ok := b.inlineCue(r, top, lo, hi); ok {
+			b.o.Parts[r] = &Part{Role: r, Form: FormInline, Line: c.cue.Line, Heading: -1, Cue: c.cue, Start: c.cue.Start}
+			if r == Duty {
+				dutyEnd = c.end
+			}
+		}
+	}
+	b.partEnds(dutyEnd)
+}
+
+// topLevel is the highest level of the document's headings: the level at which
+// parts open.
+func (b *builder) topLevel() int {
+	top := 0
+	for _, h := range b.o.Headings {
+		if top == 0 || h.Level < top {
+			top = h.Level
+		}
+	}
+	return top
+}
+
+// roleHeadings gives the top-level headings their roles. Thematic headings
+// without a role of their own that come before the problems, plans or other
+// part report measures: many reports have no measures wrapper heading.
+func (b *builder) roleHeadings(top int) {
+	thematic := true
+	for k := range b.o.Headings {
+		h := &b.o.Headings[k]
+		if h.Level != top {
+			continue
+		}
+		h.Role = b.headingRole(k)
+		switch {
+		case h.Role == Problems || h.Role == Plans || h.Role == Other:
+			thematic = false
+		case h.Role == "" && thematic:
+			h.Role = Measures
+		}
+	}
+}
+
+// window is where an inline cue for role r may stand. Problems and plans
+// follow the measures they are about (and plans follow problems); none of them
+// stands inside a later part's heading part. The duty part is reported with the
+// measures: a mention in the problems or plans is no report of it.
+func (b *builder) window(r Role) (lo, hi int) {
+	lo, hi = b.o.BodyStart, b.closingStart()
+	start := func(role Role) (int, bool) {
+		if p := b.o.Parts[role]; p != nil {
+			return p.Start, true
+		}
+		return 0, false
+	}
+	headingAfter := func(roles ...Role) {
+		for _, role := range roles {
+			if p := b.o.Parts[role]; p != nil && p.Form == FormHeading && p.Start > lo {
+				hi = min(hi, p.Start)
+			}
+		}
+	}
+	if r != Measures && r != Duty {
+		if s, ok := start(Measures); ok {
+			lo = max(lo, s)
+		}
+	}
+	switch r {
+	case Measures:
+		headingAfter(Problems, Plans, Other)
+	case Problems:
+		headingAfter(Plans, Other)
+	case Plans:
+		if s, ok := start(Problems); ok {
+			lo = max(lo, s)
+		}
+		headingAfter(Other)
+	case Duty:
+		for _, role := range []Role{Problems, Plans} {
+			if s, ok := start(role); ok {
+				hi = min(hi, s)
+			}
+		}
+	}
+	return lo, hi
+}
+
+// closingStart is where the signature block at the end of the body starts,
+// or the body's end. A date under the title does not close anything.
+func (b *builder) closingStart() int {
+	end := b.o.BodyEnd
+	for _, s := range []*Span{b.o.Signature, b.dateSpan()} {
+		if s != nil && s.Start >= b.o.BodyStart {
+			end = min(end, s.Start)
+		}
+	}
+	return end
+}
+
+func (b *builder) dateSpan() *Span {
+	if b.o.Date == nil {
+		return nil
+	}
+	return &b.o.Date.Span
+}
+
+// cue is where an inline part is given; end is where its content ends when it
+// is folded into another part.
+type cue struct {
+	cue Span
+	end int
+}
+
+// inlineCue finds the first cue of role r in [lo, hi): a lower-level heading
+// with the role's heading vocabulary, a sentence with its inline vocabulary, or
+// (for duty) a run of headings that go through the department head's duties.
+func (b *builder) inlineCue(r Role, top, lo, hi int) (cue, bool) {
+	var best cue
+	found := false
+	take := func(c cue) {
+		if c.cue.Start >= lo && c.cue.Start < hi && (!found || c.cue.Start < best.cue.Start) {
+			best, found = c, true
+		}
+	}
+	if c, ok := b.subHeadingCue(r, top, lo, hi); ok {
+		take(c)
+	}
+	if c, ok := b.sentenceCue(r, lo, hi); ok {
+		take(c)
+	}
+	if r == Duty {
+		if c, ok := b.dutyItemsCue(top); ok {
+			take(c)
+		}
+	}
+	return best, found
+}
+
+// subHeadingCue: a heading below the top level whose text has the role's
+// heading vocabulary ("3. 贯彻落实党政主要负责人履行法治建设第一责任人职责").
+func (b *builder) subHeadingCue(r Role, top, lo, hi int) (cue, bool) {
+	spec := b.spec(r)
+	for k, h := range b.o.Headings {
+		if h.Level > top && h.Span.Start >= lo && h.Span.Start < hi && matchAny(spec.Headings, b.viewText(b.hview[k])) {
+			return cue{cue: h.Span, end: b.sectionEnd(k)}, true
+		}
+	}
+	return cue{}, false
+}
+
+// sectionEnd is where the section of heading k ends: at the next heading of
+// the same or a higher level, or at the body's end.
+func (b *builder) sectionEnd(k int) int {
+	for _, h := range b.o.Headings[k+1:] {
+		if h.Level <= b.o.Headings[k].Level {
+			return h.MarkerAt
+		}
+	}
+	return b.o.BodyEnd
+}
+
+// sentenceCue: the first sentence of the body with the role's inline
+// vocabulary. A plans sentence must look ahead: "2021年,我局将……" in a report
+// on 2021 tells what was done.
+func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
+	spec := b.spec(r)
+	if len(spec.Inline) == 0 {
+		return cue{}, false
+	}
+	for _, s := range b.proseSentences() {
+		start := b.v.Orig(s.vs)
+		if start < lo || start >= hi {
+			continue
+		}
+		text := b.viewText(s)
+		if !matchAny(spec.Inline, text) {
+			continue
+		}
+		if ys := findYears(text); r == Plans && b.o.Year > 0 && len(ys) > 0 && ys[0].start == 0 && ys[0].year <= b.o.Year {
+			continue
+		}
+		sp := b.span(s.vs, s.ve)
+		return cue{cue: sp, end: b.v.Orig(b.lines[sp.Line-1].ve)}, true
+	}
+	return cue{}, false
+}
+
+// proseSentences splits the report's prose into sentences (at 。!?; and line
+// ends), once. Heading markers are left out, so that a cue can be anchored at
+// the start of what a heading says.
+func (b *builder) proseSentences() []viewSpan {
+	if b.split {
+		return b.sentences
+	}
+	b.split = true
+	for i := b.first; i <= b.last; i++ {
+		if !b.prose(i) {
+			continue
+		}
+		vs := b.textStart(i)
+		if k := b.lines[i].heading; k >= 0 {
+			vs = b.hview[k].vs
+		}
+		b.sentences = append(b.sentences, splitSentences(b.v.Text, vs, b.lines[i].ve)...)
+	}
+	return b.sentences
+}
+
+// splitSentences cuts view text [vs, ve) after each sentence end mark; each
+// piece keeps its end mark and loses its leading spaces.
+func splitSentences(text string, vs, ve int) []viewSpan {
+	var out []viewSpan
+	for vs < ve {
+		s := text[vs:ve]
+		trimmed := strings.TrimLeft(s, " \t")
+		vs += len(s) - len(trimmed)
+		end := ve
+		if k := strings.IndexFunc(trimmed, isSentenceEnd); k >= 0 {
+			_, n := utf8.DecodeRuneInString(trimmed[k:])
+			end = vs + k + n
+		}
+		if end > vs {
+			out = append(out, viewSpan{vs, end})
+		}
+		vs = end
+	}
+	return out
+}
+
+// dutyItems are keywords of the eight items that the 督察工作规定 lists for the
+// 主要负责人 of a government department (requirements R-DUCHA-DUTY-1). A report
+// whose measures headings go through several of them reports the head's
+// duties item by item, with no heading or sentence naming 第一责任人. The pack
+// schema has no place for such a list, so it lives here.
+var dutyItems = []*match.Pattern{
+	match.MustCompile(`习近平法治思想|重大决策部署`),
+	match.MustCompile(`研究部署|督察反馈|年度工作计划`),
+	match.MustCompile(`重大行政决策|法律顾问|公职律师|规范性文件|政务公开`),
+	match.MustCompile(`放管服|三项制度|执法责任制`),
+	match.MustCompile(`领导班子其他成员|层级监督|不作为`),
+	match.MustCompile(`出庭应诉|生效裁判|司法建议|检察建议`),
+	match.MustCompile(`用人导向|法治工作队伍`),
+	match.MustCompile(`谁执法谁普法`),
+}
+
+// dutyItemsMin is how many different items the headings must cover. Three is
+// too few: thematic headings on 习近平法治思想, 规范性文件 and 出庭应诉 are
+// common in any report.
+const dutyItemsMin = 4
+
+// dutyItemsCue finds a run of measures headings (top level or one below) that
+// covers at least dutyItemsMin of the duty items. The cue is the first of them;
+// the content runs to the end of the last one's section.
+func (b *builder) dutyItemsCue(top int) (cue, bool) {
+	m := b.o.Parts[Measures]
+	if m == nil {
+		return cue{}, false
+	}
+	hi := b.closingStart()
+	for _, p := range b.o.Parts {
+		if p.Start > m.Start && p.Form == FormHeading {
+			hi = min(hi, p.Start)
+		}
+	}
+	covered := map[int]bool{}
+	firstK, lastK := -1, -1
+	for k, h := range b.o.Headings {
+		if h.MarkerAt < m.Start || h.MarkerAt >= hi || h.Level > top+1 {
+			continue
+		}
+		item := matchIndex(dutyItems, b.viewText(b.hview[k]))
+		if item < 0 {
+			continue
+		}
+		covered[item] = true
+		if firstK < 0 {
+			firstK = k
+		}
+		lastK = k
+	}
+	if len(covered) < dutyItemsMin {
+		return cue{}, false
+	}
+	return cue{cue: b.o.Headings[firstK].Span, end: b.sectionEnd(lastK)}, true
+}
+
+func matchIndex(res []*match.Pattern, s string) int {
+	for k, re := range res {
+		if re.MatchString(s) {
+			return k
+		}
+	}
+	return -1
+}
+
+// partEnds sets where each part ends. Parts follow one another: each ends
+// where the next begins, or at the signature block. An inline duty part is
+// folded into the part around it and ends with its own section or sentence
+// (dutyEnd).
+func (b *builder) partEnds(dutyEnd int) {
+	closing := b.closingStart()
+	var seq []*Part
+	for _, r := range Roles {
+		p := b.o.Parts[r]
+		if p == nil {
+			continue
+		}
+		if p.Role == Duty && p.Form == FormInline {
+			p.End = max(p.Start, min(dutyEnd, closing))
+			continue
+		}
+		seq = append(seq, p)
+	}
+	sort.Slice(seq, func(i, j int) bool { return seq[i].Start < seq[j].Start })
+	for k, p := range seq {
+		end := closing
+		if k+1 < len(seq) {
+			end = min(end, seq[k+1].Start)
+		}
+		p.End = max(p.Start, end)
+	}
+}

@@ -1,0 +1,146 @@
+package outline
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+const (
+	// closingLines: the signature and the date sit in the last lines of the body;
+	// a 附注 such as "（此件公开发布）" may follow them.
+	closingLines   = 4
+	signatureRunes = 40
+)
+
+var (
+	// notSignature: closing formulas, attachment notes and sentences are no signature.
+	notSignature = regexp.MustCompile(`^(特此|附件|此页无正文|抄送|印发)|[。,;:!?、]`)
+	// publishedCue introduces the publication time of a web page.
+	publishedCue = regexp.MustCompile(`(发布|发表|更新|公开|发文)(时间|日期)\s*:\s*`)
+)
+
+// findClosing finds the date (成文日期) and the signature (发文机关署名) among
+// the last lines of the body.
+func (b *builder) findClosing() {
+	tail := b.lastLines(closingLines)
+	for _, i := range tail {
+		if b.lines[i].heading < 0 && b.dateLine(i) {
+			return
+		}
+	}
+	// No date: a last line that names an organ still signs the report.
+	if len(tail) > 0 {
+		b.signatureLine(tail[0], true)
+	}
+}
+
+// lastLines returns up to n report lines from the end of the body, last first.
+func (b *builder) lastLines(n int) []int {
+	var out []int
+	for i := b.last; i >= b.first && len(out) < n; i-- {
+		if b.prose(i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// dateLine reads line i as a date line: a date alone, or a date after the
+// signature on the same line. It records the date and the signature.
+func (b *builder) dateLine(i int) bool {
+	l := &b.lines[i]
+	start := b.textStart(i)
+	text := strings.TrimRightFunc(b.v.Text[start:l.ve], unicode.IsSpace)
+	ms := findDates(text)
+	if len(ms) == 0 || ms[len(ms)-1].end != len(text) {
+		return false
+	}
+	m := ms[len(ms)-1]
+	prefix := strings.TrimSpace(text[:m.start])
+	if prefix != "" && !signatureLike(prefix, true) {
+		return false
+	}
+	b.o.Date = b.date(start, m)
+	l.closing = true
+	if prefix != "" {
+		b.setSignature(i, start, start+m.start)
+		return true
+	}
+	// Right above the date, a short line is the signature even if it does not
+	// end like an organ's name. Below the date (the wrong order, which a rule
+	// reports) it must name an organ.
+	if j := b.prevProse(i); !b.signatureLine(j, j != i-1) {
+		b.signatureLine(b.nextProse(i), true)
+	}
+	return true
+}
+
+// signatureLine takes line j for the signature if it reads like one.
+func (b *builder) signatureLine(j int, organ bool) bool {
+	if j < 0 || b.lines[j].heading >= 0 {
+		return false
+	}
+	js := b.textStart(j)
+	if !signatureLike(strings.TrimSpace(b.v.Text[js:b.lines[j].ve]), organ) {
+		return false
+	}
+	b.setSignature(j, js, b.lines[j].ve)
+	return true
+}
+
+func (b *builder) setSignature(i, vs, ve int) {
+	sp := b.trimmedSpan(vs, ve)
+	b.o.Signature = &sp
+	b.lines[i].closing = true
+}
+
+// prevProse is the report line before line i within the body, -1 if none.
+func (b *builder) prevProse(i int) int {
+	for i--; i >= b.first; i-- {
+		if b.prose(i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// nextProse is the report line after line i within the body, -1 if none.
+func (b *builder) nextProse(i int) int {
+	for i++; i <= b.last; i++ {
+		if b.prose(i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// signatureLike tells whether trimmed view text can be a signature: short, no
+// sentence punctuation, and, when organ is set, ending like an organ's name.
+func signatureLike(s string, organ bool) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > signatureRunes || notSignature.MatchString(s) {
+		return false
+	}
+	return !organ || organSuffix.MatchString(s)
+}
+
+// findPublished reads the publication date of a web page ("发布时间:2021-12-13
+// 16:07:17") from page metadata: a debris line, or a line outside the body.
+func (b *builder) findPublished() {
+	for i := range b.lines {
+		l := &b.lines[i]
+		if l.blank || l.skip || (b.inBody(i) && !l.debris) {
+			continue
+		}
+		loc := publishedCue.FindStringIndex(l.text)
+		if loc == nil {
+			continue
+		}
+		if ms := findDates(l.text[loc[1]:]); len(ms) > 0 && ms[0].start == 0 {
+			b.o.Published = b.date(l.vs+loc[1], ms[0])
+			return
+		}
+	}
+}

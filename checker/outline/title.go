@@ -1,0 +1,86 @@
+package outline
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+const (
+	titleMinRunes = 8
+	titleMaxRunes = 60
+	// titleLookahead is how many report lines the title may sit below: a 文号 or
+	// a line of junk ("? ?") can come first.
+	titleLookahead = 3
+)
+
+var (
+	// titleWord: a report's title names what it is.
+	titleWord = regexp.MustCompile(`报告|情况|总结|汇报|法治政府建设`)
+	// notTitle: preamble sentences and body text, not a title.
+	notTitle = regexp.MustCompile(`^(根据|按照|依据|为了|为|现将)|现将|如下|[,;:!?]|^\d{4}\s*年度?\s*[,:]`)
+)
+
+// titleLike tells whether a trimmed view line reads like a report title: short,
+// naming a report, no sentence inside it. A trailing 。 is allowed (the title
+// rule reports it).
+func titleLike(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < titleMinRunes || n > titleMaxRunes || !titleWord.MatchString(s) || notTitle.MatchString(s) {
+		return false
+	}
+	if strings.Contains(strings.TrimSuffix(s, "。"), "。") {
+		return false
+	}
+	_, numbered := parseMarker(s)
+	return !numbered
+}
+
+// findTitle takes the title among the first report lines: the first title-like
+// line before anything that reads as body text.
+func (b *builder) findTitle() {
+	seen := 0
+	for i := range b.lines {
+		l := &b.lines[i]
+		if l.blank || l.skip || l.debris {
+			continue
+		}
+		if titleLike(strings.TrimSpace(b.v.Text[b.textStart(i):l.ve])) {
+			b.title = i
+			sp := b.trimmedSpan(b.textStart(i), l.ve)
+			b.o.Title = &sp
+			b.dateUnderTitle()
+			return
+		}
+		seen++
+		if seen >= titleLookahead || b.bodyLike(i) {
+			return
+		}
+	}
+}
+
+// bodyLike: a heading, a long line or a sentence ends the search for a title.
+func (b *builder) bodyLike(i int) bool {
+	l := &b.lines[i]
+	return l.runes > titleMaxRunes || b.hasMarker(i) || strings.ContainsAny(l.text, "。,;")
+}
+
+// dateUnderTitle takes a date standing alone right under the title, often in
+// brackets ("（2024年1月10日）"), as published reports give it. A date at the
+// end of the report, found later, replaces it.
+func (b *builder) dateUnderTitle() {
+	j := b.nextNonBlank(b.title)
+	if j >= len(b.lines) || b.lines[j].skip || b.lines[j].debris {
+		return
+	}
+	vs := b.textStart(j)
+	text := strings.TrimRightFunc(b.v.Text[vs:b.lines[j].ve], unicode.IsSpace)
+	if strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") {
+		text, vs = text[1:len(text)-1], vs+1
+	}
+	if ms := findDates(text); len(ms) == 1 && ms[0].start == 0 && ms[0].end == len(text) {
+		b.o.Date = b.date(vs, ms[0])
+		b.lines[j].closing = true
+	}
+}

@@ -1,0 +1,142 @@
+package outline
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// preambleLines: the reporting year is stated in the first lines of the body.
+const preambleLines = 3
+
+var (
+	yearRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年(度)?`)
+	// reportCue opens the sentence that announces the report ("现将……2022年度……报告如下").
+	reportCue = regexp.MustCompile(`现将|报告如下|情况如下`)
+)
+
+// yearMatch is a year found in view text: offsets of "2021年度" in it.
+type yearMatch struct {
+	year, start, end int
+	annual           bool // written 年度
+}
+
+// findYears lists the years in s that stand for themselves, leaving out the end
+// of a range ("2021-2025年", "2021一2025年") and longer numbers.
+func findYears(s string) []yearMatch {
+	var out []yearMatch
+	for _, loc := range yearRe.FindAllStringSubmatchIndex(s, -1) {
+		if digitAt(s, loc[0]-1) || rangeEnd(s[:loc[0]]) {
+			continue
+		}
+		out = append(out, yearMatch{year: atoi(s[loc[2]:loc[3]]), start: loc[0], end: loc[1], annual: loc[4] >= 0})
+	}
+	return out
+}
+
+// rangeEnd tells whether the text before a year ends with a range mark after a
+// year ("2021-", "2021一", "2020年至").
+func rangeEnd(before string) bool {
+	r, n := utf8.DecodeLastRuneInString(before)
+	if !strings.ContainsRune("-—–~～至到一", r) {
+		return false
+	}
+	before = before[:len(before)-n]
+	return digitAt(before, len(before)-1) || (r != '一' && strings.HasSuffix(before, "年"))
+}
+
+// yearPick chooses among the years ys of view text s: it returns an index
+// into ys, or -1.
+type yearPick func(s string, ys []yearMatch) int
+
+// findYear sets the reporting year: the title's year, else the year the
+// preamble announces, else the year of the first heading.
+func (b *builder) findYear() {
+	if b.title >= 0 && b.yearFrom(b.textStart(b.title), b.lines[b.title].ve, first) {
+		return
+	}
+	for _, pick := range []yearPick{announced, leading, annual} {
+		for _, i := range b.preamble() {
+			if b.yearFrom(b.textStart(i), b.lines[i].ve, pick) {
+				return
+			}
+		}
+	}
+	if len(b.o.Headings) > 0 && b.headingRole(0) != Plans {
+		b.yearFrom(b.hview[0].vs, b.hview[0].ve, first)
+	}
+}
+
+// yearFrom takes the year pick chooses in view text [vs, ve).
+func (b *builder) yearFrom(vs, ve int, pick yearPick) bool {
+	s := b.v.Text[vs:ve]
+	ys := findYears(s)
+	if len(ys) == 0 {
+		return false
+	}
+	k := pick(s, ys)
+	if k < 0 {
+		return false
+	}
+	b.o.Year = ys[k].year
+	sp := b.span(vs+ys[k].start, vs+ys[k].end)
+	b.o.YearCue = &sp
+	return true
+}
+
+// preamble lists the first report lines before the first heading.
+func (b *builder) preamble() []int {
+	var out []int
+	for i := b.first; i <= b.last && len(out) < preambleLines; i++ {
+		if b.lines[i].heading >= 0 {
+			break
+		}
+		if b.prose(i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func first(string, []yearMatch) int { return 0 }
+
+// announced is the first year of the sentence that announces the report
+// ("现将市政府办公室2022年度法治政府建设情况报告如下").
+func announced(s string, ys []yearMatch) int {
+	loc := reportCue.FindStringIndex(s)
+	if loc == nil {
+		return -1
+	}
+	from := 0
+	if k := strings.LastIndex(s[:loc[0]], "。"); k >= 0 {
+		from = k + len("。")
+	}
+	to := len(s)
+	if k := strings.Index(s[loc[1]:], "。"); k >= 0 {
+		to = loc[1] + k
+	}
+	for k, y := range ys {
+		if y.start >= from && y.end <= to {
+			return k
+		}
+	}
+	return -1
+}
+
+// leading is a year that opens the line ("2021年,我室……").
+func leading(_ string, ys []yearMatch) int {
+	if ys[0].start == 0 {
+		return 0
+	}
+	return -1
+}
+
+// annual is the first year written 年度.
+func annual(_ string, ys []yearMatch) int {
+	for k, y := range ys {
+		if y.annual {
+			return k
+		}
+	}
+	return -1
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"io"
 	"os"
 	"os/exec"
@@ -20,7 +21,8 @@ func BenchmarkCLI(b *testing.B) {
 	for b.Loop() {
 		cmd := exec.Command(bin, "check", "--no-config", "--no-color", report)
 		if err := cmd.Run(); err != nil {
-			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() == exitTrouble {
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() == exitTrouble {
 				b.Fatal(err)
 			}
 		}

@@ -1,0 +1,91 @@
+package lsp
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/fzlint/fzlint/checker/doc"
+)
+
+// encoding is the position encoding negotiated at initialize: what the
+// Character of a position counts.
+type encoding string
+
+const (
+	utf16 encoding = "utf-16" // the LSP default, which every client supports
+	utf32 encoding = "utf-32" // code points, as fzlint's columns count
+)
+
+// chooseEncoding takes utf-32 when the client offers it, since it needs no
+// conversion, and the mandatory utf-16 otherwise.
+func chooseEncoding(offered []string) encoding {
+	if slices.Contains(offered, string(utf32)) {
+		return utf32
+	}
+	return utf16
+}
+
+// length returns the number of code units of e in s.
+func (e encoding) length(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if e == utf16 && r > 0xFFFF {
+			n++ // a surrogate pair
+		}
+	}
+	return n
+}
+
+// prefix returns the number of code units of e in the first n code points of
+// s; code points past the end of s count one unit each.
+func (e encoding) prefix(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return e.length(s[:i])
+		}
+		n--
+	}
+	return e.length(s) + n
+}
+
+// locator turns fzlint positions of one document into buffer positions.
+type locator struct {
+	d   *doc.Document
+	enc encoding
+	// source is the editor buffer, line by line, for a document whose positions
+	// are in a source that is not its Text (HTML); nil otherwise.
+	source []string
+}
+
+func (l *locator) position(p doc.Position) position {
+	line := max(p.Line-1, 0)
+	if l.d.Locator == nil {
+		// Text and Markdown: a line of Text is the buffer line without its end.
+		// .docx: the line is the paragraph and the character counts in the
+		// paragraph's text, which is the best an editor can be told about a
+		// file it cannot show as text.
+		l0 := l.d.Lines[min(line, len(l.d.Lines)-1)]
+		prefix := l.d.Text[l0.Start:max(p.Offset, l0.Start)]
+		return position{Line: line, Character: l.enc.length(prefix)}
+	}
+	// HTML: Line and Column (code points) are already in the .html source,
+	// which is the buffer; its line gives the code units. A buffer edited since
+	// the file was read may be shorter: count the rest as one unit each.
+	col := max(p.Column-1, 0)
+	text := ""
+	if line < len(l.source) {
+		text = l.source[line]
+	}
+	return position{Line: line, Character: l.enc.prefix(text, col)}
+}
+
+func (l *locator) lspRange(r doc.Range) lspRange {
+	return lspRange{Start: l.position(r.Start), End: l.position(r.End)}
+}
+
+// splitLines splits a buffer at "\n", "\r\n" and "\r", as LSP counts lines.
+func splitLines(text string) []string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	return strings.Split(strings.ReplaceAll(text, "\r", "\n"), "\n")
+}

@@ -27,7 +27,10 @@ import (
 // Han character or CJK punctuation). The form used most is the document's
 // (on a tie, the first seen); each occurrence of the other forms is reported,
 // unless they make up more than `share` (default 0.2) of the occurrences: a
-// document that mixes that much gets one finding, at the first.
+// document that mixes that much gets one finding, at the first. With
+// `prefer: n`, the n-th form of each group is the right one: a document that
+// mostly uses another form draws nothing here (a rule about that form reports
+// it), so that the right marks are never the ones pointed at.
 //
 // Message placeholders: {key}, {value} the reported value or form, {other}
 // the prevailing one, {other-line} the line where it first appears, {count}
@@ -37,6 +40,7 @@ type consistencySpec struct {
 	Variants [][]string    `yaml:"variants"`
 	Share    *float64      `yaml:"share"`
 	Compare  string        `yaml:"compare"`
+	Prefer   int           `yaml:"prefer"`
 	Match    string        `yaml:"match"`
 	Scope    string        `yaml:"scope"`
 }
@@ -60,8 +64,8 @@ func compileConsistency(r *rules.Rule) (any, bool, error) {
 	}
 	c := &consistencyCheck{consistencySpec: s}
 	if s.Pattern != nil {
-		if s.Share != nil {
-			return nil, false, rules.SpecError(r, "share 只用于 variants")
+		if s.Share != nil || s.Prefer != 0 {
+			return nil, false, rules.SpecError(r, "share 和 prefer 只用于 variants")
 		}
 		if s.Compare != "" && s.Compare != "loose" && s.Compare != "exact" {
 			return nil, false, rules.SpecError(r, "compare 应为 loose 或 exact")
@@ -92,6 +96,9 @@ func compileConsistency(r *rules.Rule) (any, bool, error) {
 	for _, group := range s.Variants {
 		if len(group) < 2 {
 			return nil, false, rules.SpecError(r, "variants 的每一组至少要有两种写法")
+		}
+		if s.Prefer < 0 || s.Prefer > len(group) {
+			return nil, false, rules.SpecError(r, "prefer 应为每组中正确写法的序号（1 到 %d）", len(group))
 		}
 		for i, a := range group {
 			for _, b := range group[i+1:] {
@@ -126,18 +133,25 @@ func (k *consistencyCheck) Run(c *Context) {
 		var occs []occurrence
 		for _, n := range c.textLines(k.Scope) {
 			text, base := c.lineText(n, true)
-			for at := 0; at < len(text); {
-				form, size := formAt(text[at:], group)
-				if size > 0 && chineseBeside(text, at, at+size) {
-					occs = append(occs, occurrence{start: base + at, end: base + at + size, line: n, form: form, shown: form})
+			for _, form := range group {
+				for at := 0; ; at += len(form) {
+					i := strings.Index(text[at:], form)
+					if i < 0 {
+						break
+					}
+					at += i
+					if chineseBeside(text, at, at+len(form)) {
+						occs = append(occs, occurrence{start: base + at, end: base + at + len(form), line: n, form: form, shown: form})
+					}
 				}
-				if size == 0 {
-					_, size = utf8.DecodeRuneInString(text[at:])
-				}
-				at += size
 			}
 		}
-		k.reportMinority(c, occs, true)
+		sort.Slice(occs, func(i, j int) bool { return occs[i].start < occs[j].start })
+		prefer := ""
+		if k.Prefer > 0 {
+			prefer = group[k.Prefer-1]
+		}
+		k.reportMinority(c, occs, prefer)
 	}
 }
 
@@ -172,13 +186,14 @@ func (k *consistencyCheck) runPattern(c *Context) {
 		}
 	}
 	for _, key := range order {
-		k.reportMinority(c, byKey[key], false)
+		k.reportMinority(c, byKey[key], "")
 	}
 }
 
 // reportMinority reports the occurrences whose form is not the prevailing one.
-// With summary, a minority above the share limit draws one finding.
-func (k *consistencyCheck) reportMinority(c *Context, occs []occurrence, summary bool) {
+// For variants (Share set), a minority above the share limit draws one
+// finding, and nothing is reported when a form other than prefer prevails.
+func (k *consistencyCheck) reportMinority(c *Context, occs []occurrence, prefer string) {
 	count := map[string]int{}
 	first := map[string]occurrence{}
 	var forms []string
@@ -198,6 +213,9 @@ func (k *consistencyCheck) reportMinority(c *Context, occs []occurrence, summary
 			main = f
 		}
 	}
+	if prefer != "" && main != prefer {
+		return
+	}
 	var minority []occurrence
 	for _, o := range occs {
 		if o.form != main {
@@ -209,23 +227,13 @@ func (k *consistencyCheck) reportMinority(c *Context, occs []occurrence, summary
 		return map[string]string{"key": o.key, "value": o.shown, "other": first[main].shown,
 			"other-line": strconv.Itoa(first[main].line), "count": strconv.Itoa(len(minority))}
 	}
-	if summary && float64(len(minority)) > *k.Share*float64(len(occs)) {
+	if k.Share != nil && float64(len(minority)) > *k.Share*float64(len(occs)) {
 		c.Report(minority[0].start, minority[0].end, vars(minority[0]), nil)
 		return
 	}
 	for _, o := range minority {
 		c.Report(o.start, o.end, vars(o), nil)
 	}
-}
-
-// formAt returns the form of group that text starts with, and its size.
-func formAt(text string, group []string) (string, int) {
-	for _, f := range group {
-		if strings.HasPrefix(text, f) {
-			return f, len(f)
-		}
-	}
-	return "", 0
 }
 
 // chineseBeside tells whether the rune before start or the one at end of text

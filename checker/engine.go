@@ -32,6 +32,7 @@ func Kinds() map[string]rules.Compiler {
 		"pairs":        compilePairs,
 		"consistency":  compileConsistency,
 		"repetition":   compileRepetition,
+		"continuation": compileContinuation,
 	}
 }
 

@@ -25,7 +25,7 @@ import (
 //	end-punct  a heading that has its line to itself ends with 。；，; fix: delete
 //	           the mark. Run-in headings (the heading sentence followed by body
 //	           text) keep their 。, and so do one-line list items (a heading
-//	           with a sibling on the line right before or after it, no text
+//	           without sub-headings next to a sibling of the same kind, no text
 //	           between them)
 //
 // Message placeholders: {match} the marker (end-punct: the mark), {want} the
@@ -177,24 +177,28 @@ func shallowerLater(hs []outline.Heading, later []int, level int) bool {
 	return false
 }
 
-// listItem tells whether heading i is one of a list of one-line items: a
-// sibling heading sits on the line right before or after it.
+// listItem tells whether heading i is one of a list of one-line items: it
+// has no sub-headings, and a sibling that is a one-line item too sits on the
+// line right before or after it.
 func listItem(c *Context, hs []outline.Heading, i int) bool {
-	sibling := func(j int) bool {
-		return j >= 0 && j < len(hs) && hs[j].Parent == hs[i].Parent && hs[j].Level == hs[i].Level
+	oneLine := func(j int) bool {
+		return j >= 0 && j < len(hs) && !hs[j].RunIn && !(j+1 < len(hs) && hs[j+1].Parent == j)
 	}
-	return sibling(i-1) && adjacentLines(c, hs[i-1].Line, hs[i].Line) ||
-		sibling(i+1) && adjacentLines(c, hs[i].Line, hs[i+1].Line)
+	sibling := func(j int) bool {
+		return oneLine(j) && hs[j].Parent == hs[i].Parent && hs[j].Level == hs[i].Level
+	}
+	return oneLine(i) && (sibling(i-1) && onlyBlankBetween(c, hs[i-1].Line, hs[i].Line) ||
+		sibling(i+1) && onlyBlankBetween(c, hs[i].Line, hs[i+1].Line))
 }
 
-// adjacentLines tells whether only blank lines lie between lines a < b.
-func adjacentLines(c *Context, a, b int) bool {
+// onlyBlankBetween tells whether lines a < b have only blank lines between them.
+func onlyBlankBetween(c *Context, a, b int) bool {
 	for n := a + 1; n < b; n++ {
 		if strings.TrimSpace(c.Doc.LineText(n)) != "" {
 			return false
 		}
 	}
-	return a < b
+	return true
 }
 
 // standardMarker writes number in the standard marker of h's level, keeping

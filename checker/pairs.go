@@ -80,6 +80,16 @@ func normalizedAway(r rune) bool {
 	return normalize.Rune(r) != r
 }
 
+// partnerForm writes partner, a mark of the view, in the width of the mark
+// it pairs with as the original has it: （ pairs with ）, not ).
+func partnerForm(orig string, partner rune) rune {
+	r, _ := utf8.DecodeRuneInString(orig)
+	if normalize.Rune(r) != r && partner > ' ' && partner < 0x7F {
+		return partner + 0xFF01 - '!'
+	}
+	return partner
+}
+
 // openMark is an opener waiting for its closer.
 type openMark struct {
 	at, pair int
@@ -99,7 +109,7 @@ func (p *pairsCheck) Run(c *Context) {
 				other, problem = p.runes[pair][0], "前面缺少对应的符号"
 			}
 			start, end := c.toDoc(base+at, base+at+size, raw)
-			c.Report(start, end, map[string]string{"other": string(other), "problem": problem}, nil)
+			c.Report(start, end, map[string]string{"other": string(partnerForm(c.Doc.Text[start:end], other)), "problem": problem}, nil)
 		}
 		for at, r := range text {
 			if inSpans(at, at+1, ignored) {

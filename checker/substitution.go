@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/fzlint/fzlint/checker/match"
 	"github.com/fzlint/fzlint/checker/normalize"
 	"github.com/fzlint/fzlint/rules"
 	"gopkg.in/yaml.v3"
@@ -70,37 +71,21 @@ func (s *swapSpec) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
-// knownKeys refuses a mapping with keys other than keys.
-func knownKeys(n *yaml.Node, keys ...string) error {
-	if n.Kind != yaml.MappingNode {
-		return nodeError(n, "应为映射（键: 值）")
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i]
-		if !slices.Contains(keys, k.Value) {
-			return nodeError(k, fmt.Sprintf("未知的键 %q（可用：%s）", k.Value, strings.Join(keys, "、")))
-		}
-	}
-	return nil
-}
-
-// nodeError is an error at n; the loader fills in the file.
-func nodeError(n *yaml.Node, msg string) error {
-	return &rules.PosError{Pos: rules.Pos{Line: n.Line, Column: n.Column}, Msg: msg}
-}
-
 // swap is a compiled swapSpec: before and after anchored once, at load.
 type swap struct {
-	from          *regexp.Regexp
+	from          *match.Pattern
 	at            int // index of the "at" group, 0 if none
 	to            *string
 	before, after *regexp.Regexp
-	when          *regexp.Regexp
+	when          *match.Pattern
 }
 
 type substitutionCheck struct {
 	substitutionSpec
 	swaps []swap
+	// groups lists the swaps that share a from expression (["," before C],
+	// ["," after C]): each is scanned for once, its swaps tried in order.
+	groups [][]int
 }
 
 // contextBytes bounds the text a before regex looks at: 16 runes of 4 bytes.
@@ -135,8 +120,9 @@ func compileSubstitution(r *rules.Rule) (any, bool, error) {
 			}
 			fixable = true
 		}
-		c.swaps = append(c.swaps, swap{from: sw.From.Regexp, at: sw.From.SubexpIndex("at"), to: sw.To,
+		c.swaps = append(c.swaps, swap{from: sw.From.Pattern, at: sw.From.SubexpIndex("at"), to: sw.To,
 			before: anchored(sw.Before, "(?:", ")$"), after: anchored(sw.After, "^(?:", ")"), when: plain(sw.When)})
+		c.group(i)
 	}
 	for _, re := range append(append([]rules.Regexp{}, s.Unless...), s.Skip...) {
 		if err := viewSafe(r, s.Match, &re); err != nil {
@@ -144,6 +130,17 @@ func compileSubstitution(r *rules.Rule) (any, bool, error) {
 		}
 	}
 	return c, fixable, nil
+}
+
+// group files swap i with the earlier swaps of the same from expression.
+func (s *substitutionCheck) group(i int) {
+	for g, members := range s.groups {
+		if s.swaps[members[0]].from.String() == s.swaps[i].from.String() {
+			s.groups[g] = append(members, i)
+			return
+		}
+	}
+	s.groups = append(s.groups, []int{i})
 }
 
 // checkTemplate refuses a replacement that names a group from does not have,
@@ -199,41 +196,6 @@ func templateRefs(t string) []string {
 	return out
 }
 
-// viewSafe refuses, for a rule that matches the normalized view, a pattern
-// with a literal the view never holds (a full-width or traditional character):
-// that part of the pattern could never match.
-func viewSafe(r *rules.Rule, match string, re *rules.Regexp) error {
-	if re == nil || re.Pattern == nil || match == "raw" {
-		return nil
-	}
-	tree, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil {
-		return nil // rules.Regexp compiled it already
-	}
-	if bad, ok := foldedLiteral(tree); ok {
-		return &rules.PosError{Pos: rules.Pos{File: r.Pos.File, Line: re.Line, Column: re.Column},
-			Msg: "正则中的“" + string(bad) + "”在 normalized 视图中写作“" + string(normalize.Rune(bad)) +
-				"”（全角字符、繁体字已折叠；要匹配原文请用 match: raw）"}
-	}
-	return nil
-}
-
-func foldedLiteral(re *syntax.Regexp) (rune, bool) {
-	if re.Op == syntax.OpLiteral {
-		for _, c := range re.Rune {
-			if normalize.Rune(c) != c {
-				return c, true
-			}
-		}
-	}
-	for _, sub := range re.Sub {
-		if c, ok := foldedLiteral(sub); ok {
-			return c, true
-		}
-	}
-	return 0, false
-}
-
 func anchored(re *rules.Regexp, pre, post string) *regexp.Regexp {
 	if re == nil {
 		return nil
@@ -241,11 +203,11 @@ func anchored(re *rules.Regexp, pre, post string) *regexp.Regexp {
 	return regexp.MustCompile(pre + re.String() + post)
 }
 
-func plain(re *rules.Regexp) *regexp.Regexp {
+func plain(re *rules.Regexp) *match.Pattern {
 	if re == nil {
 		return nil
 	}
-	return re.Regexp
+	return re.Pattern
 }
 
 // hit is one match of a swap in a line: the reported span [start, end) and the
@@ -338,18 +300,21 @@ func (s *substitutionCheck) want(c *Context, h hit, base int, raw bool) (string,
 // overlaps (the earlier hit wins) and without those in a skip span.
 func (s *substitutionCheck) find(text string) []hit {
 	var out []hit
-	for i := range s.swaps {
-		sw := &s.swaps[i]
-		for _, m := range sw.from.FindAllStringSubmatchIndex(text, -1) {
-			if !sw.fits(text, m) {
-				continue
-			}
-			start, end := m[0], m[1]
-			if sw.at > 0 && m[2*sw.at] >= 0 {
-				start, end = m[2*sw.at], m[2*sw.at+1]
-			}
-			if start < end {
-				out = append(out, hit{start: start, end: end, sw: sw, sub: m})
+	for _, members := range s.groups {
+		for _, m := range s.swaps[members[0]].from.FindAllStringSubmatchIndex(text, -1) {
+			for _, i := range members {
+				sw := &s.swaps[i]
+				if !sw.fits(text, m) {
+					continue
+				}
+				start, end := m[0], m[1]
+				if sw.at > 0 && m[2*sw.at] >= 0 {
+					start, end = m[2*sw.at], m[2*sw.at+1]
+				}
+				if start < end {
+					out = append(out, hit{start: start, end: end, sw: sw, sub: m})
+				}
+				break
 			}
 		}
 	}
@@ -385,29 +350,11 @@ func (sw *swap) fits(text string, m []int) bool {
 	return sw.when == nil || sw.when.MatchString(text[m[0]:m[1]])
 }
 
-// allSpans returns every match of every pattern in text, overlaps kept.
-func allSpans(patterns []rules.Regexp, text string) []span {
-	var out []span
-	for i := range patterns {
-		for _, m := range patterns[i].FindAllStringIndex(text, -1) {
-			out = append(out, span{start: m[0], end: m[1]})
-		}
-	}
-	return out
-}
+// Helpers the text kinds share (substitution, numbering, pairs, consistency,
+// repetition, continuation).
 
-// inSpans tells whether [start, end) overlaps one of spans.
-func inSpans(start, end int, spans []span) bool {
-	for _, sp := range spans {
-		if start < sp.end && sp.start < end {
-			return true
-		}
-	}
-	return false
-}
-
-// extraScopes are two scopes the kinds of this rule set (substitution,
-// numbering, pairs, consistency, repetition) know beside those of scope.go:
+// extraScopes are two scopes the text kinds (substitution, pairs,
+// consistency, repetition, continuation) know beside those of scope.go:
 //
 //	text    every line but the page debris the outline found: the title, the
 //	        body, the signature and the date. Typography rules use it, since a
@@ -441,4 +388,79 @@ func (a *Analysis) textLines(scope string) []int {
 		}
 	}
 	return out
+}
+
+// knownKeys refuses a mapping with keys other than keys.
+func knownKeys(n *yaml.Node, keys ...string) error {
+	if n.Kind != yaml.MappingNode {
+		return nodeError(n, "应为映射（键: 值）")
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if !slices.Contains(keys, k.Value) {
+			return nodeError(k, fmt.Sprintf("未知的键 %q（可用：%s）", k.Value, strings.Join(keys, "、")))
+		}
+	}
+	return nil
+}
+
+// nodeError is an error at n; the loader fills in the file.
+func nodeError(n *yaml.Node, msg string) error {
+	return &rules.PosError{Pos: rules.Pos{Line: n.Line, Column: n.Column}, Msg: msg}
+}
+
+// viewSafe refuses, for a rule that matches the normalized view, a pattern
+// with a literal the view never holds (a full-width or traditional character):
+// that part of the pattern could never match.
+func viewSafe(r *rules.Rule, match string, re *rules.Regexp) error {
+	if re == nil || re.Pattern == nil || match == "raw" {
+		return nil
+	}
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil // rules.Regexp compiled it already
+	}
+	if bad, ok := foldedLiteral(tree); ok {
+		return &rules.PosError{Pos: rules.Pos{File: r.Pos.File, Line: re.Line, Column: re.Column},
+			Msg: "正则中的“" + string(bad) + "”在 normalized 视图中写作“" + string(normalize.Rune(bad)) +
+				"”（全角字符、繁体字已折叠；要匹配原文请用 match: raw）"}
+	}
+	return nil
+}
+
+func foldedLiteral(re *syntax.Regexp) (rune, bool) {
+	if re.Op == syntax.OpLiteral {
+		for _, c := range re.Rune {
+			if normalize.Rune(c) != c {
+				return c, true
+			}
+		}
+	}
+	for _, sub := range re.Sub {
+		if c, ok := foldedLiteral(sub); ok {
+			return c, true
+		}
+	}
+	return 0, false
+}
+
+// allSpans returns every match of every pattern in text, overlaps kept.
+func allSpans(patterns []rules.Regexp, text string) []span {
+	var out []span
+	for i := range patterns {
+		for _, m := range patterns[i].FindAllStringIndex(text, -1) {
+			out = append(out, span{start: m[0], end: m[1]})
+		}
+	}
+	return out
+}
+
+// inSpans tells whether [start, end) overlaps one of spans.
+func inSpans(start, end int, spans []span) bool {
+	for _, sp := range spans {
+		if start < sp.end && sp.start < end {
+			return true
+		}
+	}
+	return false
 }

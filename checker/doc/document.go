@@ -9,6 +9,7 @@ package doc
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -77,7 +78,23 @@ type Document struct {
 // The text kept in Document.Text has "\n" between lines.
 func New(path string, format Format, encoding, text string) *Document {
 	d := &Document{Path: path, Format: format, Encoding: encoding}
-	var buf []byte
+	if !strings.Contains(text, "\r") {
+		// Text is kept as it is: no copy of a large input.
+		d.Text = text
+		d.Lines = make([]Line, 0, strings.Count(text, "\n")+1)
+		start := 0
+		for {
+			i := strings.IndexByte(text[start:], '\n')
+			if i < 0 {
+				break
+			}
+			d.Lines = append(d.Lines, Line{Start: start, End: start + i, EOL: "\n"})
+			start += i + 1
+		}
+		d.Lines = append(d.Lines, Line{Start: start, End: len(text)})
+		return d
+	}
+	buf := make([]byte, 0, len(text))
 	start := 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]

@@ -3,36 +3,283 @@ package doc
 import (
 	"bytes"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+// Encoding names reported in Document.Encoding.
+const (
+	EncUTF8    = "utf-8"
+	EncUTF8BOM = "utf-8-bom"
+	EncUTF16LE = "utf-16le"
+	EncUTF16BE = "utf-16be"
+	EncGB18030 = "gb18030" // also GBK and GB2312, which it extends
+	EncBig5    = "big5"
+)
 
-// decode turns raw bytes into text. It refuses empty input and invalid bytes,
-// naming where the first bad byte is.
-func decode(path string, data []byte, forced string) (string, string, error) {
-	if len(bytes.TrimSpace(data)) == 0 {
+// Encodings lists the names Options.Encoding (--encoding) accepts.
+var Encodings = []string{"utf-8", "gb18030", "gbk", "big5", "utf-16le", "utf-16be"}
+
+var (
+	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
+	bomUTF16LE = []byte{0xFF, 0xFE}
+	bomUTF16BE = []byte{0xFE, 0xFF}
+)
+
+// decode turns raw bytes into text: the forced encoding if any, else the one a
+// BOM names, else the one detected. It refuses empty and binary input, invalid
+// bytes for the encoding (naming the line and byte of the first one), and
+// text over the line limits.
+func decode(path string, data []byte, forced string) (text, enc string, err error) {
+	if text, enc, err = decodeBytes(path, data, forced); err != nil {
+		return "", "", err
+	}
+	return text, enc, checkText(path, text)
+}
+
+// decodeBytes is decode without the checks on the decoded text's lines.
+func decodeBytes(path string, data []byte, forced string) (text, enc string, err error) {
+	if len(data) == 0 {
 		return "", "", newError(path, ErrEmpty, "文件为空")
 	}
-	enc := "utf-8"
-	if bytes.HasPrefix(data, utf8BOM) {
-		data = data[len(utf8BOM):]
-		enc = "utf-8-bom"
+	enc, bom, err := chooseEncoding(path, data, forced)
+	if err != nil {
+		return "", "", err
 	}
-	if forced != "" && !strings.EqualFold(forced, "utf-8") && !strings.EqualFold(forced, "utf8") {
-		return "", "", newError(path, ErrEncoding, "不支持的编码 %q", forced)
+	if text, err = decodeAs(path, enc, data, bom); err != nil {
+		return "", "", err
 	}
-	if !utf8.Valid(data) {
-		bad := 0
-		for bad < len(data) {
-			r, size := utf8.DecodeRune(data[bad:])
-			if r == utf8.RuneError && size <= 1 {
-				break
-			}
-			bad += size
+	if looksBinary(text) { // UTF-16, or after a BOM
+		return "", "", binaryError(path)
+	}
+	return text, enc, nil
+}
+
+// chooseEncoding returns the encoding of data and the length of its BOM.
+// Input in a byte encoding with control bytes is refused as binary here,
+// before detection would take it for text in a wrong encoding.
+func chooseEncoding(path string, data []byte, forced string) (string, int, error) {
+	if forced != "" {
+		enc, err := canonicalEncoding(path, forced)
+		if err != nil {
+			return "", 0, err
 		}
-		line := bytes.Count(data[:bad], []byte{'\n'}) + 1
-		return "", "", newError(path, ErrEncoding, "第 %d 行（字节 %d）不是有效的 UTF-8，请用 --encoding 指定编码或另存为 UTF-8", line, bad)
+		switch {
+		case enc == EncUTF8 && bytes.HasPrefix(data, bomUTF8):
+			return EncUTF8BOM, len(bomUTF8), nil
+		case enc == EncUTF16LE && bytes.HasPrefix(data, bomUTF16LE),
+			enc == EncUTF16BE && bytes.HasPrefix(data, bomUTF16BE):
+			return enc, 2, nil
+		case enc != EncUTF16LE && enc != EncUTF16BE && looksBinary(data):
+			return "", 0, binaryError(path)
+		}
+		return enc, 0, nil
 	}
-	return string(data), enc, nil
+	if enc, bom := bomEncoding(data); enc != "" {
+		return enc, bom, nil
+	}
+	if looksBinary(data) {
+		return "", 0, binaryError(path)
+	}
+	return detect(data), 0, nil
+}
+
+// bomEncoding returns the encoding a byte order mark names, and the mark's length.
+func bomEncoding(data []byte) (string, int) {
+	switch {
+	case bytes.HasPrefix(data, bomUTF8):
+		return EncUTF8BOM, len(bomUTF8)
+	case bytes.HasPrefix(data, bomUTF16LE):
+		return EncUTF16LE, 2
+	case bytes.HasPrefix(data, bomUTF16BE):
+		return EncUTF16BE, 2
+	}
+	return "", 0
+}
+
+// canonicalEncoding maps an --encoding name to the name reported.
+func canonicalEncoding(path, name string) (string, error) {
+	switch strings.ReplaceAll(strings.ToLower(strings.TrimSpace(name)), "_", "-") {
+	case "utf-8", "utf8":
+		return EncUTF8, nil
+	case "gb18030", "gbk", "gb2312", "cp936":
+		return EncGB18030, nil
+	case "big5", "big-5", "cp950":
+		return EncBig5, nil
+	case "utf-16le", "utf16le":
+		return EncUTF16LE, nil
+	case "utf-16be", "utf16be":
+		return EncUTF16BE, nil
+	}
+	return "", newError(path, ErrEncoding, "不支持的编码 %q，可用：%s", name, strings.Join(Encodings, "、"))
+}
+
+// decodeAs decodes data (whose first bom bytes are a byte order mark) as enc.
+func decodeAs(path, enc string, data []byte, bom int) (string, error) {
+	body := data[bom:]
+	switch enc {
+	case EncUTF16LE, EncUTF16BE:
+		return decodeUTF16(path, body, enc == EncUTF16BE, bom)
+	case EncGB18030, EncBig5:
+		return decodeMultibyte(path, enc, body)
+	}
+	if !utf8.Valid(body) {
+		bad := firstInvalidUTF8(body)
+		return "", invalidAt(path, "UTF-8", body, bad, bom)
+	}
+	return string(body), nil
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// invalidAt reports an invalid byte at offset bad of body, which starts skip
+// bytes into the file (after a byte order mark).
+func invalidAt(path, name string, body []byte, bad, skip int) *ReadError {
+	line := lineOfByte(body, bad)
+	return newError(path, ErrEncoding,
+		"第 %d 行（文件第 %d 字节）不是有效的 %s 编码；请用 --encoding 指定正确的编码，或另存为 UTF-8",
+		line, skip+bad+1, name)
+}
+
+// lineOfByte returns the 1-based line of byte offset off, counting "\n", "\r\n" and "\r" as line ends.
+func lineOfByte(b []byte, off int) int {
+	head := b[:off]
+	return bytes.Count(head, []byte{'\n'}) + bytes.Count(head, []byte{'\r'}) - bytes.Count(head, []byte("\r\n")) + 1
+}
+
+func decodeUTF16(path string, b []byte, big bool, skip int) (string, error) {
+	if len(b)%2 != 0 {
+		return "", newError(path, ErrEncoding, "UTF-16 文本的字节数为奇数，文件可能被截断")
+	}
+	unit := func(i int) rune {
+		if big {
+			return rune(b[i])<<8 | rune(b[i+1])
+		}
+		return rune(b[i+1])<<8 | rune(b[i])
+	}
+	var sb strings.Builder
+	sb.Grow(len(b) * 3 / 2)
+	for i := 0; i < len(b); i += 2 {
+		r := unit(i)
+		if utf16.IsSurrogate(r) {
+			if i+3 < len(b) {
+				r = utf16.DecodeRune(r, unit(i+2))
+			} else {
+				r = utf8.RuneError
+			}
+			if r == utf8.RuneError {
+				text := sb.String()
+				line := strings.Count(text, "\n") + strings.Count(text, "\r") - strings.Count(text, "\r\n") + 1
+				return "", newError(path, ErrEncoding, "第 %d 行（文件第 %d 字节）有不成对的 UTF-16 代理项，文件可能已损坏", line, skip+i+1)
+			}
+			i += 2
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String(), nil
+}
+
+func multibyteEncoding(enc string) (encoding.Encoding, string) {
+	if enc == EncBig5 {
+		return traditionalchinese.Big5, "Big5"
+	}
+	return simplifiedchinese.GB18030, "GB18030"
+}
+
+// decodeMultibyte decodes GB18030 or Big5 text, refusing bytes that do not
+// decode (the decoders would silently turn them into U+FFFD).
+func decodeMultibyte(path, enc string, b []byte) (string, error) {
+	e, name := multibyteEncoding(enc)
+	out, err := e.NewDecoder().Bytes(b)
+	if err != nil {
+		return "", newError(path, ErrEncoding, "无法按 %s 解码：%v", name, err)
+	}
+	if bytes.ContainsRune(out, utf8.RuneError) {
+		if bad := firstInvalidMultibyte(enc, b, out); bad >= 0 {
+			return "", invalidAt(path, name, b, bad, 0)
+		}
+	}
+	return string(out), nil
+}
+
+// gbReplacement is how GB18030 encodes U+FFFD itself, which is not an error.
+const gbReplacement = "\x84\x31\xA4\x37"
+
+// firstInvalidMultibyte returns the offset of the first character of b that
+// does not decode in enc, or -1; out is b decoded. Only lines whose decoding
+// holds a U+FFFD are looked at character by character: no GB18030 or Big5
+// character holds a "\n" byte, so b and out have the same lines.
+func firstInvalidMultibyte(enc string, b, out []byte) int {
+	e, _ := multibyteEncoding(enc)
+	dec := e.NewDecoder()
+	for start := 0; len(out) > 0; {
+		rawLine, outLine := b[start:], out
+		if i := bytes.IndexByte(rawLine, '\n'); i >= 0 {
+			rawLine = rawLine[:i+1]
+		}
+		if i := bytes.IndexByte(outLine, '\n'); i >= 0 {
+			outLine = outLine[:i+1]
+		}
+		if bytes.ContainsRune(outLine, utf8.RuneError) {
+			for i := 0; i < len(rawLine); {
+				n := multibyteLen(enc, rawLine[i:])
+				c := rawLine[i : i+n]
+				if d, err := dec.Bytes(c); err != nil || bytes.ContainsRune(d, utf8.RuneError) && string(c) != gbReplacement {
+					return start + i
+				}
+				i += n
+			}
+		}
+		start += len(rawLine)
+		out = out[len(outLine):]
+	}
+	return -1
+}
+
+// multibyteLen is the length of the character starting b in enc's byte structure.
+func multibyteLen(enc string, b []byte) int {
+	switch {
+	case b[0] < 0x80 || len(b) < 2:
+		return 1
+	case enc == EncGB18030 && b[1] >= '0' && b[1] <= '9':
+		return min(4, len(b))
+	}
+	return 2
+}
+
+// looksBinary tells whether s holds a NUL or more than 1% of control
+// characters other than tab, line ends, form feed and the DOS end-of-file mark.
+func looksBinary[T ~string | ~[]byte](s T) bool {
+	ctl := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != 0x7F {
+			continue
+		}
+		switch c {
+		case 0:
+			return true
+		case '\t', '\n', '\v', '\f', '\r', 0x1A:
+			continue
+		}
+		ctl++
+	}
+	return ctl > 0 && ctl*100 > len(s)
+}
+
+func binaryError(path string) *ReadError {
+	return newError(path, ErrBinary, "文件含有 NUL 等控制字符，不是文本文件（若是没有 BOM 的 UTF-16 文本，请用 --encoding utf-16le 指定）")
 }

@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -14,45 +15,84 @@ const MaxFileSize = 64 << 20
 
 // Options steer reading.
 type Options struct {
-	// Encoding forces a text encoding ("utf-8", "gb18030", "gbk", "big5", "utf-16le",
-	// "utf-16be") instead of detecting it. Empty means detect.
+	// Encoding forces a text encoding (one of Encodings) instead of detecting
+	// it. Empty means detect. It applies to text, Markdown and HTML.
 	Encoding string
 }
 
 // Read reads the file at path, picking the reader by the file's extension.
 func Read(path string, opts Options) (*Document, error) {
+	if err := unsupportedExt(path); err != nil {
+		return nil, err
+	}
 	info, err := os.Stat(path)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, newError(path, ErrNotFound, "文件不存在")
-		}
-		return nil, newError(path, ErrUnreadable, "无法读取：%v", err)
+		return nil, ioError(path, err)
 	}
 	if info.IsDir() {
 		return nil, newError(path, ErrIsDirectory, "这是目录，不是文件")
 	}
+	if !info.Mode().IsRegular() { // a pipe or device could block or never end
+		return nil, newError(path, ErrUnreadable, "不是普通文件（管道、设备等），请用 - 从标准输入读取")
+	}
 	if info.Size() > MaxFileSize {
-		return nil, newError(path, ErrTooLarge, "文件大小 %d 字节，超过上限 %d 字节", info.Size(), MaxFileSize)
+		return nil, newError(path, ErrTooLarge, "文件大小 %s，超过上限 %s", sizeText(int(info.Size())), sizeText(MaxFileSize))
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, newError(path, ErrUnreadable, "无法读取：%v", err)
+		return nil, ioError(path, err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, newError(path, ErrUnreadable, "无法读取：%v", err)
+	// Read into a buffer of the file's size: io.ReadAll would grow it by copies.
+	var buf bytes.Buffer
+	buf.Grow(int(info.Size()) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
+		return nil, ioError(path, err)
 	}
-	if len(data) > MaxFileSize {
-		return nil, newError(path, ErrTooLarge, "文件超过上限 %d 字节", MaxFileSize)
+	if buf.Len() > MaxFileSize {
+		return nil, newError(path, ErrTooLarge, "文件超过上限 %s", sizeText(MaxFileSize))
 	}
+	data := buf.Bytes()
 	return ReadBytes(path, data, opts)
 }
 
-// ReadBytes reads data as the content of a file named path ("-" for standard input,
-// which is read as text or Markdown).
-func ReadBytes(path string, data []byte, opts Options) (*Document, error) {
-	switch FormatOf(path) {
+// ioError turns an error from the file system into a ReadError.
+func ioError(path string, err error) *ReadError {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return newError(path, ErrNotFound, "文件不存在")
+	case errors.Is(err, fs.ErrPermission):
+		return newError(path, ErrUnreadable, "没有读取权限")
+	}
+	return newError(path, ErrUnreadable, "无法读取：%v", err)
+}
+
+// ReadBytes reads data as the content of a file named path. Standard input
+// ("-") is read as text, or as .docx when its content is a zip. A bug in a
+// reader is reported as ErrInternal for this input, not a crash of the run.
+func ReadBytes(path string, data []byte, opts Options) (d *Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			d, err = nil, newError(path, ErrInternal, "fzlint 内部错误，此文件未能检查（请报告这个问题）：%v", r)
+		}
+	}()
+	if err := unsupportedExt(path); err != nil {
+		return nil, err
+	}
+	format := FormatOf(path)
+	if path == "-" && sniff(data) == kindZip {
+		format = FormatDocx
+	}
+	if format != FormatDocx {
+		if err := contentError(path, data); err != nil {
+			return nil, err
+		}
+	}
+	switch format {
+	case FormatDocx:
+		return readDocx(path, data)
+	case FormatHTML:
+		return readHTML(path, data, opts)
 	case FormatMarkdown:
 		return readMarkdown(path, data, opts)
 	default:
@@ -65,7 +105,7 @@ func FormatOf(path string) Format {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".md", ".markdown":
 		return FormatMarkdown
-	case ".docx":
+	case ".docx", ".docm", ".dotx", ".dotm":
 		return FormatDocx
 	case ".html", ".htm", ".xhtml":
 		return FormatHTML
@@ -74,10 +114,11 @@ func FormatOf(path string) Format {
 	}
 }
 
-// Checkable tells whether a directory walk should pick up path.
+// Checkable tells whether a directory walk picks up path: reports saved as
+// text, Markdown, .docx or a web page.
 func Checkable(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".txt", ".md", ".markdown":
+	case ".txt", ".md", ".markdown", ".docx", ".html", ".htm":
 		return true
 	}
 	return false

@@ -1,0 +1,70 @@
+package checker
+
+import "testing"
+
+func TestConsistency(t *testing.T) {
+	const msg = "key={key} value={value} other={other} line={other-line} count={count}"
+	const docnum = `pattern: '《(?:[^《》]*关于)?(?P<key>[^《》]{4,60})》\(?(?P<value>\p{Han}{1,10}〔\d{4}〕\d+号)'`
+	runCases(t, "consistency", msg, []kindCase{
+		{
+			name: "key/value: a tie reports the later value",
+			spec: docnum,
+			text: "落实《云南省政府办公厅关于推行审核机制的实施意见》（云政办发〔2019〕67号）。\n以《云南省人民政府办公厅关于推行审核机制的实施意见》（云政发〔2019〕67号）为重点。",
+			want: []string{`2:28-2:40 "云政发〔2019〕67号" key=推行审核机制的实施意见 value=云政发〔2019〕67号 other=云政办发〔2019〕67号 line=1 count=1`},
+		},
+		{
+			name: "key/value: the minority value is reported wherever it is",
+			spec: docnum,
+			text: "《关于甲事项的通知》(青发〔2020〕1号)\n《关于甲事项的通知》(青发〔2020〕2号)\n《关于甲事项的通知》(青发〔2020〕2号)\n《关于乙事项的通知》(青发〔2020〕9号)",
+			want: []string{`1:12-1:22 "青发〔2020〕1号" key=甲事项的通知 value=青发〔2020〕1号 other=青发〔2020〕2号 line=2 count=1`},
+		},
+		{
+			name: "key/value: loose comparison ignores brackets, exact does not",
+			spec: `{compare: loose, pattern: '《(?P<key>[^《》(]+)(?P<value>\(?\d{4}[-—]\d{4}年\)?)》'}`,
+			text: "《规划(2021—2025年)》《规划2021-2025年》",
+		},
+		{
+			name: "key/value: exact comparison, keys made of two groups",
+			spec: `{compare: exact, pattern: '《(?P<key>[^《》(\d]+)(?P<value>\(?(?:\d{4}|20XX)[-—]?(?P<key2>\d{4})年?\)?)》'}`,
+			text: "《纲要(2015-2020年)》\n《纲要(20XX-2020)》《纲要(2021—2025年)》",
+			want: []string{`2:4-2:15 "(20XX-2020)" key=纲要2020 value=(20XX-2020) other=(2015-2020年) line=1 count=1`},
+		},
+		{
+			name: "variants: each minority form in Chinese context",
+			spec: `variants: [[",", "，"], ["(", "（"]]`,
+			text: "甲，乙，丙，丁，戊，己，\n庚,辛 a,b (1) 壬（癸）子（丑）",
+			want: []string{`2:2-2:3 "," key= value=, other=， line=1 count=1`},
+		},
+		{
+			name: "variants: prefer keeps quiet where a wrong form prevails",
+			spec: `{prefer: 2, variants: [[",", "，"]]}`,
+			text: "甲,乙,丙,丁,戊,己，庚",
+		},
+		{
+			name: "variants: prefer, the right form prevailing",
+			spec: `{prefer: 2, variants: [[",", "，"]]}`,
+			text: "甲，乙，丙，丁，戊，己,庚",
+			want: []string{`1:12-1:13 "," key= value=, other=， line=1 count=1`},
+		},
+		{
+			name: "variants: a minority above the share draws one finding",
+			spec: `{share: 0.2, variants: [[",", "，"]]}`,
+			text: "甲，乙，丙,丁,戊，",
+			want: []string{`1:6-1:7 "," key= value=, other=， line=1 count=2`},
+		},
+	})
+}
+
+func TestConsistencySpecErrors(t *testing.T) {
+	runSpecErrors(t, "consistency", []specErrorCase{
+		{"neither mode", `scope: all`, "pattern 或 variants 之一"},
+		{"both modes", `{pattern: '(?P<key>a)(?P<value>b)', variants: [["a", "b"]]}`, "pattern 或 variants 之一"},
+		{"no value group", `pattern: '(?P<key>a)b'`, "命名分组 key 和 value"},
+		{"one form", `variants: [[","]]`, "至少要有两种写法"},
+		{"forms containing each other", `variants: [["-", "--"]]`, "互相包含"},
+		{"share out of range", `{share: 1.5, variants: [[",", "，"]]}`, "share 应在 0 到 1 之间"},
+		{"share with a pattern", `{share: 0.5, pattern: '(?P<key>a)(?P<value>b)'}`, "只用于 variants"},
+		{"prefer out of range", `{prefer: 3, variants: [[",", "，"]]}`, "prefer 应为"},
+		{"normalized variants", `{match: normalized, variants: [[",", "，"]]}`, "逐字比较原文"},
+	})
+}

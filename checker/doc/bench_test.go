@@ -1,0 +1,93 @@
+package doc
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// reportDocx builds a .docx of the fixture report repeated n times: its
+// 一、/（一） lines numbered by Word, the rest split across two runs.
+func reportDocx(b *testing.B, n int) (data []byte, xmlSize int) {
+	var body strings.Builder
+	for range n {
+		for _, line := range strings.Split(string(readFixture(b, "report.txt")), "\n") {
+			switch {
+			case strings.HasPrefix(line, "（") && strings.Contains(line, "）"):
+				body.WriteString(p(num("1", "1"), r(line[strings.Index(line, "）")+len("）"):])))
+			case len(line) > 6 && strings.Contains(line[:6], "、"):
+				body.WriteString(p(num("1", "0"), r(line[strings.Index(line, "、")+len("、"):])))
+			default:
+				half := len(line) / 2
+				for half > 0 && line[half]&0xC0 == 0x80 {
+					half--
+				}
+				body.WriteString(p(`<w:ind w:firstLine="640"/>`, r(line[:half]), r(line[half:])))
+			}
+		}
+	}
+	files := docxFiles(body.String(), numberedNumbering, numberedStyles)
+	return makeZip(b, files), len(files["word/document.xml"])
+}
+
+func BenchmarkReadDocx(b *testing.B) {
+	for _, n := range []int{1, 100} {
+		data, size := reportDocx(b, n)
+		b.Run(map[int]string{1: "report", 100: "report×100"}[n], func(b *testing.B) {
+			b.SetBytes(int64(size)) // MB/s of document.xml
+			for b.Loop() {
+				if _, err := ReadBytes("r.docx", data, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkDetect measures detection alone (no full decoding) on about 1 MB
+// of each encoding, and on a short file.
+func BenchmarkDetect(b *testing.B) {
+	report := string(readFixture(b, "report.txt"))
+	trad := string(readFixture(b, "report-trad.txt"))
+	inputs := []struct {
+		name string
+		data []byte
+	}{
+		{"gb18030-1KB", encodeText(b, simplifiedchinese.GB18030, report)},
+		{"gb18030-1MB", bytes.Repeat(encodeText(b, simplifiedchinese.GB18030, report), 1200)},
+		{"big5-1MB", bytes.Repeat(encodeText(b, traditionalchinese.Big5, trad), 1800)},
+		{"utf-8-1MB", bytes.Repeat([]byte(report), 900)},
+	}
+	for _, in := range inputs {
+		b.Run(in.name, func(b *testing.B) {
+			b.SetBytes(int64(len(in.data)))
+			for b.Loop() {
+				detect(in.data)
+			}
+		})
+	}
+}
+
+// BenchmarkReadText is detection plus decoding and the line index.
+func BenchmarkReadText(b *testing.B) {
+	data := bytes.Repeat(encodeText(b, simplifiedchinese.GB18030, string(readFixture(b, "report.txt"))), 1200)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := ReadBytes("r.txt", data, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkReadHTML(b *testing.B) {
+	data := readFixture(b, "page.html")
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := ReadBytes("p.html", data, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,147 @@
+package doc
+
+import (
+	"encoding/xml"
+	"strconv"
+	"strings"
+)
+
+// xmlVal is an element whose value is its w:val attribute. Tags name local
+// names only, so transitional and strict OOXML namespaces both match.
+type xmlVal struct {
+	Val string `xml:"val,attr"`
+}
+
+// xmlNumPr is a w:numPr: which list (numId) and level (ilvl) a paragraph is in.
+type xmlNumPr struct {
+	NumID *xmlVal `xml:"numId"`
+	Ilvl  *xmlVal `xml:"ilvl"`
+}
+
+// paraStyle is what fzlint needs of a paragraph style.
+type paraStyle struct {
+	basedOn string
+	name    string
+	outline int // w:outlineLvl, 0-based; -1 if not set
+	numPr   *xmlNumPr
+}
+
+// styleSheet holds the paragraph styles of styles.xml.
+type styleSheet struct {
+	byID     map[string]*paraStyle
+	fallback string // the default paragraph style
+}
+
+func parseStyles(b []byte) (*styleSheet, error) {
+	st := &styleSheet{byID: map[string]*paraStyle{}}
+	if b == nil {
+		return st, nil
+	}
+	var x struct {
+		Styles []struct {
+			Type    string `xml:"type,attr"`
+			ID      string `xml:"styleId,attr"`
+			Default string `xml:"default,attr"`
+			Name    xmlVal `xml:"name"`
+			BasedOn xmlVal `xml:"basedOn"`
+			PPr     struct {
+				Outline *xmlVal   `xml:"outlineLvl"`
+				NumPr   *xmlNumPr `xml:"numPr"`
+			} `xml:"pPr"`
+		} `xml:"style"`
+	}
+	if err := xml.Unmarshal(b, &x); err != nil {
+		return nil, err
+	}
+	for _, s := range x.Styles {
+		// Numbering styles are looked up too: numStyleLink points at them.
+		if s.Type != "paragraph" && s.Type != "numbering" && s.Type != "" {
+			continue
+		}
+		ps := &paraStyle{basedOn: s.BasedOn.Val, name: s.Name.Val, outline: -1, numPr: s.PPr.NumPr}
+		if s.PPr.Outline != nil {
+			ps.outline = atoi(s.PPr.Outline.Val, -1)
+		}
+		st.byID[s.ID] = ps
+		if s.Type == "paragraph" && s.Default != "" && onOff(s.Default) {
+			st.fallback = s.ID
+		}
+	}
+	return st, nil
+}
+
+// chain returns the style id and the styles it is based on, nearest first.
+func (st *styleSheet) chain(id string) []*paraStyle {
+	if id == "" {
+		id = st.fallback
+	}
+	var out []*paraStyle
+	for range 16 { // basedOn may loop in a damaged file
+		s := st.byID[id]
+		if s == nil {
+			break
+		}
+		out = append(out, s)
+		id = s.basedOn
+	}
+	return out
+}
+
+// headingLevel is the 1-based heading level of a paragraph of style id with
+// direct outline level outline (-1 if none), 0 for body text. Word stores the
+// built-in headings' names in English ("heading 1") whatever the UI language;
+// WPS may write "标题 1".
+func (st *styleSheet) headingLevel(id string, outline int) int {
+	if outline < 0 {
+		for _, s := range st.chain(id) {
+			if s.outline >= 0 {
+				outline = s.outline
+				break
+			}
+			if n := styleNameLevel(s.name); n > 0 {
+				outline = n - 1
+				break
+			}
+		}
+	}
+	if outline < 0 || outline > 8 { // 9 is body text
+		return 0
+	}
+	return outline + 1
+}
+
+func styleNameLevel(name string) int {
+	name = strings.ToLower(strings.TrimSpace(name))
+	for _, prefix := range []string{"heading", "标题"} {
+		if rest, ok := strings.CutPrefix(name, prefix); ok {
+			if n := atoi(strings.TrimSpace(rest), 0); n >= 1 && n <= 9 {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+// numPr returns the list a paragraph of style id is in through its style.
+func (st *styleSheet) numPr(id string) *xmlNumPr {
+	for _, s := range st.chain(id) {
+		if s.numPr != nil {
+			return s.numPr
+		}
+	}
+	return nil
+}
+
+// atoi parses an OOXML integer, def if it is missing or malformed.
+func atoi(s string, def int) int {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return def
+	}
+	return n
+}
+
+// onOff reads an OOXML on/off value; an element present without w:val is on.
+func onOff(s string) bool {
+	return s == "" || s == "1" || s == "true" || s == "on"
+}

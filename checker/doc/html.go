@@ -1,0 +1,219 @@
+package doc
+
+import (
+	"bytes"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+)
+
+// readHTML reads a web page: the text of its article, without scripts,
+// styles, navigation, breadcrumbs, page headers and footers, one paragraph a
+// line. Positions are in the HTML source (Document.Locator); the Document has
+// no Source, as fixes are not written to HTML.
+func readHTML(path string, data []byte, opts Options) (*Document, error) {
+	forced := opts.Encoding
+	if forced == "" {
+		if enc, _ := bomEncoding(data); enc == "" {
+			forced = declaredCharset(data)
+		}
+	}
+	src, enc, err := decodeBytes(path, data, forced)
+	if err != nil {
+		return nil, err
+	}
+	tree, ok := parseTree([]byte(src))
+	if !ok {
+		return nil, newError(path, ErrTooLarge, "网页的元素超过 %d 个，这不像是一篇报告", maxItems)
+	}
+	e := newEmitter([]byte(src))
+	extract(e, tree)
+	text := e.out.String()
+	if strings.TrimSpace(text) == "" {
+		return nil, newError(path, ErrEmpty, "网页中没有正文文字")
+	}
+	if err := checkText(path, text); err != nil {
+		return nil, err
+	}
+	d := New(path, FormatHTML, enc, text)
+	for i, h := range e.headings {
+		if i < len(d.Lines) {
+			d.Lines[i].Heading = h
+		}
+	}
+	d.Locator = newLocator(src, e.segs)
+	return d, nil
+}
+
+// declaredCharset returns the encoding a <meta> in the first bytes of a page
+// declares, if fzlint reads it; "" means detect.
+func declaredCharset(data []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(data[:min(len(data), 4096)]))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			if string(name) != "meta" {
+				continue
+			}
+			var label, equiv, content string
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				switch string(k) {
+				case "charset":
+					label = string(v)
+				case "http-equiv":
+					equiv = strings.ToLower(string(v))
+				case "content":
+					content = string(v)
+				}
+			}
+			if label == "" && equiv == "content-type" {
+				if _, after, ok := strings.Cut(strings.ToLower(content), "charset="); ok {
+					label = strings.Trim(strings.TrimSpace(after), `"';`)
+				}
+			}
+			if label != "" {
+				return supportedCharset(label)
+			}
+		}
+	}
+}
+
+// supportedCharset maps an HTML charset label to an encoding fzlint reads.
+// A page that declares UTF-16 in a <meta> is ASCII-compatible, so it is not
+// UTF-16 (the HTML standard reads it as UTF-8); other charsets are detected.
+func supportedCharset(label string) string {
+	_, name := charset.Lookup(label)
+	switch name {
+	case "utf-8", "utf-16le", "utf-16be":
+		return EncUTF8
+	case "gbk", "gb18030":
+		return EncGB18030
+	case "big5":
+		return EncBig5
+	}
+	return ""
+}
+
+// Words in the id or class of elements that hold the article, and of those
+// around it that do not (navigation, breadcrumbs, sharing buttons …).
+var (
+	contentWords = []string{"article", "content", "zoom", "trs_editor", "main", "detail"}
+	navWords     = []string{"nav", "menu", "crumb", "bread", "share", "sidebar", "toolbar", "position", "location", "dqwz", "footer"}
+	droppedTags  = set("head", "title", "script", "style", "noscript", "template", "iframe", "select", "button",
+		"textarea", "input", "nav", "aside", "svg", "math", "object", "embed", "canvas", "audio", "video", "map", "footer")
+	blockTags = set("address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+		"dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+		"h5", "h6", "header", "hgroup", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
+		"table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul")
+)
+
+func hasWord(attrs string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(attrs, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// header tells whether n is a page or section header: dropped around the
+// article (the site's banner), kept inside it (where the title is).
+func header(n *hnode) bool {
+	return n.tag == "header" || strings.Contains(n.attrs, "header")
+}
+
+// dropped tells whether n holds no article text. <form> is not dropped:
+// ASP.NET sites wrap whole pages in one.
+func dropped(n *hnode, inArticle bool) bool {
+	return droppedTags[n.tag] || hasWord(n.attrs, navWords) || !inArticle && header(n)
+}
+
+// textSize sets n.size for n and the elements inside it: the bytes of text
+// outside dropped elements, as read inside an article.
+func textSize(n *hnode, src []byte) int {
+	n.size = 0
+	for _, k := range n.kids {
+		switch {
+		case k.node == nil:
+			n.size += len(bytes.TrimSpace(src[k.off:k.end]))
+		case !dropped(k.node, true):
+			n.size += textSize(k.node, src)
+		}
+	}
+	return n.size
+}
+
+// extract writes the text of the page's article. The article is the element
+// marked as content (id or class: article, content, zoom …) with the most
+// text, if it holds at least half the text of the page; else the whole body
+// without its header. When the article has no <h1>, the last <h1> before it
+// is taken for the title.
+func extract(e *emitter, root *hnode) {
+	textSize(root, e.src)
+	var article, title, lastH1 *hnode
+	var search func(n *hnode)
+	search = func(n *hnode) {
+		for _, k := range n.kids {
+			c := k.node
+			if c == nil || dropped(c, false) {
+				continue
+			}
+			if c.tag == "h1" {
+				lastH1 = c
+			}
+			if hasWord(c.attrs, contentWords) && (article == nil || c.size > article.size) {
+				article, title = c, lastH1
+			}
+			search(c)
+		}
+	}
+	search(root)
+	if article == nil || article.size*2 < root.size {
+		walkText(e, root, false)
+		return
+	}
+	if title != nil && !contains(article, "h1") {
+		walkText(e, &hnode{kids: []hkid{{node: title}}}, true)
+	}
+	walkText(e, article, true)
+}
+
+func contains(n *hnode, tag string) bool {
+	for _, k := range n.kids {
+		if k.node != nil && (k.node.tag == tag || contains(k.node, tag)) {
+			return true
+		}
+	}
+	return false
+}
+
+// walkText writes the text inside n.
+func walkText(e *emitter, n *hnode, inArticle bool) {
+	for _, k := range n.kids {
+		c := k.node
+		switch {
+		case c == nil:
+			e.text(k.off, k.end)
+		case dropped(c, inArticle):
+		case c.tag == "br" || c.tag == "hr":
+			e.lineBreak()
+		case blockTags[c.tag]:
+			e.lineBreak()
+			outer := e.heading
+			if len(c.tag) == 2 && c.tag[0] == 'h' && c.tag[1] >= '1' && c.tag[1] <= '6' {
+				e.heading = int(c.tag[1] - '0')
+			}
+			walkText(e, c, inArticle)
+			e.heading = outer
+			e.lineBreak()
+		default:
+			walkText(e, c, inArticle)
+		}
+	}
+}

@@ -1,0 +1,53 @@
+package doc
+
+import (
+	"fmt"
+	"strings"
+)
+
+// MaxLineBytes and MaxLines bound the text a reader hands on: a report line
+// (paragraph) is a few kilobytes, and beyond these sizes the input is not a report.
+const (
+	MaxLineBytes = 1 << 20
+	MaxLines     = 1 << 20
+)
+
+// checkText refuses decoded text that is blank or over the line limits.
+func checkText(path, text string) error {
+	if strings.TrimSpace(text) == "" {
+		return newError(path, ErrEmpty, "文件没有文字内容")
+	}
+	lines, start := 1, 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '\n' && c != '\r' {
+			continue
+		}
+		if i-start > MaxLineBytes {
+			return lineTooLong(path, lines, i-start)
+		}
+		if c == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+			i++
+		}
+		lines++
+		start = i + 1
+	}
+	if len(text)-start > MaxLineBytes {
+		return lineTooLong(path, lines, len(text)-start)
+	}
+	if lines > MaxLines {
+		return newError(path, ErrTooLarge, "共 %d 行，超过上限 %d 行，这不像是一份报告", lines, MaxLines)
+	}
+	return nil
+}
+
+func lineTooLong(path string, line, n int) *ReadError {
+	return newError(path, ErrTooLarge, "第 %d 行长 %s，超过单行上限 %s，这不像是报告正文", line, sizeText(n), sizeText(MaxLineBytes))
+}
+
+func sizeText(n int) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d 字节", n)
+}

@@ -1,0 +1,88 @@
+package doc
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Walk calls fn for each file to check under root, in sorted order. A root
+// that is a file is passed to fn whatever its extension: it was named
+// explicitly, and Read says why it cannot be checked if so. In a directory,
+// only Checkable files are picked up (*.txt, *.md, *.markdown, *.docx,
+// *.html, *.htm): other files are skipped silently, and so are hidden files
+// and directories (names starting with "."). Symbolic links are followed, to
+// files and directories, but a directory already visited (a link loop, or two
+// links to one place) is not read again. A directory that cannot be read, or a
+// link to a checkable name that leads nowhere, is passed to fn with its
+// ReadError, never skipped silently.
+func Walk(root string, fn func(path string, err error)) {
+	info, err := os.Stat(root)
+	if err != nil {
+		fn(root, ioError(root, err))
+		return
+	}
+	if !info.IsDir() {
+		fn(root, nil)
+		return
+	}
+	w := &walker{fn: fn, seen: map[string]bool{}}
+	w.dir(root)
+}
+
+type walker struct {
+	fn   func(string, error)
+	seen map[string]bool // real paths of the directories visited
+}
+
+func (w *walker) dir(dir string) {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		w.fn(dir, ioError(dir, err))
+		return
+	}
+	if abs, err := filepath.Abs(real); err == nil {
+		real = abs
+	}
+	if w.seen[real] {
+		return
+	}
+	w.seen[real] = true
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.fn(dir, newError(dir, ErrUnreadable, "无法读取目录：%v", unwrapPath(err)))
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		isDir := e.IsDir()
+		if e.Type()&os.ModeSymlink != 0 {
+			info, err := os.Stat(path)
+			if err != nil {
+				if Checkable(name) {
+					w.fn(path, newError(path, ErrNotFound, "符号链接指向的文件不存在"))
+				}
+				continue
+			}
+			isDir = info.IsDir()
+		}
+		switch {
+		case isDir:
+			w.dir(path)
+		case Checkable(name):
+			w.fn(path, nil)
+		}
+	}
+}
+
+// unwrapPath drops the path an *os.PathError repeats, for a shorter message.
+func unwrapPath(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,88 @@
+package checker
+
+import "testing"
+
+func TestNumbering(t *testing.T) {
+	const msg = "want={want} other={other} level={level}"
+	runCases(t, "numbering", msg, []kindCase{
+		{
+			name: "sequence: a gap, a repeat, a series not starting at one",
+			spec: `check: sequence`,
+			text: "一、主要举措\n（一）甲。正文。\n（三）乙。正文。\n（四）丙。正文。\n（四）丁。正文。\n二、存在问题\n（二）戊。正文。\n四、下步安排",
+			want: []string{
+				`3:1-3:4 "（三）" want=（二） other={other} level=第二层`,
+				`5:1-5:4 "（四）" want=（五） other={other} level=第二层`,
+				`7:1-7:4 "（二）" want=（一） other={other} level=第二层`,
+				`8:1-8:3 "四、" want=三、 other={other} level=第一层`,
+			},
+		},
+		{
+			name: "sequence: series restart under each parent, half-width brackets kept",
+			spec: `check: sequence`,
+			text: "一、甲\n(一)子。正文。\n(二)丑。正文。\n二、乙\n(一)寅。正文。\n1.卯。正文。\n3.辰。正文。",
+			want: []string{`7:1-7:3 "3." want=2. other={other} level=第三层`},
+		},
+		{
+			name: "nesting: 1. before （一） under the same 一、, and 1. before the first 一、",
+			spec: `check: nesting`,
+			text: "1.总体情况。正文。\n2.工作思路。正文。\n一、主要举措\n1.甲。正文。\n2.乙。正文。\n（一）丙。正文。",
+			want: []string{
+				`1:1-1:3 "1." want={want} other=一、 level=第三层`,
+				`4:1-4:3 "1." want={want} other=（一） level=第三层`,
+			},
+		},
+		{
+			name: "skip: （1） right under 一、, reported once per series",
+			spec: `check: skip`,
+			text: "一、主要举措\n（1）甲。正文。\n（2）乙。正文。\n二、存在问题\n（一）丙。正文。\n1.丁。正文。",
+			want: []string{`2:1-2:4 "（1）" want={want} other={other} level=第四层`},
+		},
+		{
+			name: "skip: a report whose top level is （一）",
+			spec: `check: skip`,
+			text: "（一）主要举措。正文。\n（二）存在问题。正文。",
+			want: []string{`1:1-1:4 "（一）" want={want} other={other} level=第二层`},
+		},
+		{
+			name: "marker: variants get the standard marker",
+			spec: `check: marker`,
+			text: "一.主要举措\n（一）、甲。正文。\n1、乙。正文。\n2)丙。正文。\n（二）丁。正文。",
+			want: []string{
+				`1:1-1:3 "一." want=一、 other={other} level=第一层 fix 1:1-1:3 "一、"`,
+				`2:1-2:5 "（一）、" want=（一） other={other} level=第二层 fix 2:1-2:5 "（一）"`,
+				`3:1-3:3 "1、" want=1. other={other} level=第三层 fix 3:1-3:3 "1."`,
+				`4:1-4:3 "2)" want=(2) other={other} level=第四层 fix 4:1-4:3 "(2)"`,
+			},
+		},
+		{
+			name: "end-punct: standalone headings, not run-in ones or one-line list items",
+			spec: `check: end-punct`,
+			text: "一、充分发挥中枢协调作用。\u00a0\n（一）全面推进政务公开。认真贯彻落实条例。\n（二）深入推进依法行政，依法全面履行政府职能；\n1.审查规范性文件12件。\n2.办理行政复议案件35件。",
+			want: []string{
+				`1:13-1:14 "。" want={want} other={other} level={level} fix 1:13-1:14 ""`,
+				`3:23-3:24 "；" want={want} other={other} level={level} fix 3:23-3:24 ""`,
+			},
+		},
+		{
+			name: "a well-numbered report draws nothing",
+			spec: `check: sequence`,
+			text: "一、主要举措\n（一）甲。正文。\n1.子。正文。\n2.丑。正文。\n（二）乙。正文。\n二、存在问题\n（一）丙。正文。",
+		},
+	})
+}
+
+func TestNumberingSpecErrors(t *testing.T) {
+	runSpecErrors(t, "numbering", []specErrorCase{
+		{"no check", `{}`, "check 应为"},
+		{"unknown check", `check: order`, "check 应为"},
+		{"unknown key", `{check: sequence, scope: body}`, `未知的键 "scope"`},
+	})
+}
+
+func TestCNNumber(t *testing.T) {
+	for n, want := range map[int]string{1: "一", 9: "九", 10: "十", 12: "十二", 20: "二十", 23: "二十三", 99: "九十九", 100: "100"} {
+		if got := cnNumber(n); got != want {
+			t.Errorf("cnNumber(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -1,0 +1,33 @@
+package checker
+
+import "testing"
+
+func TestRepetition(t *testing.T) {
+	runCases(t, "repetition", "line={other-line}", []kindCase{
+		{
+			name: "adjacent: a clause repeated; the fix deletes the repeat and its mark",
+			spec: `check: adjacent`,
+			text: "如，财经贸易处以《外商投资法》等为学习重点，财经贸易处以《外商投资法》等为学习重点，秘书处以《个人所得税法》为学习重点。",
+			want: []string{`1:23-1:42 "财经贸易处以《外商投资法》等为学习重点" line=1 fix 1:22-1:42 ""`},
+		},
+		{
+			name: "adjacent: a run of two clauses, spaces ignored, short clauses left alone",
+			spec: `{check: adjacent, min: 8}`,
+			text: "一是加强学习，提高法治意识。一是加强学习， 提高法治意识。好，好。",
+			want: []string{`1:15-1:29 "一是加强学习， 提高法治意识" line=1 fix 1:14-1:29 ""`},
+		},
+		{
+			name: "document: a sentence seen before, not an adjacent copy",
+			spec: `{check: document, min: 10}`,
+			text: "全面推进政务公开，全年发布信息120条。加强执法监督。\n加强执法监督，开展检查46次。全面推进政务公开，全年发布信息120条。\n重复重复重复重复重复重复。重复重复重复重复重复重复。",
+			want: []string{`2:16-2:35 "全面推进政务公开，全年发布信息120条" line=1`},
+		},
+	})
+}
+
+func TestRepetitionSpecErrors(t *testing.T) {
+	runSpecErrors(t, "repetition", []specErrorCase{
+		{"no check", `min: 10`, "check 应为"},
+		{"bad min", `{check: adjacent, min: 0}`, "min 应为正整数"},
+	})
+}

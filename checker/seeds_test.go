@@ -1,0 +1,65 @@
+package checker
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fzlint/fzlint/checker/doc"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// findingsDump renders findings one per line: line:col-line:col severity rule «excerpt» message.
+func findingsDump(fs []Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		fix := ""
+		if f.Fix != nil {
+			fix = fmt.Sprintf(" fix=%q", f.Fix.Text)
+		}
+		fmt.Fprintf(&b, "%d:%d-%d:%d %s %s «%s» %s%s\n", f.Range.Start.Line, f.Range.Start.Column,
+			f.Range.End.Line, f.Range.End.Column, f.Severity, f.Rule, f.Excerpt, f.Message, fix)
+	}
+	return b.String()
+}
+
+// TestSeedFindingsGolden pins every finding on the five real reports
+// (go test ./checker -update rewrites the goldens; review the diff).
+func TestSeedFindingsGolden(t *testing.T) {
+	seeds, _ := filepath.Glob(seedDir + "/*.txt")
+	if len(seeds) == 0 {
+		t.Skipf("%s is absent: the seed goldens need the workspace's shared/seeds", seedDir)
+	}
+	_, e := loadDefault(t)
+	for _, path := range seeds {
+		name := strings.SplitN(filepath.Base(path), "_", 2)[0]
+		t.Run(name, func(t *testing.T) {
+			d, err := doc.Read(path, doc.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareGolden(t, filepath.Join("../testdata/golden/seeds", name+".findings"), findingsDump(e.Check(d)))
+		})
+	}
+}
+
+func compareGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./checker -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs; got:\n%s", path, got)
+	}
+}

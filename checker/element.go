@@ -95,21 +95,8 @@ func (a *Analysis) spanText(start, end int, raw bool) (string, int) {
 	if raw {
 		return a.Doc.Text[start:end], start
 	}
-	vs, ve := a.viewOffset(start), a.viewOffset(end)
+	vs, ve := a.View.At(start), a.View.At(end)
 	return a.View.Text[vs:ve], vs
-}
-
-// viewOffset maps a byte offset of Doc.Text to View.Text. Lines end at the same
-// "\n" in both, so only the line has to be searched.
-func (a *Analysis) viewOffset(off int) int {
-	n := a.Doc.LineAt(off)
-	text, base := a.LineView(n)
-	for i := range text {
-		if a.View.Orig(base+i) >= off {
-			return base + i
-		}
-	}
-	return base + len(text)
 }
 
 // endAnchor is where a missing element at the end of a report is reported: the

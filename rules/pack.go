@@ -176,7 +176,7 @@ func parseRule(file, pack string, n *yaml.Node, kinds map[string]Compiler) (*Rul
 		return nil, errAt(file, orNode(valueNode(n, "kind"), n), "未知的规则类型 %q（可用：%s）", h.Kind, kindList(kinds))
 	}
 	r := &Rule{ID: pack + "/" + h.ID, Pack: pack, Name: h.ID, Kind: h.Kind, Severity: sev,
-		Message: h.Message, Source: h.Source, Description: h.Description, Examples: h.Examples,
+		Message: h.Message, Source: h.Source, Description: unfold(h.Description), Examples: h.Examples,
 		Pos: Pos{File: file, Line: n.Line, Column: n.Column}, Spec: n}
 	check, fixable, err := compile(r)
 	if err != nil {

@@ -13,50 +13,85 @@ import (
 	"github.com/fzlint/fzlint/checker/doc"
 )
 
-// Apply rewrites d's file with the fixes of findings and returns the findings
-// it did not fix (no fix, or a fix overlapping one applied before it).
-// Formats without Source (.docx, HTML) are refused.
-func Apply(d *doc.Document, findings []checker.Finding) (rest []checker.Finding, fixed int, err error) {
+// maxPasses bounds how often a file is re-checked after fixing: fixes of
+// different rules may overlap, and the one left out is applied next pass.
+const maxPasses = 8
+
+// Result is a fixed document and what is still wrong with it.
+type Result struct {
+	Doc      *doc.Document     // the document as written back
+	Findings []checker.Finding // the findings on the fixed document
+	Fixed    int               // how many fixes were applied in all
+}
+
+// Apply applies the fixes of findings to d, re-checks the result with check
+// and applies again until nothing more can be fixed, then writes the file back
+// once, atomically, in its own encoding and line ends. Formats without Source
+// (.docx, HTML) are refused.
+func Apply(d *doc.Document, findings []checker.Finding, check func(*doc.Document) []checker.Finding) (Result, error) {
+	res := Result{Doc: d, Findings: findings}
 	if d.Source == nil {
-		return findings, 0, fmt.Errorf("%s: 不支持自动修复 %s 格式，请按提示手工修改", d.Path, d.Format)
+		return res, fmt.Errorf("%s: 不支持自动修复 %s 格式，请按提示手工修改", d.Path, d.Format)
 	}
-	var todo []checker.Finding
-	for _, f := range findings {
-		if f.Fix == nil {
-			rest = append(rest, f)
-		} else {
-			todo = append(todo, f)
+	var data []byte
+	for pass := 0; pass < maxPasses; pass++ {
+		text, n := applyText(res.Doc.Text, res.Findings)
+		if n == 0 {
+			break
 		}
-	}
-	if len(todo) == 0 {
-		return findings, 0, nil
-	}
-	sort.SliceStable(todo, func(i, j int) bool {
-		return todo[i].Fix.Range.Start.Offset < todo[j].Fix.Range.Start.Offset
-	})
-	var b strings.Builder
-	last := 0
-	for _, f := range todo {
-		s, e := f.Fix.Range.Start.Offset, f.Fix.Range.End.Offset
-		if s < last || e < s || e > len(d.Text) {
-			rest = append(rest, f)
-			continue
+		encoded, err := Encode(withLineEnds(text, d), d.Encoding)
+		if err != nil {
+			return Result{Doc: d, Findings: findings}, fmt.Errorf("%s: %v", d.Path, err)
 		}
-		b.WriteString(d.Text[last:s])
-		b.WriteString(f.Fix.Text)
-		last = e
-		fixed++
+		next, err := doc.ReadBytes(d.Path, encoded, doc.Options{Encoding: rereadEncoding(d.Encoding)})
+		if err != nil {
+			return Result{Doc: d, Findings: findings}, fmt.Errorf("%s: 修复后无法重新读取：%v", d.Path, err)
+		}
+		data, res.Doc, res.Fixed = encoded, next, res.Fixed+n
+		res.Findings = check(next)
 	}
-	b.WriteString(d.Text[last:])
-	data, err := Encode(withLineEnds(b.String(), d), d.Encoding)
-	if err != nil {
-		return findings, 0, fmt.Errorf("%s: %v", d.Path, err)
+	if data == nil {
+		return res, nil
 	}
 	if err := writeAtomic(d.Path, data); err != nil {
-		return findings, 0, err
+		return Result{Doc: d, Findings: findings}, err
 	}
-	sort.SliceStable(rest, func(i, j int) bool { return rest[i].Range.Start.Offset < rest[j].Range.Start.Offset })
-	return rest, fixed, nil
+	return res, nil
+}
+
+// applyText applies the fixes of findings to text from left to right, leaving
+// out a fix that overlaps one already applied, and says how many it applied.
+func applyText(text string, findings []checker.Finding) (string, int) {
+	var todo []*checker.Fix
+	for _, f := range findings {
+		if f.Fix != nil {
+			todo = append(todo, f.Fix)
+		}
+	}
+	sort.SliceStable(todo, func(i, j int) bool { return todo[i].Range.Start.Offset < todo[j].Range.Start.Offset })
+	var b strings.Builder
+	last, n := 0, 0
+	for _, fx := range todo {
+		s, e := fx.Range.Start.Offset, fx.Range.End.Offset
+		if s < last || e < s || e > len(text) || text[s:e] == fx.Text {
+			continue
+		}
+		b.WriteString(text[last:s])
+		b.WriteString(fx.Text)
+		last = e
+		n++
+	}
+	b.WriteString(text[last:])
+	return b.String(), n
+}
+
+// rereadEncoding is the --encoding that reads back what Encode wrote: the
+// reader finds a UTF-8 BOM by itself.
+func rereadEncoding(enc string) string {
+	if enc == "utf-8-bom" {
+		return ""
+	}
+	return enc
 }
 
 // withLineEnds puts the document's line end back between lines: the one the

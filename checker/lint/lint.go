@@ -230,3 +230,15 @@ func (l *Linter) Outline(path string) (*checker.Analysis, error) {
 	}
 	return ld.engine.Analyze(d), nil
 }
+
+// Recheck returns a function that checks a document with the engine that
+// applies to path, for re-checking a file after fixing it.
+func (l *Linter) Recheck(path string) func(*doc.Document) []checker.Finding {
+	ld := l.engineFor(path)
+	return func(d *doc.Document) []checker.Finding {
+		if ld.engine == nil {
+			return nil
+		}
+		return ld.engine.Check(d)
+	}
+}

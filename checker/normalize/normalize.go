@@ -103,3 +103,16 @@ func IsTraditional(r rune) bool {
 	_, ok := simplified(r)
 	return ok
 }
+
+// At maps a byte offset of the original text, at the start of a rune (or its
+// end), to the byte offset of the same rune in the view: the inverse of Orig.
+func (v *View) At(orig int) int {
+	if orig <= 0 {
+		return 0
+	}
+	k := sort.Search(len(v.marks), func(k int) bool { return v.marks[k].v+v.marks[k].d > orig })
+	if k == 0 {
+		return min(orig, len(v.Text))
+	}
+	return min(orig-v.marks[k-1].d, len(v.Text))
+}

@@ -255,3 +255,22 @@ func BenchmarkNew(b *testing.B) {
 		New(s)
 	}
 }
+
+// TestAtInvertsOrig: At maps every rune start of the original to the view rune
+// that Orig maps back to it.
+func TestAtInvertsOrig(t *testing.T) {
+	for _, s := range []string{"", "abc", "（一）建設，关於ＡＢ　x", "𠀀㗲後\xffa", "决策 程度"} {
+		v := New(s)
+		for i := range v.Text {
+			if !utf8.RuneStart(v.Text[i]) {
+				continue
+			}
+			if got := v.At(v.Orig(i)); got != i {
+				t.Errorf("%q: At(Orig(%d)) = %d", s, i, got)
+			}
+		}
+		if got := v.At(len(s)); got != len(v.Text) {
+			t.Errorf("%q: At(len) = %d, want %d", s, got, len(v.Text))
+		}
+	}
+}

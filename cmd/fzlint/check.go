@@ -88,13 +88,14 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 	var printErr error
 	err = l.Run(args, func(r checker.FileResult) {
 		if opts.fix && r.Doc != nil {
-			rest, n, err := fix.Apply(r.Doc, r.Findings)
-			if err != nil {
+			res, err := fix.Apply(r.Doc, r.Findings, l.Recheck(r.Doc.Path))
+			switch {
+			case err != nil:
 				fmt.Fprintln(s.err, "fzlint:", err)
 				unreadable = true
-			} else if n > 0 {
-				fmt.Fprintf(s.err, "%s: 已自动修复 %d 处\n", r.Path, n)
-				r.Findings = rest
+			case res.Fixed > 0:
+				fmt.Fprintf(s.err, "%s: 已自动修复 %d 处\n", r.Path, res.Fixed)
+				r.Doc, r.Findings = res.Doc, res.Findings
 			}
 		}
 		unreadable = unreadable || r.Error != nil

@@ -182,3 +182,39 @@ func TestVersion(t *testing.T) {
 		t.Errorf("exit %d %q", code, out)
 	}
 }
+
+func TestFixWritesBackInPlace(t *testing.T) {
+	data, err := os.ReadFile(reports + "/白河市-2023-草稿.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "草稿.txt")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, errs := fzlint(t, "", "check", "--no-config", "--fix", path)
+	if !strings.Contains(errs, "已自动修复") {
+		t.Fatalf("nothing fixed: %s", errs)
+	}
+	fixed, _ := os.ReadFile(path)
+	text := string(fixed)
+	for _, want := range []string{"决策程序制度", "〔2022〕5号", "行政机关负责人出庭"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("fixed file lacks %q", want)
+		}
+	}
+	if strings.Count(text, "\r\n") != strings.Count(string(data), "\r\n") || strings.Contains(strings.ReplaceAll(text, "\r\n", ""), "\n") {
+		t.Errorf("line ends changed:\n%q", text)
+	}
+	// A second run has nothing left to fix.
+	_, _, errs = fzlint(t, "", "check", "--no-config", "--fix", path)
+	if strings.Contains(errs, "已自动修复") {
+		t.Errorf("second --fix run changed the file again: %s", errs)
+	}
+	// Without --fix the file is never touched.
+	before, _ := os.ReadFile(path)
+	fzlint(t, "", "check", "--no-config", path)
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("check without --fix modified the file")
+	}
+}

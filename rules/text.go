@@ -1,0 +1,37 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// unfold removes the spaces YAML's folded blocks (>-) put where a line break
+// was between two Chinese characters or punctuation marks: Chinese has no
+// spaces between words, so "……应当\n写明" must read "……应当写明".
+func unfold(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == ' ' && i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			next, _ := utf8.DecodeRuneInString(s[i+size:])
+			if wide(prev) && wide(next) {
+				i += size
+				continue
+			}
+		}
+		b.WriteString(s[i : i+size])
+		i += size
+	}
+	return b.String()
+}
+
+// wide tells whether r is a Chinese character or full-width punctuation.
+func wide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF ||
+		r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—'
+}

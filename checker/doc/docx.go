@@ -75,7 +75,7 @@ func readDocx(file string, data []byte) (*Document, error) {
 }
 
 // docxDocument joins the paragraphs into a Document, one line each.
-func docxDocument(path string, paras []paragraph) (*Document, error) {
+func docxDocument(file string, paras []paragraph) (*Document, error) {
 	var sb strings.Builder
 	for i, p := range paras {
 		if i > 0 {
@@ -84,10 +84,10 @@ func docxDocument(path string, paras []paragraph) (*Document, error) {
 		sb.WriteString(p.text)
 	}
 	text := sb.String()
-	if err := checkText(path, text); err != nil {
+	if err := checkText(file, text); err != nil {
 		return nil, err
 	}
-	d := New(path, FormatDocx, EncUTF8, text)
+	d := New(file, FormatDocx, EncUTF8, text)
 	for i, p := range paras {
 		d.Lines[i].Generated = p.generated
 		d.Lines[i].Heading = p.heading

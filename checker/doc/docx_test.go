@@ -78,6 +78,12 @@ func TestDocxNumbering(t *testing.T) {
 			want:      []string{"一、甲", "（一）乙"},
 		},
 		{
+			name:      "a line end in a level text or a run stays in the paragraph's line",
+			numbering: `<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1&#10;、"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`,
+			body:      p(num("1", "0"), r("a&#13;&#10;b")) + p("", r("c")),
+			want:      []string{"1 、a b", "c"},
+		},
+		{
 			name:      "bullets and none render nothing but the level text",
 			numbering: `<w:abstractNum w:abstractNumId="0">` + lvl("0", "bullet", "") + lvl("1", "none", "附件") + `</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`,
 			body:      p(num("1", "0"), r("a")) + p(num("1", "1"), r("：b")) + p(num("9", "0"), r("unknown list")),

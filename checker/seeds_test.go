@@ -13,18 +13,29 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// findingsDump renders findings one per line: line:col-line:col severity rule «excerpt» message.
+// findingsDump renders findings one per line: line:col-line:col severity rule
+// «excerpt» message, and the fix's span. Excerpts are cut short: the goldens
+// pin where findings are, they are not a copy of the seeds.
 func findingsDump(fs []Finding) string {
 	var b strings.Builder
 	for _, f := range fs {
 		fix := ""
 		if f.Fix != nil {
-			fix = fmt.Sprintf(" fix=%q", f.Fix.Text)
+			fix = fmt.Sprintf(" fix@%d:%d-%d:%d", f.Fix.Range.Start.Line, f.Fix.Range.Start.Column,
+				f.Fix.Range.End.Line, f.Fix.Range.End.Column)
 		}
 		fmt.Fprintf(&b, "%d:%d-%d:%d %s %s «%s» %s%s\n", f.Range.Start.Line, f.Range.Start.Column,
-			f.Range.End.Line, f.Range.End.Column, f.Severity, f.Rule, f.Excerpt, f.Message, fix)
+			f.Range.End.Line, f.Range.End.Column, f.Severity, f.Rule, short(f.Excerpt), short(f.Message), fix)
 	}
 	return b.String()
+}
+
+// short cuts s to 24 runes.
+func short(s string) string {
+	if r := []rune(s); len(r) > 24 {
+		return string(r[:24]) + "…"
+	}
+	return s
 }
 
 // TestSeedFindingsGolden pins every finding on the five real reports

@@ -416,10 +416,15 @@ func viewSafe(r *rules.Rule, match string, re *rules.Regexp) error {
 	if re == nil || re.Pattern == nil || match == "raw" {
 		return nil
 	}
-	tree, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil {
-		return nil // rules.Regexp compiled it already
+	// rules.Regexp compiled the pattern already, so it parses.
+	if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
+		return foldedError(r, re, tree)
 	}
+	return nil
+}
+
+// foldedError is viewSafe's finding on a parsed pattern.
+func foldedError(r *rules.Rule, re *rules.Regexp, tree *syntax.Regexp) error {
 	if bad, ok := foldedLiteral(tree); ok {
 		return &rules.PosError{Pos: rules.Pos{File: r.Pos.File, Line: re.Line, Column: re.Column},
 			Msg: "正则中的“" + string(bad) + "”在 normalized 视图中写作“" + string(normalize.Rune(bad)) +

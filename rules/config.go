@@ -1,3 +1,5 @@
+// Package rules holds the pack schema and loader, the embedded default packs
+// and the user's config file.
 package rules
 
 import (

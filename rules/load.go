@@ -55,7 +55,7 @@ func Load(opts Options) (*Set, error) {
 		want = EmbeddedIDs()
 	}
 	for _, id := range want {
-		if _, err := l.load(id, cfg.Path); err != nil {
+		if err := l.load(id, cfg.Path); err != nil {
 			return nil, err
 		}
 	}
@@ -71,33 +71,33 @@ type loader struct {
 }
 
 // load loads pack id and, first, the packs it extends.
-func (l *loader) load(id, from string) (*Pack, error) {
-	if p, ok := l.byID[id]; ok {
-		return p, nil
+func (l *loader) load(id, from string) error {
+	if _, ok := l.byID[id]; ok {
+		return nil
 	}
 	if l.visiting[id] {
-		return nil, fmt.Errorf("%s: 规则包 %s 的 extends 形成循环", from, id)
+		return fmt.Errorf("%s: 规则包 %s 的 extends 形成循环", from, id)
 	}
 	l.visiting[id] = true
 	file, data, err := l.find(id)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", orString(from, "fzlint"), err)
+		return fmt.Errorf("%s: %w", orString(from, "fzlint"), err)
 	}
 	p, err := ParsePack(file, data, l.kinds)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if p.ID != id {
-		return nil, fmt.Errorf("%s: 文件声明的规则包 id 为 %q，但按 %q 加载", file, p.ID, id)
+		return fmt.Errorf("%s: 文件声明的规则包 id 为 %q，但按 %q 加载", file, p.ID, id)
 	}
 	for _, dep := range p.Extends {
-		if _, err := l.load(dep, file); err != nil {
-			return nil, err
+		if err := l.load(dep, file); err != nil {
+			return err
 		}
 	}
 	l.byID[id] = p
 	l.order = append(l.order, p)
-	return p, nil
+	return nil
 }
 
 // find looks for pack id in the user's pack directories, then among the embedded packs.
@@ -110,7 +110,7 @@ func (l *loader) find(id string) (string, []byte, error) {
 				return path, data, nil
 			}
 			if !os.IsNotExist(err) {
-				return "", nil, fmt.Errorf("无法读取规则包 %s：%v", path, err)
+				return "", nil, fmt.Errorf("无法读取规则包 %s：%w", path, err)
 			}
 		}
 	}

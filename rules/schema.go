@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"regexp"
@@ -81,12 +82,14 @@ func decodeStrict(file string, n *yaml.Node, v any, skip map[string]bool) error 
 
 // wrapDecodeError gives a yaml decode error its file and position.
 func wrapDecodeError(file string, n *yaml.Node, err error) error {
-	switch e := err.(type) {
-	case *PosError:
-		e.File = file
-		return e
-	case *yaml.TypeError:
-		return errAt(file, n, "%s", strings.Join(e.Errors, "；"))
+	var pe *PosError
+	if errors.As(err, &pe) {
+		pe.File = file
+		return pe
+	}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		return errAt(file, n, "%s", strings.Join(te.Errors, "；"))
 	}
 	return errAt(file, n, "%v", err)
 }

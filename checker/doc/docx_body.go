@@ -3,6 +3,7 @@ package doc
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"io"
 	"strings"
 )
@@ -73,7 +74,7 @@ func readBody(b []byte, st *styleSheet, num *numbering) ([]paragraph, error) {
 	r := &bodyReader{d: xml.NewDecoder(bytes.NewReader(b)), styles: st, num: num}
 	for {
 		tok, err := r.d.Token()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {

@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -81,7 +82,8 @@ func (w *walker) dir(dir string) {
 
 // unwrapPath drops the path an *os.PathError repeats, for a shorter message.
 func unwrapPath(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err

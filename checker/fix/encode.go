@@ -32,7 +32,7 @@ func Encode(text, name string) ([]byte, error) {
 	}
 	out, err := enc.NewEncoder().Bytes([]byte(text))
 	if err != nil {
-		return nil, fmt.Errorf("修复后的文字无法用 %s 编码保存：%v", name, err)
+		return nil, fmt.Errorf("修复后的文字无法用 %s 编码保存：%w", name, err)
 	}
 	return out, nil
 }

@@ -41,11 +41,11 @@ func Apply(d *doc.Document, findings []checker.Finding, check func(*doc.Document
 		}
 		encoded, err := Encode(withLineEnds(text, d), d.Encoding)
 		if err != nil {
-			return Result{Doc: d, Findings: findings}, fmt.Errorf("%s: %v", d.Path, err)
+			return Result{Doc: d, Findings: findings}, fmt.Errorf("%s: %w", d.Path, err)
 		}
 		next, err := doc.ReadBytes(d.Path, encoded, doc.Options{Encoding: rereadEncoding(d.Encoding)})
 		if err != nil {
-			return Result{Doc: d, Findings: findings}, fmt.Errorf("%s: 修复后无法重新读取：%v", d.Path, err)
+			return Result{Doc: d, Findings: findings}, fmt.Errorf("%s: 修复后无法重新读取：%w", d.Path, err)
 		}
 		data, res.Doc, res.Fixed = encoded, next, res.Fixed+n
 		res.Findings = check(next)

@@ -130,7 +130,7 @@ func fixture(t *testing.T) []checker.FileResult {
 	fs = append(fs, finding(d, "fzzf/order", rules.Warning, "“存在的不足和原因”应在“主要举措和成效”之后、“下一年度主要安排”之前", srcDuchan, s, e))
 	s, e = span("文书制作不严谨", 1)
 	fs = append(fs, finding(d, "terms/wenshu", rules.Info, "宜写作“法律文书制作不规范”", "", s, e))
-	s, e = span("一些部门", 1)
+	s, _ = span("一些部门", 1)
 	_, e = span("加强执法培训。", 1)
 	fs = append(fs, finding(d, "fzzf/problems-causes", rules.Info, "“存在的不足”应同时分析原因", srcDuchan, s, e))
 	s, _ = span("三、", 1)

@@ -29,9 +29,9 @@ var (
 	githubProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 )
 
-// Print writes one command per finding and per file that could not be checked.
-// The message is followed, on a second line of the annotation, by the rule's source.
-// File prints one file's annotations.
+// File writes one command per finding, or one for a file that could not be
+// checked. The message is followed, on a second line of the annotation, by the
+// rule's source.
 func (p *GitHub) File(r checker.FileResult) error {
 	file := githubProperty.Replace(filepath.ToSlash(r.Path))
 	if r.Error != nil {

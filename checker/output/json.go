@@ -49,9 +49,9 @@ type jsonFinding struct {
 	Fix      *checker.Fix `json:"fix"`
 }
 
-// Print writes the report. Empty lists are [] and absent values null, never
-// left out, so that consumers need no defaults.
-// File records one file's result.
+// File records one file's result for the report Finish writes. Empty lists
+// are [] and absent values null, never left out, so that consumers need no
+// defaults.
 func (p *JSON) File(r checker.FileResult) error {
 	p.summary.add(r)
 	f := jsonFile{Path: r.Path, Format: r.Format, Encoding: r.Encoding, Error: r.Error,

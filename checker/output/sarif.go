@@ -146,8 +146,8 @@ type sarifReplacement struct {
 	InsertedContent *sarifText  `json:"insertedContent,omitempty"` // absent: a deletion
 }
 
-// Print writes the log.
-// File records one file's results, or its error as a notification.
+// File records one file's results, or its error as a notification, for the
+// log Finish writes.
 func (p *SARIF) File(r checker.FileResult) error {
 	uri := sarifURI(r.Path)
 	if r.Error != nil {

@@ -2,7 +2,6 @@ package checker
 
 import (
 	"fmt"
-	"regexp"
 	"regexp/syntax"
 	"slices"
 	"sort"
@@ -76,7 +75,7 @@ type swap struct {
 	from          *match.Pattern
 	at            int // index of the "at" group, 0 if none
 	to            *string
-	before, after *regexp.Regexp
+	before, after *match.Pattern
 	when          *match.Pattern
 }
 
@@ -196,11 +195,13 @@ func templateRefs(t string) []string {
 	return out
 }
 
-func anchored(re *rules.Regexp, pre, post string) *regexp.Regexp {
+// anchored wraps a context pattern so that it must touch the match: it was
+// valid on its own, so wrapped in a group it stays valid.
+func anchored(re *rules.Regexp, pre, post string) *match.Pattern {
 	if re == nil {
 		return nil
 	}
-	return regexp.MustCompile(pre + re.String() + post)
+	return match.MustCompile(pre + re.String() + post)
 }
 
 func plain(re *rules.Regexp) *match.Pattern {

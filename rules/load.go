@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/fzlint/fzlint/checker/match"
 	"github.com/fzlint/fzlint/checker/outline"
@@ -54,6 +55,7 @@ func Load(opts Options) (*Set, error) {
 	if len(want) == 0 {
 		want = EmbeddedIDs()
 	}
+	l.parsed = l.parseAll(want)
 	for _, id := range want {
 		if err := l.load(id, cfg.Path); err != nil {
 			return nil, err
@@ -68,6 +70,46 @@ type loader struct {
 	byID     map[string]*Pack
 	order    []*Pack
 	visiting map[string]bool
+	parsed   map[string]parsed // packs parsed ahead, in parallel
+}
+
+// parsed is the outcome of finding and parsing one pack.
+type parsed struct {
+	file    string
+	pack    *Pack
+	err     error
+	missing bool // err is that the pack could not be found or read
+}
+
+// parseAll finds and parses the packs in ids concurrently: parsing and
+// compiling the packs is most of a CLI run's start-up, and packs are
+// independent until their extends are resolved, which load then does in order.
+func (l *loader) parseAll(ids []string) map[string]parsed {
+	results := make([]parsed, len(ids))
+	var wg sync.WaitGroup
+	for i, id := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i] = l.parse(id)
+		}()
+	}
+	wg.Wait()
+	out := make(map[string]parsed, len(ids))
+	for i, id := range ids {
+		out[id] = results[i]
+	}
+	return out
+}
+
+// parse finds pack id and parses it.
+func (l *loader) parse(id string) parsed {
+	file, data, err := l.find(id)
+	if err != nil {
+		return parsed{err: err, missing: true}
+	}
+	p, err := ParsePack(file, data, l.kinds)
+	return parsed{file: file, pack: p, err: err}
 }
 
 // load loads pack id and, first, the packs it extends.
@@ -79,14 +121,17 @@ func (l *loader) load(id, from string) error {
 		return fmt.Errorf("%s: 规则包 %s 的 extends 形成循环", from, id)
 	}
 	l.visiting[id] = true
-	file, data, err := l.find(id)
-	if err != nil {
-		return fmt.Errorf("%s: %w", orString(from, "fzlint"), err)
+	res, ok := l.parsed[id]
+	if !ok {
+		res = l.parse(id)
 	}
-	p, err := ParsePack(file, data, l.kinds)
-	if err != nil {
-		return err
+	if res.missing {
+		return fmt.Errorf("%s: %w", orString(from, "fzlint"), res.err)
 	}
+	if res.err != nil {
+		return res.err
+	}
+	p, file := res.pack, res.file
 	if p.ID != id {
 		return fmt.Errorf("%s: 文件声明的规则包 id 为 %q，但按 %q 加载", file, p.ID, id)
 	}

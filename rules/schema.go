@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"regexp"
 	"strings"
 
 	"github.com/fzlint/fzlint/checker/match"
@@ -45,14 +44,14 @@ func (r *Regexp) UnmarshalYAML(n *yaml.Node) error {
 	if strings.Contains(strings.ReplaceAll(n.Value, `\\`, ""), `\b`) || strings.Contains(strings.ReplaceAll(n.Value, `\\`, ""), `\B`) {
 		return &PosError{Pos: Pos{Line: n.Line, Column: n.Column}, Msg: `正则表达式不得使用 \b 或 \B：ASCII 词边界在中文文本中永不匹配`}
 	}
-	re, err := regexp.Compile(n.Value)
+	p, err := match.Compile(n.Value)
 	if err != nil {
 		return &PosError{Pos: Pos{Line: n.Line, Column: n.Column}, Msg: fmt.Sprintf("无效的正则表达式 %q：%v", n.Value, err)}
 	}
-	if re.MatchString("") {
+	if p.MatchesEmpty() {
 		return &PosError{Pos: Pos{Line: n.Line, Column: n.Column}, Msg: fmt.Sprintf("正则表达式 %q 能匹配空字符串", n.Value)}
 	}
-	r.Pattern, r.Line, r.Column = match.New(re), n.Line, n.Column
+	r.Pattern, r.Line, r.Column = p, n.Line, n.Column
 	return nil
 }
 

@@ -8,24 +8,37 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 )
 
-// Pattern is a compiled regular expression with a prefilter. The Find and
-// Match methods below answer exactly as regexp's do.
+// Pattern is a regular expression with a prefilter. It is parsed (and so
+// validated) when made, and compiled on first use: a pattern whose literals
+// never occur in the text is never compiled, which keeps start-up short. The
+// Find and Match methods answer exactly as regexp's do; a Pattern is safe for
+// concurrent use.
 type Pattern struct {
-	*regexp.Regexp
+	expr  string
+	names []string // capture group names, as regexp's SubexpNames
 	// required holds literals one of which every match contains; nil when the
 	// pattern has no such set (then every text is scanned).
 	required []string
+	empty    bool // the pattern can match the empty string
+	once     sync.Once
+	re       *regexp.Regexp
 }
 
-// Compile compiles expr (RE2 syntax, as regexp.Compile).
+// Compile parses expr (RE2 syntax, as regexp.Compile) and reports its errors
+// as regexp.Compile would.
 func Compile(expr string) (*Pattern, error) {
-	re, err := regexp.Compile(expr)
+	tree, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return nil, err
 	}
-	return New(re), nil
+	p := &Pattern{expr: expr, names: tree.CapNames(), empty: nullable(tree)}
+	if lits, ok := requiredLiterals(tree.Simplify()); ok && len(lits) > 0 && len(lits) <= 16 {
+		p.required = lits
+	}
+	return p, nil
 }
 
 // MustCompile is Compile for patterns known to be valid.
@@ -37,16 +50,36 @@ func MustCompile(expr string) *Pattern {
 	return p
 }
 
-// New wraps a compiled regexp.
-func New(re *regexp.Regexp) *Pattern {
-	p := &Pattern{Regexp: re}
-	if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
-		if lits, ok := requiredLiterals(tree.Simplify()); ok && len(lits) > 0 && len(lits) <= 16 {
-			p.required = lits
+// Regexp returns the compiled expression, compiling it on first use.
+func (p *Pattern) Regexp() *regexp.Regexp {
+	p.once.Do(func() { p.re = regexp.MustCompile(p.expr) })
+	return p.re
+}
+
+// String returns the source text of the pattern.
+func (p *Pattern) String() string { return p.expr }
+
+// SubexpNames returns the names of the capture groups, as regexp's does.
+func (p *Pattern) SubexpNames() []string { return p.names }
+
+// NumSubexp returns the number of capture groups.
+func (p *Pattern) NumSubexp() int { return len(p.names) - 1 }
+
+// SubexpIndex returns the index of the first group named name, or -1.
+func (p *Pattern) SubexpIndex(name string) int {
+	if name != "" {
+		for i, n := range p.names {
+			if n == name {
+				return i
+			}
 		}
 	}
-	return p
+	return -1
 }
+
+// MatchesEmpty tells whether the pattern can match the empty string: such a
+// pattern in a rule would report empty spans everywhere.
+func (p *Pattern) MatchesEmpty() bool { return p.empty }
 
 // mayMatch tells whether s contains one of the literals every match needs.
 func (p *Pattern) mayMatch(s string) bool {
@@ -63,7 +96,7 @@ func (p *Pattern) mayMatch(s string) bool {
 
 // MatchString reports whether s contains a match.
 func (p *Pattern) MatchString(s string) bool {
-	return p.mayMatch(s) && p.Regexp.MatchString(s)
+	return p.mayMatch(s) && p.Regexp().MatchString(s)
 }
 
 // FindStringIndex is regexp's, with the prefilter.
@@ -71,7 +104,7 @@ func (p *Pattern) FindStringIndex(s string) []int {
 	if !p.mayMatch(s) {
 		return nil
 	}
-	return p.Regexp.FindStringIndex(s)
+	return p.Regexp().FindStringIndex(s)
 }
 
 // FindStringSubmatchIndex is regexp's, with the prefilter.
@@ -79,7 +112,15 @@ func (p *Pattern) FindStringSubmatchIndex(s string) []int {
 	if !p.mayMatch(s) {
 		return nil
 	}
-	return p.Regexp.FindStringSubmatchIndex(s)
+	return p.Regexp().FindStringSubmatchIndex(s)
+}
+
+// FindStringSubmatch is regexp's, with the prefilter.
+func (p *Pattern) FindStringSubmatch(s string) []string {
+	if !p.mayMatch(s) {
+		return nil
+	}
+	return p.Regexp().FindStringSubmatch(s)
 }
 
 // FindAllStringIndex is regexp's, with the prefilter.
@@ -87,7 +128,7 @@ func (p *Pattern) FindAllStringIndex(s string, n int) [][]int {
 	if !p.mayMatch(s) {
 		return nil
 	}
-	return p.Regexp.FindAllStringIndex(s, n)
+	return p.Regexp().FindAllStringIndex(s, n)
 }
 
 // FindAllStringSubmatchIndex is regexp's, with the prefilter.
@@ -95,7 +136,41 @@ func (p *Pattern) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	if !p.mayMatch(s) {
 		return nil
 	}
-	return p.Regexp.FindAllStringSubmatchIndex(s, n)
+	return p.Regexp().FindAllStringSubmatchIndex(s, n)
+}
+
+// ExpandString is regexp's ExpandString.
+func (p *Pattern) ExpandString(dst []byte, template, src string, match []int) []byte {
+	return p.Regexp().ExpandString(dst, template, src, match)
+}
+
+// nullable tells whether re can match the empty string.
+func nullable(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpStar, syntax.OpQuest, syntax.OpBeginLine, syntax.OpEndLine,
+		syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	case syntax.OpLiteral:
+		return len(re.Rune) == 0
+	case syntax.OpCapture, syntax.OpPlus:
+		return nullable(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min == 0 || nullable(re.Sub[0])
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if !nullable(sub) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if nullable(sub) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // requiredLiterals returns a set of literals such that every match of re

@@ -55,9 +55,17 @@ func FuzzSameAnswers(f *testing.F) {
 		if err != nil {
 			return
 		}
-		p := New(re)
+		p := MustCompile(expr)
 		if p.MatchString(s) != re.MatchString(s) {
 			t.Fatalf("%q on %q: MatchString %v, regexp %v (required %q)", expr, s, p.MatchString(s), re.MatchString(s), p.required)
 		}
 	})
+}
+
+func TestMatchesEmpty(t *testing.T) {
+	for expr, want := range map[string]bool{`X*`: true, `a?b?`: true, `^$`: true, `(a|)`: true, `a+`: false, `[ab]`: false, `a{0,3}`: true, `a{1,3}`: false, `(?:^|[^A-Z])X`: false} {
+		if got := MustCompile(expr).MatchesEmpty(); got != want || got != regexp.MustCompile(expr).MatchString("") {
+			t.Errorf("%s: MatchesEmpty %v, want %v", expr, got, want)
+		}
+	}
 }

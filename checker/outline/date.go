@@ -1,23 +1,24 @@
 package outline
 
 import (
-	"regexp"
 	"strings"
 	"time"
+
+	"github.com/fzlint/fzlint/checker/match"
 )
 
 // dateForms are the ways a date is written, matched in the view. A number
 // right before or after the date makes it part of something else.
 var dateForms = []struct {
 	form string
-	re   *regexp.Regexp
+	re   *match.Pattern
 }{
-	{"arabic", regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)},
-	{"chinese", regexp.MustCompile(`([〇○零O0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)},
-	{"dash", regexp.MustCompile(`(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})`)},
-	{"dot", regexp.MustCompile(`(\d{4})\.(\d{1,2})\.(\d{1,2})`)},
-	{"slash", regexp.MustCompile(`(\d{4})/(\d{1,2})/(\d{1,2})`)},
-	{"short", regexp.MustCompile(`(\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)},
+	{"arabic", match.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)},
+	{"chinese", match.MustCompile(`([〇○零O0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)},
+	{"dash", match.MustCompile(`(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})`)},
+	{"dot", match.MustCompile(`(\d{4})\.(\d{1,2})\.(\d{1,2})`)},
+	{"slash", match.MustCompile(`(\d{4})/(\d{1,2})/(\d{1,2})`)},
+	{"short", match.MustCompile(`(\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)},
 }
 
 // dateMatch is a date found in view text; start and end are offsets in it.

@@ -1,10 +1,11 @@
 package outline
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/match"
 )
 
 const (
@@ -16,9 +17,9 @@ const (
 
 var (
 	// notSignature: closing formulas, attachment notes and sentences are no signature.
-	notSignature = regexp.MustCompile(`^(特此|附件|此页无正文|抄送|印发)|[。,;:!?、]`)
+	notSignature = match.MustCompile(`^(特此|附件|此页无正文|抄送|印发)|[。,;:!?、]`)
 	// publishedCue introduces the publication time of a web page.
-	publishedCue = regexp.MustCompile(`(发布|发表|更新|公开|发文)(时间|日期)\s*:\s*`)
+	publishedCue = match.MustCompile(`(发布|发表|更新|公开|发文)(时间|日期)\s*:\s*`)
 )
 
 // findClosing finds the date (成文日期) and the signature (发文机关署名) among

@@ -1,10 +1,11 @@
 package outline
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/match"
 )
 
 const (
@@ -17,9 +18,9 @@ const (
 
 var (
 	// titleWord: a report's title names what it is.
-	titleWord = regexp.MustCompile(`报告|情况|总结|汇报|法治政府建设`)
+	titleWord = match.MustCompile(`报告|情况|总结|汇报|法治政府建设`)
 	// notTitle: preamble sentences and body text, not a title.
-	notTitle = regexp.MustCompile(`^(根据|按照|依据|为了|为|现将)|现将|如下|[,;:!?]|^\d{4}\s*年度?\s*[,:]`)
+	notTitle = match.MustCompile(`^(根据|按照|依据|为了|为|现将)|现将|如下|[,;:!?]|^\d{4}\s*年度?\s*[,:]`)
 )
 
 // titleLike tells whether a trimmed view line reads like a report title: short,

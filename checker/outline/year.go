@@ -1,18 +1,19 @@
 package outline
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/match"
 )
 
 // preambleLines: the reporting year is stated in the first lines of the body.
 const preambleLines = 3
 
 var (
-	yearRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年(度)?`)
+	yearRe = match.MustCompile(`((?:19|20)\d{2})\s*年(度)?`)
 	// reportCue opens the sentence that announces the report ("现将……2022年度……报告如下").
-	reportCue = regexp.MustCompile(`现将|报告如下|情况如下`)
+	reportCue = match.MustCompile(`现将|报告如下|情况如下`)
 )
 
 // yearMatch is a year found in view text: offsets of "2021年度" in it.

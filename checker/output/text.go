@@ -6,11 +6,12 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/fatih/color"
 	"github.com/mattn/go-isatty"
-	"github.com/mattn/go-runewidth"
+	"golang.org/x/text/width"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
@@ -34,7 +35,6 @@ const indent = "    "
 // under the range, the rule's source and the fix, then a summary in Chinese.
 type Text struct {
 	w     io.Writer
-	width *runewidth.Condition
 	bold  *color.Color
 	faint *color.Color
 	sev   map[rules.Severity]*color.Color
@@ -46,7 +46,6 @@ type Text struct {
 func NewText(w io.Writer, opts Options) *Text {
 	p := &Text{
 		w:     w,
-		width: displayWidth(),
 		bold:  color.New(color.Bold),
 		faint: color.New(color.Faint),
 		sev: map[rules.Severity]*color.Color{
@@ -67,14 +66,30 @@ func NewText(w io.Writer, opts Options) *Text {
 	return p
 }
 
-// displayWidth measures terminal columns: CJK and full-width characters take
-// two. East Asian ambiguous characters (“” … —) count as one whatever the
-// locale, as most terminals draw them, so that output does not depend on
-// the environment.
-func displayWidth() *runewidth.Condition {
-	c := runewidth.NewCondition()
-	c.EastAsianWidth = false
-	return c
+// runeWidth is the number of terminal columns r takes: two for East Asian
+// wide and full-width characters, none for combining marks and other
+// zero-width characters, one otherwise. Ambiguous characters (“” … —) count
+// as one whatever the locale, as most terminals draw them, so that output
+// does not depend on the environment.
+func runeWidth(r rune) int {
+	switch {
+	case r == 0 || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r):
+		return 0
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
+}
+
+// stringWidth is the number of terminal columns s takes.
+func stringWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		n += runeWidth(r)
+	}
+	return n
 }
 
 // ColorWanted reports whether output to f should be colored: not when
@@ -139,13 +154,13 @@ func (p *Text) snippet(d *doc.Document, rg doc.Range) (src, marks string) {
 	s := clamp(start-l.Start, 0, len(line))
 	e := clamp(rg.End.Offset-l.Start, s, len(line)) // a range spanning lines stops at this line's end
 	before, span, after := line[:s], line[s:e], line[e:]
-	if p.width.StringWidth(line) > maxLine {
-		if p.width.StringWidth(before) > maxBefore {
+	if stringWidth(line) > maxLine {
+		if stringWidth(before) > maxBefore {
 			before = "…" + p.tail(before, maxBefore-1)
 		}
-		if p.width.StringWidth(span) > maxSpan {
+		if stringWidth(span) > maxSpan {
 			span, after = p.head(span, maxSpan), "…"
-		} else if p.width.StringWidth(after) > maxAfter {
+		} else if stringWidth(after) > maxAfter {
 			after = p.head(after, maxAfter-1) + "…"
 		}
 	}
@@ -163,7 +178,7 @@ func (p *Text) snippet(d *doc.Document, rg doc.Range) (src, marks string) {
 func (p *Text) columns(s string, c byte) string {
 	parts := strings.Split(s, "\t")
 	for i, part := range parts {
-		parts[i] = strings.Repeat(string(c), p.width.StringWidth(part))
+		parts[i] = strings.Repeat(string(c), stringWidth(part))
 	}
 	return strings.Join(parts, "\t")
 }
@@ -172,7 +187,7 @@ func (p *Text) columns(s string, c byte) string {
 func (p *Text) head(s string, limit int) string {
 	w := 0
 	for i, r := range s {
-		if w += p.width.RuneWidth(r); w > limit {
+		if w += runeWidth(r); w > limit {
 			return s[:i]
 		}
 	}
@@ -184,7 +199,7 @@ func (p *Text) tail(s string, limit int) string {
 	w := 0
 	for i := len(s); i > 0; {
 		r, n := utf8.DecodeLastRuneInString(s[:i])
-		if w += p.width.RuneWidth(r); w > limit {
+		if w += runeWidth(r); w > limit {
 			return s[i:]
 		}
 		i -= n

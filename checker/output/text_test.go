@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
 	"github.com/fzlint/fzlint/rules"
@@ -23,7 +25,9 @@ func TestCaretAlignment(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := strings.Split(buf.String(), "\n")
-	w := displayWidth()
+	// Measured with go-runewidth, independently of the printer's own table.
+	w := runewidth.NewCondition()
+	w.EastAsianWidth = false
 	next, checked := 0, 0
 	for _, r := range results {
 		for _, f := range r.Findings {
@@ -161,6 +165,18 @@ func TestFixHint(t *testing.T) {
 		f.Fix = &tc.fix
 		if got := fixHint(d, f); got != tc.want {
 			t.Errorf("fixHint = %q, want %q", got, tc.want)
+		}
+	}
+}
+
+// TestRuneWidth: the printer's width table agrees with go-runewidth (East Asian
+// ambiguous characters narrow) on the characters reports are made of.
+func TestRuneWidth(t *testing.T) {
+	w := runewidth.NewCondition()
+	w.EastAsianWidth = false
+	for _, r := range "aZ09 ,.;:?!()[]汉字報告，。；：？！（）《》〔〕【】、“”‘’…—①⑴Ａ１　\u0301" {
+		if got, want := runeWidth(r), w.RuneWidth(r); got != want {
+			t.Errorf("runeWidth(%q) = %d, go-runewidth says %d", r, got, want)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 )
@@ -44,8 +45,21 @@ type streams struct {
 }
 
 func main() {
+	tuneGC()
 	s := &streams{in: os.Stdin, out: os.Stdout, err: os.Stderr, outFile: os.Stdout}
 	os.Exit(run(os.Args[1:], s))
+}
+
+// tuneGC lets a short run finish without collecting: most runs check a few
+// files and exit, and a collection costs them more than the memory it frees.
+// A memory limit keeps long runs (thousands of files, the language server)
+// bounded: the collector runs when the heap nears it. GOGC and GOMEMLIMIT set
+// by the user win.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(64 << 20)
+		debug.SetGCPercent(-1)
+	}
 }
 
 // run executes the command line and returns the exit code.

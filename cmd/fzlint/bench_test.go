@@ -10,13 +10,25 @@ import (
 	"testing"
 )
 
-// BenchmarkCLI times a whole `fzlint check` process on one report: start-up,
-// loading and compiling the embedded packs, reading, checking and printing.
+// BenchmarkCLI times whole fzlint processes: `version` is the cost of starting
+// the process at all; `check` on one report adds loading and compiling the
+// embedded packs, reading, checking and printing.
 func BenchmarkCLI(b *testing.B) {
 	bin := filepath.Join(b.TempDir(), "fzlint")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, out)
 	}
+	b.Run("version", func(b *testing.B) {
+		for b.Loop() {
+			if err := exec.Command(bin, "version").Run(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("check", func(b *testing.B) { benchCheckProcess(b, bin) })
+}
+
+func benchCheckProcess(b *testing.B, bin string) {
 	report := benchReport()
 	for b.Loop() {
 		cmd := exec.Command(bin, "check", "--no-config", "--no-color", report)

@@ -27,6 +27,7 @@ func Kinds() map[string]rules.Compiler {
 		"mention":      compileMention,
 		"metric":       compileMetric,
 		"pattern":      compilePattern,
+		"issuer":       compileIssuer,
 		"substitution": compileSubstitution,
 		"numbering":    compileNumbering,
 		"pairs":        compilePairs,

@@ -260,6 +260,7 @@ var seedDefects = []seedDefect{
 	{"004", 7, "typography/halfwidth-punct", false},  // (2015-2020年)
 	{"004", 7, "typography/mixed-width", false},      //
 	{"004", 7, "hygiene/trailing-space", false},      // NBSP
+	{"004", 7, "hygiene/issuer-mismatch", false},     // 我厅 in a report titled X市政府
 	{"004", 8, "gongwen/heading-end-punct", false},   //
 	{"004", 8, "hygiene/placeholder", false},         // XX
 	{"004", 9, "hygiene/placeholder", false},         // X-XX月 XXX件

@@ -1,0 +1,87 @@
+package checker
+
+import (
+	"strings"
+
+	"github.com/fzlint/fzlint/rules"
+)
+
+// issuerSpec: the organ a report speaks for must be the organ that issues it.
+// `self` matches a self-reference with a group named "unit" (我厅, 我局); the
+// issuer is the signature, else the title's organ (its text before 关于 or the
+// year). A self-reference whose unit has an entry in `agree` and whose issuer
+// ends with none of the listed endings is reported, once per unit.
+// Geographic self-references (我市, 我区) are left out of `agree`: a
+// department of a city rightly writes 我市. Placeholders: {unit}, {issuer}.
+type issuerSpec struct {
+	Self  rules.Regexp        `yaml:"self"`
+	Agree map[string][]string `yaml:"agree"`
+}
+
+type issuerCheck struct{ issuerSpec }
+
+func compileIssuer(r *rules.Rule) (any, bool, error) {
+	var s issuerSpec
+	if err := rules.DecodeSpec(r, &s); err != nil {
+		return nil, false, err
+	}
+	if s.Self.Pattern == nil || s.Self.SubexpIndex("unit") < 0 {
+		return nil, false, rules.SpecError(r, "issuer 规则需要含命名分组 unit 的 self 正则")
+	}
+	if len(s.Agree) == 0 {
+		return nil, false, rules.SpecError(r, "issuer 规则需要 agree")
+	}
+	return &issuerCheck{s}, false, nil
+}
+
+func (k *issuerCheck) Run(c *Context) {
+	issuer := c.issuer()
+	if issuer == "" {
+		return
+	}
+	unit := k.Self.SubexpIndex("unit")
+	seen := map[string]bool{}
+	for _, n := range c.scopeLines("body") {
+		text, base := c.LineView(n)
+		for _, m := range k.Self.FindAllStringSubmatchIndex(text, -1) {
+			u := text[m[2*unit]:m[2*unit+1]]
+			endings, checked := k.Agree[u]
+			if !checked || seen[u] || endsWithAny(issuer, endings) {
+				continue
+			}
+			seen[u] = true
+			start, end := c.ViewSpan(base+m[0], base+m[1])
+			c.Report(start, end, map[string]string{"unit": u, "issuer": issuer}, nil)
+		}
+	}
+}
+
+// issuer is the organ that issues the report, in the normalized view: the
+// signature, else the title's text before 关于 or the reporting year.
+func (a *Analysis) issuer() string {
+	if s := a.Outline.Signature; s != nil {
+		text, _ := a.spanText(s.Start, s.End, false)
+		return strings.TrimSpace(text)
+	}
+	t := a.Outline.Title
+	if t == nil {
+		return ""
+	}
+	text, _ := a.spanText(t.Start, t.End, false)
+	if i := strings.Index(text, "关于"); i > 0 {
+		return strings.TrimSpace(text[:i])
+	}
+	if m := yearPattern.FindStringIndex(text); m != nil && m[0] > 0 {
+		return strings.TrimSpace(text[:m[0]])
+	}
+	return ""
+}
+
+func endsWithAny(s string, endings []string) bool {
+	for _, e := range endings {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
+}

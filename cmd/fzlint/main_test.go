@@ -218,3 +218,56 @@ func TestFixWritesBackInPlace(t *testing.T) {
 		t.Error("check without --fix modified the file")
 	}
 }
+
+// TestBadInputsDoNotStopTheRun: every unreadable input is reported with its
+// code and message, the run exits 2, and the readable file is still checked.
+func TestBadInputsDoNotStopTheRun(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"good.txt":   []byte("青山县司法局关于2023年度法治政府建设情况的报告\n一、2023年度主要举措和成效\n全年审查规范性文件XX件。\n"),
+		"empty.txt":  nil,
+		"binary.txt": {0x00, 0x01, 0x02, 0x00, 'a', 0x00},
+		"fake.docx":  []byte("一、这不是 Word 文档"),
+		"old.doc":    {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1},
+		"scan.pdf":   []byte("%PDF-1.4\n"),
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, _ := fzlint(t, "", "check", "--no-config", "--format", "json", dir, filepath.Join(dir, "old.doc"), filepath.Join(dir, "scan.pdf"))
+	if code != exitTrouble {
+		t.Errorf("exit %d, want 2", code)
+	}
+	var v struct {
+		Files []struct {
+			Path     string
+			Error    *struct{ Code, Message string }
+			Findings []struct{ Rule string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"empty.txt": "empty", "binary.txt": "binary", "fake.docx": "corrupt", "old.doc": "unsupported", "scan.pdf": "unsupported"}
+	seen := map[string]bool{}
+	for _, f := range v.Files {
+		name := filepath.Base(f.Path)
+		seen[name] = true
+		if name == "good.txt" {
+			if f.Error != nil || len(f.Findings) == 0 {
+				t.Errorf("good.txt must be checked: %+v", f)
+			}
+			continue
+		}
+		if f.Error == nil || f.Error.Code != want[name] || f.Error.Message == "" {
+			t.Errorf("%s: error %+v, want code %s", name, f.Error, want[name])
+		}
+	}
+	for name := range files {
+		if !seen[name] {
+			t.Errorf("%s was silently skipped", name)
+		}
+	}
+}

@@ -1,17 +1,14 @@
 package checker
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/checker/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // findingsDump renders findings one per line: line:col-line:col severity rule
 // «excerpt» message, and the fix's span. Excerpts are cut short: the goldens
@@ -53,24 +50,7 @@ func TestSeedFindingsGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			compareGolden(t, filepath.Join("../testdata/golden/seeds", name+".findings"), findingsDump(e.Check(d)))
+			golden.Compare(t, filepath.Join("../testdata/golden/seeds", name+".findings"), []byte(findingsDump(e.Check(d))))
 		})
-	}
-}
-
-func compareGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./checker -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs; got:\n%s", path, got)
 	}
 }

@@ -2,13 +2,13 @@ package checker
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/checker/golden"
 	"github.com/fzlint/fzlint/rules"
 	"gopkg.in/yaml.v3"
 )
@@ -152,19 +152,7 @@ func compareLines(t *testing.T, path string, got []string) {
 	for _, line := range got {
 		text += line + "\n"
 	}
-	if *update {
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./checker -update writes it; review it)", err)
-	}
-	if text != string(want) {
-		t.Errorf("%s differs:\n got:\n%s\nwant:\n%s", path, text, want)
-	}
+	golden.Compare(t, path, []byte(text))
 }
 
 // TestTextPacksSeedErrors pins every error-level finding of the text packs on

@@ -3,16 +3,15 @@ package doc
 import (
 	"archive/zip"
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite the generated fixtures under testdata/read")
+	"github.com/fzlint/fzlint/checker/golden"
+)
 
 const fixtures = "../../testdata/read"
 
@@ -182,7 +181,7 @@ func numberedDocx(t testing.TB) []byte {
 func TestNumberedFixture(t *testing.T) {
 	want := numberedDocx(t)
 	path := filepath.Join(fixtures, "numbered.docx")
-	if *update {
+	if golden.Updating() {
 		if err := os.WriteFile(path, want, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fzlint/fzlint/checker/golden"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -59,7 +60,7 @@ func encodedFixtures(t testing.TB) map[string][]byte {
 func TestEncodedFixtures(t *testing.T) {
 	for name, want := range encodedFixtures(t) {
 		path := filepath.Join(fixtures, name)
-		if *update {
+		if golden.Updating() {
 			if err := os.WriteFile(path, want, 0o644); err != nil {
 				t.Fatal(err)
 			}

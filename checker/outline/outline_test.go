@@ -1,7 +1,6 @@
 package outline_test
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,12 +10,11 @@ import (
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/checker/golden"
 	"github.com/fzlint/fzlint/checker/normalize"
 	"github.com/fzlint/fzlint/checker/outline"
 	"github.com/fzlint/fzlint/rules"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden outline dumps in testdata/outline/golden")
 
 const (
 	seedDir    = "../../../shared/seeds"
@@ -206,7 +204,7 @@ func TestSeeds(t *testing.T) {
 				t.Fatalf("no expectations for seed %s", name)
 			}
 			check(t, d, o, w)
-			golden(t, name, dump(d, o))
+			compareGolden(t, name, dump(d, o))
 		})
 	}
 }
@@ -385,7 +383,7 @@ func TestFixtures(t *testing.T) {
 				t.Fatalf("no expectations for fixture %s", name)
 			}
 			check(t, d, o, w)
-			golden(t, strings.ReplaceAll(name, ".", "_")+".txt", dump(d, o))
+			compareGolden(t, strings.ReplaceAll(name, ".", "_")+".txt", dump(d, o))
 		})
 	}
 }
@@ -632,22 +630,9 @@ func clip(s string) string {
 	return string([]rune(s)[:n]) + "…"
 }
 
-func golden(t *testing.T, name, got string) {
+func compareGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join(goldenDir, name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./checker/outline/ -update)", err)
-	}
-	if string(data) != got {
-		t.Errorf("outline differs from %s (run with -update if the change is right):\n--- want\n%s--- got\n%s", path, data, got)
-	}
+	golden.Compare(t, filepath.Join(goldenDir, name), []byte(got))
 }
 
 func BenchmarkBuild(b *testing.B) {

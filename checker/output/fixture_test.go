@@ -1,9 +1,6 @@
 package output
 
 import (
-	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,31 +8,17 @@ import (
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/checker/golden"
 	"github.com/fzlint/fzlint/checker/outline"
 	"github.com/fzlint/fzlint/rules"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/output")
-
 const goldenDir = "../../testdata/output"
 
-// golden compares got with testdata/output/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
+// compareGolden compares got with testdata/output/name, or rewrites it with -update.
+func compareGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join(goldenDir, name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./checker/output/ -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output; run go test ./checker/output/ -update and review the diff\n--- got:\n%s", name, got)
-	}
+	golden.Compare(t, filepath.Join(goldenDir, name), got)
 }
 
 // The report the fixture is made of: CJK and full-width text, tabs, a long

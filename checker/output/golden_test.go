@@ -23,7 +23,7 @@ func TestGoldenCheck(t *testing.T) {
 			if err := PrintAll(p, results); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tc.file, buf.Bytes())
+			compareGolden(t, tc.file, buf.Bytes())
 		})
 	}
 }
@@ -41,12 +41,12 @@ func TestGoldenOutline(t *testing.T) {
 			t.Fatal(err)
 		}
 		ext := map[string]string{"text": "txt", "json": "json"}[format]
-		golden(t, "golden-outline."+ext, rep.Bytes())
+		compareGolden(t, "golden-outline."+ext, rep.Bytes())
 		p, _ = NewOutline(format, &web, Options{})
 		if err := p.Print(page, po); err != nil {
 			t.Fatal(err)
 		}
-		golden(t, "golden-outline-html."+ext, web.Bytes())
+		compareGolden(t, "golden-outline-html."+ext, web.Bytes())
 	}
 }
 

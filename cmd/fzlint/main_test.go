@@ -3,14 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/cli")
+	"github.com/fzlint/fzlint/checker/golden"
+)
 
 const reports = "../../testdata/reports"
 
@@ -22,22 +21,9 @@ func fzlint(t *testing.T, stdin string, args ...string) (code int, stdout, stder
 	return code, out.String(), errb.String()
 }
 
-func golden(t *testing.T, name, got string) {
+func compareGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("../../testdata/cli", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/fzlint -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
-	}
+	golden.Compare(t, filepath.Join("../../testdata/cli", name), []byte(got))
 }
 
 func TestCheckCleanReport(t *testing.T) {
@@ -52,7 +38,7 @@ func TestCheckDraftText(t *testing.T) {
 	if code != exitFindings {
 		t.Errorf("exit %d, want 1", code)
 	}
-	golden(t, "draft.txt", out)
+	compareGolden(t, "draft.txt", out)
 }
 
 func TestCheckDraftJSON(t *testing.T) {
@@ -72,7 +58,7 @@ func TestCheckDraftJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &v); err != nil || v.Schema != "fzlint/v1" || len(v.Files) != 1 {
 		t.Fatalf("bad JSON (%v): %s", err, out)
 	}
-	golden(t, "draft.json", out)
+	compareGolden(t, "draft.json", out)
 }
 
 func TestMissingFileStillChecksOthers(t *testing.T) {
@@ -173,7 +159,7 @@ func TestOutlineJSON(t *testing.T) {
 	if code != exitClean {
 		t.Fatalf("exit %d", code)
 	}
-	golden(t, "outline.json", out)
+	compareGolden(t, "outline.json", out)
 }
 
 func TestVersion(t *testing.T) {

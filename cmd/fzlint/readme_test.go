@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/golden"
 	"github.com/fzlint/fzlint/rules"
 )
 
@@ -51,7 +52,7 @@ func TestReadmeRulesTable(t *testing.T) {
 	}
 	want := rulesTable(set)
 	if got := readme[i+len(tableBegin) : j]; got != want {
-		if *update {
+		if golden.Updating() {
 			readme = readme[:i+len(tableBegin)] + want + readme[j:]
 			if err := os.WriteFile(readmePath, []byte(readme), 0o644); err != nil {
 				t.Fatal(err)

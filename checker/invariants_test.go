@@ -63,3 +63,27 @@ func TestFindingRanges(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCheck: no text crashes the engine, and every finding on it covers
+// exactly its excerpt.
+func FuzzCheck(f *testing.F) {
+	for _, p := range []string{"../testdata/reports/青山县司法局-2023.txt", "../testdata/reports/白河市-2023-草稿.txt", "../testdata/packs/hygiene.txt"} {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(string(data))
+		}
+	}
+	f.Add("一、\n（一）\n1.\n（1）\n①\n2021年12月30日\n")
+	_, e := loadDefault(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		d := doc.New("fuzz.txt", doc.FormatText, "utf-8", text)
+		for _, fd := range e.Check(d) {
+			s, en := fd.Range.Start.Offset, fd.Range.End.Offset
+			if s > en || en > len(d.Text) || d.Text[s:en] != fd.Excerpt {
+				t.Fatalf("%s: range %d-%d does not cover its excerpt %q", fd.Rule, s, en, fd.Excerpt)
+			}
+		}
+	})
+}

@@ -521,7 +521,7 @@ func checkSpans(t *testing.T, name string, d *doc.Document, o *outline.Outline) 
 	}
 	for r, p := range o.Parts {
 		spans["cue "+string(r)] = &p.Cue
-		if p.Start > p.Cue.Start || p.End < p.Start || p.End > o.BodyEnd {
+		if p.Start > p.Cue.Start || p.End < p.Cue.End || p.End > o.BodyEnd {
 			t.Errorf("%s: %s part %d-%d (cue at %d, body ends at %d)", name, r, p.Start, p.End, p.Cue.Start, o.BodyEnd)
 		}
 	}

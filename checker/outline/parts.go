@@ -388,7 +388,7 @@ func (b *builder) partEnds(dutyEnd int) {
 			continue
 		}
 		if p.Role == Duty && p.Form == FormInline {
-			p.End = max(p.Start, min(dutyEnd, closing))
+			p.End = max(p.Cue.End, min(dutyEnd, closing))
 			continue
 		}
 		seq = append(seq, p)
@@ -399,6 +399,8 @@ func (b *builder) partEnds(dutyEnd int) {
 		if k+1 < len(seq) {
 			end = min(end, seq[k+1].Start)
 		}
-		p.End = max(p.Start, end)
+		// A part never ends inside its own heading or sentence, even when the
+		// next part's cue sits there ("一、……也存在……问题").
+		p.End = max(p.Cue.End, end)
 	}
 }

@@ -12,7 +12,7 @@ type patternSpec struct {
 	Patterns []rules.Regexp `yaml:"patterns"`
 	Unless   []rules.Regexp `yaml:"unless"` // drop a match whose line matches one of these
 	Match    string         `yaml:"match"`  // "normalized" (default) or "raw"
-	Scope    string         `yaml:"scope"`  // see scopes; default "all"
+	Scope    string         `yaml:"scope"`  // see scopes, or "document": the whole text at once; default "all"
 	Per      string         `yaml:"per"`    // "match" (default), "line" or "document": report the first match only
 	Fix      *fixSpec       `yaml:"fix"`
 }
@@ -33,6 +33,17 @@ func compilePattern(r *rules.Rule) (any, bool, error) {
 	}
 	if len(s.Patterns) == 0 {
 		return nil, false, rules.SpecError(r, "pattern 规则需要 patterns")
+	}
+	if s.Scope == "document" {
+		// Patterns that span lines (blank lines at the end) see the whole text.
+		if len(s.Unless) > 0 || s.Per != "" || s.Fix != nil && s.Fix.DeleteLine {
+			return nil, false, rules.SpecError(r, "scope: document 不用 unless、per 或 delete-line")
+		}
+		scope := "all"
+		if err := checkTextOptions(r, s.Match, &scope, "", s.Fix); err != nil {
+			return nil, false, err
+		}
+		return &patternCheck{s}, s.Fix != nil, nil
 	}
 	if err := checkTextOptions(r, s.Match, &s.Scope, s.Per, s.Fix); err != nil {
 		return nil, false, err
@@ -70,6 +81,17 @@ func checkTextOptions(r *rules.Rule, match string, scope *string, per string, fi
 
 func (p *patternCheck) Run(c *Context) {
 	raw := p.Match == "raw"
+	if p.Scope == "document" {
+		text := c.View.Text
+		if raw {
+			text = c.Doc.Text
+		}
+		for _, m := range findAll(p.Patterns, text) {
+			start, end := c.toDoc(m.start, m.end, raw)
+			c.Report(start, end, nil, c.textFix(p.Fix, c.Doc.LineAt(start), start, end))
+		}
+		return
+	}
 	for _, n := range c.scopeLines(p.Scope) {
 		text, base := c.lineText(n, raw)
 		if skipLine(text, p.Unless) {

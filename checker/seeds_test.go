@@ -27,8 +27,9 @@ func findingsDump(fs []Finding) string {
 	return b.String()
 }
 
-// short cuts s to 24 runes.
+// short cuts s to 24 runes and shows line ends as ⏎, one finding per line.
 func short(s string) string {
+	s = strings.ReplaceAll(s, "\n", "⏎")
 	if r := []rune(s); len(r) > 24 {
 		return string(r[:24]) + "…"
 	}

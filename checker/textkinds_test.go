@@ -223,45 +223,46 @@ var seedDefects = []seedDefect{
 	{"002", 3, "typography/year-range-yi", false},
 	{"002", 4, "gongwen/heading-end-punct", true}, // run-in headings end with 。
 	{"002", 11, "gongwen/heading-end-punct", true},
-	{"002", 6, "terms/typo", false},                  // 决策程度制度
-	{"002", 6, "typography/cjk-space", true},         // 《推进“四化”联动 提升公开效能》
-	{"002", 9, "terms/typo", false},                  // 行政机关人出庭
-	{"002", 9, "gongwen/docnum-bracket", false},      // 保政发﹝2022﹞10号
-	{"002", 11, "typography/enum-comma", false},      // “中国普法”、“以案说法”
-	{"002", 16, "hygiene/citation-form", false},      // vs line 3
-	{"002", 17, "hygiene/docnum-conflict", false},    // 云政发 vs 云政办发 (line 6)
-	{"003", 1, "hygiene/page-debris", false},         // 选择语言
-	{"003", 3, "hygiene/page-debris", false},         // 您当前所在位置
-	{"003", 7, "hygiene/page-debris", false},         // 来源 发布时间 阅读次数
-	{"003", 8, "hygiene/page-debris", false},         // 字体大小
-	{"003", 10, "typography/halfwidth-punct", false}, //
-	{"003", 16, "hygiene/marker-space", false},       // "1.\u00a0"
-	{"003", 62, "hygiene/marker-space", false},       //
-	{"003", 88, "gongwen/attachment-empty", false},   // 附件:
-	{"003", 90, "hygiene/page-debris", false},        // 扫一扫在手机打开当前页
-	{"003", 101, "hygiene/page-debris", false},       // 机构专页
-	{"004", 1, "hygiene/advertising", false},         // 仅供学习 禁止外传 用后删除
-	{"004", 2, "hygiene/page-debris", false},         // 酷乐文行
-	{"004", 3, "hygiene/advertising", false},         // 【会员资料……】
-	{"004", 4, "hygiene/placeholder", false},         // X市政府
-	{"004", 6, "hygiene/advertising", false},         // QQ206157060
-	{"004", 7, "typography/halfwidth-punct", false},  // (2015-2020年)
-	{"004", 7, "typography/mixed-width", false},      //
-	{"004", 7, "hygiene/trailing-space", false},      // NBSP
-	{"004", 7, "hygiene/issuer-mismatch", false},     // 我厅 in a report titled X市政府
-	{"004", 8, "gongwen/heading-end-punct", false},   //
-	{"004", 8, "hygiene/placeholder", false},         // XX
-	{"004", 9, "hygiene/placeholder", false},         // X-XX月 XXX件
-	{"004", 12, "hygiene/placeholder", false},        // 20XX
-	{"004", 12, "hygiene/citation-form", false},      // vs line 7
-	{"004", 13, "hygiene/placeholder", false},        // X月初
-	{"004", 14, "gongwen/heading-end-punct", false},  //
-	{"004", 24, "hygiene/placeholder", false},        // iXX
-	{"004", 26, "hygiene/trailing-space", false},     //
-	{"004", 28, "hygiene/advertising", false},        //
-	{"004", 29, "hygiene/page-debris", false},        // 酷乐文行
-	{"004", 33, "hygiene/advertising", false},        // 【打击倒卖活动】
-	{"004", 35, "hygiene/advertising", false},        // 会员群 QQ群
+	{"002", 6, "terms/typo", false},                    // 决策程度制度
+	{"002", 6, "typography/cjk-space", true},           // 《推进“四化”联动 提升公开效能》
+	{"002", 9, "terms/typo", false},                    // 行政机关人出庭
+	{"002", 9, "gongwen/docnum-bracket", false},        // 保政发﹝2022﹞10号
+	{"002", 11, "typography/enum-comma", false},        // “中国普法”、“以案说法”
+	{"002", 16, "hygiene/citation-form", false},        // vs line 3
+	{"002", 17, "hygiene/docnum-conflict", false},      // 云政发 vs 云政办发 (line 6)
+	{"003", 1, "hygiene/page-debris", false},           // 选择语言
+	{"003", 3, "hygiene/page-debris", false},           // 您当前所在位置
+	{"003", 7, "hygiene/page-debris", false},           // 来源 发布时间 阅读次数
+	{"003", 8, "hygiene/page-debris", false},           // 字体大小
+	{"003", 10, "typography/halfwidth-punct", false},   //
+	{"003", 16, "hygiene/marker-space", false},         // "1.\u00a0"
+	{"003", 62, "hygiene/marker-space", false},         //
+	{"003", 88, "gongwen/attachment-empty", false},     // 附件:
+	{"003", 90, "hygiene/page-debris", false},          // 扫一扫在手机打开当前页
+	{"003", 101, "hygiene/page-debris", false},         // 机构专页
+	{"004", 1, "hygiene/advertising", false},           // 仅供学习 禁止外传 用后删除
+	{"004", 2, "hygiene/page-debris", false},           // 酷乐文行
+	{"004", 3, "hygiene/advertising", false},           // 【会员资料……】
+	{"004", 4, "hygiene/placeholder", false},           // X市政府
+	{"004", 6, "hygiene/advertising", false},           // QQ206157060
+	{"004", 7, "typography/halfwidth-punct", false},    // (2015-2020年)
+	{"004", 7, "typography/mixed-width", false},        //
+	{"004", 7, "hygiene/trailing-space", false},        // NBSP
+	{"004", 7, "hygiene/issuer-mismatch", false},       // 我厅 in a report titled X市政府
+	{"004", 36, "hygiene/trailing-blank-lines", false}, // lines 36–42 are empty
+	{"004", 8, "gongwen/heading-end-punct", false},     //
+	{"004", 8, "hygiene/placeholder", false},           // XX
+	{"004", 9, "hygiene/placeholder", false},           // X-XX月 XXX件
+	{"004", 12, "hygiene/placeholder", false},          // 20XX
+	{"004", 12, "hygiene/citation-form", false},        // vs line 7
+	{"004", 13, "hygiene/placeholder", false},          // X月初
+	{"004", 14, "gongwen/heading-end-punct", false},    //
+	{"004", 24, "hygiene/placeholder", false},          // iXX
+	{"004", 26, "hygiene/trailing-space", false},       //
+	{"004", 28, "hygiene/advertising", false},          //
+	{"004", 29, "hygiene/page-debris", false},          // 酷乐文行
+	{"004", 33, "hygiene/advertising", false},          // 【打击倒卖活动】
+	{"004", 35, "hygiene/advertising", false},          // 会员群 QQ群
 }
 
 // TestTextPacksSeedDefects: each seed defect is found at its line by the rule

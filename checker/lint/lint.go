@@ -217,6 +217,9 @@ func (l *Linter) Outline(path string) (*checker.Analysis, error) {
 	var d *doc.Document
 	var err error
 	if path == "-" {
+		if l.opts.Stdin == nil {
+			return nil, &doc.ReadError{Path: l.opts.StdinName, Code: doc.ErrUnreadable, Message: "没有标准输入"}
+		}
 		var data []byte
 		data, err = io.ReadAll(io.LimitReader(l.opts.Stdin, doc.MaxFileSize+1))
 		if err == nil {

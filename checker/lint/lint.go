@@ -115,21 +115,27 @@ func (l *Linter) checkStdin() (checker.FileResult, error) {
 	if ld.err != nil {
 		return checker.FileResult{}, ld.err
 	}
-	if l.opts.Stdin == nil {
-		return errorResult(l.opts.StdinName, fmt.Errorf("没有标准输入")), nil
-	}
-	data, err := io.ReadAll(io.LimitReader(l.opts.Stdin, doc.MaxFileSize+1))
-	if err != nil {
-		return errorResult(l.opts.StdinName, err), nil
-	}
-	if len(data) > doc.MaxFileSize {
-		return errorResult(l.opts.StdinName, &doc.ReadError{Path: l.opts.StdinName, Code: doc.ErrTooLarge, Message: fmt.Sprintf("输入超过上限 %d 字节", doc.MaxFileSize)}), nil
-	}
-	d, err := doc.ReadBytes(l.opts.StdinName, data, doc.Options{Encoding: l.opts.Encoding})
+	d, err := l.readStdin()
 	if err != nil {
 		return errorResult(l.opts.StdinName, err), nil
 	}
 	return check(ld.engine, d), nil
+}
+
+// readStdin reads standard input as a file named StdinName, within the size limit.
+func (l *Linter) readStdin() (*doc.Document, error) {
+	name := l.opts.StdinName
+	if l.opts.Stdin == nil {
+		return nil, &doc.ReadError{Path: name, Code: doc.ErrUnreadable, Message: "没有标准输入"}
+	}
+	data, err := io.ReadAll(io.LimitReader(l.opts.Stdin, doc.MaxFileSize+1))
+	if err != nil {
+		return nil, &doc.ReadError{Path: name, Code: doc.ErrUnreadable, Message: "无法读取标准输入：" + err.Error()}
+	}
+	if len(data) > doc.MaxFileSize {
+		return nil, &doc.ReadError{Path: name, Code: doc.ErrTooLarge, Message: fmt.Sprintf("输入超过上限 %d 字节", doc.MaxFileSize)}
+	}
+	return doc.ReadBytes(name, data, doc.Options{Encoding: l.opts.Encoding})
 }
 
 func check(e *checker.Engine, d *doc.Document) checker.FileResult {
@@ -217,14 +223,7 @@ func (l *Linter) Outline(path string) (*checker.Analysis, error) {
 	var d *doc.Document
 	var err error
 	if path == "-" {
-		if l.opts.Stdin == nil {
-			return nil, &doc.ReadError{Path: l.opts.StdinName, Code: doc.ErrUnreadable, Message: "没有标准输入"}
-		}
-		var data []byte
-		data, err = io.ReadAll(io.LimitReader(l.opts.Stdin, doc.MaxFileSize+1))
-		if err == nil {
-			d, err = doc.ReadBytes(l.opts.StdinName, data, doc.Options{Encoding: l.opts.Encoding})
-		}
+		d, err = l.readStdin()
 	} else {
 		d, err = doc.Read(path, doc.Options{Encoding: l.opts.Encoding})
 	}

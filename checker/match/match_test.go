@@ -3,6 +3,7 @@ package match
 import (
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -68,4 +69,26 @@ func TestMatchesEmpty(t *testing.T) {
 			t.Errorf("%s: MatchesEmpty %v, want %v", expr, got, want)
 		}
 	}
+}
+
+func TestContains(t *testing.T) {
+	for _, c := range []struct{ s, lit string }{
+		{"扫一扫在手机打开", "扫一扫"}, {"手机扫一扫", "扫一扫"}, {"扫一", "扫一扫"}, {"", "扫"},
+		{"甲乙丙", "乙"}, {"abc", "bc"}, {"ICP备05085994号", "ICP备"}, {"\xe6\x89\xab", "扫"},
+		{"x扫", "扫"}, {"找一扫", "扫一扫"}, {"\x89\xab", "扫"},
+	} {
+		if got, want := contains(c.s, c.lit), strings.Contains(c.s, c.lit); got != want {
+			t.Errorf("contains(%q, %q) = %v, want %v", c.s, c.lit, got, want)
+		}
+	}
+}
+
+func FuzzContains(f *testing.F) {
+	f.Add("扫一扫在手机打开", "扫一扫")
+	f.Add("\x89\xab", "扫")
+	f.Fuzz(func(t *testing.T, s, lit string) {
+		if contains(s, lit) != strings.Contains(s, lit) {
+			t.Fatalf("contains(%q, %q) differs from strings.Contains", s, lit)
+		}
+	})
 }

@@ -1,6 +1,8 @@
 package checker
 
 import (
+	"strings"
+
 	"github.com/fzlint/fzlint/checker/outline"
 	"github.com/fzlint/fzlint/rules"
 )
@@ -76,14 +78,14 @@ func (e *elementCheck) Run(c *Context) {
 	}
 	raw := e.Match == "raw"
 	text, base := c.spanText(el.Start, el.End, raw)
-	matches := findAll(e.Patterns, text)
 	if e.Check == "match" {
-		if len(matches) == 0 {
+		// A title broken over two lines is matched as one line.
+		if joined := strings.ReplaceAll(text, "\n", ""); len(findAll(e.Patterns, joined)) == 0 {
 			c.Report(el.Start, el.End, nil, nil)
 		}
 		return
 	}
-	for _, m := range matches {
+	for _, m := range findAll(e.Patterns, text) {
 		start, end := c.toDoc(base+m.start, base+m.end, raw)
 		c.Report(start, end, nil, c.textFix(e.Fix, el.Line, start, end))
 	}

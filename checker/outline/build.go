@@ -36,6 +36,9 @@ type builder struct {
 	lines []line
 	o     *Outline
 	title int // index in lines of the title line, -1 if none
+	// titleLast is the title's last line: a title broken over two lines ends
+	// on the line after b.title.
+	titleLast int
 	// first and last are the indexes of the body's first and last non-blank,
 	// non-debris lines; first > last when the body is empty.
 	first, last int
@@ -62,7 +65,7 @@ type line struct {
 }
 
 func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
-	b := &builder{d: d, v: v, cfg: cfg, title: -1, specs: rolesByPriority(cfg),
+	b := &builder{d: d, v: v, cfg: cfg, title: -1, titleLast: -1, specs: rolesByPriority(cfg),
 		o: &Outline{Parts: map[Role]*Part{}, BodyEnd: len(d.Text)}}
 	b.lines = make([]line, 0, len(d.Lines))
 	vs := 0
@@ -104,7 +107,8 @@ func (b *builder) lineSpan(i int) Span {
 // prose tells whether line i is a line of the report's own text.
 func (b *builder) prose(i int) bool {
 	l := &b.lines[i]
-	return !l.blank && !l.skip && !l.debris && i != b.title && !l.closing
+	inTitle := b.title >= 0 && i >= b.title && i <= b.titleLast
+	return !l.blank && !l.skip && !l.debris && !inTitle && !l.closing
 }
 
 // inBody tells whether line i lies between the body's first and last lines.
@@ -118,7 +122,7 @@ func (b *builder) inBody(i int) bool {
 func (b *builder) findBody() {
 	from := 0
 	if b.title >= 0 {
-		from = b.title + 1
+		from = b.titleLast + 1
 	}
 	b.first, b.last = len(b.lines), -1
 	for i := from; i < len(b.lines); i++ {

@@ -48,8 +48,11 @@ func (b *builder) findTitle() {
 			continue
 		}
 		if titleLike(strings.TrimSpace(b.v.Text[b.textStart(i):l.ve])) {
-			b.title = i
-			sp := b.trimmedSpan(b.textStart(i), l.ve)
+			b.title, b.titleLast = i, i
+			if b.titleContinues(i) {
+				b.titleLast = i + 1
+			}
+			sp := b.trimmedSpan(b.textStart(i), b.lines[b.titleLast].ve)
 			b.o.Title = &sp
 			b.dateUnderTitle()
 			return
@@ -59,6 +62,33 @@ func (b *builder) findTitle() {
 			return
 		}
 	}
+}
+
+// titleEnding: how a report's title ends.
+var titleEnding = match.MustCompile(`(报告|总结|汇报)$`)
+
+// titleContinues tells whether the line after title line i finishes it: text
+// extracted from a PDF breaks a long title over two lines ("……法治政府建设" /
+// "情况的报告"). The next line must follow at once, be short, hold no
+// sentence punctuation or number marker, and end as a title ends.
+func (b *builder) titleContinues(i int) bool {
+	j := i + 1
+	if strings.TrimSpace(b.v.Text[b.textStart(i):b.lines[i].ve]) == "" || j >= len(b.lines) {
+		return false
+	}
+	first := strings.TrimSpace(b.v.Text[b.textStart(i):b.lines[i].ve])
+	l := &b.lines[j]
+	if titleEnding.MatchString(first) || l.blank || l.skip || l.debris {
+		return false
+	}
+	next := strings.TrimSpace(b.v.Text[b.textStart(j):l.ve])
+	if utf8.RuneCountInString(next) > titleMaxRunes/2 || strings.ContainsAny(next, "。,;:!?") {
+		return false
+	}
+	if _, numbered := parseMarker(next); numbered {
+		return false
+	}
+	return titleEnding.MatchString(next)
 }
 
 // bodyLike: a heading, a long line or a sentence ends the search for a title.
@@ -71,7 +101,7 @@ func (b *builder) bodyLike(i int) bool {
 // brackets ("（2024年1月10日）"), as published reports give it. A date at the
 // end of the report, found later, replaces it.
 func (b *builder) dateUnderTitle() {
-	j := b.nextNonBlank(b.title)
+	j := b.nextNonBlank(b.titleLast)
 	if j >= len(b.lines) || b.lines[j].skip || b.lines[j].debris {
 		return
 	}

@@ -93,7 +93,8 @@ func (n *numberingCheck) Run(c *Context) {
 		})
 	case "marker":
 		for _, h := range hs {
-			if h.Marker == "" || h.Style == canonicalStyle[h.Level] {
+			// GB/T 9704 sets no form for the divisions above 一、 (第一部分).
+			if h.Marker == "" || h.Level == 0 || h.Style == canonicalStyle[h.Level] {
 				continue
 			}
 			want := standardMarker(h, h.Number)
@@ -209,6 +210,8 @@ func standardMarker(h outline.Heading, number int) string {
 		open, close = "(", ")"
 	}
 	switch h.Level {
+	case 0:
+		return "第" + cnNumber(number) + strings.TrimSpace(strings.TrimRight(h.Style[len("第一"):], "、:"))
 	case 1:
 		return cnNumber(number) + "、"
 	case 2:

@@ -27,9 +27,42 @@ func parseMarker(s string) (marker, bool) {
 		return marker{level: 4, number: int(r-'⑴') + 1, style: "⑴", size: n}, true
 	case r >= '0' && r <= '9':
 		return parseArabic(s)
+	case r == '第':
+		return parsePart(s[n:])
 	default:
 		return parseChinese(s)
 	}
+}
+
+// partWords name the divisions some reports put above 一、: 第一部分, 第一章.
+var partWords = []string{"部分", "章", "篇"}
+
+// parsePart reads 第一部分 (第二章, 第三篇) and the space, 、 or : after it, s
+// starting after the "第". These sit above 一、, at level 0.
+func parsePart(s string) (marker, bool) {
+	num, k := parseCNNumber(s)
+	if num == 0 {
+		return marker{}, false
+	}
+	for _, w := range partWords {
+		if !strings.HasPrefix(s[k:], w) {
+			continue
+		}
+		size := len("第") + k + len(w)
+		rest := s[k+len(w):]
+		switch {
+		case strings.HasPrefix(rest, " "), strings.HasPrefix(rest, ":"), strings.HasPrefix(rest, "、"):
+			_, n := utf8.DecodeRuneInString(rest)
+			size += n
+		case rest != "":
+			// "第一部分工作" runs on into a sentence: not a marker.
+			if r, _ := utf8.DecodeRuneInString(rest); unicode.Is(unicode.Han, r) {
+				return marker{}, false
+			}
+		}
+		return marker{level: 0, number: num, style: "第一" + w, size: size}, true
+	}
+	return marker{}, false
 }
 
 // parseBracketed reads (一) (一)、 (1) (1)、, s starting after the "(".

@@ -94,9 +94,9 @@ func (b *builder) findParts() {
 // topLevel is the highest level of the document's headings: the level at which
 // parts open.
 func (b *builder) topLevel() int {
-	top := 0
+	top := -1
 	for _, h := range b.o.Headings {
-		if top == 0 || h.Level < top {
+		if top < 0 || h.Level < top {
 			top = h.Level
 		}
 	}

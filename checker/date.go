@@ -15,7 +15,8 @@ import (
 //   - present: the report has no 成文日期 (reported at the end of the body);
 //   - valid: the date is not a real calendar date;
 //   - form: the date is written in one of `forms` ("chinese", "dash", "dot",
-//     "slash", "short" for a two-digit year) or, with `padding: true`, with
+//     "slash", "short" for a two-digit year, "partial" for one without its
+//     day) or, with `padding: true`, with
 //     leading zeros; fixed to 2021年3月5日 when the date is valid, except a
 //     two-digit year, whose century is a guess;
 //   - year-end: the date is on or before the last day of Y (the report cannot
@@ -38,7 +39,7 @@ type dateSpec struct {
 
 type dateCheck struct{ dateSpec }
 
-var dateForms = map[string]bool{"chinese": true, "dash": true, "dot": true, "slash": true, "short": true}
+var dateForms = map[string]bool{"chinese": true, "dash": true, "dot": true, "slash": true, "short": true, "partial": true}
 
 func compileDate(r *rules.Rule) (any, bool, error) {
 	var s dateSpec
@@ -53,7 +54,7 @@ func compileDate(r *rules.Rule) (any, bool, error) {
 		}
 		for _, f := range s.Forms {
 			if !dateForms[f] {
-				return nil, false, rules.SpecError(r, "未知的日期形式 %q（可用：chinese、dash、dot、slash、short）", f)
+				return nil, false, rules.SpecError(r, "未知的日期形式 %q（可用：chinese、dash、dot、slash、short、partial）", f)
 			}
 		}
 	case "deadline", "published-late":
@@ -101,7 +102,8 @@ func (d *dateCheck) Run(c *Context) {
 	}
 	vars := map[string]string{"date": isoDate(date), "year": strconv.Itoa(o.Year)}
 	if d.Check == "valid" {
-		if !date.Valid {
+		// A date without its day is the form rule's finding, not an invalid date.
+		if !date.Valid && date.Form != "partial" {
 			c.Report(date.Start, date.End, vars, nil)
 		}
 		return

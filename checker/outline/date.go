@@ -19,6 +19,9 @@ var dateForms = []struct {
 	{"dot", match.MustCompile(`(\d{4})\.(\d{1,2})\.(\d{1,2})`)},
 	{"slash", match.MustCompile(`(\d{4})/(\d{1,2})/(\d{1,2})`)},
 	{"short", match.MustCompile(`(\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)},
+	// A date without its day ("2024年1月"): an incomplete 成文日期 is still
+	// where the date is. Full forms come first, so they win where both match.
+	{"partial", match.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月()`)},
 }
 
 // dateMatch is a date found in view text; start and end are offsets in it.
@@ -48,7 +51,7 @@ func findDates(s string) []dateMatch {
 				continue
 			}
 			m := dateMatch{start: loc[0], end: loc[1], form: f.form}
-			y, mo, d := s[loc[2]:loc[3]], s[loc[4]:loc[5]], s[loc[6]:loc[7]]
+			y, mo, d := s[loc[2]:loc[3]], s[loc[4]:loc[5]], s[loc[6]:loc[7]] // d is "" for a partial date
 			if f.form == "chinese" {
 				m.year, m.month, m.day = cnYear(y), cnSmall(mo), cnSmall(d)
 			} else {

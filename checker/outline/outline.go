@@ -85,7 +85,7 @@ type Date struct {
 	Span
 	Year, Month, Day int
 	Valid            bool   // a real calendar date
-	Form             string // "arabic" 2021年12月30日, "chinese" 二〇二一年十二月三十日, "dash" 2021-12-30, "dot" 2021.12.30, "slash" 2021/12/30, "short" 21年12月30日 (two-digit year)
+	Form             string // "arabic" 2021年12月30日, "chinese" 二〇二一年十二月三十日, "dash" 2021-12-30, "dot" 2021.12.30, "slash" 2021/12/30, "short" 21年12月30日, "partial" 2021年12月 (Day 0, not Valid), "short" 21年12月30日 (two-digit year)
 	Padded           bool   // month or day written with a leading zero (2021年03月05日)
 }
 

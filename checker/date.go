@@ -65,7 +65,20 @@ func compileDate(r *rules.Rule) (any, bool, error) {
 	default:
 		return nil, false, rules.SpecError(r, "check 应为 present、valid、form、year-end、year、deadline、same-line、before-signature、published-early 或 published-late")
 	}
-	return &dateCheck{s}, s.Check == "form", nil
+	return &dateCheck{s}, s.fixable(), nil
+}
+
+// fixable tells whether the rule offers fixes: a form rule does, except for
+// dates whose full form cannot be known (a two-digit year, no day).
+func (s dateSpec) fixable() bool {
+	if s.Check != "form" {
+		return false
+	}
+	fixes := s.Padding
+	for _, f := range s.Forms {
+		fixes = fixes || f != "short" && f != "partial"
+	}
+	return fixes
 }
 
 // Validate checks the setting the rule reads, once the packs are resolved.

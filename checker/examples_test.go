@@ -28,10 +28,21 @@ func TestRuleExamples(t *testing.T) {
 	for _, r := range set.Rules {
 		only := e.Only(r)
 		t.Run(r.ID, func(t *testing.T) {
+			fixes := 0
 			for i, text := range r.Examples.Fail {
-				if got := only.Check(doc.New("fail.txt", doc.FormatText, "utf-8", text)); len(got) == 0 {
+				got := only.Check(doc.New("fail.txt", doc.FormatText, "utf-8", text))
+				if len(got) == 0 {
 					t.Errorf("examples.fail[%d] drew no finding:\n%s", i, text)
 				}
+				for _, f := range got {
+					if f.Fix != nil {
+						fixes++
+					}
+				}
+			}
+			// `fzlint rules` says which rules fix: it must be true of the examples.
+			if r.Fixable != (fixes > 0) {
+				t.Errorf("Fixable is %v, but its failing examples drew %d fixes", r.Fixable, fixes)
 			}
 			for i, text := range r.Examples.Pass {
 				for _, f := range only.Check(doc.New("pass.txt", doc.FormatText, "utf-8", text)) {

@@ -2,7 +2,12 @@ package output
 
 import (
 	"bytes"
+	"strings"
 	"testing"
+
+	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/rules"
 )
 
 func TestGoldenCheck(t *testing.T) {
@@ -13,6 +18,7 @@ func TestGoldenCheck(t *testing.T) {
 		{"json", "golden-check.json"},
 		{"sarif", "golden-check.sarif"},
 		{"github", "golden-check.github"},
+		{"html", "golden-check.html"},
 	} {
 		t.Run(tc.format, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -79,5 +85,43 @@ func TestJSONEmpty(t *testing.T) {
 `
 	if got := buf.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestHTMLMarks: every finding of the fixture is highlighted in the document
+// view, the markup stays balanced, and the document text is escaped.
+func TestHTMLMarks(t *testing.T) {
+	results := fixture(t)
+	var buf bytes.Buffer
+	if err := PrintAll(NewHTML(&buf, Options{}), results); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, tag := range []string{"mark", "div", "section", "table", "tr", "td"} {
+		if o, c := strings.Count(out, "<"+tag+" ")+strings.Count(out, "<"+tag+">"), strings.Count(out, "</"+tag+">"); o != c {
+			t.Errorf("<%s>: %d opened, %d closed", tag, o, c)
+		}
+	}
+	anchors := 0
+	for _, r := range results {
+		anchors += len(r.Findings)
+	}
+	if got := strings.Count(out, `<a id="f`); got != anchors {
+		t.Errorf("%d anchors for %d findings", got, anchors)
+	}
+}
+
+// TestHTMLEscapes: text from the document never becomes markup.
+func TestHTMLEscapes(t *testing.T) {
+	d := doc.New("a.txt", doc.FormatText, "utf-8", "<script>alert(1)</script> & 报告")
+	r := checker.FileResult{Path: "a<b>.txt", Doc: d, Findings: []checker.Finding{
+		finding(d, "x/y", rules.Error, "消息<b>", "依据&", 0, 8)}}
+	var buf bytes.Buffer
+	if err := PrintAll(NewHTML(&buf, Options{}), []checker.FileResult{r}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if strings.Contains(out, "<script>") || strings.Contains(out, "<b>") || !strings.Contains(out, "&lt;script&gt;") {
+		t.Errorf("document text reached the page unescaped:\n%s", out)
 	}
 }

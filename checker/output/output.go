@@ -42,7 +42,7 @@ func PrintAll(p Printer, results []checker.FileResult) error {
 }
 
 // Formats lists the values New accepts, the first being the default.
-var Formats = []string{"text", "json", "sarif", "github"}
+var Formats = []string{"text", "json", "sarif", "github", "html"}
 
 // New returns the printer for format, one of Formats.
 func New(format string, w io.Writer, opts Options) (Printer, error) {
@@ -55,8 +55,10 @@ func New(format string, w io.Writer, opts Options) (Printer, error) {
 		return NewSARIF(w, opts), nil
 	case "github":
 		return NewGitHub(w, opts), nil
+	case "html":
+		return NewHTML(w, opts), nil
 	}
-	return nil, fmt.Errorf("未知的输出格式 %q（应为 text、json、sarif 或 github）", format)
+	return nil, fmt.Errorf("未知的输出格式 %q（应为 text、json、sarif、github 或 html）", format)
 }
 
 // OutlinePrinter writes what the linter understood of one document.

@@ -55,7 +55,7 @@ func newCheckCmd(s *streams) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.format, "format", "f", "text", "输出格式：text、json、sarif、github")
+	f.StringVarP(&opts.format, "format", "f", "text", "输出格式：text、json、sarif、github、html")
 	f.StringVar(&opts.failLevel, "fail-level", "error", "达到此级别的问题使退出码为 1：error、warning、info")
 	f.BoolVar(&opts.noColor, "no-color", false, "不用颜色（也可设环境变量 NO_COLOR）")
 	f.BoolVar(&opts.fix, "fix", false, "自动修复可安全修复的问题并写回文件（保持原编码和换行符；仅 .txt/.md）")

@@ -59,7 +59,7 @@ func (p *HTML) File(r checker.FileResult) error {
 	p.files++
 	bw := bufio.NewWriter(p.w) // keeps the first write error for Flush
 	if !p.started {
-		bw.WriteString(htmlHead)
+		fmt.Fprint(bw, htmlHead)
 		p.started = true
 	}
 	fmt.Fprintf(bw, "<section id=\"f%d\">\n<h2>%s</h2>\n", p.files, esc(r.Path))
@@ -68,14 +68,14 @@ func (p *HTML) File(r checker.FileResult) error {
 		return bw.Flush()
 	}
 	if len(r.Findings) == 0 {
-		bw.WriteString("<p>未发现问题。</p>\n")
+		fmt.Fprint(bw, "<p>未发现问题。</p>\n")
 	} else {
 		p.table(bw, r)
 	}
 	if r.Doc != nil {
 		p.document(bw, r)
 	}
-	bw.WriteString("</section>\n")
+	fmt.Fprint(bw, "</section>\n")
 	return bw.Flush()
 }
 
@@ -83,7 +83,7 @@ func (p *HTML) File(r checker.FileResult) error {
 func (p *HTML) Finish() error {
 	bw := bufio.NewWriter(p.w)
 	if !p.started {
-		bw.WriteString(htmlHead)
+		fmt.Fprint(bw, htmlHead)
 	}
 	fmt.Fprintf(bw, "<p><strong>%s</strong></p>\n</body>\n</html>\n", esc(summaryLine(p.summary)))
 	return bw.Flush()
@@ -91,7 +91,7 @@ func (p *HTML) Finish() error {
 
 // table lists the findings, each linked to its place in the text below.
 func (p *HTML) table(w *bufio.Writer, r checker.FileResult) {
-	w.WriteString("<table>\n<tr><th>位置</th><th>级别</th><th>问题</th><th>规则</th><th>依据</th><th>建议</th></tr>\n")
+	fmt.Fprint(w, "<table>\n<tr><th>位置</th><th>级别</th><th>问题</th><th>规则</th><th>依据</th><th>建议</th></tr>\n")
 	for i, f := range r.Findings {
 		hint := ""
 		if f.Fix != nil && r.Doc != nil {
@@ -101,7 +101,7 @@ func (p *HTML) table(w *bufio.Writer, r checker.FileResult) {
 			p.files, i, f.Range.Start.Line, f.Range.Start.Column, f.Severity, f.Severity.Chinese(),
 			esc(f.Message), esc(f.Rule), esc(f.Source), esc(hint))
 	}
-	w.WriteString("</table>\n")
+	fmt.Fprint(w, "</table>\n")
 }
 
 // document writes the text line by line, cutting each line where a finding
@@ -109,7 +109,7 @@ func (p *HTML) table(w *bufio.Writer, r checker.FileResult) {
 // piece is marked with the most serious finding that covers it.
 func (p *HTML) document(w *bufio.Writer, r checker.FileResult) {
 	d := r.Doc
-	w.WriteString("<div class=\"doc\">\n")
+	fmt.Fprint(w, "<div class=\"doc\">\n")
 	for n, l := range d.Lines {
 		fmt.Fprintf(w, "<div class=\"line\"><span class=\"ln\">%d</span>", n+1)
 		// Each finding's anchor sits at the start of the line it starts on.
@@ -134,9 +134,9 @@ func (p *HTML) document(w *bufio.Writer, r checker.FileResult) {
 			}
 			p.piece(w, r, a, b)
 		}
-		w.WriteString("</div>\n")
+		fmt.Fprint(w, "</div>\n")
 	}
-	w.WriteString("</div>\n")
+	fmt.Fprint(w, "</div>\n")
 }
 
 // piece writes d.Text[a:b], marked by the most serious finding covering it,
@@ -153,7 +153,7 @@ func (p *HTML) piece(w *bufio.Writer, r checker.FileResult, a, b int) {
 		titles = append(titles, f.Message+" ["+f.Rule+"]")
 	}
 	if worst == rules.Off {
-		w.WriteString(text)
+		fmt.Fprint(w, text)
 		return
 	}
 	fmt.Fprintf(w, "<mark class=\"%s\" title=\"%s\">%s</mark>", worst, esc(strings.Join(titles, "\n")), text)

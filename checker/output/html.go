@@ -39,12 +39,13 @@ h2{font-family:"SimHei","黑体",sans-serif;font-size:1.1em;border-bottom:1px so
 table{border-collapse:collapse;width:100%;font-size:.9em;margin:.5em 0 1em}
 td,th{border:1px solid #ddd;padding:.25em .5em;vertical-align:top;text-align:left}
 .doc{border:1px solid #ddd;padding:.5em 1em;line-height:1.8}
-.line{white-space:pre-wrap}
+.line{white-space:pre-wrap;padding-left:3em;text-indent:-3em}
 .ln{display:inline-block;width:3em;color:#999;user-select:none}
 mark.error{background:#fdd;border-bottom:2px solid #c00}
 mark.warning{background:#ffefc0;border-bottom:2px solid #c80}
 mark.info{background:#e0efff;border-bottom:2px solid #36c}
 .sev-error{color:#c00}.sev-warning{color:#b60}.sev-info{color:#36c}
+td.at,td[class^=sev]{white-space:nowrap}
 .failed{background:#fdd;padding:.5em 1em}
 .src{color:#666;font-size:.85em}
 </style>
@@ -97,7 +98,7 @@ func (p *HTML) table(w *bufio.Writer, r checker.FileResult) {
 		if f.Fix != nil && r.Doc != nil {
 			hint = fixHint(r.Doc, f)
 		}
-		fmt.Fprintf(w, "<tr><td><a href=\"#f%d-%d\">%d:%d</a></td><td class=\"sev-%s\">%s</td><td>%s</td><td>%s</td><td class=\"src\">%s</td><td>%s</td></tr>\n",
+		fmt.Fprintf(w, "<tr><td class=\"at\"><a href=\"#f%d-%d\">%d:%d</a></td><td class=\"sev-%s\">%s</td><td>%s</td><td>%s</td><td class=\"src\">%s</td><td>%s</td></tr>\n",
 			p.files, i, f.Range.Start.Line, f.Range.Start.Column, f.Severity, f.Severity.Chinese(),
 			esc(f.Message), esc(f.Rule), esc(f.Source), esc(hint))
 	}

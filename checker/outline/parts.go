@@ -261,7 +261,7 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 		if ys := findYears(text); r == Plans && b.o.Year > 0 && len(ys) > 0 && ys[0].start == 0 && ys[0].year <= b.o.Year {
 			continue
 		}
-		sp := b.span(s.vs, s.ve)
+		sp := b.trimmedSpan(s.vs, s.ve)
 		return cue{cue: sp, end: b.v.Orig(b.lines[sp.Line-1].ve)}, true
 	}
 	return cue{}, false

@@ -286,3 +286,19 @@ func orString(a, b string) string {
 	}
 	return b
 }
+
+// Describe returns a rule's message for listings (fzlint rules, explain,
+// SARIF's rule list): {name} becomes the name of the part the rule is about;
+// the placeholders filled per finding ({match}, {want}…) stay as they are.
+func (s *Set) Describe(r *Rule) string {
+	role := valueNode(r.Spec, "role")
+	if role == nil || !strings.Contains(r.Message, "{name}") {
+		return r.Message
+	}
+	for _, spec := range s.Outline.Roles {
+		if string(spec.Role) == role.Value && spec.Name != "" {
+			return strings.ReplaceAll(r.Message, "{name}", spec.Name)
+		}
+	}
+	return r.Message
+}

@@ -135,7 +135,9 @@ func firstPath(args []string) string {
 func activeRules(set *rules.Set) []rules.Rule {
 	var out []rules.Rule
 	for _, r := range set.Active() {
-		out = append(out, *r)
+		rule := *r
+		rule.Message = set.Describe(r)
+		out = append(out, rule)
 	}
 	return out
 }

@@ -56,7 +56,7 @@ func printRulesJSON(s *streams, set *rules.Set) error {
 	out := []ruleJSON{}
 	for _, r := range set.Rules {
 		out = append(out, ruleJSON{ID: r.ID, Pack: r.Pack, Kind: r.Kind, Severity: r.Severity,
-			Message: r.Message, Source: r.Source, Description: r.Description, Fixable: r.Fixable})
+			Message: set.Describe(r), Source: r.Source, Description: r.Description, Fixable: r.Fixable})
 	}
 	enc := json.NewEncoder(s.out)
 	enc.SetEscapeHTML(false)
@@ -92,7 +92,7 @@ func newExplainCmd(s *streams) *cobra.Command {
 			if r == nil {
 				return &exitError{exitTrouble, fmt.Errorf("没有规则 %q（用 fzlint rules 查看全部规则）", args[0])}
 			}
-			printExplain(s, r)
+			printExplain(s, set, r)
 			return nil
 		},
 	}
@@ -100,9 +100,9 @@ func newExplainCmd(s *streams) *cobra.Command {
 	return cmd
 }
 
-func printExplain(s *streams, r *rules.Rule) {
+func printExplain(s *streams, set *rules.Set, r *rules.Rule) {
 	fmt.Fprintf(s.out, "%s（%s，%s）\n\n", r.ID, r.Severity.Chinese(), r.Kind)
-	fmt.Fprintf(s.out, "提示：%s\n依据：%s\n", r.Message, r.Source)
+	fmt.Fprintf(s.out, "提示：%s\n依据：%s\n", set.Describe(r), r.Source)
 	if r.Fixable {
 		fmt.Fprintln(s.out, "可自动修复：是")
 	}

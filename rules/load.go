@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 
@@ -263,13 +262,6 @@ func (s *Set) Setting(pack, key string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// SettingKeys lists every setting as "pack.key", sorted.
-func (s *Set) SettingKeys() []string {
-	keys := sortedMapKeys(s.settings)
-	sort.Strings(keys)
-	return keys
 }
 
 func regexps(rs []Regexp) []*match.Pattern {

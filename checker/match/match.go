@@ -63,9 +63,6 @@ func (p *Pattern) String() string { return p.expr }
 // SubexpNames returns the names of the capture groups, as regexp's does.
 func (p *Pattern) SubexpNames() []string { return p.names }
 
-// NumSubexp returns the number of capture groups.
-func (p *Pattern) NumSubexp() int { return len(p.names) - 1 }
-
 // SubexpIndex returns the index of the first group named name, or -1.
 func (p *Pattern) SubexpIndex(name string) int {
 	if name != "" {
@@ -139,13 +136,6 @@ func (p *Pattern) FindStringSubmatchIndex(s string) []int {
 	return p.Regexp().FindStringSubmatchIndex(s)
 }
 
-// FindStringSubmatch is regexp's, with the prefilter.
-func (p *Pattern) FindStringSubmatch(s string) []string {
-	if !p.mayMatch(s) {
-		return nil
-	}
-	return p.Regexp().FindStringSubmatch(s)
-}
 
 // FindAllStringIndex is regexp's, with the prefilter.
 func (p *Pattern) FindAllStringIndex(s string, n int) [][]int {

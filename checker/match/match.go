@@ -136,7 +136,6 @@ func (p *Pattern) FindStringSubmatchIndex(s string) []int {
 	return p.Regexp().FindStringSubmatchIndex(s)
 }
 
-
 // FindAllStringIndex is regexp's, with the prefilter.
 func (p *Pattern) FindAllStringIndex(s string, n int) [][]int {
 	if !p.mayMatch(s) {

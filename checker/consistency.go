@@ -59,7 +59,7 @@ func compileConsistency(r *rules.Rule) (any, bool, error) {
 	if (s.Pattern == nil) == (len(s.Variants) == 0) {
 		return nil, false, rules.SpecError(r, "consistency 规则需要 pattern 或 variants 之一")
 	}
-	if err := checkScope(r, s.Match, &s.Scope, ""); err != nil {
+	if err := checkTextOptions(r, s.Match, &s.Scope, "", nil); err != nil {
 		return nil, false, err
 	}
 	c := &consistencyCheck{consistencySpec: s}
@@ -131,7 +131,7 @@ func (k *consistencyCheck) Run(c *Context) {
 	}
 	for _, group := range k.Variants {
 		var occs []occurrence
-		for _, n := range c.textLines(k.Scope) {
+		for _, n := range c.scopeLines(k.Scope) {
 			text, base := c.lineText(n, true)
 			for _, form := range group {
 				for at := 0; ; at += len(form) {
@@ -159,7 +159,7 @@ func (k *consistencyCheck) runPattern(c *Context) {
 	raw := k.Match == "raw"
 	byKey := map[string][]occurrence{}
 	var order []string
-	for _, n := range c.textLines(k.Scope) {
+	for _, n := range c.scopeLines(k.Scope) {
 		text, base := c.lineText(n, raw)
 		for _, m := range k.Pattern.FindAllStringSubmatchIndex(text, -1) {
 			var key strings.Builder

@@ -28,7 +28,7 @@ func compileContinuation(r *rules.Rule) (any, bool, error) {
 	if err := rules.DecodeSpec(r, &s); err != nil {
 		return nil, false, err
 	}
-	if err := checkScope(r, "", &s.Scope, ""); err != nil {
+	if err := checkTextOptions(r, "", &s.Scope, "", nil); err != nil {
 		return nil, false, err
 	}
 	return &continuationCheck{s}, true, nil
@@ -36,7 +36,7 @@ func compileContinuation(r *rules.Rule) (any, bool, error) {
 
 func (k *continuationCheck) Run(c *Context) {
 	var lines []int // the non-blank lines in scope
-	for _, n := range c.textLines(k.Scope) {
+	for _, n := range c.scopeLines(k.Scope) {
 		if strings.TrimSpace(c.Doc.LineText(n)) != "" {
 			lines = append(lines, n)
 		}

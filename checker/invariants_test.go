@@ -13,6 +13,17 @@ import (
 // elsewhere has none and the tests that need them skip.
 const seedDir = "../../shared/seeds"
 
+// seeds returns the paths of the real reports, or skips the test with a
+// message where the workspace's shared/seeds is absent.
+func seeds(t *testing.T) []string {
+	t.Helper()
+	paths, _ := filepath.Glob(seedDir + "/*.txt")
+	if len(paths) == 0 {
+		t.Skipf("%s is absent: this test needs the workspace's shared/seeds", seedDir)
+	}
+	return paths
+}
+
 // corpus lists the documents every invariant is checked on: the seeds when
 // present, and the repository's own fixtures.
 func corpus(t *testing.T) []string {

@@ -44,7 +44,7 @@ func compilePairs(r *rules.Rule) (any, bool, error) {
 	if len(s.Pairs) == 0 {
 		return nil, false, rules.SpecError(r, "pairs 规则需要 pairs")
 	}
-	if err := checkScope(r, s.Match, &s.Scope, ""); err != nil {
+	if err := checkTextOptions(r, s.Match, &s.Scope, "", nil); err != nil {
 		return nil, false, err
 	}
 	p := &pairsCheck{pairsSpec: s, open: map[rune]int{}, close: map[rune]int{}}
@@ -97,7 +97,7 @@ type openMark struct {
 
 func (p *pairsCheck) Run(c *Context) {
 	raw := p.Match == "raw"
-	for _, n := range c.textLines(p.Scope) {
+	for _, n := range c.scopeLines(p.Scope) {
 		text, base := c.lineText(n, raw)
 		ignored := allSpans(p.Ignore, text)
 		var stack []openMark

@@ -46,7 +46,7 @@ func compileRepetition(r *rules.Rule) (any, bool, error) {
 	if s.Check != "adjacent" && s.Check != "document" {
 		return nil, false, rules.SpecError(r, "check 应为 adjacent 或 document")
 	}
-	if err := checkScope(r, "", &s.Scope, ""); err != nil {
+	if err := checkTextOptions(r, "", &s.Scope, "", nil); err != nil {
 		return nil, false, err
 	}
 	c := &repetitionCheck{repetitionSpec: s, min: 10}
@@ -100,14 +100,14 @@ func split(text, marks string) []piece {
 
 func (p *repetitionCheck) Run(c *Context) {
 	if p.Check == "adjacent" {
-		for _, n := range c.textLines(p.Scope) {
+		for _, n := range c.scopeLines(p.Scope) {
 			text, base := c.LineView(n)
 			p.adjacent(c, split(text, ",;:!?。、"), base)
 		}
 		return
 	}
 	seen := map[string]int{}
-	for _, n := range c.textLines(p.Scope) {
+	for _, n := range c.scopeLines(p.Scope) {
 		text, base := c.LineView(n)
 		sentences := split(text, "。!?")
 		for i, s := range sentences {

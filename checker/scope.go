@@ -6,8 +6,9 @@ import (
 )
 
 // Scopes say which lines a text rule looks at. Lines marked Skip (code blocks)
-// are never looked at.
-var scopes = []string{"all", "body", "outside-body", "title", "headings"}
+// are never looked at. "text" is every line but the outline's page debris;
+// "debris" is those lines only.
+var scopes = []string{"all", "body", "outside-body", "title", "headings", "text", "debris"}
 
 func validScope(s string) error {
 	for _, k := range scopes {
@@ -26,6 +27,17 @@ func (a *Analysis) scopeLines(scope string) []int {
 	case "title":
 		if o.Title != nil {
 			out = append(out, o.Title.Line)
+		}
+		return out
+	case "text", "debris":
+		debris := map[int]bool{}
+		for _, s := range o.Debris {
+			debris[s.Line] = true
+		}
+		for _, n := range a.scopeLines("all") {
+			if debris[n] == (scope == "debris") {
+				out = append(out, n)
+			}
 		}
 		return out
 	case "headings":

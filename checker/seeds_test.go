@@ -39,12 +39,9 @@ func short(s string) string {
 // TestSeedFindingsGolden pins every finding on the five real reports
 // (go test ./checker -update rewrites the goldens; review the diff).
 func TestSeedFindingsGolden(t *testing.T) {
-	seeds, _ := filepath.Glob(seedDir + "/*.txt")
-	if len(seeds) == 0 {
-		t.Skipf("%s is absent: the seed goldens need the workspace's shared/seeds", seedDir)
-	}
+	paths := seeds(t)
 	_, e := loadDefault(t)
-	for _, path := range seeds {
+	for _, path := range paths {
 		name := strings.SplitN(filepath.Base(path), "_", 2)[0]
 		t.Run(name, func(t *testing.T) {
 			d, err := doc.Read(path, doc.Options{})

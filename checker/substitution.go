@@ -28,7 +28,7 @@ import (
 //	  after:     regex the text just after the match must start with
 //	  when:      regex the match must contain (e.g. '\p{Han}' for quotes)
 //	match:       normalized (default) or raw, as for pattern
-//	scope:       as for pattern, and text or debris (see extraScopes)
+//	scope:       as for pattern (scope.go)
 //	unless:      drop every match on a line that matches one of these
 //	skip:        drop a match that overlaps a match of one of these on its line
 //	             (《…》 titles, URLs)
@@ -101,7 +101,7 @@ func compileSubstitution(r *rules.Rule) (any, bool, error) {
 	if s.Per != "" && s.Per != "match" && s.Per != "line" {
 		return nil, false, rules.SpecError(r, "substitution 的 per 应为 match 或 line")
 	}
-	if err := checkScope(r, s.Match, &s.Scope, s.Per); err != nil {
+	if err := checkTextOptions(r, s.Match, &s.Scope, s.Per, nil); err != nil {
 		return nil, false, err
 	}
 	c := &substitutionCheck{substitutionSpec: s}
@@ -221,7 +221,7 @@ type hit struct {
 
 func (s *substitutionCheck) Run(c *Context) {
 	raw := s.Match == "raw"
-	for _, n := range c.textLines(s.Scope) {
+	for _, n := range c.scopeLines(s.Scope) {
 		text, base := c.lineText(n, raw)
 		if skipLine(text, s.Unless) {
 			continue
@@ -353,43 +353,6 @@ func (sw *swap) fits(text string, m []int) bool {
 
 // Helpers the text kinds share (substitution, numbering, pairs, consistency,
 // repetition, continuation).
-
-// extraScopes are two scopes the text kinds (substitution, pairs,
-// consistency, repetition, continuation) know beside those of scope.go:
-//
-//	text    every line but the page debris the outline found: the title, the
-//	        body, the signature and the date. Typography rules use it, since a
-//	        debris line draws its own finding and is deleted, not corrected.
-//	debris  the lines the outline took for page debris (navigation, footers,
-//	        advertising), at the top and the bottom of the document.
-var extraScopes = map[string]bool{"text": true, "debris": true}
-
-// checkScope is checkTextOptions (without fix) accepting extraScopes too.
-func checkScope(r *rules.Rule, match string, scope *string, per string) error {
-	if extraScopes[*scope] {
-		all := "all"
-		return checkTextOptions(r, match, &all, per, nil)
-	}
-	return checkTextOptions(r, match, scope, per, nil)
-}
-
-// textLines is scopeLines, extraScopes included.
-func (a *Analysis) textLines(scope string) []int {
-	if !extraScopes[scope] {
-		return a.scopeLines(scope)
-	}
-	debris := map[int]bool{}
-	for _, s := range a.Outline.Debris {
-		debris[s.Line] = true
-	}
-	var out []int
-	for _, n := range a.scopeLines("all") {
-		if debris[n] == (scope == "debris") {
-			out = append(out, n)
-		}
-	}
-	return out
-}
 
 // knownKeys refuses a mapping with keys other than keys.
 func knownKeys(n *yaml.Node, keys ...string) error {

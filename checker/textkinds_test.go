@@ -159,12 +159,9 @@ func compareLines(t *testing.T, path string, got []string) {
 // the five seed reports, so that a new false positive fails
 // (testdata/seeds-expected/NNN.errors: "rule line:col excerpt").
 func TestTextPacksSeedErrors(t *testing.T) {
-	seeds, _ := filepath.Glob(seedDir + "/*.txt")
-	if len(seeds) == 0 {
-		t.Skipf("%s is absent: the seed expectations need the workspace's shared/seeds", seedDir)
-	}
+	paths := seeds(t)
 	_, e := loadDefault(t)
-	for _, path := range seeds {
+	for _, path := range paths {
 		name := strings.SplitN(filepath.Base(path), "_", 2)[0]
 		t.Run(name, func(t *testing.T) {
 			var got []string
@@ -268,13 +265,10 @@ var seedDefects = []seedDefect{
 // TestTextPacksSeedDefects: each seed defect is found at its line by the rule
 // meant for it, and the negative cases stay silent.
 func TestTextPacksSeedDefects(t *testing.T) {
-	seeds, _ := filepath.Glob(seedDir + "/*.txt")
-	if len(seeds) == 0 {
-		t.Skipf("%s is absent: the seed defects need the workspace's shared/seeds", seedDir)
-	}
+	paths := seeds(t)
 	_, e := loadDefault(t)
 	found := map[string]bool{} // "seed line rule"
-	for _, path := range seeds {
+	for _, path := range paths {
 		name := strings.SplitN(filepath.Base(path), "_", 2)[0]
 		for _, f := range checkFile(t, e, path) {
 			found[fmt.Sprintf("%s %d %s", name, f.Range.Start.Line, f.Rule)] = true

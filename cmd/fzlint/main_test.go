@@ -105,11 +105,22 @@ func TestBadConfigIsExit2(t *testing.T) {
 	}
 }
 
+// TestFailLevel: a report whose only finding is an info (今年, a relative
+// time word) passes at error and warning and fails at info.
 func TestFailLevel(t *testing.T) {
-	// The clean report has infos at most: exit 0 at warning, 1 at info only if it has infos.
-	code, _, _ := fzlint(t, "", "check", "--no-config", "--fail-level", "error", reports+"/青山县司法局-2023.txt")
-	if code != exitClean {
-		t.Errorf("exit %d at --fail-level error", code)
+	data, err := os.ReadFile(reports + "/青山县司法局-2023.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "r.txt")
+	text := strings.Replace(string(data), "2023年，我局坚持", "今年，我局坚持", 1)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for level, want := range map[string]int{"error": exitClean, "warning": exitClean, "info": exitFindings} {
+		if code, out, _ := fzlint(t, "", "check", "--no-config", "--fail-level", level, path); code != want {
+			t.Errorf("--fail-level %s: exit %d, want %d\n%s", level, code, want, out)
+		}
 	}
 }
 

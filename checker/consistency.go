@@ -160,8 +160,9 @@ func (k *consistencyCheck) runPattern(c *Context) {
 	byKey := map[string][]occurrence{}
 	var order []string
 	for _, n := range c.scopeLines(k.Scope) {
-		text, base := c.lineText(n, raw)
-		for _, m := range k.Pattern.FindAllStringSubmatchIndex(text, -1) {
+		scanned, base := c.lineScan(n, raw)
+		text := scanned.String()
+		for _, m := range k.Pattern.FindAllIn(scanned, -1) {
 			var key strings.Builder
 			for _, g := range k.keys {
 				if m[2*g] >= 0 {

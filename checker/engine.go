@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/checker/match"
 	"github.com/fzlint/fzlint/checker/normalize"
 	"github.com/fzlint/fzlint/checker/outline"
 	"github.com/fzlint/fzlint/rules"
@@ -42,6 +43,9 @@ func Kinds() map[string]rules.Compiler {
 type Engine struct {
 	set   *rules.Set
 	rules []*rules.Rule
+	// dict holds the literals of every pattern of the rules, found in each
+	// line in one pass.
+	dict *match.Dictionary
 }
 
 // validator is a check that reads pack settings and checks them once the packs
@@ -60,12 +64,17 @@ func New(set *rules.Set) (*Engine, error) {
 			}
 		}
 	}
-	return &Engine{set: set, rules: set.Active()}, nil
+	active := set.Active()
+	var patterns []*match.Pattern
+	for _, r := range active {
+		patterns = append(patterns, r.Patterns...)
+	}
+	return &Engine{set: set, rules: active, dict: match.NewDictionary(patterns)}, nil
 }
 
 // Only returns an engine that runs just the given rules of the same set.
 func (e *Engine) Only(rs ...*rules.Rule) *Engine {
-	return &Engine{set: e.set, rules: rs}
+	return &Engine{set: e.set, rules: rs, dict: e.dict}
 }
 
 // Analysis is a document with the views every rule shares.
@@ -75,12 +84,16 @@ type Analysis struct {
 	Outline *outline.Outline
 	// viewLines[i] is the byte offset in View.Text where line i+1 starts.
 	viewLines []int
+	dict      *match.Dictionary
+	// scanned[raw][i] is line i+1, raw or normalized, with the dictionary's
+	// literals found in it; scanned when a rule first asks for it.
+	scanned [2][]*match.Text
 }
 
 // Analyze builds the normalized view and the outline of d.
 func (e *Engine) Analyze(d *doc.Document) *Analysis {
 	v := normalize.New(d.Text)
-	a := &Analysis{Doc: d, View: v, Outline: outline.Build(d, v, &e.set.Outline)}
+	a := &Analysis{Doc: d, View: v, Outline: outline.Build(d, v, &e.set.Outline), dict: e.dict}
 	a.viewLines = append(a.viewLines, 0)
 	for i := 0; i < len(v.Text); i++ {
 		if v.Text[i] == '\n' {

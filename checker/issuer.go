@@ -42,8 +42,9 @@ func (k *issuerCheck) Run(c *Context) {
 	unit := k.Self.SubexpIndex("unit")
 	seen := map[string]bool{}
 	for _, n := range c.scopeLines("body") {
-		text, base := c.LineView(n)
-		for _, m := range k.Self.FindAllStringSubmatchIndex(text, -1) {
+		scanned, base := c.lineScan(n, false)
+		text := scanned.String()
+		for _, m := range k.Self.FindAllIn(scanned, -1) {
 			u := text[m[2*unit]:m[2*unit+1]]
 			endings, checked := k.Agree[u]
 			if !checked || seen[u] || endsWithAny(issuer, endings) {

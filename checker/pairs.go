@@ -98,8 +98,9 @@ type openMark struct {
 func (p *pairsCheck) Run(c *Context) {
 	raw := p.Match == "raw"
 	for _, n := range c.scopeLines(p.Scope) {
-		text, base := c.lineText(n, raw)
-		ignored := allSpans(p.Ignore, text)
+		scanned, base := c.lineScan(n, raw)
+		text := scanned.String()
+		ignored := allSpans(p.Ignore, scanned)
 		var stack []openMark
 		late := map[int]int{} // pair → closers still owed to openers reported as crossing
 		report := func(at, pair int, isOpen bool) {

@@ -3,6 +3,8 @@ package checker
 import (
 	"sort"
 
+	"github.com/fzlint/fzlint/checker/match"
+
 	"github.com/fzlint/fzlint/rules"
 )
 
@@ -86,14 +88,14 @@ func (p *patternCheck) Run(c *Context) {
 		if raw {
 			text = c.Doc.Text
 		}
-		for _, m := range findAll(p.Patterns, text) {
+		for _, m := range findAll(p.Patterns, c.dict.Scan(text)) {
 			start, end := c.toDoc(m.start, m.end, raw)
 			c.Report(start, end, nil, c.textFix(p.Fix, c.Doc.LineAt(start), start, end))
 		}
 		return
 	}
 	for _, n := range c.scopeLines(p.Scope) {
-		text, base := c.lineText(n, raw)
+		text, base := c.lineScan(n, raw)
 		if skipLine(text, p.Unless) {
 			continue
 		}
@@ -120,12 +122,12 @@ type span struct {
 // findAll returns the matches of every pattern in text, sorted by position,
 // dropping empty matches and those overlapping an earlier one. A group named
 // "at" narrows a match to that group.
-func findAll(patterns []rules.Regexp, text string) []span {
+func findAll(patterns []rules.Regexp, text *match.Text) []span {
 	var out []span
 	for i := range patterns {
 		re := &patterns[i]
 		at := re.SubexpIndex("at")
-		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range re.FindAllIn(text, -1) {
 			s, e := m[0], m[1]
 			if at > 0 && m[2*at] >= 0 {
 				s, e = m[2*at], m[2*at+1]
@@ -155,6 +157,25 @@ func (c *Context) lineText(n int, raw bool) (string, int) {
 	return c.LineView(n)
 }
 
+// lineScan returns line n as lineText does, with the literals of the
+// engine's patterns found in it.
+func (c *Context) lineScan(n int, raw bool) (*match.Text, int) {
+	mode := 0
+	if raw {
+		mode = 1
+	}
+	if c.scanned[mode] == nil {
+		c.scanned[mode] = make([]*match.Text, len(c.Doc.Lines))
+	}
+	text, base := c.lineText(n, raw)
+	t := c.scanned[mode][n-1]
+	if t == nil {
+		t = c.dict.Scan(text)
+		c.scanned[mode][n-1] = t
+	}
+	return t, base
+}
+
 // toDoc maps a span of the text a rule matched (raw or view) to Doc.Text.
 func (c *Context) toDoc(start, end int, raw bool) (int, int) {
 	if raw {
@@ -182,9 +203,9 @@ func (c *Context) textFix(f *fixSpec, n, start, end int) *Fix {
 	}
 }
 
-func skipLine(text string, unless []rules.Regexp) bool {
+func skipLine(text *match.Text, unless []rules.Regexp) bool {
 	for _, re := range unless {
-		if re.MatchString(text) {
+		if re.MatchIn(text) {
 			return true
 		}
 	}

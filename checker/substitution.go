@@ -222,11 +222,11 @@ type hit struct {
 func (s *substitutionCheck) Run(c *Context) {
 	raw := s.Match == "raw"
 	for _, n := range c.scopeLines(s.Scope) {
-		text, base := c.lineText(n, raw)
-		if skipLine(text, s.Unless) {
+		scanned, base := c.lineScan(n, raw)
+		if skipLine(scanned, s.Unless) {
 			continue
 		}
-		hits := s.find(text)
+		hits := s.find(scanned)
 		if len(hits) == 0 {
 			continue
 		}
@@ -299,10 +299,11 @@ func (s *substitutionCheck) want(c *Context, h hit, base int, raw bool) (string,
 
 // find returns the hits of every swap in text, sorted by position, without
 // overlaps (the earlier hit wins) and without those in a skip span.
-func (s *substitutionCheck) find(text string) []hit {
+func (s *substitutionCheck) find(scanned *match.Text) []hit {
+	text := scanned.String()
 	var out []hit
 	for _, members := range s.groups {
-		for _, m := range s.swaps[members[0]].from.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range s.swaps[members[0]].from.FindAllIn(scanned, -1) {
 			for _, i := range members {
 				sw := &s.swaps[i]
 				if !sw.fits(text, m) {
@@ -323,7 +324,7 @@ func (s *substitutionCheck) find(text string) []hit {
 		return nil
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
-	skips := allSpans(s.Skip, text)
+	skips := allSpans(s.Skip, scanned)
 	kept := out[:0]
 	for _, h := range out {
 		if len(kept) > 0 && h.start < kept[len(kept)-1].end || inSpans(h.start, h.end, skips) {
@@ -414,10 +415,10 @@ func foldedLiteral(re *syntax.Regexp) (rune, bool) {
 }
 
 // allSpans returns every match of every pattern in text, overlaps kept.
-func allSpans(patterns []rules.Regexp, text string) []span {
+func allSpans(patterns []rules.Regexp, text *match.Text) []span {
 	var out []span
 	for i := range patterns {
-		for _, m := range patterns[i].FindAllStringIndex(text, -1) {
+		for _, m := range patterns[i].FindAllIndexIn(text, -1) {
 			out = append(out, span{start: m[0], end: m[1]})
 		}
 	}

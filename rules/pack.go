@@ -2,9 +2,12 @@ package rules
 
 import (
 	"bytes"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/fzlint/fzlint/checker/match"
 
 	"github.com/fzlint/fzlint/checker/outline"
 	"gopkg.in/yaml.v3"
@@ -69,7 +72,42 @@ type Compiler func(r *Rule) (check any, fixable bool, err error)
 // DecodeSpec decodes the kind-specific fields of r into v (a pointer to a struct
 // with yaml tags), refusing unknown keys with their position.
 func DecodeSpec(r *Rule, v any) error {
-	return decodeStrict(r.Pos.File, r.Spec, v, commonKeys)
+	if err := decodeStrict(r.Pos.File, r.Spec, v, commonKeys); err != nil {
+		return err
+	}
+	r.Patterns = append(r.Patterns, patternsIn(reflect.ValueOf(v), nil)...)
+	return nil
+}
+
+// patternsIn appends to out every pattern held in v's Regexp values.
+func patternsIn(v reflect.Value, out []*match.Pattern) []*match.Pattern {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			out = patternsIn(v.Elem(), out)
+		}
+	case reflect.Struct:
+		if re, ok := v.Interface().(Regexp); ok {
+			if re.Pattern != nil {
+				out = append(out, re.Pattern)
+			}
+			return out
+		}
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				out = patternsIn(v.Field(i), out)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			out = patternsIn(v.Index(i), out)
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			out = patternsIn(it.Value(), out)
+		}
+	}
+	return out
 }
 
 // SpecError is an error about a rule's kind-specific fields, located at the rule.

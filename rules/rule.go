@@ -1,6 +1,9 @@
 package rules
 
-import "gopkg.in/yaml.v3"
+import (
+	"github.com/fzlint/fzlint/checker/match"
+	"gopkg.in/yaml.v3"
+)
 
 // Rule is one rule of a pack, as loaded and compiled.
 type Rule struct {
@@ -20,6 +23,9 @@ type Rule struct {
 	Spec *yaml.Node `yaml:"-"`
 	// Check is what the kind compiler built from Spec; the engine runs it.
 	Check any `yaml:"-"`
+	// Patterns are the regular expressions of Spec, gathered as it is
+	// decoded: the engine looks for all their literals in one pass.
+	Patterns []*match.Pattern `yaml:"-"`
 }
 
 // Examples are texts the rule must flag (Fail) and must leave alone (Pass).

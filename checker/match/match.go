@@ -1,7 +1,11 @@
-// Package match wraps compiled patterns with a literal prefilter. Go's regexp
-// scans every line even when a pattern needs a literal ("扫一扫", "ICP备") that
-// the line does not contain; a pattern here first checks, with strings.Contains,
-// that one of the literals it requires is present, which skips most lines.
+// Package match runs the rules' regular expressions fast. Go's regexp tries
+// every position of a line, even when the pattern needs a literal ("扫一扫",
+// "ICP备", "，") that the line does not contain, and its backtracker clears
+// state in proportion to the whole line on every call. A Pattern here knows,
+// from the expression's syntax tree, literals one of which every match holds
+// and how far into a match that literal can start: a line without any is not
+// scanned, and on a line with some the expression runs only in a window around
+// each occurrence. The answers are exactly regexp's.
 package match
 
 import (
@@ -9,6 +13,7 @@ import (
 	"regexp/syntax"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -20,13 +25,68 @@ import (
 type Pattern struct {
 	expr  string
 	names []string // capture group names, as regexp's SubexpNames
-	// required holds literals one of which every match contains; nil when the
-	// pattern has no such set (then every text is scanned).
-	required []string
-	empty    bool // the pattern can match the empty string
-	once     sync.Once
-	re       *regexp.Regexp
+	// need holds literals one of which every match contains; need.lits is nil
+	// when the pattern has no such set (then every text is scanned).
+	need needs
+	// longest is the most bytes a match spans, or unbounded.
+	longest int
+	// how is the way the pattern searches a text.
+	how strategy
+	// seq is the pattern as a fixed run of runes, matched without regexp; nil
+	// for other patterns.
+	seq   *sequence
+	empty bool // the pattern can match the empty string
+	tree  *syntax.Regexp
+	// re[v] is the expression compiled as variant v says: anchored at the
+	// start of the text it is given, and for a window whose start or end is
+	// cut off from the text's (there ^ or $ cannot hold). Compiled on first
+	// use; bits the pattern's anchors make no difference to are dropped.
+	re      [8]*regexp.Regexp
+	once    [8]sync.Once
+	matters int // the variant bits that change the expression
+	// claim is the dictionary that holds the pattern's literals (the first
+	// one made with it), and where.
+	claim atomic.Pointer[claim]
 }
+
+// strategy is how a pattern looks for its matches in a text.
+type strategy int
+
+const (
+	// whole: the prefilter on the whole text, then regexp on the whole text.
+	whole strategy = iota
+	// atStart: every match starts at the text's start (^…); the literals are
+	// looked for in the stretch of text a match can reach.
+	atStart
+	// tryStarts: at each literal occurrence, the expression is tried
+	// anchored at each place a match holding it can start (a few: the
+	// literal is near a match's start).
+	tryStarts
+	// inWindows: at each literal occurrence, the expression runs on a window
+	// around it (see search).
+	inWindows
+	// atEnd: a sequence anchored at the text's end, tried there alone.
+	atEnd
+	// everyStart: a sequence without literals, tried at every start.
+	everyStart
+)
+
+// maxTryStarts bounds, in bytes, how far before a literal a match may start
+// for the search to try each start (one regexp call each) rather than a
+// window.
+const maxTryStarts = 12
+
+// The variant bits: the start or end of the text given is cut off from the
+// text's; the expression is anchored at the start of what it is given.
+const (
+	cutStart = 1 << iota
+	cutEnd
+	anchored
+)
+
+// maxLiterals bounds a prefilter's set: past it, scanning for every literal
+// costs more than the regexp.
+const maxLiterals = 32
 
 // Compile parses expr (RE2 syntax, as regexp.Compile) and reports its errors
 // as regexp.Compile would.
@@ -35,9 +95,38 @@ func Compile(expr string) (*Pattern, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Pattern{expr: expr, names: tree.CapNames(), empty: nullable(tree)}
-	if lits, ok := requiredLiterals(tree.Simplify()); ok && len(lits) > 0 && len(lits) <= 16 {
-		p.required = lits
+	p := &Pattern{expr: expr, names: tree.CapNames(), empty: nullable(tree), tree: tree}
+	simple := tree.Simplify()
+	p.longest = maxLen(simple)
+	if n, ok := required(simple); ok && len(n.lits) > 0 && len(n.lits) <= maxLiterals {
+		p.need = n
+	}
+	begin, end, context := anchors(simple)
+	p.matters = anchored
+	if begin {
+		p.matters |= cutStart
+	}
+	if end {
+		p.matters |= cutEnd
+	}
+	p.seq = sequenceOf(simple)
+	switch {
+	case p.seq != nil && p.seq.end:
+		p.how = atEnd
+	case p.seq != nil && p.seq.begin:
+		p.how = atStart
+	case p.seq != nil && p.need.lits == nil:
+		p.how = everyStart
+	case context || p.empty:
+		p.how = whole
+	case startAnchored(simple):
+		p.how = atStart
+	case p.need.lits == nil || p.need.before == unbounded:
+		p.how = whole
+	case p.need.before <= maxTryStarts:
+		p.how = tryStarts
+	default:
+		p.how = inWindows
 	}
 	return p, nil
 }
@@ -52,9 +141,23 @@ func MustCompile(expr string) *Pattern {
 }
 
 // Regexp returns the compiled expression, compiling it on first use.
-func (p *Pattern) Regexp() *regexp.Regexp {
-	p.once.Do(func() { p.re = regexp.MustCompile(p.expr) })
-	return p.re
+func (p *Pattern) Regexp() *regexp.Regexp { return p.variant(0) }
+
+// variant returns the expression compiled as variant v (the variant bits).
+func (p *Pattern) variant(v int) *regexp.Regexp {
+	v &= p.matters
+	p.once[v].Do(func() {
+		if v == 0 {
+			p.re[0] = regexp.MustCompile(p.expr)
+			return
+		}
+		tree := withoutAnchors(p.tree, v&cutStart != 0, v&cutEnd != 0)
+		if v&anchored != 0 {
+			tree = &syntax.Regexp{Op: syntax.OpConcat, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, tree}}
+		}
+		p.re[v] = regexp.MustCompile(tree.String())
+	})
+	return p.re[v]
 }
 
 // String returns the source text of the pattern.
@@ -81,10 +184,10 @@ func (p *Pattern) MatchesEmpty() bool { return p.empty }
 
 // mayMatch tells whether s contains one of the literals every match needs.
 func (p *Pattern) mayMatch(s string) bool {
-	if p.required == nil {
+	if p.need.lits == nil {
 		return true
 	}
-	for _, lit := range p.required {
+	for _, lit := range p.need.lits {
 		if contains(s, lit) {
 			return true
 		}
@@ -92,64 +195,125 @@ func (p *Pattern) mayMatch(s string) bool {
 	return false
 }
 
-// contains is strings.Contains, faster on Chinese text: strings.Index looks
-// for the needle's first byte, and the lead byte of a Chinese character
-// (0xE4–0xE9) is a third of the text, so nearly every character is a
-// candidate. The continuation bytes after it vary far more: the search starts
-// from the second byte and checks the first (about 5× faster on a report).
-func contains(s, lit string) bool {
+// contains is strings.Contains, faster on Chinese text: see index.
+func contains(s, lit string) bool { return index(s, lit) >= 0 }
+
+// index is strings.Index, faster on Chinese text: strings.Index looks for the
+// needle's first byte, and the lead byte of a Chinese character (0xE4–0xE9)
+// is a third of the text, so nearly every character is a candidate. The
+// continuation bytes after it vary far more: the search starts from the
+// second byte and checks the first (about 5× faster on a report).
+func index(s, lit string) int {
 	if len(lit) < 3 || lit[0] < utf8.RuneSelf {
-		return strings.Contains(s, lit)
+		return strings.Index(s, lit)
 	}
 	tail := lit[1:]
 	for off := 1; off < len(s); {
 		i := strings.Index(s[off:], tail)
 		if i < 0 {
-			return false
+			return -1
 		}
 		if s[off+i-1] == lit[0] {
-			return true
+			return off + i - 1
 		}
 		off += i + 1
 	}
-	return false
+	return -1
 }
 
 // MatchString reports whether s contains a match.
 func (p *Pattern) MatchString(s string) bool {
-	return p.mayMatch(s) && p.Regexp().MatchString(s)
+	if p.how == whole {
+		return p.mayMatch(s) && p.Regexp().MatchString(s)
+	}
+	return p.newSearch(s, false).next() != nil
 }
 
 // FindStringIndex is regexp's, with the prefilter.
 func (p *Pattern) FindStringIndex(s string) []int {
-	if !p.mayMatch(s) {
-		return nil
+	if p.how == whole {
+		if !p.mayMatch(s) {
+			return nil
+		}
+		return p.Regexp().FindStringIndex(s)
 	}
-	return p.Regexp().FindStringIndex(s)
+	return p.newSearch(s, false).next()
 }
 
 // FindStringSubmatchIndex is regexp's, with the prefilter.
 func (p *Pattern) FindStringSubmatchIndex(s string) []int {
-	if !p.mayMatch(s) {
-		return nil
+	if p.how == whole {
+		if !p.mayMatch(s) {
+			return nil
+		}
+		return p.Regexp().FindStringSubmatchIndex(s)
 	}
-	return p.Regexp().FindStringSubmatchIndex(s)
+	return p.newSearch(s, true).next()
 }
 
 // FindAllStringIndex is regexp's, with the prefilter.
 func (p *Pattern) FindAllStringIndex(s string, n int) [][]int {
-	if !p.mayMatch(s) {
-		return nil
+	if p.how == whole {
+		if !p.mayMatch(s) {
+			return nil
+		}
+		return p.Regexp().FindAllStringIndex(s, n)
 	}
-	return p.Regexp().FindAllStringIndex(s, n)
+	return p.newSearch(s, false).all(n)
 }
 
 // FindAllStringSubmatchIndex is regexp's, with the prefilter.
 func (p *Pattern) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	if !p.mayMatch(s) {
-		return nil
+	if p.how == whole {
+		if !p.mayMatch(s) {
+			return nil
+		}
+		return p.Regexp().FindAllStringSubmatchIndex(s, n)
 	}
-	return p.Regexp().FindAllStringSubmatchIndex(s, n)
+	return p.newSearch(s, true).all(n)
+}
+
+// The methods below answer as the ones above do for t's text, using the
+// literals t's dictionary found in it when the pattern is in the dictionary.
+
+// MatchIn reports whether t contains a match.
+func (p *Pattern) MatchIn(t *Text) bool {
+	e := t.d.entryOf(p)
+	switch {
+	case e == nil:
+		return p.MatchString(t.s)
+	case p.how == whole:
+		return t.has(e) && p.Regexp().MatchString(t.s)
+	}
+	return t.has(e) && p.newSearch(t.s, false).in(t, e).next() != nil
+}
+
+// FindAllIn is FindAllStringSubmatchIndex on t's text.
+func (p *Pattern) FindAllIn(t *Text, n int) [][]int {
+	e := t.d.entryOf(p)
+	switch {
+	case e == nil:
+		return p.FindAllStringSubmatchIndex(t.s, n)
+	case !t.has(e):
+		return nil
+	case p.how == whole:
+		return p.Regexp().FindAllStringSubmatchIndex(t.s, n)
+	}
+	return p.newSearch(t.s, true).in(t, e).all(n)
+}
+
+// FindAllIndexIn is FindAllStringIndex on t's text.
+func (p *Pattern) FindAllIndexIn(t *Text, n int) [][]int {
+	e := t.d.entryOf(p)
+	switch {
+	case e == nil:
+		return p.FindAllStringIndex(t.s, n)
+	case !t.has(e):
+		return nil
+	case p.how == whole:
+		return p.Regexp().FindAllStringIndex(t.s, n)
+	}
+	return p.newSearch(t.s, false).in(t, e).all(n)
 }
 
 // ExpandString is regexp's ExpandString.
@@ -157,96 +321,3 @@ func (p *Pattern) ExpandString(dst []byte, template, src string, match []int) []
 	return p.Regexp().ExpandString(dst, template, src, match)
 }
 
-// nullable tells whether re can match the empty string.
-func nullable(re *syntax.Regexp) bool {
-	switch re.Op {
-	case syntax.OpEmptyMatch, syntax.OpStar, syntax.OpQuest, syntax.OpBeginLine, syntax.OpEndLine,
-		syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return true
-	case syntax.OpLiteral:
-		return len(re.Rune) == 0
-	case syntax.OpCapture, syntax.OpPlus:
-		return nullable(re.Sub[0])
-	case syntax.OpRepeat:
-		return re.Min == 0 || nullable(re.Sub[0])
-	case syntax.OpConcat:
-		for _, sub := range re.Sub {
-			if !nullable(sub) {
-				return false
-			}
-		}
-		return true
-	case syntax.OpAlternate:
-		for _, sub := range re.Sub {
-			if nullable(sub) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// requiredLiterals returns a set of literals such that every match of re
-// contains at least one of them. ok is false when no such set is known.
-func requiredLiterals(re *syntax.Regexp) (lits []string, ok bool) {
-	switch re.Op {
-	case syntax.OpLiteral:
-		if re.Flags&syntax.FoldCase != 0 {
-			return nil, false
-		}
-		return []string{string(re.Rune)}, true
-	case syntax.OpCapture:
-		return requiredLiterals(re.Sub[0])
-	case syntax.OpPlus:
-		return requiredLiterals(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			return requiredLiterals(re.Sub[0])
-		}
-	case syntax.OpConcat:
-		// Any one required child will do: take the one whose literals are longest.
-		var best []string
-		bestScore := 0
-		for _, sub := range re.Sub {
-			if l, ok := requiredLiterals(sub); ok {
-				if s := score(l); best == nil || s > bestScore {
-					best, bestScore = l, s
-				}
-			}
-		}
-		return best, best != nil
-	case syntax.OpAlternate:
-		var all []string
-		for _, sub := range re.Sub {
-			l, ok := requiredLiterals(sub)
-			if !ok {
-				return nil, false
-			}
-			all = append(all, l...)
-		}
-		return all, true
-	case syntax.OpCharClass:
-		// A small class of literal runes ([，,]) is a set of one-rune literals.
-		var all []string
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			if re.Rune[i+1]-re.Rune[i] > 8 {
-				return nil, false
-			}
-			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				all = append(all, string(r))
-			}
-		}
-		return all, len(all) > 0 && len(all) <= 8
-	}
-	return nil, false
-}
-
-// score ranks a literal set: its shortest literal's length in bytes, so that
-// rarer (longer) literals win; a set of many literals counts less.
-func score(lits []string) int {
-	shortest := len(lits[0])
-	for _, l := range lits[1:] {
-		shortest = min(shortest, len(l))
-	}
-	return shortest*4 - len(lits)
-}

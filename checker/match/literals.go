@@ -1,0 +1,249 @@
+package match
+
+import (
+	"regexp/syntax"
+	"slices"
+	"unicode/utf8"
+)
+
+// runeBytes is the most bytes one rune step of a pattern consumes: four for a
+// UTF-8 character, one for a byte Go's regexp reads as an invalid rune.
+const runeBytes = 4
+
+// unbounded stands for a length with no bound.
+const unbounded = -1
+
+// needs is a set of literals one of which every match of a pattern contains,
+// and where: the occurrence starts at most before bytes after the match's
+// start (unbounded when the part of the pattern in front of it can be any
+// length).
+type needs struct {
+	lits   []string
+	before int
+}
+
+// maxLen returns the most bytes a match of re (or any partial path through
+// it) consumes, or unbounded. Each rune counts runeBytes: an upper bound is
+// all the windowed search needs.
+func maxLen(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return runeBytes * len(re.Rune)
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return runeBytes
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxLen(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		if maxLen(re.Sub[0]) == 0 {
+			return 0
+		}
+		return unbounded
+	case syntax.OpRepeat:
+		n := maxLen(re.Sub[0])
+		switch {
+		case n == 0:
+			return 0
+		case n == unbounded || re.Max < 0:
+			return unbounded
+		}
+		return n * re.Max
+	case syntax.OpConcat:
+		sum := 0
+		for _, sub := range re.Sub {
+			n := maxLen(sub)
+			if n == unbounded {
+				return unbounded
+			}
+			sum += n
+		}
+		return sum
+	case syntax.OpAlternate:
+		most := 0
+		for _, sub := range re.Sub {
+			n := maxLen(sub)
+			if n == unbounded {
+				return unbounded
+			}
+			most = max(most, n)
+		}
+		return most
+	}
+	return 0 // empty-width operators
+}
+
+// required returns a set of literals every match of re contains, ok false
+// when no such set is known.
+func required(re *syntax.Regexp) (n needs, ok bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		// U+FFFD in a pattern also matches each byte of invalid UTF-8, which
+		// a search for its encoding would miss.
+		if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 || slices.Contains(re.Rune, utf8.RuneError) {
+			return needs{}, false
+		}
+		return needs{lits: []string{string(re.Rune)}}, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		// The first repetition holds one.
+		if re.Min >= 1 {
+			return required(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		// Any one required child will do: take the best, its distance from the
+		// match's start being the longest the children in front can be.
+		var best needs
+		found := false
+		front := 0
+		for _, sub := range re.Sub {
+			if c, ok := required(sub); ok {
+				c.before = addLen(front, c.before)
+				if !found || better(c, best) {
+					best, found = c, true
+				}
+			}
+			front = addLen(front, maxLen(sub))
+		}
+		return best, found
+	case syntax.OpAlternate:
+		var all needs
+		for _, sub := range re.Sub {
+			c, ok := required(sub)
+			if !ok {
+				return needs{}, false
+			}
+			all.lits = append(all.lits, c.lits...)
+			if all.before != unbounded {
+				all.before = max(all.before, c.before)
+				if c.before == unbounded {
+					all.before = unbounded
+				}
+			}
+		}
+		return all, true
+	case syntax.OpCharClass:
+		// A small class of literal runes ([，,]) is a set of one-rune literals.
+		var all []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] > 8 || re.Rune[i] <= utf8.RuneError && utf8.RuneError <= re.Rune[i+1] {
+				return needs{}, false
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				all = append(all, string(r))
+			}
+		}
+		return needs{lits: all}, len(all) > 0 && len(all) <= 8
+	}
+	return needs{}, false
+}
+
+// addLen adds two lengths, either of which may be unbounded.
+func addLen(a, b int) int {
+	if a == unbounded || b == unbounded {
+		return unbounded
+	}
+	return a + b
+}
+
+// better tells whether literal set a is the better prefilter: one whose place
+// in the match is bounded (so the search can be windowed), then rarer (longer)
+// literals.
+func better(a, b needs) bool {
+	if (a.before == unbounded) != (b.before == unbounded) {
+		return b.before == unbounded
+	}
+	return score(a.lits) > score(b.lits)
+}
+
+// score ranks a literal set: its shortest literal's length in bytes, so that
+// rarer (longer) literals win; a set of many literals counts less.
+func score(lits []string) int {
+	shortest := len(lits[0])
+	for _, l := range lits[1:] {
+		shortest = min(shortest, len(l))
+	}
+	return shortest*4 - len(lits)
+}
+
+// nullable tells whether re can match the empty string.
+func nullable(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpStar, syntax.OpQuest, syntax.OpBeginLine, syntax.OpEndLine,
+		syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	case syntax.OpLiteral:
+		return len(re.Rune) == 0
+	case syntax.OpCapture, syntax.OpPlus:
+		return nullable(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min == 0 || nullable(re.Sub[0])
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if !nullable(sub) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if nullable(sub) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anchors reports which empty-width assertions re uses: begin and end of text
+// (^, $, \A, \z) and the context-dependent ones (multi-line ^ and $, \b, \B)
+// that a window cut out of the text would get wrong.
+func anchors(re *syntax.Regexp) (begin, end, context bool) {
+	switch re.Op {
+	case syntax.OpBeginText:
+		begin = true
+	case syntax.OpEndText:
+		end = true
+	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		context = true
+	}
+	for _, sub := range re.Sub {
+		b, e, c := anchors(sub)
+		begin, end, context = begin || b, end || e, context || c
+	}
+	return begin, end, context
+}
+
+// withoutAnchors returns a copy of re in which the begin-of-text (begin) or
+// end-of-text (end) assertions never hold: what they mean inside a window
+// that starts after the text's start or ends before its end.
+func withoutAnchors(re *syntax.Regexp, begin, end bool) *syntax.Regexp {
+	if begin && re.Op == syntax.OpBeginText || end && re.Op == syntax.OpEndText {
+		return &syntax.Regexp{Op: syntax.OpNoMatch}
+	}
+	c := *re
+	c.Sub = nil
+	for _, sub := range re.Sub {
+		c.Sub = append(c.Sub, withoutAnchors(sub, begin, end))
+	}
+	return &c
+}
+
+// startAnchored tells whether every match of re starts at the text's start.
+func startAnchored(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginText:
+		return true
+	case syntax.OpCapture:
+		return startAnchored(re.Sub[0])
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && startAnchored(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !startAnchored(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}

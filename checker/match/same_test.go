@@ -1,0 +1,178 @@
+package match
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// packExpressions returns every string in the default packs that parses as a
+// regular expression: the patterns, and (harmlessly) messages and examples.
+func packExpressions(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob("../../rules/packs/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no packs under ../../rules/packs: %v", err)
+	}
+	var out []string
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
+			if _, err := regexp.Compile(n.Value); err == nil {
+				out = append(out, n.Value)
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n yaml.Node
+		if err := yaml.Unmarshal(data, &n); err != nil {
+			t.Fatal(err)
+		}
+		walk(&n)
+	}
+	return out
+}
+
+// corpusLines returns the lines of the repository's reports, of the seeds
+// when they are there, and some made to sit on the edges of windows.
+func corpusLines(t *testing.T) []string {
+	t.Helper()
+	paths, _ := filepath.Glob("../../testdata/reports/*.txt")
+	seeds, _ := filepath.Glob("../../../shared/seeds/*.txt")
+	if len(seeds) == 0 {
+		t.Log("../../../shared/seeds is absent: comparing on the repository's reports only")
+	}
+	lines := []string{
+		"", "(", "((2024)第3号", "青司发[2024]003号，(2023)5号。", "XX市X月20XX年", "《规划(2015-2020)》和《纲要(2021-2025)》",
+		"。。,,;;", "下一步,我们将继续", "\xe4\xb8", "甲\xe4(乙\xb8\xad)丙", "a\u3000 \t", "2024年1月2日 ",
+	}
+	for _, p := range append(paths, seeds...) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	// Long lines put windows in the middle of the text.
+	lines = append(lines, strings.Join(lines[len(lines)/2:], ""))
+	return lines
+}
+
+// sameAnswers fails t when p answers differently from regexp on s, as a
+// string and as a text scanned with d.
+func sameAnswers(t *testing.T, d *Dictionary, p *Pattern, re *regexp.Regexp, s string) {
+	t.Helper()
+	text := d.Scan(s)
+	if got, want := p.FindAllIn(text, -1), re.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("%s (%v) on %q: FindAllIn %v, regexp %v", re, p.how, s, got, want)
+	}
+	if got, want := p.FindAllIndexIn(text, 2), re.FindAllStringIndex(s, 2); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("%s (%v) on %q: FindAllIndexIn %v, regexp %v", re, p.how, s, got, want)
+	}
+	if got, want := p.MatchIn(text), re.MatchString(s); got != want {
+		t.Fatalf("%s (%v) on %q: MatchIn %v, regexp %v", re, p.how, s, got, want)
+	}
+	if got, want := p.FindAllStringSubmatchIndex(s, -1), re.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("%s (%v) on %q: FindAllStringSubmatchIndex %v, regexp %v", re, p.how, s, got, want)
+	}
+	if got, want := p.FindAllStringIndex(s, 2), re.FindAllStringIndex(s, 2); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("%s (%v) on %q: FindAllStringIndex %v, regexp %v", re, p.how, s, got, want)
+	}
+	if got, want := p.FindStringSubmatchIndex(s), re.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+		t.Fatalf("%s (%v) on %q: FindStringSubmatchIndex %v, regexp %v", re, p.how, s, got, want)
+	}
+	if got, want := p.FindStringIndex(s), re.FindStringIndex(s); !slices.Equal(got, want) {
+		t.Fatalf("%s (%v) on %q: FindStringIndex %v, regexp %v", re, p.how, s, got, want)
+	}
+	if got, want := p.MatchString(s), re.MatchString(s); got != want {
+		t.Fatalf("%s (%v) on %q: MatchString %v, regexp %v", re, p.how, s, got, want)
+	}
+}
+
+// TestPacksSameAsRegexp: on real text, every pattern of the default packs
+// finds exactly what regexp finds, whichever way it searches.
+func TestPacksSameAsRegexp(t *testing.T) {
+	lines := corpusLines(t)
+	hows := map[strategy]int{}
+	var exprs []string
+	for _, e := range packExpressions(t) {
+		// The context patterns of substitution rules are anchored like this.
+		exprs = append(exprs, e, "(?:"+e+")$", "^(?:"+e+")")
+	}
+	var ps []*Pattern
+	for _, expr := range exprs {
+		p := MustCompile(expr)
+		hows[p.how]++
+		ps = append(ps, p)
+	}
+	// One dictionary for all, as an engine has; every other pattern is in a
+	// dictionary of its own, and found just the same.
+	d := NewDictionary(ps[:len(ps)/2])
+	for i, p := range ps {
+		re := regexp.MustCompile(exprs[i])
+		if i >= len(ps)/2 {
+			d = NewDictionary([]*Pattern{p})
+		}
+		for _, s := range lines {
+			sameAnswers(t, d, p, re, s)
+		}
+	}
+	// The packs use every strategy, so each is compared here.
+	for _, h := range []strategy{whole, atStart, tryStarts, inWindows, atEnd, everyStart} {
+		if hows[h] == 0 {
+			t.Errorf("no pack pattern searches with strategy %d", h)
+		}
+	}
+}
+
+func TestSameAsRegexp(t *testing.T) {
+	exprs := []string{
+		`扫一扫`, `^(主办|承办)\\s*[::](?P<at>.*)`, `X{1,4}`, `\\d+件`, `(还|仍)存在[^。]{0,20}(问题|不足)`, `[，,]`, `a|b`,
+		`\\p{Han}{1,12}(?P<at>[\\[(])\\d+`, `x+$`, `(?:^|[^A-Z])X{2,}`, `.{0,30}问题$`, `a.*?b`, `(a|ab)(c|bcd)`,
+		`(?:\p{Han})$`, `^(?:[0-9])`, `、(?P<at>、)`, `.`, `(?s).`, `a$`, `^a$`, `(a)(b)c`, `\x{FFFD}$`, `[\x{FFFD}a]{2}`,
+	}
+	lines := corpusLines(t)
+	lines = append(lines, "xx", "xax", "abcd", "XX", "aXX", "XXa", "存在问题", "仍存在较多问题")
+	for _, e := range exprs {
+		e = strings.ReplaceAll(e, `\\`, `\`)
+		p, re := MustCompile(e), regexp.MustCompile(e)
+		d, without := NewDictionary([]*Pattern{p}), NewDictionary(nil)
+		for _, s := range lines {
+			sameAnswers(t, d, p, re, s)
+			sameAnswers(t, without, p, re, s)
+		}
+	}
+}
+
+func FuzzSameAsRegexp(f *testing.F) {
+	f.Add(`(主办|承办)[::]`, "主办:茂名")
+	f.Add(`X{2,}`, "XX市")
+	f.Add(`\p{Han}(?P<at>[\[(])\d+号`, "发(2024)3号和[2023]5号")
+	f.Add(`(?:^|[^A-Z])(?P<at>X{2,})`, "XXX和AXX")
+	f.Add(`[ \t]+$`, "全年 \t")
+	f.Add(`(?:\p{Han}.)$`, "甲\xe4\xb8")
+	f.Add(`(a)[b-d](?P<x>.)`, "xabcabd")
+	f.Add(`(还|仍)存在[^。]{0,20}(问题|不足)$`, "仍存在\xe4问题")
+	f.Fuzz(func(t *testing.T, expr, s string) {
+		re, err := regexp.Compile(expr)
+		if err != nil {
+			return
+		}
+		p := MustCompile(expr)
+		sameAnswers(t, NewDictionary([]*Pattern{MustCompile("甲"), p}), p, re, s)
+		// A pattern claimed by another dictionary is found the same way.
+		sameAnswers(t, NewDictionary([]*Pattern{p}), p, re, s)
+	})
+}

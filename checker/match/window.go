@@ -1,0 +1,245 @@
+package match
+
+import "unicode/utf8"
+
+// search walks the matches of a pattern in s, left to right, as regexp's
+// FindAll would. Every match holds one of the pattern's literals, starting at
+// most need.before bytes after the match's start. So the leftmost match at or
+// after pos starts no earlier than q−before, q being the first occurrence of
+// a literal at or after pos, and no later than q unless it holds a later
+// occurrence. The search tries the starts in [q−before, q] (tryStarts), or
+// runs the expression on the window of text that decides them (inWindows);
+// none matching, it goes on to the next occurrence.
+type search struct {
+	p    *Pattern
+	s    string
+	sub  bool // report submatches
+	pos  int  // the next match starts at or after pos
+	done bool
+	// at[i] is the first occurrence of literal i at or after some earlier
+	// pos: searched again when pos passes it; -1 when there is none left,
+	// notSearched before the first search.
+	at []int
+	// t holds the occurrences of the pattern's literals (entry e of its
+	// dictionary) when the search runs on a scanned Text; oi is the first of
+	// t.occ not yet passed.
+	t  *Text
+	e  *entry
+	oi int
+}
+
+const notSearched = -2
+
+func (p *Pattern) newSearch(s string, sub bool) *search {
+	return &search{p: p, s: s, sub: sub}
+}
+
+// in makes the search use the literals t found for entry e.
+func (x *search) in(t *Text, e *entry) *search {
+	x.t, x.e = t, e
+	return x
+}
+
+// occurrence returns where the first literal occurrence at or after pos
+// starts, or -1.
+func (x *search) occurrence() int {
+	if x.t != nil {
+		for ; x.oi < len(x.t.occ); x.oi++ {
+			o := x.t.occ[x.oi]
+			if int(o.pos) >= x.pos && x.e.want[o.lit/64]&(1<<(o.lit%64)) != 0 {
+				return int(o.pos)
+			}
+		}
+		return -1
+	}
+	if x.at == nil {
+		x.at = make([]int, len(x.p.need.lits))
+		for i := range x.at {
+			x.at[i] = notSearched
+		}
+	}
+	first := -1
+	for i, lit := range x.p.need.lits {
+		at := x.at[i]
+		if at == notSearched || at >= 0 && at < x.pos {
+			at = index(x.s[x.pos:], lit)
+			if at >= 0 {
+				at += x.pos
+			}
+			x.at[i] = at
+		}
+		if at >= 0 && (first < 0 || at < first) {
+			first = at
+		}
+	}
+	return first
+}
+
+// next returns the next match (submatch indexes into s), or nil.
+func (x *search) next() []int {
+	switch x.p.how {
+	case atStart:
+		return x.atStart()
+	case atEnd:
+		return x.atEnd()
+	case everyStart:
+		return x.everyStart()
+	}
+	for !x.done {
+		q := x.occurrence()
+		if q < 0 {
+			break
+		}
+		from := stepAtOrAfter(x.s, max(x.pos, q-x.p.need.before))
+		var m []int
+		if x.p.how == tryStarts {
+			for c := from; c <= q && m == nil; {
+				m = x.try(c)
+				_, w := utf8.DecodeRuneInString(x.s[c:])
+				c += max(w, 1)
+			}
+		} else {
+			to := x.end(q)
+			if m = x.find(0, from, to); m != nil && m[0] > q && to < len(x.s) {
+				m = nil // a start past q was not given all the text that decides it
+			}
+		}
+		if m != nil {
+			x.pos = m[1]
+			return m
+		}
+		_, w := utf8.DecodeRuneInString(x.s[q:])
+		x.pos = q + w
+	}
+	x.done = true
+	return nil
+}
+
+// try returns the match that starts at c, or nil.
+func (x *search) try(c int) []int {
+	if x.p.seq != nil {
+		return x.p.seq.matchAt(x.s, c, x.sub)
+	}
+	return x.find(anchored, c, x.end(c))
+}
+
+// atEnd finds the one match a sequence anchored at the text's end can have.
+func (x *search) atEnd() []int {
+	if x.done {
+		return nil
+	}
+	x.done = true
+	c := x.p.seq.startAtEnd(x.s)
+	if c < 0 {
+		return nil
+	}
+	return x.p.seq.matchAt(x.s, c, x.sub)
+}
+
+// everyStart tries a sequence at every start from pos on.
+func (x *search) everyStart() []int {
+	for c := x.pos; c < len(x.s); {
+		if m := x.p.seq.matchAt(x.s, c, x.sub); m != nil {
+			x.pos = m[1]
+			return m
+		}
+		_, w := utf8.DecodeRuneInString(x.s[c:])
+		c += w
+	}
+	x.pos = len(x.s)
+	return nil
+}
+
+// atStart finds the one match a pattern anchored at the text's start can
+// have, if one of its literals is within reach of the start.
+func (x *search) atStart() []int {
+	if x.done {
+		return nil
+	}
+	x.done = true
+	if x.p.seq != nil {
+		return x.p.seq.matchAt(x.s, 0, x.sub)
+	}
+	reach := len(x.s)
+	if x.p.longest != unbounded {
+		reach = min(reach, x.p.longest)
+	}
+	switch {
+	case x.t != nil:
+		if !x.t.hasBefore(x.e, reach) {
+			return nil
+		}
+	case x.p.need.lits != nil && !x.p.mayMatch(x.s[:reach]):
+		return nil
+	}
+	return x.find(0, 0, x.end(0))
+}
+
+// end returns where the text that decides a match starting at or before c
+// ends: a match spans at most longest bytes.
+func (x *search) end(c int) int {
+	if x.p.longest == unbounded {
+		return len(x.s)
+	}
+	return stepAtOrAfter(x.s, c+x.p.longest)
+}
+
+// find runs variant v (anchored or not) on s[from:to] and returns the match
+// in s's offsets, or nil.
+func (x *search) find(v, from, to int) []int {
+	if from > 0 {
+		v |= cutStart
+	}
+	if to < len(x.s) {
+		v |= cutEnd
+	}
+	re := x.p.variant(v)
+	var m []int
+	if x.sub {
+		m = re.FindStringSubmatchIndex(x.s[from:to])
+	} else {
+		m = re.FindStringIndex(x.s[from:to])
+	}
+	if m == nil {
+		return nil
+	}
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += from
+		}
+	}
+	return m
+}
+
+// all returns up to n matches (every one if n < 0), nil if none.
+func (x *search) all(n int) [][]int {
+	var out [][]int
+	for n < 0 || len(out) < n {
+		m := x.next()
+		if m == nil {
+			break
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// stepAtOrAfter returns the first position at or after i where regexp, which
+// steps through s rune by rune from its start (an invalid byte is a rune of
+// width one), would try a match. Every byte that can start a rune is such a
+// position: only the continuation bytes of a valid rune are skipped.
+func stepAtOrAfter(s string, i int) int {
+	if i >= len(s) {
+		return len(s)
+	}
+	for j := i; j >= 0 && j > i-utf8.UTFMax; j-- {
+		if utf8.RuneStart(s[j]) {
+			for j < i {
+				_, w := utf8.DecodeRuneInString(s[j:])
+				j += w
+			}
+			return j
+		}
+	}
+	return i
+}

@@ -320,4 +320,3 @@ func (p *Pattern) FindAllIndexIn(t *Text, n int) [][]int {
 func (p *Pattern) ExpandString(dst []byte, template, src string, match []int) []byte {
 	return p.Regexp().ExpandString(dst, template, src, match)
 }
-

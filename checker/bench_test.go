@@ -3,6 +3,7 @@ package checker
 import (
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"testing"
 
 	"github.com/fzlint/fzlint/checker/doc"
@@ -44,8 +45,29 @@ func BenchmarkCheckOne(b *testing.B) {
 }
 
 // BenchmarkCheckCorpus checks every report of the corpus per iteration; its
-// MB/s is the throughput per core.
+// MB/s is the throughput per core, with the collector as the CLI sets it.
 func BenchmarkCheckCorpus(b *testing.B) {
+	cliGC(b)
+	benchCorpus(b)
+}
+
+// BenchmarkCheckCorpusDefaultGC is BenchmarkCheckCorpus with Go's default
+// collector settings (as a program embedding the checker would have).
+func BenchmarkCheckCorpusDefaultGC(b *testing.B) {
+	benchCorpus(b)
+}
+
+// cliGC sets the collector as cmd/fzlint's tuneGC does for a run (no
+// collection until the heap nears 64 MB) for the rest of the benchmark.
+func cliGC(b *testing.B) {
+	percent, limit := debug.SetGCPercent(-1), debug.SetMemoryLimit(64<<20)
+	b.Cleanup(func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	})
+}
+
+func benchCorpus(b *testing.B) {
 	_, e := loadDefault(b)
 	docs := benchDocs(b)
 	var n int64

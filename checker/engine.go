@@ -137,19 +137,50 @@ type Context struct {
 // the {placeholders} of the rule's message; {match} is always the excerpt.
 func (c *Context) Report(start, end int, vars map[string]string, fix *Fix) {
 	excerpt := c.Doc.Text[start:end]
-	pairs := []string{"{match}", excerpt}
-	for k, v := range vars {
-		pairs = append(pairs, "{"+k+"}", v)
-	}
 	*c.out = append(*c.out, Finding{
 		Rule:     c.Rule.ID,
 		Severity: c.Rule.Severity,
-		Message:  strings.NewReplacer(pairs...).Replace(c.Rule.Message),
+		Message:  fillMessage(c.Rule.Message, excerpt, vars),
 		Source:   c.Rule.Source,
 		Range:    c.Doc.Range(start, end),
 		Excerpt:  excerpt,
 		Fix:      fix,
 	})
+}
+
+// fillMessage replaces the {placeholders} of message: {match} with the
+// excerpt, the others from vars; an unknown one stays as it is.
+func fillMessage(message, excerpt string, vars map[string]string) string {
+	if !strings.Contains(message, "{") {
+		return message
+	}
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(message, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(message[open:], '}')
+		if end < 0 {
+			break
+		}
+		name := message[open+1 : open+end]
+		b.WriteString(message[:open])
+		v, ok := vars[name]
+		switch {
+		case name == "match":
+			b.WriteString(excerpt)
+		case ok:
+			b.WriteString(v)
+		default: // not a placeholder: keep the brace, look again after it
+			b.WriteByte('{')
+			message = message[open+1:]
+			continue
+		}
+		message = message[open+end+1:]
+	}
+	b.WriteString(message)
+	return b.String()
 }
 
 // Fix builds a fix replacing [start, end) of Doc.Text with text.

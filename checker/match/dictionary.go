@@ -24,10 +24,11 @@ type Dictionary struct {
 }
 
 // entry is what a dictionary knows of one pattern: the ids of its literals,
-// and the same as a bit set.
+// and the same as a bit set; also, one bit set per further literal set.
 type entry struct {
 	ids  []int32
 	want []uint64
+	also [][]uint64
 }
 
 // claim ties a pattern to the dictionary that holds its entry.
@@ -40,34 +41,56 @@ type claim struct {
 func NewDictionary(patterns []*Pattern) *Dictionary {
 	d := &Dictionary{byRune: make([]uint16, 0x10000), wide: map[rune][]int32{}, others: map[*Pattern]*entry{}}
 	ids := map[string]int32{}
-	var all []*entry
+	idOf := func(lit string) int32 {
+		id, ok := ids[lit]
+		if !ok {
+			id = int32(len(d.lits))
+			ids[lit] = id
+			d.lits = append(d.lits, lit)
+			d.file(lit, id)
+		}
+		return id
+	}
+	type pending struct {
+		e    *entry
+		also [][]int32
+	}
+	var all []pending
 	for _, p := range patterns {
 		if d.entryOf(p) != nil {
 			continue
 		}
 		e := &entry{}
 		for _, lit := range p.need.lits {
-			id, ok := ids[lit]
-			if !ok {
-				id = int32(len(d.lits))
-				ids[lit] = id
-				d.lits = append(d.lits, lit)
-				d.file(lit, id)
+			e.ids = append(e.ids, idOf(lit))
+		}
+		var also [][]int32
+		for _, set := range p.also {
+			var s []int32
+			for _, lit := range set {
+				s = append(s, idOf(lit))
 			}
-			e.ids = append(e.ids, id)
+			also = append(also, s)
 		}
 		if p.claim.CompareAndSwap(nil, &claim{d: d, slot: len(d.entries)}) {
 			d.entries = append(d.entries, e)
 		} else {
 			d.others[p] = e
 		}
-		all = append(all, e)
+		all = append(all, pending{e, also})
 	}
 	words := (len(d.lits) + 63) / 64
-	for _, e := range all {
-		e.want = make([]uint64, words)
-		for _, id := range e.ids {
-			e.want[id/64] |= 1 << (id % 64)
+	bits := func(set []int32) []uint64 {
+		b := make([]uint64, words)
+		for _, id := range set {
+			b[id/64] |= 1 << (id % 64)
+		}
+		return b
+	}
+	for _, p := range all {
+		p.e.want = bits(p.e.ids)
+		for _, set := range p.also {
+			p.e.also = append(p.e.also, bits(set))
 		}
 	}
 	return d
@@ -149,12 +172,26 @@ func (t *Text) find(i int, ids []int32) {
 // String returns the text.
 func (t *Text) String() string { return t.s }
 
-// has tells whether one of e's literals occurs in t.
+// has tells whether one of e's literals occurs in t, and one of each of its
+// further sets.
 func (t *Text) has(e *entry) bool {
 	if e.ids == nil {
 		return true
 	}
-	for i, w := range e.want {
+	if !t.any(e.want) {
+		return false
+	}
+	for _, set := range e.also {
+		if !t.any(set) {
+			return false
+		}
+	}
+	return true
+}
+
+// any tells whether one of the literals of bit set want occurs in t.
+func (t *Text) any(want []uint64) bool {
+	for i, w := range want {
 		if w&t.present[i] != 0 {
 			return true
 		}

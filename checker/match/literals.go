@@ -137,6 +137,29 @@ func required(re *syntax.Regexp) (n needs, ok bool) {
 	return needs{}, false
 }
 
+// allRequired returns sets of literals every match of re contains one of
+// each: the required sets of a concatenation's parts, as many as there are.
+func allRequired(re *syntax.Regexp) [][]string {
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return allRequired(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return allRequired(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var out [][]string
+		for _, sub := range re.Sub {
+			out = append(out, allRequired(sub)...)
+		}
+		return out
+	}
+	if n, ok := required(re); ok {
+		return [][]string{n.lits}
+	}
+	return nil
+}
+
 // addLen adds two lengths, either of which may be unbounded.
 func addLen(a, b int) int {
 	if a == unbounded || b == unbounded {

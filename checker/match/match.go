@@ -11,6 +11,7 @@ package match
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -28,6 +29,9 @@ type Pattern struct {
 	// need holds literals one of which every match contains; need.lits is nil
 	// when the pattern has no such set (then every text is scanned).
 	need needs
+	// also holds more literal sets every match contains one of each of (a
+	// line must hold all to be searched), when the pattern is in a Dictionary.
+	also [][]string
 	// longest is the most bytes a match spans, or unbounded.
 	longest int
 	// how is the way the pattern searches a text.
@@ -88,6 +92,9 @@ const (
 // costs more than the regexp.
 const maxLiterals = 32
 
+// maxAlso bounds the further literal sets a line is checked for.
+const maxAlso = 4
+
 // Compile parses expr (RE2 syntax, as regexp.Compile) and reports its errors
 // as regexp.Compile would.
 func Compile(expr string) (*Pattern, error) {
@@ -100,6 +107,11 @@ func Compile(expr string) (*Pattern, error) {
 	p.longest = maxLen(simple)
 	if n, ok := required(simple); ok && len(n.lits) > 0 && len(n.lits) <= maxLiterals {
 		p.need = n
+		for _, set := range allRequired(simple) {
+			if len(set) <= maxLiterals && len(p.also) < maxAlso && !slices.Equal(set, n.lits) {
+				p.also = append(p.also, set)
+			}
+		}
 	}
 	begin, end, context := anchors(simple)
 	p.matters = anchored

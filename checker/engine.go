@@ -88,6 +88,8 @@ type Analysis struct {
 	// scanned[raw][i] is line i+1, raw or normalized, with the dictionary's
 	// literals found in it; scanned when a rule first asks for it.
 	scanned [2][]*match.Text
+	// wholeScan[raw] is the whole text, scanned likewise.
+	wholeScan [2]*match.Text
 }
 
 // Analyze builds the normalized view and the outline of d.

@@ -84,11 +84,7 @@ func checkTextOptions(r *rules.Rule, match string, scope *string, per string, fi
 func (p *patternCheck) Run(c *Context) {
 	raw := p.Match == "raw"
 	if p.Scope == "document" {
-		text := c.View.Text
-		if raw {
-			text = c.Doc.Text
-		}
-		for _, m := range findAll(p.Patterns, c.dict.Scan(text)) {
+		for _, m := range findAll(p.Patterns, c.documentScan(raw)) {
 			start, end := c.toDoc(m.start, m.end, raw)
 			c.Report(start, end, nil, c.textFix(p.Fix, c.Doc.LineAt(start), start, end))
 		}
@@ -155,6 +151,23 @@ func (c *Context) lineText(n int, raw bool) (string, int) {
 		return c.Doc.Text[l.Start:l.End], l.Start
 	}
 	return c.LineView(n)
+}
+
+// documentScan returns the whole text, raw or normalized, with the literals
+// of the engine's patterns found in it.
+func (c *Context) documentScan(raw bool) *match.Text {
+	mode := 0
+	if raw {
+		mode = 1
+	}
+	if c.wholeScan[mode] == nil {
+		text := c.View.Text
+		if raw {
+			text = c.Doc.Text
+		}
+		c.wholeScan[mode] = c.dict.Scan(text)
+	}
+	return c.wholeScan[mode]
 }
 
 // lineScan returns line n as lineText does, with the literals of the

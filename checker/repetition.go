@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -70,32 +71,64 @@ type piece struct {
 // split cuts text into pieces at the marks in marks; the last piece may have
 // no mark.
 func split(text, marks string) []piece {
+	var ascii [utf8.RuneSelf]bool
+	var wide []rune
+	for _, r := range marks {
+		if r < utf8.RuneSelf {
+			ascii[r] = true
+		} else {
+			wide = append(wide, r)
+		}
+	}
 	var out []piece
 	start := 0
-	add := func(bodyEnd, end int) {
-		body := text[start:bodyEnd]
-		trimmed := strings.TrimLeftFunc(body, unicode.IsSpace)
-		p := piece{start: start + len(body) - len(trimmed), bodyEnd: bodyEnd, end: end,
-			key: strings.Join(strings.Fields(body), "")}
-		for _, r := range p.key {
-			if unicode.Is(unicode.Han, r) {
-				p.han++
+	for i := 0; i < len(text); {
+		r, w := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[i:])
+		}
+		if r < utf8.RuneSelf && ascii[r] || r >= utf8.RuneSelf && slices.Contains(wide, r) {
+			if p, ok := newPiece(text, start, i, i+w); ok {
+				out = append(out, p)
 			}
+			start = i + w
 		}
-		if p.key != "" {
-			out = append(out, p)
-		}
-		start = end
+		i += w
 	}
-	for i, r := range text {
-		if strings.ContainsRune(marks, r) {
-			add(i, i+utf8.RuneLen(r))
-		}
-	}
-	if strings.TrimSpace(text[start:]) != "" {
-		add(len(strings.TrimRightFunc(text, unicode.IsSpace)), len(text))
+	if p, ok := newPiece(text, start, len(strings.TrimRightFunc(text, unicode.IsSpace)), len(text)); ok {
+		out = append(out, p)
 	}
 	return out
+}
+
+// newPiece makes the piece text[start:bodyEnd] ended by a mark up to end;
+// false if it holds nothing but white space.
+func newPiece(text string, start, bodyEnd, end int) (piece, bool) {
+	body := text[start:max(start, bodyEnd)]
+	p := piece{bodyEnd: bodyEnd, end: end}
+	spaces := false
+	first := -1
+	for i, r := range body {
+		switch {
+		case unicode.IsSpace(r):
+			spaces = true
+			continue
+		case first < 0:
+			first = i
+		}
+		if r >= 0x4E00 && r <= 0x9FFF || r >= 0x2E80 && unicode.Is(unicode.Han, r) {
+			p.han++
+		}
+	}
+	if first < 0 {
+		return p, false
+	}
+	p.start = start + first
+	p.key = body
+	if spaces {
+		p.key = strings.Join(strings.Fields(body), "")
+	}
+	return p, true
 }
 
 func (p *repetitionCheck) Run(c *Context) {

@@ -30,6 +30,11 @@ type search struct {
 
 const notSearched = -2
 
+// maxTryText bounds the text an anchored try of an unbounded pattern is
+// given: regexp clears state in proportion to it on every call, so on longer
+// texts one unanchored search from the first possible start costs less.
+const maxTryText = 512
+
 func (p *Pattern) newSearch(s string, sub bool) *search {
 	return &search{p: p, s: s, sub: sub}
 }
@@ -92,7 +97,7 @@ func (x *search) next() []int {
 		}
 		from := stepAtOrAfter(x.s, max(x.pos, q-x.p.need.before))
 		var m []int
-		if x.p.how == tryStarts {
+		if x.p.how == tryStarts && (x.p.longest != unbounded || len(x.s)-from <= maxTryText) {
 			for c := from; c <= q && m == nil; {
 				m = x.try(c)
 				_, w := utf8.DecodeRuneInString(x.s[c:])
@@ -100,7 +105,12 @@ func (x *search) next() []int {
 			}
 		} else {
 			to := x.end(q)
-			if m = x.find(0, from, to); m != nil && m[0] > q && to < len(x.s) {
+			m = x.find(0, from, to)
+			switch {
+			case m == nil && to == len(x.s):
+				x.done = true // every start from here on was tried against the whole text
+				return nil
+			case m != nil && m[0] > q && to < len(x.s):
 				m = nil // a start past q was not given all the text that decides it
 			}
 		}

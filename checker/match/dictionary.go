@@ -2,7 +2,6 @@ package match
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // Dictionary holds the literals of a set of patterns (a rule set's) and finds
@@ -11,14 +10,20 @@ import (
 // literals that are not there.
 type Dictionary struct {
 	lits []string
-	// byASCII and byRune list the literals by their first rune: byRune[r]
-	// is 1 + an index into groups for a rune below 0x10000, else 0; others
-	// are in wide.
-	byASCII [utf8.RuneSelf][]int32
-	byRune  []uint16
-	groups  [][]int32
-	wide    map[rune][]int32
-	entries []*entry
+	// Literals are listed by their first bytes: one of a single byte in
+	// single, one of two bytes in pairs (with a bit in pairBits), a longer
+	// one in groups[triples[h]-1], h a hash of its first three bytes (a
+	// group may hold literals of other beginnings with the same hash, which
+	// the comparison with the text sorts out). A literal starts
+	// with the first byte of a rune, and every such byte is a place where
+	// regexp starts a rune, so a scan looks at every byte without decoding
+	// the text.
+	single   [256][]int32
+	pairBits [1 << 16 / 64]uint64
+	pairs    map[uint16][]int32
+	triples  []uint16
+	groups   [][]int32
+	entries  []*entry
 	// others holds the patterns another dictionary claimed first.
 	others map[*Pattern]*entry
 }
@@ -39,7 +44,7 @@ type claim struct {
 
 // NewDictionary gathers the literals of patterns.
 func NewDictionary(patterns []*Pattern) *Dictionary {
-	d := &Dictionary{byRune: make([]uint16, 0x10000), wide: map[rune][]int32{}, others: map[*Pattern]*entry{}}
+	d := &Dictionary{pairs: map[uint16][]int32{}, triples: make([]uint16, 1<<tripleBits), others: map[*Pattern]*entry{}}
 	ids := map[string]int32{}
 	idOf := func(lit string) int32 {
 		id, ok := ids[lit]
@@ -96,23 +101,31 @@ func NewDictionary(patterns []*Pattern) *Dictionary {
 	return d
 }
 
-// file lists literal id under its first rune.
+// file lists literal id under its first bytes.
 func (d *Dictionary) file(lit string, id int32) {
-	r, _ := utf8.DecodeRuneInString(lit)
-	switch {
-	case r < utf8.RuneSelf:
-		d.byASCII[r] = append(d.byASCII[r], id)
-	case r < 0x10000:
-		if d.byRune[r] == 0 {
-			d.groups = append(d.groups, nil)
-			d.byRune[r] = uint16(len(d.groups))
-		}
-		g := d.byRune[r] - 1
-		d.groups[g] = append(d.groups[g], id)
+	switch len(lit) {
+	case 1:
+		d.single[lit[0]] = append(d.single[lit[0]], id)
+	case 2:
+		key := uint16(lit[0])<<8 | uint16(lit[1])
+		d.pairBits[key/64] |= 1 << (key % 64)
+		d.pairs[key] = append(d.pairs[key], id)
 	default:
-		d.wide[r] = append(d.wide[r], id)
+		h := tripleHash(uint32(lit[0])<<16 | uint32(lit[1])<<8 | uint32(lit[2]))
+		if d.triples[h] == 0 {
+			d.groups = append(d.groups, nil)
+			d.triples[h] = uint16(len(d.groups))
+		}
+		g := d.triples[h] - 1
+		d.groups[g] = append(d.groups[g], id)
 	}
 }
+
+// tripleBits is the size of the hash of a literal's first three bytes.
+const tripleBits = 14
+
+// tripleHash maps three bytes to tripleBits bits.
+func tripleHash(key uint32) uint32 { return key * 2654435761 >> (32 - tripleBits) }
 
 // entryOf returns the dictionary's entry for p, nil if p is not in it.
 func (d *Dictionary) entryOf(p *Pattern) *entry {
@@ -137,24 +150,27 @@ type occurrence struct {
 // Scan finds the dictionary's literals in s.
 func (d *Dictionary) Scan(s string) *Text {
 	t := &Text{s: s, d: d, present: make([]uint64, (len(d.lits)+63)/64)}
-	for i := 0; i < len(s); {
-		b := s[i]
-		if b < utf8.RuneSelf {
-			if ids := d.byASCII[b]; ids != nil {
-				t.find(i, ids)
+	for i := 0; i < len(s); i++ {
+		if ids := d.single[s[i]]; ids != nil {
+			for _, id := range ids {
+				t.add(i, id)
 			}
-			i++
+		}
+		if i+1 == len(s) {
+			break
+		}
+		pair := uint16(s[i])<<8 | uint16(s[i+1])
+		if d.pairBits[pair/64]&(1<<(pair%64)) != 0 {
+			for _, id := range d.pairs[pair] {
+				t.add(i, id)
+			}
+		}
+		if i+2 == len(s) {
 			continue
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if r < 0x10000 {
-			if g := d.byRune[r]; g != 0 {
-				t.find(i, d.groups[g-1])
-			}
-		} else if ids := d.wide[r]; ids != nil {
-			t.find(i, ids)
+		if g := d.triples[tripleHash(uint32(pair)<<8|uint32(s[i+2]))]; g != 0 {
+			t.find(i, d.groups[g-1])
 		}
-		i += w
 	}
 	return t
 }
@@ -163,10 +179,15 @@ func (d *Dictionary) Scan(s string) *Text {
 func (t *Text) find(i int, ids []int32) {
 	for _, id := range ids {
 		if strings.HasPrefix(t.s[i:], t.d.lits[id]) {
-			t.occ = append(t.occ, occurrence{pos: int32(i), lit: id})
-			t.present[id/64] |= 1 << (id % 64)
+			t.add(i, id)
 		}
 	}
+}
+
+// add records an occurrence of literal id at i.
+func (t *Text) add(i int, id int32) {
+	t.occ = append(t.occ, occurrence{pos: int32(i), lit: id})
+	t.present[id/64] |= 1 << (id % 64)
 }
 
 // String returns the text.

@@ -151,6 +151,9 @@ type occurrence struct {
 func (d *Dictionary) Scan(s string) *Text {
 	t := &Text{s: s, d: d, present: make([]uint64, (len(d.lits)+63)/64)}
 	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			continue // a continuation byte starts no literal
+		}
 		if ids := d.single[s[i]]; ids != nil {
 			for _, id := range ids {
 				t.add(i, id)

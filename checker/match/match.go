@@ -69,7 +69,8 @@ const (
 	// inWindows: at each literal occurrence, the expression runs on a window
 	// around it (see search).
 	inWindows
-	// atEnd: a sequence anchored at the text's end, tried there alone.
+	// atEnd: a sequence of fixed length anchored at the text's end, tried
+	// there alone.
 	atEnd
 	// everyStart: a sequence without literals, tried at every start.
 	everyStart
@@ -121,9 +122,11 @@ func Compile(expr string) (*Pattern, error) {
 	if end {
 		p.matters |= cutEnd
 	}
-	p.seq = sequenceOf(simple)
+	if !p.empty {
+		p.seq = sequenceOf(tree)
+	}
 	switch {
-	case p.seq != nil && p.seq.end:
+	case p.seq != nil && p.seq.end && p.seq.fixed:
 		p.how = atEnd
 	case p.seq != nil && p.seq.begin:
 		p.how = atStart

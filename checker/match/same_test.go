@@ -141,6 +141,7 @@ func TestSameAsRegexp(t *testing.T) {
 	exprs := []string{
 		`扫一扫`, `^(主办|承办)\\s*[::](?P<at>.*)`, `X{1,4}`, `\\d+件`, `(还|仍)存在[^。]{0,20}(问题|不足)`, `[，,]`, `a|b`,
 		`\\p{Han}{1,12}(?P<at>[\\[(])\\d+`, `x+$`, `(?:^|[^A-Z])X{2,}`, `.{0,30}问题$`, `a.*?b`, `(a|ab)(c|bcd)`,
+		`[\x{E000}-\x{F8FF}]+`, `\x{FFFD}+`, `a+b`, `a*b`, `a+a`, `[ab]{2,3}c?`, `(?P<at> +)\S`,
 		`(?:\p{Han})$`, `^(?:[0-9])`, `、(?P<at>、)`, `.`, `(?s).`, `a$`, `^a$`, `(a)(b)c`, `\x{FFFD}$`, `[\x{FFFD}a]{2}`,
 	}
 	lines := corpusLines(t)
@@ -164,6 +165,9 @@ func FuzzSameAsRegexp(f *testing.F) {
 	f.Add(`[ \t]+$`, "全年 \t")
 	f.Add(`(?:\p{Han}.)$`, "甲\xe4\xb8")
 	f.Add(`(a)[b-d](?P<x>.)`, "xabcabd")
+	f.Add(`[\x{E000}-\x{F8FF}]+`, "甲\ue000\ue001乙")
+	f.Add(`\x{FFFD}+x?`, "a\xff\xfe\ufffdx")
+	f.Add(`(?P<at> +)[^ ]{2,3}`, "1.  把学习")
 	f.Add(`(还|仍)存在[^。]{0,20}(问题|不足)$`, "仍存在\xe4问题")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		re, err := regexp.Compile(expr)

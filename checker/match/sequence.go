@@ -2,26 +2,60 @@ package match
 
 import (
 	"regexp/syntax"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// sequence is a pattern that is a fixed run of runes, each from a set: `,`,
-// `、(?P<at>、)`, `[,。、;:](?P<at>[,。、;:])`, `(?:\p{Han})$`. Such a pattern
-// has at most one match at each start, so it is matched rune by rune without
-// regexp, whose set-up costs more than the whole match.
+// sequence is a pattern that is a row of runes, each from a set, some of them
+// repeated: `,`, `、(?P<at>、)`, `[,。、;:](?P<at>[,。、;:])`, `(?:\p{Han})$`,
+// `[\x{E000}-\x{F8FF}]+`. A repeated set is greedy and shares no rune with
+// the set after it, so the pattern has at most one match at each start, and
+// it is matched rune by rune without regexp, whose set-up costs more than the
+// whole match.
 type sequence struct {
-	sets       [][]rune // per rune, the set as a syntax.OpCharClass holds it: sorted lo, hi pairs
-	begin, end bool     // anchored at the text's start, end
-	// groups[2k], groups[2k+1]: the runes group k+1 starts and ends before.
+	items      []item
+	fixed      bool // every item is one rune: the match's length in runes is len(items)
+	begin, end bool // anchored at the text's start, end
+	// groups[2k], groups[2k+1]: the items group k+1 starts and ends before.
 	groups []int
+	// leads are the bytes a match can start with, when they are few (nil
+	// otherwise): a search looks for them with IndexByte. invalid: a match
+	// can also start at a byte of invalid UTF-8 (the set holds U+FFFD).
+	leads   []byte
+	invalid bool
 }
+
+// item is a set of runes, as a syntax.OpCharClass holds it (sorted lo, hi
+// pairs), matched min to max times (max < 0: no limit).
+type item struct {
+	set      []rune
+	min, max int
+}
+
+// maxLeads bounds the lead bytes a search looks for one by one.
+const maxLeads = 3
 
 // sequenceOf returns the sequence re is, or nil.
 func sequenceOf(re *syntax.Regexp) *sequence {
-	q := &sequence{groups: make([]int, 2*countCaptures(re))}
-	if !q.add(re) || len(q.sets) == 0 {
+	q := &sequence{groups: make([]int, 2*countCaptures(re)), fixed: true}
+	if !q.add(re) || len(q.items) == 0 {
 		return nil
+	}
+	// A repetition could give back runes to a set after it (up to the first
+	// that must match): then a start could have more than one match.
+	for i, a := range q.items {
+		for j := i + 1; a.min != a.max && j < len(q.items); j++ {
+			if overlap(a.set, q.items[j].set) {
+				return nil
+			}
+			if q.items[j].min > 0 {
+				break
+			}
+		}
+	}
+	if first := q.items[0]; first.min > 0 {
+		q.leads, q.invalid = leadBytes(first.set)
 	}
 	return q
 }
@@ -37,7 +71,7 @@ func countCaptures(re *syntax.Regexp) int {
 	return n
 }
 
-// add appends re's runes to q, false if re is not a fixed run of runes.
+// add appends re's items to q, false if re is not a sequence.
 func (q *sequence) add(re *syntax.Regexp) bool {
 	if q.end {
 		return re.Op == syntax.OpEmptyMatch // nothing may follow $
@@ -45,7 +79,7 @@ func (q *sequence) add(re *syntax.Regexp) bool {
 	switch re.Op {
 	case syntax.OpEmptyMatch:
 	case syntax.OpBeginText:
-		if len(q.sets) > 0 {
+		if len(q.items) > 0 {
 			return false
 		}
 		q.begin = true
@@ -56,20 +90,30 @@ func (q *sequence) add(re *syntax.Regexp) bool {
 			return false
 		}
 		for _, r := range re.Rune {
-			q.sets = append(q.sets, []rune{r, r})
+			q.items = append(q.items, item{set: []rune{r, r}, min: 1, max: 1})
 		}
-	case syntax.OpCharClass:
-		q.sets = append(q.sets, re.Rune)
-	case syntax.OpAnyCharNotNL:
-		q.sets = append(q.sets, []rune{0, '\n' - 1, '\n' + 1, unicode.MaxRune})
-	case syntax.OpAnyChar:
-		q.sets = append(q.sets, []rune{0, unicode.MaxRune})
+	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
+		set := runeSet(re.Sub[0])
+		if set == nil || re.Flags&syntax.NonGreedy != 0 {
+			return false
+		}
+		it := item{set: set, min: 0, max: -1}
+		switch re.Op {
+		case syntax.OpPlus:
+			it.min = 1
+		case syntax.OpQuest:
+			it.max = 1
+		case syntax.OpRepeat:
+			it.min, it.max = re.Min, re.Max
+		}
+		q.items = append(q.items, it)
+		q.fixed = false
 	case syntax.OpCapture:
-		start := len(q.sets)
+		start := len(q.items)
 		if !q.add(re.Sub[0]) {
 			return false
 		}
-		q.groups[2*re.Cap-2], q.groups[2*re.Cap-1] = start, len(q.sets)
+		q.groups[2*re.Cap-2], q.groups[2*re.Cap-1] = start, len(q.items)
 	case syntax.OpConcat:
 		for _, sub := range re.Sub {
 			if !q.add(sub) {
@@ -77,9 +121,88 @@ func (q *sequence) add(re *syntax.Regexp) bool {
 			}
 		}
 	default:
-		return false
+		set := runeSet(re)
+		if set == nil {
+			return false
+		}
+		q.items = append(q.items, item{set: set, min: 1, max: 1})
 	}
 	return true
+}
+
+// runeSet returns the set of runes re matches when it matches one rune.
+func runeSet(re *syntax.Regexp) []rune {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 1 && re.Flags&syntax.FoldCase == 0 {
+			return []rune{re.Rune[0], re.Rune[0]}
+		}
+	case syntax.OpCharClass:
+		return re.Rune
+	case syntax.OpAnyCharNotNL:
+		return []rune{0, '\n' - 1, '\n' + 1, unicode.MaxRune}
+	case syntax.OpAnyChar:
+		return []rune{0, unicode.MaxRune}
+	}
+	return nil
+}
+
+// overlap tells whether two sets share a rune.
+func overlap(a, b []rune) bool {
+	for i := 0; i < len(a); i += 2 {
+		for j := 0; j < len(b); j += 2 {
+			if a[i] <= b[j+1] && b[j] <= a[i+1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// leadBytes returns the first bytes of the UTF-8 encodings of set's runes if
+// there are at most maxLeads, and whether set holds U+FFFD, which regexp also
+// matches at each byte of invalid UTF-8.
+func leadBytes(set []rune) (leads []byte, invalid bool) {
+	for i := 0; i < len(set); i += 2 {
+		lo, hi := set[i], set[i+1]
+		invalid = invalid || lo <= utf8.RuneError && utf8.RuneError <= hi
+		// Lead bytes grow with the rune: those of lo, of hi and between.
+		for b := int(leadByte(lo)); b <= int(leadByte(hi)); b++ {
+			if !strings.ContainsRune(string(leads), rune(b)) && len(leads) <= maxLeads {
+				leads = append(leads, byte(b))
+			}
+		}
+	}
+	if len(leads) > maxLeads {
+		return nil, invalid
+	}
+	return leads, invalid
+}
+
+// leadByte is the first byte of r's UTF-8 encoding.
+func leadByte(r rune) byte {
+	var buf [utf8.UTFMax]byte
+	utf8.EncodeRune(buf[:], r)
+	return buf[0]
+}
+
+// nextStart returns the first place at or after from where a match may start,
+// by the lead bytes, or -1; every place when the lead bytes are not known or
+// s is not valid UTF-8 and q matches invalid bytes.
+func (q *sequence) nextStart(s string, valid bool, from int) int {
+	if q.leads == nil || q.invalid && !valid {
+		if from < len(s) {
+			return from
+		}
+		return -1
+	}
+	next := -1
+	for _, b := range q.leads {
+		if i := strings.IndexByte(s[from:], b); i >= 0 && (next < 0 || from+i < next) {
+			next = from + i
+		}
+	}
+	return next
 }
 
 // matchAt matches q at c in s: the submatch indexes (just the match's if not
@@ -91,18 +214,22 @@ func (q *sequence) matchAt(s string, c int, sub bool) []int {
 	var stack [8]int
 	bounds := append(stack[:0], c)
 	pos := c
-	for _, set := range q.sets {
-		if pos >= len(s) {
+	for _, it := range q.items {
+		n := 0
+		for (it.max < 0 || n < it.max) && pos < len(s) {
+			r, w := utf8.DecodeRuneInString(s[pos:])
+			if !inSet(it.set, r) {
+				break
+			}
+			pos += w
+			n++
+		}
+		if n < it.min {
 			return nil
 		}
-		r, w := utf8.DecodeRuneInString(s[pos:])
-		if !inSet(set, r) {
-			return nil
-		}
-		pos += w
 		bounds = append(bounds, pos)
 	}
-	if q.end && pos != len(s) {
+	if q.end && pos != len(s) || pos == c {
 		return nil
 	}
 	if !sub {
@@ -116,11 +243,11 @@ func (q *sequence) matchAt(s string, c int, sub bool) []int {
 	return m
 }
 
-// startAtEnd returns where a match of q anchored at the text's end would
-// start: len(q.sets) runes back from the end, or -1.
+// startAtEnd returns where a match of a fixed q anchored at the text's end
+// would start: len(q.items) runes back from the end, or -1.
 func (q *sequence) startAtEnd(s string) int {
 	c := len(s)
-	for range q.sets {
+	for range q.items {
 		if c == 0 {
 			return -1
 		}

@@ -26,6 +26,8 @@ type search struct {
 	t  *Text
 	e  *entry
 	oi int
+	// valid is 1 when s is valid UTF-8, -1 when not, 0 before it is known.
+	valid int8
 }
 
 const notSearched = -2
@@ -33,7 +35,7 @@ const notSearched = -2
 // maxTryText bounds the text an anchored try of an unbounded pattern is
 // given: regexp clears state in proportion to it on every call, so on longer
 // texts one unanchored search from the first possible start costs less.
-const maxTryText = 512
+const maxTryText = 4096
 
 func (p *Pattern) newSearch(s string, sub bool) *search {
 	return &search{p: p, s: s, sub: sub}
@@ -146,10 +148,22 @@ func (x *search) atEnd() []int {
 	return x.p.seq.matchAt(x.s, c, x.sub)
 }
 
-// everyStart tries a sequence at every start from pos on.
+// everyStart tries a sequence at every start from pos on that its lead
+// bytes allow.
 func (x *search) everyStart() []int {
-	for c := x.pos; c < len(x.s); {
-		if m := x.p.seq.matchAt(x.s, c, x.sub); m != nil {
+	q := x.p.seq
+	if q.invalid && x.valid == 0 {
+		x.valid = 1
+		if !utf8.ValidString(x.s) {
+			x.valid = -1
+		}
+	}
+	valid := x.valid >= 0
+	for c := x.pos; ; {
+		if c = q.nextStart(x.s, valid, c); c < 0 {
+			break
+		}
+		if m := q.matchAt(x.s, c, x.sub); m != nil {
 			x.pos = m[1]
 			return m
 		}
@@ -157,6 +171,7 @@ func (x *search) everyStart() []int {
 		c += w
 	}
 	x.pos = len(x.s)
+	x.done = true
 	return nil
 }
 

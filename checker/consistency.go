@@ -249,7 +249,7 @@ func chineseBeside(text string, start, end int) bool {
 
 // isChinese: a Han character or a CJK punctuation mark.
 func isChinese(r rune) bool {
-	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF60 ||
+	return isHan(r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF60 ||
 		strings.ContainsRune("“”‘’…—·", r)
 }
 

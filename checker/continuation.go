@@ -50,12 +50,12 @@ func (k *continuationCheck) Run(c *Context) {
 		text, base := c.LineView(a)
 		text = strings.TrimRightFunc(text, unicode.IsSpace)
 		last, size := utf8.DecodeLastRuneInString(text)
-		if !strings.ContainsAny(text, ",。") || !(unicode.Is(unicode.Han, last) || last == ',' || last == '、') {
+		if !strings.ContainsAny(text, ",。") || !(isHan(last) || last == ',' || last == '、') {
 			continue
 		}
 		next, _ := c.LineView(b)
 		first, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(next, unicode.IsSpace))
-		if !unicode.Is(unicode.Han, first) && !strings.ContainsRune("《“(", first) || !onlyBlankBetween(c, a, b) {
+		if !isHan(first) && !strings.ContainsRune("《“(", first) || !onlyBlankBetween(c, a, b) {
 			continue
 		}
 		start, end := c.ViewSpan(base+len(text)-size, base+len(text))

@@ -3,7 +3,6 @@ package checker
 import (
 	"fmt"
 	"strconv"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/normalize"
@@ -107,7 +106,7 @@ func (m *metricCheck) runDocument(c *Context) {
 			continue
 		}
 		for i, r := range c.Doc.Text[l.Start:l.End] {
-			if !unicode.Is(unicode.Han, r) {
+			if !isHan(r) {
 				continue
 			}
 			han++
@@ -155,7 +154,7 @@ func (c *Context) subHeadings(p *outline.Part) int {
 func countLetters(s string) int {
 	n := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if isLetterOrDigit(r) {
 			n++
 		}
 	}

@@ -116,7 +116,7 @@ func newPiece(text string, start, bodyEnd, end int) (piece, bool) {
 		case first < 0:
 			first = i
 		}
-		if r >= 0x4E00 && r <= 0x9FFF || r >= 0x2E80 && unicode.Is(unicode.Han, r) {
+		if isHan(r) {
 			p.han++
 		}
 	}

@@ -1,0 +1,28 @@
+package checker
+
+import "unicode"
+
+// isHan tells whether r is a Chinese character, answering the common cases
+// (the CJK Unified Ideographs block, anything below U+2E80) without the
+// Unicode table search.
+func isHan(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true
+	case r < 0x2E80:
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
+}
+
+// isLetterOrDigit is unicode.IsLetter || unicode.IsDigit, with the common
+// cases first.
+func isLetterOrDigit(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}

@@ -90,6 +90,8 @@ type Analysis struct {
 	scanned [2][]*match.Text
 	// wholeScan[raw] is the whole text, scanned likewise.
 	wholeScan [2]*match.Text
+	// inScope lists the lines of each scope asked for (scopeLines).
+	inScope map[string][]int
 }
 
 // Analyze builds the normalized view and the outline of d.

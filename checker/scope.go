@@ -19,8 +19,22 @@ func validScope(s string) error {
 	return fmt.Errorf("未知的 scope %q（可用：%s）", s, strings.Join(scopes, "、"))
 }
 
-// scopeLines returns the 1-based numbers of the lines in scope.
+// scopeLines returns the 1-based numbers of the lines in scope; the slice is
+// shared by the rules and must not be changed.
 func (a *Analysis) scopeLines(scope string) []int {
+	if lines, ok := a.inScope[scope]; ok {
+		return lines
+	}
+	if a.inScope == nil {
+		a.inScope = map[string][]int{}
+	}
+	lines := a.linesIn(scope)
+	a.inScope[scope] = lines
+	return lines
+}
+
+// linesIn lists the lines in scope.
+func (a *Analysis) linesIn(scope string) []int {
 	o := a.Outline
 	var out []int
 	switch scope {

@@ -149,7 +149,7 @@ type occurrence struct {
 
 // Scan finds the dictionary's literals in s.
 func (d *Dictionary) Scan(s string) *Text {
-	t := &Text{s: s, d: d, present: make([]uint64, (len(d.lits)+63)/64)}
+	t := &Text{s: s, d: d, present: make([]uint64, (len(d.lits)+63)/64), occ: make([]occurrence, 0, len(s)/32)}
 	for i := 0; i < len(s); i++ {
 		if s[i]&0xC0 == 0x80 {
 			continue // a continuation byte starts no literal

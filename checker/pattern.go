@@ -1,7 +1,7 @@
 package checker
 
 import (
-	"sort"
+	"slices"
 
 	"github.com/fzlint/fzlint/checker/match"
 
@@ -133,7 +133,7 @@ func findAll(patterns []rules.Regexp, text *match.Text) []span {
 			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	slices.SortStableFunc(out, func(a, b span) int { return a.start - b.start })
 	kept := out[:0]
 	for _, m := range out {
 		if len(kept) == 0 || m.start >= kept[len(kept)-1].end {

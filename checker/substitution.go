@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp/syntax"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -283,6 +282,9 @@ func (s *substitutionCheck) want(c *Context, h hit, base int, raw bool) (string,
 	if h.sw.to == nil {
 		return "", false
 	}
+	if !strings.Contains(*h.sw.to, "$") {
+		return *h.sw.to, true // nothing to expand
+	}
 	idx := make([]int, len(h.sub))
 	for i, v := range h.sub {
 		switch {
@@ -323,7 +325,7 @@ func (s *substitutionCheck) find(scanned *match.Text) []hit {
 	if len(out) == 0 {
 		return nil
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	slices.SortStableFunc(out, func(a, b hit) int { return a.start - b.start })
 	skips := allSpans(s.Skip, scanned)
 	kept := out[:0]
 	for _, h := range out {

@@ -69,7 +69,7 @@ type piece struct {
 }
 
 // split cuts text into pieces at the marks in marks; the last piece may have
-// no mark.
+// no mark. It reads each rune once: this runs on every line.
 func split(text, marks string) []piece {
 	var ascii [utf8.RuneSelf]bool
 	var wide []rune
@@ -81,54 +81,43 @@ func split(text, marks string) []piece {
 		}
 	}
 	var out []piece
-	start := 0
+	cur := piece{start: -1}
+	from, spaces, lastEnd := 0, false, 0
+	emit := func(bodyEnd, end int) {
+		if cur.start >= 0 {
+			cur.bodyEnd, cur.end = bodyEnd, end
+			cur.key = text[cur.start:bodyEnd]
+			if spaces {
+				cur.key = strings.Join(strings.Fields(text[from:bodyEnd]), "")
+			}
+			out = append(out, cur)
+		}
+		cur, spaces = piece{start: -1}, false
+	}
 	for i := 0; i < len(text); {
 		r, w := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(text[i:])
 		}
-		if r < utf8.RuneSelf && ascii[r] || r >= utf8.RuneSelf && slices.Contains(wide, r) {
-			if p, ok := newPiece(text, start, i, i+w); ok {
-				out = append(out, p)
+		switch {
+		case r < utf8.RuneSelf && ascii[r] || r >= utf8.RuneSelf && slices.Contains(wide, r):
+			emit(i, i+w)
+			from = i + w
+		case r == ' ' || r == '\t' || r >= 0x80 && unicode.IsSpace(r) || r < ' ' && unicode.IsSpace(r):
+			spaces = true
+		default:
+			if cur.start < 0 {
+				cur.start = i
 			}
-			start = i + w
+			if isHan(r) {
+				cur.han++
+			}
+			lastEnd = i + w
 		}
 		i += w
 	}
-	if p, ok := newPiece(text, start, len(strings.TrimRightFunc(text, unicode.IsSpace)), len(text)); ok {
-		out = append(out, p)
-	}
+	emit(lastEnd, len(text))
 	return out
-}
-
-// newPiece makes the piece text[start:bodyEnd] ended by a mark up to end;
-// false if it holds nothing but white space.
-func newPiece(text string, start, bodyEnd, end int) (piece, bool) {
-	body := text[start:max(start, bodyEnd)]
-	p := piece{bodyEnd: bodyEnd, end: end}
-	spaces := false
-	first := -1
-	for i, r := range body {
-		switch {
-		case unicode.IsSpace(r):
-			spaces = true
-			continue
-		case first < 0:
-			first = i
-		}
-		if isHan(r) {
-			p.han++
-		}
-	}
-	if first < 0 {
-		return p, false
-	}
-	p.start = start + first
-	p.key = body
-	if spaces {
-		p.key = strings.Join(strings.Fields(body), "")
-	}
-	return p, true
 }
 
 func (p *repetitionCheck) Run(c *Context) {

@@ -1,6 +1,9 @@
 package checker
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestRepetition(t *testing.T) {
 	runCases(t, "repetition", "line={other-line}", []kindCase{
@@ -30,4 +33,25 @@ func TestRepetitionSpecErrors(t *testing.T) {
 		{"no check", `min: 10`, "check 应为"},
 		{"bad min", `{check: adjacent, min: 0}`, "min 应为正整数"},
 	})
+}
+
+func TestSplit(t *testing.T) {
+	const marks = ",;:!?。、"
+	for _, c := range []struct {
+		text string
+		want []piece
+	}{
+		{"", nil},
+		{" ,。", nil},
+		{"甲乙,丙 丁。 a1", []piece{
+			{start: 0, bodyEnd: 6, end: 7, key: "甲乙", han: 2},
+			{start: 7, bodyEnd: 14, end: 17, key: "丙丁", han: 2},
+			{start: 18, bodyEnd: 20, end: 20, key: "a1"},
+		}},
+		{"\u3000一是加强学习 ,\t", []piece{{start: 3, bodyEnd: 22, end: 23, key: "一是加强学习", han: 6}}},
+	} {
+		if got := split(c.text, marks); !slices.Equal(got, c.want) {
+			t.Errorf("split(%q) = %+v, want %+v", c.text, got, c.want)
+		}
+	}
 }

@@ -236,21 +236,6 @@ func anchors(re *syntax.Regexp) (begin, end, context bool) {
 	return begin, end, context
 }
 
-// withoutAnchors returns a copy of re in which the begin-of-text (begin) or
-// end-of-text (end) assertions never hold: what they mean inside a window
-// that starts after the text's start or ends before its end.
-func withoutAnchors(re *syntax.Regexp, begin, end bool) *syntax.Regexp {
-	if begin && re.Op == syntax.OpBeginText || end && re.Op == syntax.OpEndText {
-		return &syntax.Regexp{Op: syntax.OpNoMatch}
-	}
-	c := *re
-	c.Sub = nil
-	for _, sub := range re.Sub {
-		c.Sub = append(c.Sub, withoutAnchors(sub, begin, end))
-	}
-	return &c
-}
-
 // startAnchored tells whether every match of re starts at the text's start.
 func startAnchored(re *syntax.Regexp) bool {
 	switch re.Op {

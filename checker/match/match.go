@@ -162,15 +162,14 @@ func (p *Pattern) Regexp() *regexp.Regexp { return p.variant(0) }
 func (p *Pattern) variant(v int) *regexp.Regexp {
 	v &= p.matters
 	p.once[v].Do(func() {
-		if v == 0 {
-			p.re[0] = regexp.MustCompile(p.expr)
-			return
+		expr := p.expr
+		if v&(cutStart|cutEnd) != 0 {
+			expr = cutAnchors(expr, v&cutStart != 0, v&cutEnd != 0)
 		}
-		tree := withoutAnchors(p.tree, v&cutStart != 0, v&cutEnd != 0)
 		if v&anchored != 0 {
-			tree = &syntax.Regexp{Op: syntax.OpConcat, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, tree}}
+			expr = `^(?:` + expr + `)`
 		}
-		p.re[v] = regexp.MustCompile(tree.String())
+		p.re[v] = regexp.MustCompile(expr)
 	})
 	return p.re[v]
 }

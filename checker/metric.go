@@ -74,24 +74,26 @@ func (m *metricCheck) Run(c *Context) {
 		return
 	}
 	text, _ := c.spanText(contentStart(p), p.End, false)
-	// Only the measures the rule bounds are computed: counting enumerations
-	// scans the whole part with a regexp.
-	chars := countLetters(text)
-	figures, items := 0, 0
-	got := map[string]float64{"chars": float64(chars)}
-	if _, ok := m.Below["figures-per-1000"]; ok {
+	// The rule reports a part below every bound, so a measure is computed
+	// only while the others are below theirs: counting enumerations scans the
+	// whole part with a regexp.
+	chars, figures, items := countLetters(text), 0, 0
+	if bound, ok := m.Below["chars"]; ok && float64(chars) >= bound {
+		return
+	}
+	if bound, ok := m.Below["figures-per-1000"]; ok {
 		figures = countFigures(text)
-		got["figures-per-1000"] = 0
+		per := 0.0
 		if chars > 0 {
-			got["figures-per-1000"] = float64(figures) * 1000 / float64(chars)
+			per = float64(figures) * 1000 / float64(chars)
+		}
+		if per >= bound {
+			return
 		}
 	}
-	if _, ok := m.Below["items"]; ok {
+	if bound, ok := m.Below["items"]; ok {
 		items = len(itemPattern.FindAllStringIndex(text, -1)) + c.subHeadings(p)
-		got["items"] = float64(items)
-	}
-	for k, bound := range m.Below {
-		if got[k] >= bound {
+		if float64(items) >= bound {
 			return
 		}
 	}

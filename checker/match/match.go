@@ -36,9 +36,9 @@ type Pattern struct {
 	longest int
 	// how is the way the pattern searches a text.
 	how strategy
-	// seq is the pattern as a fixed run of runes, matched without regexp; nil
-	// for other patterns.
-	seq   *sequence
+	// seqs is the pattern as sequences (alternatives tried in turn), matched
+	// without regexp; nil for other patterns.
+	seqs []*sequence
 	empty bool // the pattern can match the empty string
 	tree  *syntax.Regexp
 	// re[v] is the expression compiled as variant v says: anchored at the
@@ -123,14 +123,15 @@ func Compile(expr string) (*Pattern, error) {
 		p.matters |= cutEnd
 	}
 	if !p.empty {
-		p.seq = sequenceOf(tree)
+		p.seqs = sequencesOf(tree)
 	}
+	single := len(p.seqs) == 1
 	switch {
-	case p.seq != nil && p.seq.end && p.seq.fixed:
+	case single && p.seqs[0].end && p.seqs[0].fixed:
 		p.how = atEnd
-	case p.seq != nil && p.seq.begin:
+	case single && p.seqs[0].begin:
 		p.how = atStart
-	case p.seq != nil && p.need.lits == nil:
+	case p.seqs != nil && p.need.lits == nil:
 		p.how = everyStart
 	case context || p.empty:
 		p.how = whole

@@ -168,6 +168,8 @@ func FuzzSameAsRegexp(f *testing.F) {
 	f.Add(`[\x{E000}-\x{F8FF}]+`, "甲\ue000\ue001乙")
 	f.Add(`\x{FFFD}+x?`, "a\xff\xfe\ufffdx")
 	f.Add(`(?P<at> +)[^ ]{2,3}`, "1.  把学习")
+	f.Add(`(?P<at>【\s*】|\[\s*\]|\(\s+\))`, "甲【 】乙[]丙(  )")
+	f.Add(`a(b)|^c|(d)e$`, "cabde")
 	f.Add(`(还|仍)存在[^。]{0,20}(问题|不足)$`, "仍存在\xe4问题")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		re, err := regexp.Compile(expr)

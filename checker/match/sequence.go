@@ -36,9 +36,41 @@ type item struct {
 // maxLeads bounds the lead bytes a search looks for one by one.
 const maxLeads = 3
 
-// sequenceOf returns the sequence re is, or nil.
-func sequenceOf(re *syntax.Regexp) *sequence {
-	q := &sequence{groups: make([]int, 2*countCaptures(re)), fixed: true}
+// sequencesOf returns re as a list of sequences tried in turn, the first
+// that matches at a start giving the match there (as regexp's leftmost-first
+// alternation does); nil if re is not one: `锟斤拷|烫烫烫`, `(?P<at>【\s*】|\(\s+\))`.
+func sequencesOf(re *syntax.Regexp) []*sequence {
+	ncap := countCaptures(re)
+	var outer []int // groups around the whole alternation
+	for re.Op == syntax.OpCapture {
+		outer = append(outer, re.Cap)
+		re = re.Sub[0]
+	}
+	branches := []*syntax.Regexp{re}
+	if re.Op == syntax.OpAlternate {
+		branches = re.Sub
+	}
+	var out []*sequence
+	for _, b := range branches {
+		q := sequenceOf(b, ncap)
+		if q == nil {
+			return nil
+		}
+		for _, c := range outer {
+			q.groups[2*c-2], q.groups[2*c-1] = 0, len(q.items)
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// sequenceOf returns the sequence re is, or nil; ncap is the number of
+// groups of the whole expression, of which re may hold some.
+func sequenceOf(re *syntax.Regexp, ncap int) *sequence {
+	q := &sequence{groups: make([]int, 2*ncap), fixed: true}
+	for i := range q.groups {
+		q.groups[i] = -1 // a group of another alternative
+	}
 	if !q.add(re) || len(q.items) == 0 {
 		return nil
 	}
@@ -186,23 +218,45 @@ func leadByte(r rune) byte {
 	return buf[0]
 }
 
-// nextStart returns the first place at or after from where a match may start,
-// by the lead bytes, or -1; every place when the lead bytes are not known or
-// s is not valid UTF-8 and q matches invalid bytes.
-func (q *sequence) nextStart(s string, valid bool, from int) int {
-	if q.leads == nil || q.invalid && !valid {
-		if from < len(s) {
-			return from
-		}
-		return -1
-	}
+// nextStart returns the first place at or after from where a match of one of
+// qs may start, by their lead bytes, or -1; every place when the lead bytes
+// are not known or s is not valid UTF-8 and one matches invalid bytes.
+func nextStart(qs []*sequence, s string, valid bool, from int) int {
 	next := -1
-	for _, b := range q.leads {
-		if i := strings.IndexByte(s[from:], b); i >= 0 && (next < 0 || from+i < next) {
-			next = from + i
+	for _, q := range qs {
+		if q.leads == nil || q.invalid && !valid {
+			if from < len(s) {
+				return from
+			}
+			return -1
+		}
+		for _, b := range q.leads {
+			if i := strings.IndexByte(s[from:], b); i >= 0 && (next < 0 || from+i < next) {
+				next = from + i
+			}
 		}
 	}
 	return next
+}
+
+// matchesInvalid tells whether one of qs can start at invalid UTF-8.
+func matchesInvalid(qs []*sequence) bool {
+	for _, q := range qs {
+		if q.invalid {
+			return true
+		}
+	}
+	return false
+}
+
+// matchFirst matches the first of qs that matches at c.
+func matchFirst(qs []*sequence, s string, c int, sub bool) []int {
+	for _, q := range qs {
+		if m := q.matchAt(s, c, sub); m != nil {
+			return m
+		}
+	}
+	return nil
 }
 
 // matchAt matches q at c in s: the submatch indexes (just the match's if not
@@ -238,7 +292,10 @@ func (q *sequence) matchAt(s string, c int, sub bool) []int {
 	m := make([]int, 2+len(q.groups))
 	m[0], m[1] = c, pos
 	for i, k := range q.groups {
-		m[2+i] = bounds[k]
+		m[2+i] = -1
+		if k >= 0 {
+			m[2+i] = bounds[k]
+		}
 	}
 	return m
 }

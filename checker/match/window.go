@@ -129,8 +129,8 @@ func (x *search) next() []int {
 
 // try returns the match that starts at c, or nil.
 func (x *search) try(c int) []int {
-	if x.p.seq != nil {
-		return x.p.seq.matchAt(x.s, c, x.sub)
+	if x.p.seqs != nil {
+		return matchFirst(x.p.seqs, x.s, c, x.sub)
 	}
 	return x.find(anchored, c, x.end(c))
 }
@@ -141,29 +141,29 @@ func (x *search) atEnd() []int {
 		return nil
 	}
 	x.done = true
-	c := x.p.seq.startAtEnd(x.s)
+	q := x.p.seqs[0]
+	c := q.startAtEnd(x.s)
 	if c < 0 {
 		return nil
 	}
-	return x.p.seq.matchAt(x.s, c, x.sub)
+	return q.matchAt(x.s, c, x.sub)
 }
 
 // everyStart tries a sequence at every start from pos on that its lead
 // bytes allow.
 func (x *search) everyStart() []int {
-	q := x.p.seq
-	if q.invalid && x.valid == 0 {
+	if x.valid == 0 {
 		x.valid = 1
-		if !utf8.ValidString(x.s) {
+		if matchesInvalid(x.p.seqs) && !utf8.ValidString(x.s) {
 			x.valid = -1
 		}
 	}
 	valid := x.valid >= 0
 	for c := x.pos; ; {
-		if c = q.nextStart(x.s, valid, c); c < 0 {
+		if c = nextStart(x.p.seqs, x.s, valid, c); c < 0 {
 			break
 		}
-		if m := q.matchAt(x.s, c, x.sub); m != nil {
+		if m := matchFirst(x.p.seqs, x.s, c, x.sub); m != nil {
 			x.pos = m[1]
 			return m
 		}
@@ -182,8 +182,8 @@ func (x *search) atStart() []int {
 		return nil
 	}
 	x.done = true
-	if x.p.seq != nil {
-		return x.p.seq.matchAt(x.s, 0, x.sub)
+	if x.p.seqs != nil {
+		return matchFirst(x.p.seqs, x.s, 0, x.sub)
 	}
 	reach := len(x.s)
 	if x.p.longest != unbounded {

@@ -171,7 +171,7 @@ func (c *Context) documentScan(raw bool) *match.Text {
 }
 
 // lineScan returns line n as lineText does, with the literals of the
-// engine's patterns found in it.
+// engine's patterns found in it: a slice of the scanned document.
 func (c *Context) lineScan(n int, raw bool) (*match.Text, int) {
 	mode := 0
 	if raw {
@@ -183,7 +183,7 @@ func (c *Context) lineScan(n int, raw bool) (*match.Text, int) {
 	text, base := c.lineText(n, raw)
 	t := c.scanned[mode][n-1]
 	if t == nil {
-		t = c.dict.Scan(text)
+		t = c.documentScan(raw).Slice(base, base+len(text))
 		c.scanned[mode][n-1] = t
 	}
 	return t, base

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -237,4 +238,26 @@ func (t *Text) hasBefore(e *entry, end int) bool {
 		}
 	}
 	return false
+}
+
+// Slice returns the text s[from:to] with the occurrences that lie wholly in
+// it: what Scan would find there, provided from is where a rune of s starts.
+// Slicing the lines out of a scanned document costs less than scanning each.
+func (t *Text) Slice(from, to int) *Text {
+	u := &Text{s: t.s[from:to], d: t.d, present: make([]uint64, len(t.present))}
+	i, _ := slices.BinarySearchFunc(t.occ, from, func(o occurrence, at int) int { return int(o.pos) - at })
+	start := i
+	for ; i < len(t.occ) && int(t.occ[i].pos) < to; i++ {
+		o := t.occ[i]
+		if int(o.pos)+len(t.d.lits[o.lit]) <= to {
+			u.present[o.lit/64] |= 1 << (o.lit % 64)
+		}
+	}
+	u.occ = make([]occurrence, 0, i-start)
+	for _, o := range t.occ[start:i] {
+		if int(o.pos)+len(t.d.lits[o.lit]) <= to {
+			u.occ = append(u.occ, occurrence{pos: o.pos - int32(from), lit: o.lit})
+		}
+	}
+	return u
 }

@@ -38,7 +38,7 @@ type Pattern struct {
 	how strategy
 	// seqs is the pattern as sequences (alternatives tried in turn), matched
 	// without regexp; nil for other patterns.
-	seqs []*sequence
+	seqs  []*sequence
 	empty bool // the pattern can match the empty string
 	tree  *syntax.Regexp
 	// re[v] is the expression compiled as variant v says: anchored at the

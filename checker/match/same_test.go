@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -181,6 +182,28 @@ func FuzzSameAsRegexp(f *testing.F) {
 		// A pattern claimed by another dictionary is found the same way.
 		sameAnswers(t, NewDictionary([]*Pattern{p}), p, re, s)
 	})
+}
+
+// TestSlice: a slice of a scanned text holds what a scan of the slice finds.
+func TestSlice(t *testing.T) {
+	var ps []*Pattern
+	for _, e := range packExpressions(t) {
+		ps = append(ps, MustCompile(e))
+	}
+	d := NewDictionary(ps)
+	for _, s := range corpusLines(t) {
+		whole := d.Scan(s)
+		for from := 0; from < len(s); from += 7 {
+			for from < len(s) && !utf8.RuneStart(s[from]) {
+				from++
+			}
+			to := min(len(s), from+40)
+			got, want := whole.Slice(from, to), d.Scan(s[from:to])
+			if !slices.Equal(got.occ, want.occ) || !slices.Equal(got.present, want.present) || got.s != want.s {
+				t.Fatalf("Slice(%d, %d) of %q: occurrences %v, a scan finds %v", from, to, s, got.occ, want.occ)
+			}
+		}
+	}
 }
 
 // BenchmarkScan scans the corpus lines with a dictionary of every pack pattern.

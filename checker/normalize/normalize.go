@@ -33,31 +33,46 @@ func New(s string) *View {
 	b.Grow(len(s))
 	var marks []mark
 	delta := 0
+	kept := 0 // s[kept:i] is copied to the view unchanged when a rune changes
 	for i := 0; i < len(s); {
-		// Runs of ASCII are copied as they are.
-		j := i
-		for j < len(s) && s[j] < utf8.RuneSelf {
-			j++
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
 		}
-		if j > i {
-			b.WriteString(s[i:j])
-			if i = j; i == len(s) {
-				break
-			}
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		if n := Rune(r); n != r || size == 1 {
+			b.WriteString(s[kept:i])
 			b.WriteRune(n)
-		} else {
-			b.WriteString(s[i : i+size])
+			i += size
+			kept = i
+			if d := i - b.Len(); d != delta {
+				marks = append(marks, mark{b.Len(), d})
+				delta = d
+			}
+			continue
 		}
 		i += size
-		if d := i - b.Len(); d != delta {
-			marks = append(marks, mark{b.Len(), d})
-			delta = d
+	}
+	if kept == 0 {
+		return &View{Text: s} // nothing changed: the view is the text
+	}
+	b.WriteString(s[kept:])
+	return &View{Text: b.String(), marks: marks}
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]), with a Chinese character (three
+// bytes) decoded in line.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c&0xF0 == 0xE0 && i+2 < len(s) {
+		c1, c2 := s[i+1], s[i+2]
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				return r, 3
+			}
 		}
 	}
-	return &View{Text: b.String(), marks: marks}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // Orig maps a byte offset in the view to the byte offset in the original text.

@@ -202,6 +202,7 @@ func (l *loader) resolve() (*Set, error) {
 			s.Outline.Roles = append(s.Outline.Roles, *spec)
 		}
 	}
+	s.Outline.Index()
 	// Pack overrides apply in load order, so a pack overrides what it extends;
 	// the user's config comes last.
 	for _, p := range l.order {

@@ -16,6 +16,11 @@ func Build(d *doc.Document, v *normalize.View, cfg *Config) *Outline {
 	if cfg == nil {
 		cfg = &Config{}
 	}
+	if cfg.debris == nil {
+		indexed := *cfg
+		indexed.Index()
+		cfg = &indexed
+	}
 	b := newBuilder(d, v, cfg)
 	b.markDebris()
 	b.findTitle()

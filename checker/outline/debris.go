@@ -27,7 +27,16 @@ var organSuffix = match.MustCompile(`(政府|办公室|办公厅|局|委|委员�
 func (b *builder) markDebris() {
 	for i := range b.lines {
 		l := &b.lines[i]
-		l.debris = !l.blank && !l.skip && l.runes <= debrisRunes && matchAny(b.cfg.Debris, strings.TrimSpace(l.text))
+		if l.blank || l.skip || l.runes > debrisRunes {
+			continue
+		}
+		scanned := b.cfg.debris.Scan(strings.TrimSpace(l.text))
+		for _, re := range b.cfg.Debris {
+			if re.MatchIn(scanned) {
+				l.debris = true
+				break
+			}
+		}
 	}
 	b.extendDebris()
 	for i := range b.lines {

@@ -37,6 +37,15 @@ type Config struct {
 	// Debris matches whole lines of page debris (navigation, watermarks, footers)
 	// that are neither the title nor the signature.
 	Debris []*match.Pattern
+	// debris holds the literals of Debris, for one scan of each short line
+	// instead of a search per pattern; Index builds it.
+	debris *match.Dictionary
+}
+
+// Index prepares c for Build once its patterns are all in. Build indexes an
+// unprepared Config itself, at some cost per document.
+func (c *Config) Index() {
+	c.debris = match.NewDictionary(c.Debris)
 }
 
 // Span is a stretch of one line of the document: byte offsets into doc.Text.

@@ -226,3 +226,14 @@ func BenchmarkScan(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCompile compiles every expression of the default packs, as loading
+// them does.
+func BenchmarkCompile(b *testing.B) {
+	exprs := packExpressions(&testing.T{})
+	for b.Loop() {
+		for _, e := range exprs {
+			MustCompile(e)
+		}
+	}
+}

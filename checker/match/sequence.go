@@ -121,8 +121,10 @@ func (q *sequence) add(re *syntax.Regexp) bool {
 		if re.Flags&syntax.FoldCase != 0 {
 			return false
 		}
-		for _, r := range re.Rune {
-			q.items = append(q.items, item{set: []rune{r, r}, min: 1, max: 1})
+		sets := make([]rune, 2*len(re.Rune)) // one allocation for every rune's set
+		for i, r := range re.Rune {
+			sets[2*i], sets[2*i+1] = r, r
+			q.items = append(q.items, item{set: sets[2*i : 2*i+2 : 2*i+2], min: 1, max: 1})
 		}
 	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
 		set := runeSet(re.Sub[0])

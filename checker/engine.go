@@ -99,10 +99,13 @@ func (e *Engine) Analyze(d *doc.Document) *Analysis {
 	v := normalize.New(d.Text)
 	a := &Analysis{Doc: d, View: v, Outline: outline.Build(d, v, &e.set.Outline), dict: e.dict}
 	a.viewLines = append(a.viewLines, 0)
-	for i := 0; i < len(v.Text); i++ {
-		if v.Text[i] == '\n' {
-			a.viewLines = append(a.viewLines, i+1)
+	for i := 0; ; {
+		k := strings.IndexByte(v.Text[i:], '\n')
+		if k < 0 {
+			break
 		}
+		i += k + 1
+		a.viewLines = append(a.viewLines, i)
 	}
 	return a
 }

@@ -34,6 +34,9 @@ type pairsCheck struct {
 	pairsSpec
 	open, close map[rune]int // rune → index in Pairs
 	runes       [][2]rune
+	// marks has a bit for each rune of the pairs below U+10000, so that the
+	// other runes of a line (nearly all) cost no map lookup.
+	marks [1 << 16 / 64]uint64
 }
 
 func compilePairs(r *rules.Rule) (any, bool, error) {
@@ -66,6 +69,11 @@ func compilePairs(r *rules.Rule) (any, bool, error) {
 		}
 		p.open[rs[0]], p.close[rs[1]] = i, i
 		p.runes = append(p.runes, [2]rune{rs[0], rs[1]})
+		for _, c := range rs {
+			if c < 1<<16 {
+				p.marks[c/64] |= 1 << (c % 64)
+			}
+		}
 	}
 	for i := range s.Ignore {
 		if err := viewSafe(r, s.Match, &s.Ignore[i]); err != nil {
@@ -113,7 +121,7 @@ func (p *pairsCheck) Run(c *Context) {
 			c.Report(start, end, map[string]string{"other": string(partnerForm(c.Doc.Text[start:end], other)), "problem": problem}, nil)
 		}
 		for at, r := range text {
-			if inSpans(at, at+1, ignored) {
+			if r < 1<<16 && p.marks[r/64]&(1<<(r%64)) == 0 || inSpans(at, at+1, ignored) {
 				continue
 			}
 			oi, isOpen := p.open[r]

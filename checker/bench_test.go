@@ -90,3 +90,20 @@ func BenchmarkLoadPacks(b *testing.B) {
 		loadDefault(b)
 	}
 }
+
+// BenchmarkScan scans the corpus for the literals of every default rule's
+// patterns, as the engine does once per document and form.
+func BenchmarkScan(b *testing.B) {
+	_, e := loadDefault(b)
+	docs := benchDocs(b)
+	var n int64
+	for _, d := range docs {
+		n += int64(len(d.Text))
+	}
+	b.SetBytes(n)
+	for b.Loop() {
+		for _, d := range docs {
+			e.dict.Scan(d.Text)
+		}
+	}
+}

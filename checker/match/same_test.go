@@ -205,35 +205,3 @@ func TestSlice(t *testing.T) {
 		}
 	}
 }
-
-// BenchmarkScan scans the corpus lines with a dictionary of every pack pattern.
-func BenchmarkScan(b *testing.B) {
-	t := &testing.T{}
-	var ps []*Pattern
-	for _, e := range packExpressions(t) {
-		ps = append(ps, MustCompile(e))
-	}
-	d := NewDictionary(ps)
-	lines := corpusLines(t)
-	var n int64
-	for _, l := range lines {
-		n += int64(len(l))
-	}
-	b.SetBytes(n)
-	for b.Loop() {
-		for _, l := range lines {
-			d.Scan(l)
-		}
-	}
-}
-
-// BenchmarkCompile compiles every expression of the default packs, as loading
-// them does.
-func BenchmarkCompile(b *testing.B) {
-	exprs := packExpressions(&testing.T{})
-	for b.Loop() {
-		for _, e := range exprs {
-			MustCompile(e)
-		}
-	}
-}

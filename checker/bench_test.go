@@ -68,13 +68,7 @@ func cliGC(b *testing.B) {
 }
 
 func benchCorpus(b *testing.B) {
-	_, e := loadDefault(b)
-	docs := benchDocs(b)
-	var n int64
-	for _, d := range docs {
-		n += int64(len(d.Text))
-	}
-	b.SetBytes(n)
+	e, docs := corpusEngine(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, d := range docs {
@@ -94,6 +88,17 @@ func BenchmarkLoadPacks(b *testing.B) {
 // BenchmarkScan scans the corpus for the literals of every default rule's
 // patterns, as the engine does once per document and form.
 func BenchmarkScan(b *testing.B) {
+	e, docs := corpusEngine(b)
+	for b.Loop() {
+		for _, d := range docs {
+			e.dict.Scan(d.Text)
+		}
+	}
+}
+
+// corpusEngine returns the default engine and the corpus, the benchmark's
+// bytes per iteration set to the corpus's size.
+func corpusEngine(b *testing.B) (*Engine, []*doc.Document) {
 	_, e := loadDefault(b)
 	docs := benchDocs(b)
 	var n int64
@@ -101,9 +106,5 @@ func BenchmarkScan(b *testing.B) {
 		n += int64(len(d.Text))
 	}
 	b.SetBytes(n)
-	for b.Loop() {
-		for _, d := range docs {
-			e.dict.Scan(d.Text)
-		}
-	}
+	return e, docs
 }

@@ -29,8 +29,8 @@ type Pattern struct {
 	// need holds literals one of which every match contains; need.lits is nil
 	// when the pattern has no such set (then every text is scanned).
 	need needs
-	// also holds more literal sets every match contains one of each of (a
-	// line must hold all to be searched), when the pattern is in a Dictionary.
+	// also holds more literal sets every match contains one of each of: a
+	// text must hold all to be searched.
 	also [][]string
 	// longest is the most bytes a match spans, or unbounded.
 	longest int
@@ -202,7 +202,20 @@ func (p *Pattern) mayMatch(s string) bool {
 	if p.need.lits == nil {
 		return true
 	}
-	for _, lit := range p.need.lits {
+	if !containsAny(s, p.need.lits) {
+		return false
+	}
+	for _, set := range p.also {
+		if !containsAny(s, set) {
+			return false
+		}
+	}
+	return true
+}
+
+// containsAny tells whether s contains one of lits.
+func containsAny(s string, lits []string) bool {
+	for _, lit := range lits {
 		if contains(s, lit) {
 			return true
 		}
@@ -238,18 +251,21 @@ func index(s, lit string) int {
 
 // MatchString reports whether s contains a match.
 func (p *Pattern) MatchString(s string) bool {
-	if p.how == whole {
-		return p.mayMatch(s) && p.Regexp().MatchString(s)
+	switch {
+	case !p.mayMatch(s):
+		return false
+	case p.how == whole:
+		return p.Regexp().MatchString(s)
 	}
 	return p.newSearch(s, false).next() != nil
 }
 
 // FindStringIndex is regexp's, with the prefilter.
 func (p *Pattern) FindStringIndex(s string) []int {
-	if p.how == whole {
-		if !p.mayMatch(s) {
-			return nil
-		}
+	switch {
+	case !p.mayMatch(s):
+		return nil
+	case p.how == whole:
 		return p.Regexp().FindStringIndex(s)
 	}
 	return p.newSearch(s, false).next()
@@ -257,10 +273,10 @@ func (p *Pattern) FindStringIndex(s string) []int {
 
 // FindStringSubmatchIndex is regexp's, with the prefilter.
 func (p *Pattern) FindStringSubmatchIndex(s string) []int {
-	if p.how == whole {
-		if !p.mayMatch(s) {
-			return nil
-		}
+	switch {
+	case !p.mayMatch(s):
+		return nil
+	case p.how == whole:
 		return p.Regexp().FindStringSubmatchIndex(s)
 	}
 	return p.newSearch(s, true).next()
@@ -268,10 +284,10 @@ func (p *Pattern) FindStringSubmatchIndex(s string) []int {
 
 // FindAllStringIndex is regexp's, with the prefilter.
 func (p *Pattern) FindAllStringIndex(s string, n int) [][]int {
-	if p.how == whole {
-		if !p.mayMatch(s) {
-			return nil
-		}
+	switch {
+	case !p.mayMatch(s):
+		return nil
+	case p.how == whole:
 		return p.Regexp().FindAllStringIndex(s, n)
 	}
 	return p.newSearch(s, false).all(n)
@@ -279,10 +295,10 @@ func (p *Pattern) FindAllStringIndex(s string, n int) [][]int {
 
 // FindAllStringSubmatchIndex is regexp's, with the prefilter.
 func (p *Pattern) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	if p.how == whole {
-		if !p.mayMatch(s) {
-			return nil
-		}
+	switch {
+	case !p.mayMatch(s):
+		return nil
+	case p.how == whole:
 		return p.Regexp().FindAllStringSubmatchIndex(s, n)
 	}
 	return p.newSearch(s, true).all(n)

@@ -8,6 +8,8 @@
 package doc
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -72,6 +74,9 @@ type Document struct {
 	Source []byte
 	// Locator, when set, places offsets in the source file instead of in Text.
 	Locator Locator
+	// valid: Text is valid UTF-8 (New checks), so a column up to a rune's
+	// start is a count of the bytes that start a rune.
+	valid bool
 }
 
 // New builds a Document from decoded text whose lines end in "\n", "\r\n" or "\r".
@@ -92,6 +97,7 @@ func New(path string, format Format, encoding, text string) *Document {
 			start += i + 1
 		}
 		d.Lines = append(d.Lines, Line{Start: start, End: len(text)})
+		d.valid = utf8.ValidString(d.Text)
 		return d
 	}
 	buf := make([]byte, 0, len(text))
@@ -119,6 +125,7 @@ func New(path string, format Format, encoding, text string) *Document {
 	buf = append(buf, text[start:]...)
 	d.Lines = append(d.Lines, Line{Start: lineStart, End: len(buf)})
 	d.Text = string(buf)
+	d.valid = utf8.ValidString(d.Text)
 	return d
 }
 
@@ -151,7 +158,33 @@ func (d *Document) Pos(off int) Position {
 		return Position{Line: line, Column: col, Offset: off}
 	}
 	l := d.Lines[n-1]
-	return Position{Line: n, Column: utf8.RuneCountInString(d.Text[l.Start:off]) + 1, Offset: off}
+	col := 0
+	if d.valid && (off == len(d.Text) || utf8.RuneStart(d.Text[off])) {
+		col = runeCount(d.Text[l.Start:off])
+	} else {
+		col = utf8.RuneCountInString(d.Text[l.Start:off])
+	}
+	return Position{Line: n, Column: col + 1, Offset: off}
+}
+
+// runeCount is utf8.RuneCountInString of valid UTF-8: every byte but a
+// continuation byte starts a rune, and counting those eight bytes at a time is
+// several times faster than decoding Chinese text.
+func runeCount(s string) int {
+	const ones = 0x0101010101010101
+	cont := 0
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+		// A continuation byte is 10xxxxxx: bit 7 set, bit 6 clear.
+		cont += bits.OnesCount64(w >> 7 & ^(w >> 6) & ones)
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			cont++
+		}
+	}
+	return len(s) - cont
 }
 
 // Range returns the Range of the byte span [start, end) of Text.

@@ -80,7 +80,7 @@ func split(text, marks string) []piece {
 			wide = append(wide, r)
 		}
 	}
-	var out []piece
+	out := make([]piece, 0, len(text)/32+1) // a clause is some ten characters
 	cur := piece{start: -1}
 	from, spaces, lastEnd := 0, false, 0
 	emit := func(bodyEnd, end int) {
@@ -99,21 +99,26 @@ func split(text, marks string) []piece {
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(text[i:])
 		}
+		han := r >= 0x4E00 && isHan(r) // the common case, first: no mark, no space
 		switch {
+		case han:
 		case r < utf8.RuneSelf && ascii[r] || r >= utf8.RuneSelf && slices.Contains(wide, r):
 			emit(i, i+w)
 			from = i + w
+			i += w
+			continue
 		case r == ' ' || r == '\t' || r >= 0x80 && unicode.IsSpace(r) || r < ' ' && unicode.IsSpace(r):
 			spaces = true
-		default:
-			if cur.start < 0 {
-				cur.start = i
-			}
-			if isHan(r) {
-				cur.han++
-			}
-			lastEnd = i + w
+			i += w
+			continue
 		}
+		if cur.start < 0 {
+			cur.start = i
+		}
+		if han || isHan(r) {
+			cur.han++
+		}
+		lastEnd = i + w
 		i += w
 	}
 	emit(lastEnd, len(text))

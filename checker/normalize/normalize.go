@@ -22,6 +22,9 @@ type View struct {
 	// form outside the BMP, an invalid byte becomes U+FFFD), so a text
 	// without them has none.
 	marks []mark
+	// Traditional holds the offsets in the original text of the characters
+	// folded from traditional to simplified, in order.
+	Traditional []int
 }
 
 type mark struct{ v, d int }
@@ -32,6 +35,7 @@ func New(s string) *View {
 	var b strings.Builder
 	b.Grow(len(s))
 	var marks []mark
+	var traditional []int
 	delta := 0
 	kept := 0 // s[kept:i] is copied to the view unchanged when a rune changes
 	for i := 0; i < len(s); {
@@ -41,6 +45,9 @@ func New(s string) *View {
 		}
 		r, size := decodeRune(s, i)
 		if n := Rune(r); n != r || size == 1 {
+			if n != r && IsTraditional(r) {
+				traditional = append(traditional, i)
+			}
 			b.WriteString(s[kept:i])
 			b.WriteRune(n)
 			i += size
@@ -57,7 +64,7 @@ func New(s string) *View {
 		return &View{Text: s} // nothing changed: the view is the text
 	}
 	b.WriteString(s[kept:])
-	return &View{Text: b.String(), marks: marks}
+	return &View{Text: b.String(), marks: marks, Traditional: traditional}
 }
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]), with a Chinese character (three

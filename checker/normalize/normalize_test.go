@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -272,5 +273,23 @@ func TestAtInvertsOrig(t *testing.T) {
 		if got := v.At(len(s)); got != len(v.Text) {
 			t.Errorf("%q: At(len) = %d, want %d", s, got, len(v.Text))
 		}
+	}
+}
+
+// TestTraditionalOffsets: the view lists where each folded traditional
+// character was in the original, and nothing else it changed.
+func TestTraditionalOffsets(t *testing.T) {
+	s := "建設，關於ＡＢ　x後"
+	var want []int
+	for i, r := range s {
+		if IsTraditional(r) {
+			want = append(want, i)
+		}
+	}
+	if got := New(s).Traditional; !slices.Equal(got, want) || len(want) != 4 {
+		t.Errorf("Traditional = %v, want %v (four characters)", got, want)
+	}
+	if got := New("建设，关于").Traditional; got != nil {
+		t.Errorf("simplified text: Traditional = %v", got)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/fzlint/fzlint/checker/normalize"
+
 	"github.com/fzlint/fzlint/checker/outline"
 	"github.com/fzlint/fzlint/rules"
 )
@@ -101,27 +103,24 @@ func (m *metricCheck) Run(c *Context) {
 }
 
 func (m *metricCheck) runDocument(c *Context) {
-	// The view noted the traditional characters as it folded them; the Han
-	// characters are counted only for a document that has some.
-	first, count, han := -1, 0, 0
-	for _, off := range c.View.Traditional {
-		if r, _ := utf8.DecodeRuneInString(c.Doc.Text[off:]); isHan(r) && !c.Doc.Lines[c.Doc.LineAt(off)-1].Skip {
-			count++
-			if first < 0 {
-				first = off
-			}
-		}
+	if c.View.Traditional == 0 {
+		return // the view folded no traditional character
 	}
+	first, count, han := -1, 0, 0
 	for _, l := range c.Doc.Lines {
-		if count == 0 {
-			break
-		}
 		if l.Skip {
 			continue
 		}
-		for _, r := range c.Doc.Text[l.Start:l.End] {
-			if isHan(r) {
-				han++
+		for i, r := range c.Doc.Text[l.Start:l.End] {
+			if !isHan(r) {
+				continue
+			}
+			han++
+			if normalize.IsTraditional(r) {
+				count++
+				if first < 0 {
+					first = l.Start + i
+				}
 			}
 		}
 	}

@@ -22,9 +22,9 @@ type View struct {
 	// form outside the BMP, an invalid byte becomes U+FFFD), so a text
 	// without them has none.
 	marks []mark
-	// Traditional holds the offsets in the original text of the characters
-	// folded from traditional to simplified, in order.
-	Traditional []int
+	// Traditional counts the characters folded from traditional to
+	// simplified.
+	Traditional int
 }
 
 type mark struct{ v, d int }
@@ -35,7 +35,7 @@ func New(s string) *View {
 	var b strings.Builder
 	b.Grow(len(s))
 	var marks []mark
-	var traditional []int
+	traditional := 0
 	delta := 0
 	kept := 0 // s[kept:i] is copied to the view unchanged when a rune changes
 	for i := 0; i < len(s); {
@@ -46,7 +46,7 @@ func New(s string) *View {
 		r, size := decodeRune(s, i)
 		if n := Rune(r); n != r || size == 1 {
 			if n != r && IsTraditional(r) {
-				traditional = append(traditional, i)
+				traditional++
 			}
 			b.WriteString(s[kept:i])
 			b.WriteRune(n)

@@ -3,6 +3,7 @@ package match
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Dictionary holds the literals of a set of patterns (a rule set's) and finds
@@ -151,32 +152,57 @@ type occurrence struct {
 // Scan finds the dictionary's literals in s.
 func (d *Dictionary) Scan(s string) *Text {
 	t := &Text{s: s, d: d, present: make([]uint64, (len(d.lits)+63)/64), occ: make([]occurrence, 0, len(s)/32)}
-	for i := 0; i < len(s); i++ {
-		if s[i]&0xC0 == 0x80 {
+	for i := 0; i+2 < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			for _, id := range d.single[c] {
+				t.add(i, id)
+			}
+		case c < 0xC0:
 			continue // a continuation byte starts no literal
-		}
-		if ids := d.single[s[i]]; ids != nil {
-			for _, id := range ids {
-				t.add(i, id)
+		case c >= 0xE0:
+			// A rune of three bytes or more: no literal of two bytes starts here.
+			if g := d.triples[tripleHash(uint32(c)<<16|uint32(s[i+1])<<8|uint32(s[i+2]))]; g != 0 {
+				t.find(i, d.groups[g-1])
 			}
-		}
-		if i+1 == len(s) {
-			break
-		}
-		pair := uint16(s[i])<<8 | uint16(s[i+1])
-		if d.pairBits[pair/64]&(1<<(pair%64)) != 0 {
-			for _, id := range d.pairs[pair] {
-				t.add(i, id)
+			if s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+				i += 2 // continuation bytes start no literal
 			}
-		}
-		if i+2 == len(s) {
 			continue
 		}
+		t.pairsAndTriples(i)
+	}
+	// The last two bytes: no room for a literal of three.
+	for i := max(0, len(s)-2); i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			for _, id := range d.single[c] {
+				t.add(i, id)
+			}
+		}
+		if i+1 < len(s) && c&0xC0 != 0x80 {
+			t.pairsAndTriples(i)
+		}
+	}
+	return t
+}
+
+// pairsAndTriples records the literals of two bytes or more that occur at i,
+// where an ASCII character or a rune of two bytes starts.
+func (t *Text) pairsAndTriples(i int) {
+	d, s := t.d, t.s
+	pair := uint16(s[i])<<8 | uint16(s[i+1])
+	if d.pairBits[pair/64]&(1<<(pair%64)) != 0 {
+		for _, id := range d.pairs[pair] {
+			t.add(i, id)
+		}
+	}
+	if i+2 < len(s) {
 		if g := d.triples[tripleHash(uint32(pair)<<8|uint32(s[i+2]))]; g != 0 {
 			t.find(i, d.groups[g-1])
 		}
 	}
-	return t
 }
 
 // find records the literals of ids that occur at i.

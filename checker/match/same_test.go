@@ -205,3 +205,52 @@ func TestSlice(t *testing.T) {
 		}
 	}
 }
+
+// sameScan fails t when d's scan of s differs from looking for every literal
+// at every place a rune starts.
+func sameScan(t *testing.T, d *Dictionary, s string) {
+	t.Helper()
+	var want []occurrence
+	for i := 0; i < len(s); i++ {
+		if !utf8.RuneStart(s[i]) {
+			continue
+		}
+		for id, lit := range d.lits {
+			if strings.HasPrefix(s[i:], lit) {
+				want = append(want, occurrence{pos: int32(i), lit: int32(id)})
+			}
+		}
+	}
+	got := slices.Clone(d.Scan(s).occ)
+	order := func(a, b occurrence) int {
+		if a.pos != b.pos {
+			return int(a.pos - b.pos)
+		}
+		return int(a.lit - b.lit)
+	}
+	slices.SortFunc(got, order)
+	if !slices.Equal(got, want) {
+		t.Fatalf("Scan(%q) found %v, want %v", s, got, want)
+	}
+}
+
+func TestScan(t *testing.T) {
+	var ps []*Pattern
+	for _, e := range packExpressions(t) {
+		ps = append(ps, MustCompile(e))
+	}
+	d := NewDictionary(ps)
+	for _, s := range corpusLines(t) {
+		sameScan(t, d, s)
+	}
+}
+
+func FuzzScan(f *testing.F) {
+	f.Add("甲\xe4,ab扫一扫ICP备\xe4\xb8")
+	f.Add("20XX年X月")
+	lits := []*Pattern{MustCompile(`扫一扫|ICP备|,|20|X月|\x{a0}a|é`), MustCompile(`甲乙|乙`)}
+	d := NewDictionary(lits)
+	f.Fuzz(func(t *testing.T, s string) {
+		sameScan(t, d, s)
+	})
+}

@@ -184,13 +184,18 @@ func FuzzSameAsRegexp(f *testing.F) {
 	})
 }
 
-// TestSlice: a slice of a scanned text holds what a scan of the slice finds.
-func TestSlice(t *testing.T) {
+// packDictionary is a dictionary of every expression in the default packs.
+func packDictionary(t *testing.T) *Dictionary {
 	var ps []*Pattern
 	for _, e := range packExpressions(t) {
 		ps = append(ps, MustCompile(e))
 	}
-	d := NewDictionary(ps)
+	return NewDictionary(ps)
+}
+
+// TestSlice: a slice of a scanned text holds what a scan of the slice finds.
+func TestSlice(t *testing.T) {
+	d := packDictionary(t)
 	for _, s := range corpusLines(t) {
 		whole := d.Scan(s)
 		for from := 0; from < len(s); from += 7 {
@@ -235,11 +240,7 @@ func sameScan(t *testing.T, d *Dictionary, s string) {
 }
 
 func TestScan(t *testing.T) {
-	var ps []*Pattern
-	for _, e := range packExpressions(t) {
-		ps = append(ps, MustCompile(e))
-	}
-	d := NewDictionary(ps)
+	d := packDictionary(t)
 	for _, s := range corpusLines(t) {
 		sameScan(t, d, s)
 	}

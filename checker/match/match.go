@@ -1,11 +1,13 @@
-// Package match runs the rules' regular expressions fast. Go's regexp tries
-// every position of a line, even when the pattern needs a literal ("扫一扫",
-// "ICP备", "，") that the line does not contain, and its backtracker clears
-// state in proportion to the whole line on every call. A Pattern here knows,
-// from the expression's syntax tree, literals one of which every match holds
-// and how far into a match that literal can start: a line without any is not
-// scanned, and on a line with some the expression runs only in a window around
-// each occurrence. The answers are exactly regexp's.
+// Package match runs the rules' regular expressions fast, with exactly
+// regexp's answers. Go's regexp tries every position of a line, even when the
+// pattern needs a literal ("扫一扫", "ICP备", "，") that the line does not
+// contain, and its backtracker clears state in proportion to the whole line
+// on every call. A Pattern knows, from the expression's syntax tree, sets of
+// literals every match holds one of, how far into a match they start and how
+// long a match can be. A Dictionary finds the literals of many patterns in a
+// text in one pass (Scan); a pattern then skips a text without its literals,
+// and on one with them runs only where a match can start (window.go). Rows of
+// rune sets are matched without regexp (sequence.go).
 package match
 
 import (

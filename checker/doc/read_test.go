@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"syscall"
 	"testing"
-	"time"
 )
 
 func writeFile(t *testing.T, dir, name string, data []byte) string {
@@ -71,7 +70,6 @@ func TestReadUnreadable(t *testing.T) {
 // that a long line costs memory proportional to the file only.
 func TestReadHuge(t *testing.T) {
 	dir := t.TempDir()
-	start := time.Now()
 	// 100 MB on one line: refused by its size before it is read (the file is sparse).
 	huge := filepath.Join(dir, "huge.txt")
 	f, err := os.Create(huge)
@@ -91,8 +89,8 @@ func TestReadHuge(t *testing.T) {
 	_, err = ReadBytes("lines.txt", bytes.Repeat([]byte("a\n"), MaxLines), Options{})
 	checkError(t, "too many lines", nil, err, ErrTooLarge, "共 1048577 行，超过上限 1048576 行")
 
-	// 60 MB on one line, read from disk: the answer comes quickly, and
-	// reading allocates little more than the file twice (buffer and text).
+	// 60 MB on one line, read from disk: reading allocates little more than
+	// the file twice (buffer and text). (Its speed is BenchmarkReadText's.)
 	const size = 60 << 20
 	big := writeFile(t, dir, "big.txt", bytes.Repeat([]byte("0123456789abcdef"), size/16))
 	var before, after runtime.MemStats
@@ -103,8 +101,5 @@ func TestReadHuge(t *testing.T) {
 	checkError(t, "60 MB line", nil, err, ErrTooLarge, "超过单行上限")
 	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 3*size {
 		t.Errorf("reading a %d MB file allocated %d MB", size>>20, alloc>>20)
-	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("took %v", d)
 	}
 }

@@ -86,8 +86,9 @@ type Analysis struct {
 	viewLines []int
 	dict      *match.Dictionary
 	// scanned[raw][i] is line i+1, raw or normalized, with the dictionary's
-	// literals found in it; scanned when a rule first asks for it.
-	scanned [2][]*match.Text
+	// literals found in it: the pieces of wholeScan, cut when a rule first
+	// asks for a line.
+	scanned [2][]match.Text
 	// wholeScan[raw] is the whole text, scanned likewise.
 	wholeScan [2]*match.Text
 	// inScope lists the lines of each scope asked for (scopeLines).

@@ -171,22 +171,22 @@ func (c *Context) documentScan(raw bool) *match.Text {
 }
 
 // lineScan returns line n as lineText does, with the literals of the
-// engine's patterns found in it: a slice of the scanned document.
+// engine's patterns found in it: a piece of the scanned document.
 func (c *Context) lineScan(n int, raw bool) (*match.Text, int) {
 	mode := 0
 	if raw {
 		mode = 1
 	}
 	if c.scanned[mode] == nil {
-		c.scanned[mode] = make([]*match.Text, len(c.Doc.Lines))
+		spans := make([][2]int, len(c.Doc.Lines))
+		for i := range spans {
+			text, base := c.lineText(i+1, raw)
+			spans[i] = [2]int{base, base + len(text)}
+		}
+		c.scanned[mode] = c.documentScan(raw).Slices(spans)
 	}
-	text, base := c.lineText(n, raw)
-	t := c.scanned[mode][n-1]
-	if t == nil {
-		t = c.documentScan(raw).Slice(base, base+len(text))
-		c.scanned[mode][n-1] = t
-	}
-	return t, base
+	_, base := c.lineText(n, raw)
+	return &c.scanned[mode][n-1], base
 }
 
 // toDoc maps a span of the text a rule matched (raw or view) to Doc.Text.

@@ -248,7 +248,11 @@ func (s *substitutionCheck) Run(c *Context) {
 // reportLine reports the first hit of a line; its fix replaces the stretch from
 // the first to the last hit, every hit by its replacement.
 func (s *substitutionCheck) reportLine(c *Context, hits []hit, base int, raw bool) {
+	first, last := hits[0], hits[len(hits)-1]
+	fs, _ := c.toDoc(base+first.start, base+first.end, raw)
+	_, fe := c.toDoc(base+last.start, base+last.end, raw)
 	var b strings.Builder
+	b.Grow(fe - fs + 2*len(hits)) // full-width replacements are a byte or two longer
 	fixable := false
 	prev := -1
 	for _, h := range hits {
@@ -264,13 +268,10 @@ func (s *substitutionCheck) reportLine(c *Context, hits []hit, base int, raw boo
 		}
 		prev = end
 	}
-	first, last := hits[0], hits[len(hits)-1]
 	start, end := c.toDoc(base+first.start, base+first.end, raw)
 	want, _ := s.want(c, first, base, raw)
 	var fix *Fix
 	if fixable {
-		fs, _ := c.toDoc(base+first.start, base+first.end, raw)
-		_, fe := c.toDoc(base+last.start, base+last.end, raw)
 		fix = c.Fix(fs, fe, b.String())
 	}
 	c.Report(start, end, map[string]string{"want": want, "count": strconv.Itoa(len(hits))}, fix)

@@ -1,7 +1,6 @@
 package match
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -143,6 +142,9 @@ type Text struct {
 	d       *Dictionary
 	present []uint64     // bit per literal id
 	occ     []occurrence // in order of position
+	// base is where s starts in the text that was scanned: occurrences are
+	// placed in that text, so that a slice shares its parent's.
+	base int
 }
 
 type occurrence struct {
@@ -255,6 +257,7 @@ func (t *Text) hasBefore(e *entry, end int) bool {
 	if e.ids == nil {
 		return true
 	}
+	end += t.base
 	for _, o := range t.occ {
 		if int(o.pos) >= end {
 			break
@@ -266,24 +269,44 @@ func (t *Text) hasBefore(e *entry, end int) bool {
 	return false
 }
 
-// Slice returns the text s[from:to] with the occurrences that lie wholly in
-// it: what Scan would find there, provided from is where a rune of s starts.
-// Slicing the lines out of a scanned document costs less than scanning each.
-func (t *Text) Slice(from, to int) *Text {
-	u := &Text{s: t.s[from:to], d: t.d, present: make([]uint64, len(t.present))}
-	i, _ := slices.BinarySearchFunc(t.occ, from, func(o occurrence, at int) int { return int(o.pos) - at })
-	start := i
-	for ; i < len(t.occ) && int(t.occ[i].pos) < to; i++ {
-		o := t.occ[i]
-		if int(o.pos)+len(t.d.lits[o.lit]) <= to {
-			u.present[o.lit/64] |= 1 << (o.lit % 64)
+// Slices cuts t at spans ([start, end) offsets into t's text, in order and
+// not overlapping) and returns each piece with the occurrences that lie wholly
+// in it: what Scan would find there, provided each start is where a rune of
+// the text starts. Slicing the lines out of a scanned document costs less than
+// scanning each: the pieces share t's occurrences and one allocation holds
+// their literal sets.
+func (t *Text) Slices(spans [][2]int) []Text {
+	out := make([]Text, len(spans))
+	words := len(t.present)
+	slab := make([]uint64, words*len(spans))
+	k := 0
+	for n, sp := range spans {
+		from, to := t.base+sp[0], t.base+sp[1]
+		for k < len(t.occ) && int(t.occ[k].pos) < from {
+			k++
 		}
-	}
-	u.occ = make([]occurrence, 0, i-start)
-	for _, o := range t.occ[start:i] {
-		if int(o.pos)+len(t.d.lits[o.lit]) <= to {
-			u.occ = append(u.occ, occurrence{pos: o.pos - int32(from), lit: o.lit})
+		j := k
+		whole := true // no occurrence runs past the piece's end
+		present := slab[n*words : (n+1)*words : (n+1)*words]
+		for ; j < len(t.occ) && int(t.occ[j].pos) < to; j++ {
+			o := t.occ[j]
+			if int(o.pos)+len(t.d.lits[o.lit]) > to {
+				whole = false
+				continue
+			}
+			present[o.lit/64] |= 1 << (o.lit % 64)
 		}
+		occ := t.occ[k:j:j]
+		if !whole {
+			occ = nil
+			for _, o := range t.occ[k:j] {
+				if int(o.pos)+len(t.d.lits[o.lit]) <= to {
+					occ = append(occ, o)
+				}
+			}
+		}
+		out[n] = Text{s: t.s[sp[0]:sp[1]], d: t.d, present: present, occ: occ, base: from}
+		k = j
 	}
-	return u
+	return out
 }

@@ -193,22 +193,41 @@ func packDictionary(t *testing.T) *Dictionary {
 	return NewDictionary(ps)
 }
 
-// TestSlice: a slice of a scanned text holds what a scan of the slice finds.
-func TestSlice(t *testing.T) {
+// TestSlices: each piece of a scanned text holds what a scan of the piece
+// finds.
+func TestSlices(t *testing.T) {
 	d := packDictionary(t)
 	for _, s := range corpusLines(t) {
-		whole := d.Scan(s)
-		for from := 0; from < len(s); from += 7 {
+		var spans [][2]int
+		for from := 0; from < len(s); from += 47 {
 			for from < len(s) && !utf8.RuneStart(s[from]) {
 				from++
 			}
-			to := min(len(s), from+40)
-			got, want := whole.Slice(from, to), d.Scan(s[from:to])
-			if !slices.Equal(got.occ, want.occ) || !slices.Equal(got.present, want.present) || got.s != want.s {
-				t.Fatalf("Slice(%d, %d) of %q: occurrences %v, a scan finds %v", from, to, s, got.occ, want.occ)
+			spans = append(spans, [2]int{from, min(len(s), from+40)})
+		}
+		whole := d.Scan(s)
+		for i, got := range whole.Slices(spans) {
+			from, to := spans[i][0], spans[i][1]
+			want := d.Scan(s[from:to])
+			if got.s != want.s || !slices.Equal(got.present, want.present) || !sameOccurrences(&got, want) {
+				t.Fatalf("Slices: piece [%d, %d) of %q: occurrences %v (base %d), a scan finds %v", from, to, s, got.occ, got.base, want.occ)
 			}
 		}
 	}
+}
+
+// sameOccurrences tells whether a piece holds the occurrences a scan of its
+// text finds, placed from its own start.
+func sameOccurrences(piece, scan *Text) bool {
+	if len(piece.occ) != len(scan.occ) {
+		return false
+	}
+	for i, o := range piece.occ {
+		if int(o.pos)-piece.base != int(scan.occ[i].pos) || o.lit != scan.occ[i].lit {
+			return false
+		}
+	}
+	return true
 }
 
 // sameScan fails t when d's scan of s differs from looking for every literal

@@ -53,8 +53,8 @@ func (x *search) occurrence() int {
 	if x.t != nil {
 		for ; x.oi < len(x.t.occ); x.oi++ {
 			o := x.t.occ[x.oi]
-			if int(o.pos) >= x.pos && x.e.want[o.lit/64]&(1<<(o.lit%64)) != 0 {
-				return int(o.pos)
+			if at := int(o.pos) - x.t.base; at >= x.pos && x.e.want[o.lit/64]&(1<<(o.lit%64)) != 0 {
+				return at
 			}
 		}
 		return -1

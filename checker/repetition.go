@@ -68,9 +68,10 @@ type piece struct {
 	han                 int
 }
 
-// split cuts text into pieces at the marks in marks; the last piece may have
-// no mark. It reads each rune once: this runs on every line.
-func split(text, marks string) []piece {
+// split cuts text into pieces at the marks in marks, appended to out[:0]
+// (a buffer the caller reuses from line to line); the last piece may have no
+// mark. It reads each rune once: this runs on every line.
+func split(text, marks string, out []piece) []piece {
 	var ascii [utf8.RuneSelf]bool
 	var wide []rune
 	for _, r := range marks {
@@ -80,7 +81,7 @@ func split(text, marks string) []piece {
 			wide = append(wide, r)
 		}
 	}
-	out := make([]piece, 0, len(text)/32+1) // a clause is some ten characters
+	out = out[:0]
 	cur := piece{start: -1}
 	from, spaces, lastEnd := 0, false, 0
 	emit := func(bodyEnd, end int) {
@@ -126,17 +127,20 @@ func split(text, marks string) []piece {
 }
 
 func (p *repetitionCheck) Run(c *Context) {
+	var pieces []piece
 	if p.Check == "adjacent" {
 		for _, n := range c.scopeLines(p.Scope) {
 			text, base := c.LineView(n)
-			p.adjacent(c, split(text, ",;:!?。、"), base)
+			pieces = split(text, ",;:!?。、", pieces)
+			p.adjacent(c, pieces, base)
 		}
 		return
 	}
 	seen := map[string]int{}
 	for _, n := range c.scopeLines(p.Scope) {
 		text, base := c.LineView(n)
-		sentences := split(text, "。!?")
+		pieces = split(text, "。!?", pieces)
+		sentences := pieces
 		for i, s := range sentences {
 			if s.han < p.min {
 				continue

@@ -50,7 +50,7 @@ func TestSplit(t *testing.T) {
 		}},
 		{"\u3000一是加强学习 ,\t", []piece{{start: 3, bodyEnd: 22, end: 23, key: "一是加强学习", han: 6}}},
 	} {
-		if got := split(c.text, marks); !slices.Equal(got, c.want) {
+		if got := split(c.text, marks, nil); !slices.Equal(got, c.want) {
 			t.Errorf("split(%q) = %+v, want %+v", c.text, got, c.want)
 		}
 	}

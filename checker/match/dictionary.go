@@ -153,7 +153,7 @@ type occurrence struct {
 
 // Scan finds the dictionary's literals in s.
 func (d *Dictionary) Scan(s string) *Text {
-	t := &Text{s: s, d: d, present: make([]uint64, (len(d.lits)+63)/64), occ: make([]occurrence, 0, len(s)/32)}
+	t := &Text{s: s, d: d, present: make([]uint64, (len(d.lits)+63)/64), occ: make([]occurrence, 0, len(s)/12)}
 	for i := 0; i+2 < len(s); i++ {
 		c := s[i]
 		switch {

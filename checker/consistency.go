@@ -1,7 +1,7 @@
 package checker
 
 import (
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -130,29 +130,72 @@ func (k *consistencyCheck) Run(c *Context) {
 		return
 	}
 	for _, group := range k.Variants {
-		var occs []occurrence
-		for _, n := range c.scopeLines(k.Scope) {
-			text, base := c.lineText(n, true)
-			for _, form := range group {
-				for at := 0; ; at += len(form) {
-					i := strings.Index(text[at:], form)
-					if i < 0 {
-						break
-					}
-					at += i
-					if chineseBeside(text, at, at+len(form)) {
-						occs = append(occs, occurrence{start: base + at, end: base + at + len(form), line: n, form: form, shown: form})
-					}
+		k.runVariants(c, group)
+	}
+}
+
+// formHit is where a variant form occurs: a compact record, since a group's
+// forms (every comma of a report) occur thousands of times and only the
+// minority is reported.
+type formHit struct {
+	start, line int32
+	form        int8 // index in the group
+}
+
+// runVariants reports the forms of group that are not the prevailing one;
+// nothing when a form other than the preferred one prevails.
+func (k *consistencyCheck) runVariants(c *Context, group []string) {
+	var hits []formHit
+	for _, n := range c.scopeLines(k.Scope) {
+		text, base := c.lineText(n, true)
+		for f, form := range group {
+			for at := 0; ; at += len(form) {
+				i := strings.Index(text[at:], form)
+				if i < 0 {
+					break
+				}
+				at += i
+				if chineseBeside(text, at, at+len(form)) {
+					hits = append(hits, formHit{start: int32(base + at), line: int32(n), form: int8(f)})
 				}
 			}
 		}
-		sort.Slice(occs, func(i, j int) bool { return occs[i].start < occs[j].start })
-		prefer := ""
-		if k.Prefer > 0 {
-			prefer = group[k.Prefer-1]
-		}
-		k.reportMinority(c, occs, prefer)
 	}
+	slices.SortStableFunc(hits, func(a, b formHit) int { return int(a.start - b.start) })
+	// The prevailing form: the most frequent, the first seen among equals.
+	count := make([]int, len(group))
+	firstHit := make([]int, len(group))
+	var seen []int8
+	for i, h := range hits {
+		if count[h.form] == 0 {
+			seen = append(seen, h.form)
+			firstHit[h.form] = i
+		}
+		count[h.form]++
+	}
+	if len(seen) < 2 {
+		return
+	}
+	main := seen[0]
+	for _, f := range seen[1:] {
+		if count[f] > count[main] {
+			main = f
+		}
+	}
+	if k.Prefer > 0 && int(main) != k.Prefer-1 {
+		return
+	}
+	occ := func(h formHit) occurrence {
+		form := group[h.form]
+		return occurrence{start: int(h.start), end: int(h.start) + len(form), line: int(h.line), form: form, shown: form}
+	}
+	var minority []occurrence
+	for _, h := range hits {
+		if h.form != main {
+			minority = append(minority, occ(h))
+		}
+	}
+	k.report(c, minority, occ(hits[firstHit[main]]), len(hits))
 }
 
 func (k *consistencyCheck) runPattern(c *Context) {
@@ -187,14 +230,13 @@ func (k *consistencyCheck) runPattern(c *Context) {
 		}
 	}
 	for _, key := range order {
-		k.reportMinority(c, byKey[key], "")
+		k.reportMinority(c, byKey[key])
 	}
 }
 
-// reportMinority reports the occurrences whose form is not the prevailing one.
-// For variants (Share set), a minority above the share limit draws one
-// finding, and nothing is reported when a form other than prefer prevails.
-func (k *consistencyCheck) reportMinority(c *Context, occs []occurrence, prefer string) {
+// reportMinority reports the occurrences whose form is not the prevailing one
+// (the most frequent, the first seen among equals).
+func (k *consistencyCheck) reportMinority(c *Context, occs []occurrence) {
 	count := map[string]int{}
 	first := map[string]occurrence{}
 	var forms []string
@@ -214,21 +256,24 @@ func (k *consistencyCheck) reportMinority(c *Context, occs []occurrence, prefer 
 			main = f
 		}
 	}
-	if prefer != "" && main != prefer {
-		return
-	}
 	var minority []occurrence
 	for _, o := range occs {
 		if o.form != main {
 			minority = append(minority, o)
 		}
 	}
-	sort.SliceStable(minority, func(i, j int) bool { return minority[i].start < minority[j].start })
+	slices.SortStableFunc(minority, func(a, b occurrence) int { return a.start - b.start })
+	k.report(c, minority, first[main], len(occs))
+}
+
+// report reports the minority occurrences (in order) against the prevailing
+// form's first occurrence; above the share limit, only the first of them.
+func (k *consistencyCheck) report(c *Context, minority []occurrence, main occurrence, total int) {
 	vars := func(o occurrence) map[string]string {
-		return map[string]string{"key": o.key, "value": o.shown, "other": first[main].shown,
-			"other-line": strconv.Itoa(first[main].line), "count": strconv.Itoa(len(minority))}
+		return map[string]string{"key": o.key, "value": o.shown, "other": main.shown,
+			"other-line": strconv.Itoa(main.line), "count": strconv.Itoa(len(minority))}
 	}
-	if k.Share != nil && float64(len(minority)) > *k.Share*float64(len(occs)) {
+	if k.Share != nil && float64(len(minority)) > *k.Share*float64(total) {
 		c.Report(minority[0].start, minority[0].end, vars(minority[0]), nil)
 		return
 	}

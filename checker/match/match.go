@@ -259,7 +259,7 @@ func (p *Pattern) MatchString(s string) bool {
 	case p.how == whole:
 		return p.Regexp().MatchString(s)
 	}
-	return p.newSearch(s, false).next() != nil
+	return p.newSearch(s, whether).next() != nil
 }
 
 // FindStringIndex is regexp's, with the prefilter.
@@ -270,7 +270,7 @@ func (p *Pattern) FindStringIndex(s string) []int {
 	case p.how == whole:
 		return p.Regexp().FindStringIndex(s)
 	}
-	return p.newSearch(s, false).next()
+	return p.newSearch(s, span).next()
 }
 
 // FindStringSubmatchIndex is regexp's, with the prefilter.
@@ -281,7 +281,7 @@ func (p *Pattern) FindStringSubmatchIndex(s string) []int {
 	case p.how == whole:
 		return p.Regexp().FindStringSubmatchIndex(s)
 	}
-	return p.newSearch(s, true).next()
+	return p.newSearch(s, submatches).next()
 }
 
 // FindAllStringIndex is regexp's, with the prefilter.
@@ -292,7 +292,7 @@ func (p *Pattern) FindAllStringIndex(s string, n int) [][]int {
 	case p.how == whole:
 		return p.Regexp().FindAllStringIndex(s, n)
 	}
-	return p.newSearch(s, false).all(n)
+	return p.newSearch(s, span).all(n)
 }
 
 // FindAllStringSubmatchIndex is regexp's, with the prefilter.
@@ -303,7 +303,7 @@ func (p *Pattern) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	case p.how == whole:
 		return p.Regexp().FindAllStringSubmatchIndex(s, n)
 	}
-	return p.newSearch(s, true).all(n)
+	return p.newSearch(s, submatches).all(n)
 }
 
 // The methods below answer as the ones above do for t's text, using the
@@ -318,7 +318,7 @@ func (p *Pattern) MatchIn(t *Text) bool {
 	case p.how == whole:
 		return t.has(e) && p.Regexp().MatchString(t.s)
 	}
-	return t.has(e) && p.newSearch(t.s, false).in(t, e).next() != nil
+	return t.has(e) && p.newSearch(t.s, whether).in(t, e).next() != nil
 }
 
 // FindAllIn is FindAllStringSubmatchIndex on t's text.
@@ -332,7 +332,7 @@ func (p *Pattern) FindAllIn(t *Text, n int) [][]int {
 	case p.how == whole:
 		return p.Regexp().FindAllStringSubmatchIndex(t.s, n)
 	}
-	return p.newSearch(t.s, true).in(t, e).all(n)
+	return p.newSearch(t.s, submatches).in(t, e).all(n)
 }
 
 // FindAllIndexIn is FindAllStringIndex on t's text.
@@ -346,7 +346,7 @@ func (p *Pattern) FindAllIndexIn(t *Text, n int) [][]int {
 	case p.how == whole:
 		return p.Regexp().FindAllStringIndex(t.s, n)
 	}
-	return p.newSearch(t.s, false).in(t, e).all(n)
+	return p.newSearch(t.s, span).in(t, e).all(n)
 }
 
 // ExpandString is regexp's ExpandString.

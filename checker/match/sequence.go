@@ -252,18 +252,17 @@ func matchesInvalid(qs []*sequence) bool {
 }
 
 // matchFirst matches the first of qs that matches at c.
-func matchFirst(qs []*sequence, s string, c int, sub bool) []int {
+func matchFirst(qs []*sequence, s string, c int, want answer) []int {
 	for _, q := range qs {
-		if m := q.matchAt(s, c, sub); m != nil {
+		if m := q.matchAt(s, c, want); m != nil {
 			return m
 		}
 	}
 	return nil
 }
 
-// matchAt matches q at c in s: the submatch indexes (just the match's if not
-// sub), or nil.
-func (q *sequence) matchAt(s string, c int, sub bool) []int {
+// matchAt matches q at c in s: the indexes want asks for, or nil.
+func (q *sequence) matchAt(s string, c int, want answer) []int {
 	if q.begin && c != 0 {
 		return nil
 	}
@@ -288,7 +287,10 @@ func (q *sequence) matchAt(s string, c int, sub bool) []int {
 	if q.end && pos != len(s) || pos == c {
 		return nil
 	}
-	if !sub {
+	switch want {
+	case whether:
+		return matched
+	case span:
 		return []int{c, pos}
 	}
 	m := make([]int, 2+len(q.groups))

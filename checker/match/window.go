@@ -13,8 +13,8 @@ import "unicode/utf8"
 type search struct {
 	p    *Pattern
 	s    string
-	sub  bool // report submatches
-	pos  int  // the next match starts at or after pos
+	want answer
+	pos  int // the next match starts at or after pos
 	done bool
 	// at[i] is the first occurrence of literal i at or after some earlier
 	// pos: searched again when pos passes it; -1 when there is none left,
@@ -37,8 +37,21 @@ const notSearched = -2
 // texts one unanchored search from the first possible start costs less.
 const maxTryText = 4096
 
-func (p *Pattern) newSearch(s string, sub bool) *search {
-	return &search{p: p, s: s, sub: sub}
+// answer is what a search reports of a match.
+type answer int
+
+const (
+	whether    answer = iota // only that there is one: the search stops at the first
+	span                     // where it starts and ends
+	submatches               // and where each group does
+)
+
+// matched stands for a match when the search reports only whether there is
+// one; it holds no positions.
+var matched = []int{-1, -1}
+
+func (p *Pattern) newSearch(s string, want answer) *search {
+	return &search{p: p, s: s, want: want}
 }
 
 // in makes the search use the literals t found for entry e.
@@ -130,7 +143,7 @@ func (x *search) next() []int {
 // try returns the match that starts at c, or nil.
 func (x *search) try(c int) []int {
 	if x.p.seqs != nil {
-		return matchFirst(x.p.seqs, x.s, c, x.sub)
+		return matchFirst(x.p.seqs, x.s, c, x.want)
 	}
 	return x.find(anchored, c, x.end(c))
 }
@@ -146,7 +159,7 @@ func (x *search) atEnd() []int {
 	if c < 0 {
 		return nil
 	}
-	return q.matchAt(x.s, c, x.sub)
+	return q.matchAt(x.s, c, x.want)
 }
 
 // everyStart tries a sequence at every start from pos on that its lead
@@ -163,7 +176,7 @@ func (x *search) everyStart() []int {
 		if c = nextStart(x.p.seqs, x.s, valid, c); c < 0 {
 			break
 		}
-		if m := matchFirst(x.p.seqs, x.s, c, x.sub); m != nil {
+		if m := matchFirst(x.p.seqs, x.s, c, x.want); m != nil {
 			x.pos = m[1]
 			return m
 		}
@@ -183,7 +196,7 @@ func (x *search) atStart() []int {
 	}
 	x.done = true
 	if x.p.seqs != nil {
-		return matchFirst(x.p.seqs, x.s, 0, x.sub)
+		return matchFirst(x.p.seqs, x.s, 0, x.want)
 	}
 	reach := len(x.s)
 	if x.p.longest != unbounded {
@@ -220,7 +233,7 @@ func (x *search) find(v, from, to int) []int {
 	}
 	re := x.p.variant(v)
 	var m []int
-	if x.sub {
+	if x.want == submatches {
 		m = re.FindStringSubmatchIndex(x.s[from:to])
 	} else {
 		m = re.FindStringIndex(x.s[from:to])

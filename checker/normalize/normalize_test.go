@@ -285,3 +285,22 @@ func TestTraditionalCount(t *testing.T) {
 		t.Errorf("simplified text: Traditional = %d", got)
 	}
 }
+
+// TestSimplifiedTable: every entry of the table is found, in the BMP by the
+// rank of its bit, and nothing else is.
+func TestSimplifiedTable(t *testing.T) {
+	in := map[rune]rune{}
+	for i, r := range tsTrad {
+		in[r] = tsSimp[i]
+		if got, ok := simplified(r); !ok || got != tsSimp[i] {
+			t.Fatalf("simplified(%q) = %q, %v; want %q", r, got, ok, tsSimp[i])
+		}
+	}
+	for r := rune(0); r < 0x30000; r++ {
+		if _, listed := in[r]; !listed {
+			if got, ok := simplified(r); ok || got != r {
+				t.Fatalf("simplified(%U) = %U, %v; it is not in the table", r, got, ok)
+			}
+		}
+	}
+}

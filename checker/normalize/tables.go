@@ -1,5 +1,7 @@
 package normalize
 
+import "math/bits"
+
 // The traditional → simplified table, ts_table.go, is generated from OpenCC's
 // TSCharacters.txt; gen/main.go says where to get it.
 //go:generate go run gen/main.go -in /tmp/opencc/package/data/dictionary/TSCharacters.txt -out ts_table.go
@@ -8,10 +10,19 @@ package normalize
 // OpenCC's TSCharacters table (first candidate, single characters only).
 func simplified(r rune) (rune, bool) {
 	if r < 0x10000 {
-		if r < 0 || tsBMP[r>>6]&(1<<(r&63)) == 0 {
+		if r < 0 {
 			return r, false
 		}
-	} else if r > tsTrad[tsLen-1] {
+		word := tsBMP[r>>6]
+		bit := uint64(1) << (r & 63)
+		if word&bit == 0 {
+			return r, false
+		}
+		// tsTrad is sorted and begins with the BMP characters, one per bit:
+		// the character's place is the number of bits set before its own.
+		return tsSimp[int(tsRank[r>>6])+bits.OnesCount64(word&(bit-1))], true
+	}
+	if r > tsTrad[tsLen-1] {
 		return r, false
 	}
 	// Binary search for the first key >= r.
@@ -29,3 +40,13 @@ func simplified(r rune) (rune, bool) {
 	}
 	return r, false
 }
+
+// tsRank[w] is the number of bits set in tsBMP before word w.
+var tsRank = func() (rank [len(tsBMP)]uint16) {
+	n := 0
+	for w, word := range tsBMP {
+		rank[w] = uint16(n)
+		n += bits.OnesCount64(word)
+	}
+	return rank
+}()

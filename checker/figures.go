@@ -2,7 +2,6 @@ package checker
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // units are what follows a number that states a result: 件, 次, %, 万元 ….
@@ -18,8 +17,7 @@ func countFigures(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
 		if !isDigit(s[i]) {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
+			i++ // an ASCII digit is never a byte of a longer character
 			continue
 		}
 		for i < len(s) && isDigit(s[i]) {

@@ -159,10 +159,19 @@ func (c *Context) subHeadings(p *outline.Part) int {
 
 func countLetters(s string) int {
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// U+5000–U+9FFF (lead bytes E5–E9) are all Chinese characters:
+		// counted without decoding, as most of a report's text is.
+		if c := s[i]; c >= 0xE5 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			n++
+			i += 3
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
 		if isLetterOrDigit(r) {
 			n++
 		}
+		i += w
 	}
 	return n
 }

@@ -42,7 +42,6 @@ type Pattern struct {
 	// without regexp; nil for other patterns.
 	seqs  []*sequence
 	empty bool // the pattern can match the empty string
-	tree  *syntax.Regexp
 	// re[v] is the expression compiled as variant v says: anchored at the
 	// start of the text it is given, and for a window whose start or end is
 	// cut off from the text's (there ^ or $ cannot hold). Compiled on first
@@ -105,7 +104,7 @@ func Compile(expr string) (*Pattern, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Pattern{expr: expr, names: tree.CapNames(), empty: nullable(tree), tree: tree}
+	p := &Pattern{expr: expr, names: tree.CapNames(), empty: nullable(tree)}
 	simple := tree.Simplify()
 	p.longest = maxLen(simple)
 	if n, ok := required(simple); ok && len(n.lits) > 0 && len(n.lits) <= maxLiterals {

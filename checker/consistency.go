@@ -162,27 +162,11 @@ func (k *consistencyCheck) runVariants(c *Context, group []string) {
 		}
 	}
 	slices.SortStableFunc(hits, func(a, b formHit) int { return int(a.start - b.start) })
-	// The prevailing form: the most frequent, the first seen among equals.
-	count := make([]int, len(group))
-	firstHit := make([]int, len(group))
-	var seen []int8
-	for i, h := range hits {
-		if count[h.form] == 0 {
-			seen = append(seen, h.form)
-			firstHit[h.form] = i
-		}
-		count[h.form]++
-	}
-	if len(seen) < 2 {
+	main, first, distinct := prevailing(len(hits), len(group), func(i int) int { return int(hits[i].form) })
+	if distinct < 2 {
 		return
 	}
-	main := seen[0]
-	for _, f := range seen[1:] {
-		if count[f] > count[main] {
-			main = f
-		}
-	}
-	if k.Prefer > 0 && int(main) != k.Prefer-1 {
+	if k.Prefer > 0 && main != k.Prefer-1 {
 		return
 	}
 	occ := func(h formHit) occurrence {
@@ -191,11 +175,11 @@ func (k *consistencyCheck) runVariants(c *Context, group []string) {
 	}
 	var minority []occurrence
 	for _, h := range hits {
-		if h.form != main {
+		if int(h.form) != main {
 			minority = append(minority, occ(h))
 		}
 	}
-	k.report(c, minority, occ(hits[firstHit[main]]), len(hits))
+	k.report(c, minority, occ(hits[first]), len(hits))
 }
 
 func (k *consistencyCheck) runPattern(c *Context) {
@@ -237,33 +221,56 @@ func (k *consistencyCheck) runPattern(c *Context) {
 // reportMinority reports the occurrences whose form is not the prevailing one
 // (the most frequent, the first seen among equals).
 func (k *consistencyCheck) reportMinority(c *Context, occs []occurrence) {
-	count := map[string]int{}
-	first := map[string]occurrence{}
-	var forms []string
-	for _, o := range occs {
-		if count[o.form] == 0 {
-			forms = append(forms, o.form)
-			first[o.form] = o
+	ids := map[string]int{} // each form's number, in order of appearance
+	formOf := make([]int, len(occs))
+	for i, o := range occs {
+		id, ok := ids[o.form]
+		if !ok {
+			id = len(ids)
+			ids[o.form] = id
 		}
-		count[o.form]++
+		formOf[i] = id
 	}
-	if len(forms) < 2 {
+	main, first, distinct := prevailing(len(occs), len(ids), func(i int) int { return formOf[i] })
+	if distinct < 2 {
 		return
 	}
-	main := forms[0]
-	for _, f := range forms[1:] {
-		if count[f] > count[main] {
-			main = f
-		}
-	}
 	var minority []occurrence
-	for _, o := range occs {
-		if o.form != main {
+	for i, o := range occs {
+		if formOf[i] != main {
 			minority = append(minority, o)
 		}
 	}
 	slices.SortStableFunc(minority, func(a, b occurrence) int { return a.start - b.start })
-	k.report(c, minority, first[main], len(occs))
+	k.report(c, minority, occs[first], len(occs))
+}
+
+// prevailing picks the prevailing form among n occurrences in order, form(i)
+// being the number (below forms) of occurrence i's form: the most frequent,
+// the first seen among equals. It returns the form, its first occurrence and
+// how many forms occur.
+func prevailing(n, forms int, form func(int) int) (main, first, distinct int) {
+	count := make([]int, forms)
+	firstAt := make([]int, forms)
+	var seen []int
+	for i := 0; i < n; i++ {
+		f := form(i)
+		if count[f] == 0 {
+			seen = append(seen, f)
+			firstAt[f] = i
+		}
+		count[f]++
+	}
+	if len(seen) == 0 {
+		return -1, -1, 0
+	}
+	main = seen[0]
+	for _, f := range seen[1:] {
+		if count[f] > count[main] {
+			main = f
+		}
+	}
+	return main, firstAt[main], len(seen)
 }
 
 // report reports the minority occurrences (in order) against the prevailing

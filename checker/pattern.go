@@ -156,10 +156,7 @@ func (c *Context) lineText(n int, raw bool) (string, int) {
 // documentScan returns the whole text, raw or normalized, with the literals
 // of the engine's patterns found in it.
 func (c *Context) documentScan(raw bool) *match.Text {
-	mode := 0
-	if raw {
-		mode = 1
-	}
+	mode := formIndex(raw)
 	if c.wholeScan[mode] == nil {
 		text := c.View.Text
 		if raw {
@@ -170,13 +167,18 @@ func (c *Context) documentScan(raw bool) *match.Text {
 	return c.wholeScan[mode]
 }
 
+// formIndex is where the scans of a text's form are kept: 0 normalized, 1 raw.
+func formIndex(raw bool) int {
+	if raw {
+		return 1
+	}
+	return 0
+}
+
 // lineScan returns line n as lineText does, with the literals of the
 // engine's patterns found in it: a piece of the scanned document.
 func (c *Context) lineScan(n int, raw bool) (*match.Text, int) {
-	mode := 0
-	if raw {
-		mode = 1
-	}
+	mode := formIndex(raw)
 	if c.scanned[mode] == nil {
 		spans := make([][2]int, len(c.Doc.Lines))
 		for i := range spans {

@@ -64,13 +64,49 @@ func compileRepetition(r *rules.Rule) (any, bool, error) {
 // from start to bodyEnd, its closing mark to end.
 type piece struct {
 	start, bodyEnd, end int
-	key                 string // the text without spaces
 	han                 int
+	spaced              bool // white space inside the text
 }
 
-// split cuts text into pieces at the marks in marks, appended to out[:0]
-// (a buffer the caller reuses from line to line); the last piece may have no
-// mark. It reads each rune once: this runs on every line.
+// key is the text of p without spaces, what repeats are compared on.
+func (p piece) key(text string) string {
+	if p.spaced {
+		return withoutSpaces(text[p.start:p.bodyEnd])
+	}
+	return text[p.start:p.bodyEnd]
+}
+
+// withoutSpaces is s with its white space (unicode.IsSpace) taken out.
+func withoutSpaces(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	from := 0
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			b.WriteString(s[from:i])
+			from = i + utf8.RuneLen(r)
+		}
+	}
+	b.WriteString(s[from:])
+	return b.String()
+}
+
+// sameText tells whether pieces a and b of text have the same key, without
+// building it unless one holds spaces.
+func sameText(text string, a, b piece) bool {
+	if a.han != b.han {
+		return false
+	}
+	if !a.spaced && !b.spaced {
+		return text[a.start:a.bodyEnd] == text[b.start:b.bodyEnd]
+	}
+	return a.key(text) == b.key(text)
+}
+
+// split cuts text into pieces at the marks in marks (none of them a CJK
+// unified ideograph), appended to out[:0] (a buffer the caller reuses from
+// line to line); the last piece may have no mark. It runs on every line:
+// ideographs, most of the text, are told by their lead byte, undecoded.
 func split(text, marks string, out []piece) []piece {
 	var ascii [utf8.RuneSelf]bool
 	var wide []rune
@@ -83,40 +119,42 @@ func split(text, marks string, out []piece) []piece {
 	}
 	out = out[:0]
 	cur := piece{start: -1}
-	from, spaces, lastEnd := 0, false, 0
+	lastEnd := 0
 	emit := func(bodyEnd, end int) {
 		if cur.start >= 0 {
 			cur.bodyEnd, cur.end = bodyEnd, end
-			cur.key = text[cur.start:bodyEnd]
-			if spaces {
-				cur.key = strings.Join(strings.Fields(text[from:bodyEnd]), "")
-			}
 			out = append(out, cur)
 		}
-		cur, spaces = piece{start: -1}, false
+		cur = piece{start: -1}
 	}
 	for i := 0; i < len(text); {
+		if isIdeograph(text, i) {
+			if cur.start < 0 {
+				cur.start = i
+			}
+			cur.han++
+			i += 3
+			lastEnd = i
+			continue
+		}
 		r, w := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(text[i:])
 		}
-		han := r >= 0x4E00 && isHan(r) // the common case, first: no mark, no space
 		switch {
-		case han:
 		case r < utf8.RuneSelf && ascii[r] || r >= utf8.RuneSelf && slices.Contains(wide, r):
 			emit(i, i+w)
-			from = i + w
 			i += w
 			continue
 		case r == ' ' || r == '\t' || r >= 0x80 && unicode.IsSpace(r) || r < ' ' && unicode.IsSpace(r):
-			spaces = true
+			cur.spaced = cur.start >= 0
 			i += w
 			continue
 		}
 		if cur.start < 0 {
 			cur.start = i
 		}
-		if han || isHan(r) {
+		if isHan(r) {
 			cur.han++
 		}
 		lastEnd = i + w
@@ -126,18 +164,27 @@ func split(text, marks string, out []piece) []piece {
 	return out
 }
 
+// isIdeograph tells whether a CJK unified ideograph U+4E00–U+9FFF is encoded
+// at s[i]: lead byte E4 (second byte from B8) to E9, two continuation bytes.
+func isIdeograph(s string, i int) bool {
+	b := s[i]
+	return b >= 0xE4 && b <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+		(b != 0xE4 || s[i+1] >= 0xB8)
+}
+
 func (p *repetitionCheck) Run(c *Context) {
 	var pieces []piece
 	if p.Check == "adjacent" {
 		for _, n := range c.scopeLines(p.Scope) {
 			text, base := c.LineView(n)
 			pieces = split(text, ",;:!?。、", pieces)
-			p.adjacent(c, pieces, base)
+			p.adjacent(c, text, pieces, base)
 		}
 		return
 	}
-	seen := map[string]int{}
-	for _, n := range c.scopeLines(p.Scope) {
+	lines := c.scopeLines(p.Scope)
+	seen := make(map[string]int, len(lines))
+	for _, n := range lines {
 		text, base := c.LineView(n)
 		pieces = split(text, "。!?", pieces)
 		sentences := pieces
@@ -145,12 +192,13 @@ func (p *repetitionCheck) Run(c *Context) {
 			if s.han < p.min {
 				continue
 			}
-			first, ok := seen[s.key]
+			key := s.key(text)
+			first, ok := seen[key]
 			if !ok {
-				seen[s.key] = n
+				seen[key] = n
 				continue
 			}
-			if i > 0 && sentences[i-1].key == s.key {
+			if i > 0 && sameText(text, sentences[i-1], s) {
 				continue
 			}
 			start, end := c.ViewSpan(base+s.start, base+s.bodyEnd)
@@ -160,16 +208,18 @@ func (p *repetitionCheck) Run(c *Context) {
 }
 
 // adjacent reports a run of clauses written again right after itself.
-func (p *repetitionCheck) adjacent(c *Context, cl []piece, base int) {
+func (p *repetitionCheck) adjacent(c *Context, text string, cl []piece, base int) {
 	for i := 0; i < len(cl); i++ {
 		for k := 1; k <= maxRun && i+2*k <= len(cl); k++ {
 			han := 0
-			same := true
-			for j := 0; j < k && same; j++ {
-				same = cl[i+j].key == cl[i+k+j].key
+			for j := 0; j < k; j++ {
 				han += cl[i+j].han
 			}
-			if !same || han < p.min {
+			same := han >= p.min
+			for j := 0; j < k && same; j++ {
+				same = sameText(text, cl[i+j], cl[i+k+j])
+			}
+			if !same {
 				continue
 			}
 			first, second := cl[i+k-1], cl[i+2*k-1]

@@ -40,18 +40,30 @@ func TestSplit(t *testing.T) {
 	for _, c := range []struct {
 		text string
 		want []piece
+		keys []string
 	}{
-		{"", nil},
-		{" ,。", nil},
+		{"", nil, nil},
+		{" ,。", nil, nil},
 		{"甲乙,丙 丁。 a1", []piece{
-			{start: 0, bodyEnd: 6, end: 7, key: "甲乙", han: 2},
-			{start: 7, bodyEnd: 14, end: 17, key: "丙丁", han: 2},
-			{start: 18, bodyEnd: 20, end: 20, key: "a1"},
-		}},
-		{"\u3000一是加强学习 ,\t", []piece{{start: 3, bodyEnd: 22, end: 23, key: "一是加强学习", han: 6}}},
+			{start: 0, bodyEnd: 6, end: 7, han: 2},
+			{start: 7, bodyEnd: 14, end: 17, han: 2, spaced: true},
+			{start: 18, bodyEnd: 20, end: 20},
+		}, []string{"甲乙", "丙丁", "a1"}},
+		{"\u3000一是加强学习 ,\t", []piece{{start: 3, bodyEnd: 22, end: 23, han: 6, spaced: true}}, []string{"一是加强学习"}},
+		// an ideograph's lead byte without its continuation bytes, at the end
+		{"甲乙\xe5\xa5", []piece{{start: 0, bodyEnd: 8, end: 8, han: 2}}, []string{"甲乙\xe5\xa5"}},
+		// ䷀ (U+4DC0, lead byte E4 like 丁) is not Han; 㐀 (U+3400) is
+		{"䷀㐀丁", []piece{{start: 0, bodyEnd: 9, end: 9, han: 2}}, []string{"䷀㐀丁"}},
 	} {
-		if got := split(c.text, marks, nil); !slices.Equal(got, c.want) {
+		got := split(c.text, marks, nil)
+		if !slices.Equal(got, c.want) {
 			t.Errorf("split(%q) = %+v, want %+v", c.text, got, c.want)
+			continue
+		}
+		for i, p := range got {
+			if k := p.key(c.text); k != c.keys[i] {
+				t.Errorf("split(%q)[%d].key = %q, want %q", c.text, i, k, c.keys[i])
+			}
 		}
 	}
 }

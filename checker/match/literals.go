@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math/bits"
 	"regexp/syntax"
 	"slices"
 	"unicode/utf8"
@@ -90,14 +91,22 @@ func required(re *syntax.Regexp) (n needs, ok bool) {
 			return required(re.Sub[0])
 		}
 	case syntax.OpConcat:
-		// Any one required child will do: take the best, its distance from the
-		// match's start being the longest the children in front can be.
+		// Any one required child will do, or a run of children each matching
+		// one of a few strings (",(?P<at>,)" holds ",,"): take the best, its
+		// distance from the match's start being the longest the children in
+		// front can be.
 		var best needs
 		found := false
 		front := 0
-		for _, sub := range re.Sub {
+		for i, sub := range re.Sub {
 			if c, ok := required(sub); ok {
 				c.before = addLen(front, c.before)
+				if !found || better(c, best) {
+					best, found = c, true
+				}
+			}
+			if run := exactRun(re.Sub[i:]); run != nil {
+				c := needs{lits: run, before: front}
 				if !found || better(c, best) {
 					best, found = c, true
 				}
@@ -135,6 +144,74 @@ func required(re *syntax.Regexp) (n needs, ok bool) {
 		return needs{lits: all}, len(all) > 0 && len(all) <= 8
 	}
 	return needs{}, false
+}
+
+// exactRun returns the strings the longest run of subs from the first on
+// matches, when it is of two or more children that each match one of a few
+// strings and the run matches at most maxLiterals strings; else nil.
+func exactRun(subs []*syntax.Regexp) []string {
+	run := []string{""}
+	n := 0
+	for _, sub := range subs {
+		strs, ok := exact(sub)
+		if !ok || len(run)*len(strs) > maxLiterals {
+			break
+		}
+		run = product(run, strs)
+		n++
+	}
+	if n < 2 {
+		return nil
+	}
+	return run
+}
+
+// exact returns the few strings every match of re is one of: for a literal,
+// a small class of literal runes, and captures, concatenations and
+// alternations of them; ok false for other expressions or more than
+// maxLiterals strings.
+func exact(re *syntax.Regexp) (strs []string, ok bool) {
+	switch re.Op {
+	case syntax.OpLiteral, syntax.OpCharClass:
+		n, ok := required(re)
+		if !ok || re.Op == syntax.OpLiteral && len(n.lits[0]) == 0 {
+			return nil, false
+		}
+		return n.lits, true
+	case syntax.OpCapture:
+		return exact(re.Sub[0])
+	case syntax.OpConcat:
+		strs = []string{""}
+		for _, sub := range re.Sub {
+			s, ok := exact(sub)
+			if !ok || len(strs)*len(s) > maxLiterals {
+				return nil, false
+			}
+			strs = product(strs, s)
+		}
+		return strs, true
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			s, ok := exact(sub)
+			if !ok || len(strs)+len(s) > maxLiterals {
+				return nil, false
+			}
+			strs = append(strs, s...)
+		}
+		return strs, true
+	}
+	return nil, false
+}
+
+// product returns every string of a followed by one of b.
+func product(a, b []string) []string {
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
 }
 
 // allRequired returns sets of literals every match of re contains one of
@@ -179,13 +256,14 @@ func better(a, b needs) bool {
 }
 
 // score ranks a literal set: its shortest literal's length in bytes, so that
-// rarer (longer) literals win; a set of many literals counts less.
+// rarer (longer) literals win; a set of many literals counts less, by the
+// bits it takes to number them (25 pairs of marks are rarer than 5 marks).
 func score(lits []string) int {
 	shortest := len(lits[0])
 	for _, l := range lits[1:] {
 		shortest = min(shortest, len(l))
 	}
-	return shortest*4 - len(lits)
+	return shortest*4 - bits.Len(uint(len(lits)))
 }
 
 // nullable tells whether re can match the empty string.

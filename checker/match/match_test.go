@@ -21,6 +21,14 @@ func TestRequiredLiterals(t *testing.T) {
 		{`(?i)abc`, nil},
 		{`.*`, nil},
 		{`[一-龥]+`, nil},
+		// runs of children that match a few strings each: the pairs they make
+		{`,(?P<at>,)`, []string{",,"}},
+		{`[,。](?P<at>[,。])`, []string{",,", ",。", "。,", "。。"}},
+		{`(?:19|20)\d{2}(?P<at>一)(?:19|20)\d{2}`, []string{"一19", "一20"}},
+		{`\d(?:a|bc)d`, []string{"ad", "bcd"}},
+		// a run of more than maxLiterals strings is not taken: a shorter one is
+		{`[a-h][a-h]x`, []string{"ax", "bx", "cx", "dx", "ex", "fx", "gx", "hx"}},
+		{`[a-h][a-h][a-h]`, []string{"a", "b", "c", "d", "e", "f", "g", "h"}},
 	}
 	for _, c := range cases {
 		p := MustCompile(c.expr)

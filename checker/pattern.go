@@ -162,7 +162,12 @@ func (c *Context) documentScan(raw bool) *match.Text {
 		if raw {
 			text = c.Doc.Text
 		}
-		c.wholeScan[mode] = c.dict.Scan(text)
+		// A text normalization left unchanged is scanned once for both forms.
+		if other := c.wholeScan[1-mode]; other != nil && c.View.Text == c.Doc.Text {
+			c.wholeScan[mode] = other
+		} else {
+			c.wholeScan[mode] = c.dict.Scan(text)
+		}
 	}
 	return c.wholeScan[mode]
 }

@@ -11,6 +11,10 @@ import (
 // literals that are not there.
 type Dictionary struct {
 	lits []string
+	// heads[id] holds the first eight bytes of literal id (fewer if it is
+	// shorter, masked by masks[id]), read as a little-endian word: most
+	// literals are told from the text by one comparison of words.
+	heads, masks []uint64
 	// Literals are listed by their first bytes: one of a single byte in
 	// single, one of two bytes in pairs (with a bit in pairBits), a longer
 	// one in groups[triples[h]-1], h a hash of its first three bytes (a
@@ -53,6 +57,8 @@ func NewDictionary(patterns []*Pattern) *Dictionary {
 			id = int32(len(d.lits))
 			ids[lit] = id
 			d.lits = append(d.lits, lit)
+			head, mask := headOf(lit)
+			d.heads, d.masks = append(d.heads, head), append(d.masks, mask)
 			d.file(lit, id)
 		}
 		return id
@@ -120,6 +126,23 @@ func (d *Dictionary) file(lit string, id int32) {
 		g := d.triples[h] - 1
 		d.groups[g] = append(d.groups[g], id)
 	}
+}
+
+// headOf returns the first eight bytes of lit as a little-endian word, and
+// the mask of the bytes lit has.
+func headOf(lit string) (head, mask uint64) {
+	for i := 0; i < len(lit) && i < 8; i++ {
+		head |= uint64(lit[i]) << (8 * i)
+		mask |= 0xFF << (8 * i)
+	}
+	return head, mask
+}
+
+// word returns the eight bytes of s at i as a little-endian word.
+func word(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // tripleBits is the size of the hash of a literal's first three bytes.
@@ -209,8 +232,18 @@ func (t *Text) pairsAndTriples(i int) {
 
 // find records the literals of ids that occur at i.
 func (t *Text) find(i int, ids []int32) {
+	d, s := t.d, t.s
+	if i+8 > len(s) {
+		for _, id := range ids {
+			if strings.HasPrefix(s[i:], d.lits[id]) {
+				t.add(i, id)
+			}
+		}
+		return
+	}
+	w := word(s, i)
 	for _, id := range ids {
-		if strings.HasPrefix(t.s[i:], t.d.lits[id]) {
+		if w&d.masks[id] == d.heads[id] && (len(d.lits[id]) <= 8 || strings.HasPrefix(s[i+8:], d.lits[id][8:])) {
 			t.add(i, id)
 		}
 	}

@@ -189,7 +189,7 @@ func (k *consistencyCheck) runPattern(c *Context) {
 	for _, n := range c.scopeLines(k.Scope) {
 		scanned, base := c.lineScan(n, raw)
 		text := scanned.String()
-		for _, m := range k.Pattern.FindAllIn(scanned, -1) {
+		for m := range k.Pattern.AllIn(scanned) {
 			var key strings.Builder
 			for _, g := range k.keys {
 				if m[2*g] >= 0 {

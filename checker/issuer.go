@@ -44,7 +44,7 @@ func (k *issuerCheck) Run(c *Context) {
 	for _, n := range c.scopeLines("body") {
 		scanned, base := c.lineScan(n, false)
 		text := scanned.String()
-		for _, m := range k.Self.FindAllIn(scanned, -1) {
+		for m := range k.Self.AllIn(scanned) {
 			u := text[m[2*unit]:m[2*unit+1]]
 			endings, checked := k.Agree[u]
 			if !checked || seen[u] || endsWithAny(issuer, endings) {

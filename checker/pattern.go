@@ -123,7 +123,7 @@ func findAll(patterns []rules.Regexp, text *match.Text) []span {
 	for i := range patterns {
 		re := &patterns[i]
 		at := re.SubexpIndex("at")
-		for _, m := range re.FindAllIn(text, -1) {
+		for m := range re.AllIn(text) {
 			s, e := m[0], m[1]
 			if at > 0 && m[2*at] >= 0 {
 				s, e = m[2*at], m[2*at+1]

@@ -220,12 +220,13 @@ type hit struct {
 
 func (s *substitutionCheck) Run(c *Context) {
 	raw := s.Match == "raw"
+	var hits []hit // reused from line to line
 	for _, n := range c.scopeLines(s.Scope) {
 		scanned, base := c.lineScan(n, raw)
 		if skipLine(scanned, s.Unless) {
 			continue
 		}
-		hits := s.find(scanned)
+		hits = s.find(scanned, hits[:0])
 		if len(hits) == 0 {
 			continue
 		}
@@ -300,13 +301,12 @@ func (s *substitutionCheck) want(c *Context, h hit, base int, raw bool) (string,
 	return string(h.sw.from.ExpandString(nil, *h.sw.to, c.Doc.Text, idx)), true
 }
 
-// find returns the hits of every swap in text, sorted by position, without
-// overlaps (the earlier hit wins) and without those in a skip span.
-func (s *substitutionCheck) find(scanned *match.Text) []hit {
+// find appends to out the hits of every swap in text, sorted by position,
+// without overlaps (the earlier hit wins) and without those in a skip span.
+func (s *substitutionCheck) find(scanned *match.Text, out []hit) []hit {
 	text := scanned.String()
-	var out []hit
 	for _, members := range s.groups {
-		for _, m := range s.swaps[members[0]].from.FindAllIn(scanned, -1) {
+		for m := range s.swaps[members[0]].from.AllIn(scanned) {
 			for _, i := range members {
 				sw := &s.swaps[i]
 				if !sw.fits(text, m) {
@@ -324,7 +324,7 @@ func (s *substitutionCheck) find(scanned *match.Text) []hit {
 		}
 	}
 	if len(out) == 0 {
-		return nil
+		return out
 	}
 	slices.SortStableFunc(out, func(a, b hit) int { return a.start - b.start })
 	skips := allSpans(s.Skip, scanned)
@@ -421,7 +421,7 @@ func foldedLiteral(re *syntax.Regexp) (rune, bool) {
 func allSpans(patterns []rules.Regexp, text *match.Text) []span {
 	var out []span
 	for i := range patterns {
-		for _, m := range patterns[i].FindAllIndexIn(text, -1) {
+		for m := range patterns[i].AllIndexIn(text) {
 			out = append(out, span{start: m[0], end: m[1]})
 		}
 	}

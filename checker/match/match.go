@@ -11,6 +11,7 @@
 package match
 
 import (
+	"iter"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -320,32 +321,41 @@ func (p *Pattern) MatchIn(t *Text) bool {
 	return t.has(e) && p.newSearch(t.s, whether).in(t, e).next() != nil
 }
 
-// FindAllIn is FindAllStringSubmatchIndex on t's text.
-func (p *Pattern) FindAllIn(t *Text, n int) [][]int {
-	e := t.d.entryOf(p)
-	switch {
-	case e == nil:
-		return p.FindAllStringSubmatchIndex(t.s, n)
-	case !t.has(e):
-		return nil
-	case p.how == whole:
-		return p.Regexp().FindAllStringSubmatchIndex(t.s, n)
-	}
-	return p.newSearch(t.s, submatches).in(t, e).all(n)
-}
+// AllIn yields the matches of p in t's text, submatch indexes as
+// FindAllStringSubmatchIndex lists them, without building the list.
+func (p *Pattern) AllIn(t *Text) iter.Seq[[]int] { return p.allIn(t, submatches) }
 
-// FindAllIndexIn is FindAllStringIndex on t's text.
-func (p *Pattern) FindAllIndexIn(t *Text, n int) [][]int {
-	e := t.d.entryOf(p)
-	switch {
-	case e == nil:
-		return p.FindAllStringIndex(t.s, n)
-	case !t.has(e):
-		return nil
-	case p.how == whole:
-		return p.Regexp().FindAllStringIndex(t.s, n)
+// AllIndexIn yields the spans of the matches of p in t's text, as
+// FindAllStringIndex lists them.
+func (p *Pattern) AllIndexIn(t *Text) iter.Seq[[]int] { return p.allIn(t, span) }
+
+func (p *Pattern) allIn(t *Text, want answer) iter.Seq[[]int] {
+	return func(yield func([]int) bool) {
+		var listed [][]int
+		switch e := t.d.entryOf(p); {
+		case e == nil && want == span:
+			listed = p.FindAllStringIndex(t.s, -1)
+		case e == nil:
+			listed = p.FindAllStringSubmatchIndex(t.s, -1)
+		case !t.has(e):
+		case p.how == whole && want == span:
+			listed = p.Regexp().FindAllStringIndex(t.s, -1)
+		case p.how == whole:
+			listed = p.Regexp().FindAllStringSubmatchIndex(t.s, -1)
+		default:
+			x := search{p: p, s: t.s, want: want, t: t, e: e}
+			for m := x.next(); m != nil; m = x.next() {
+				if !yield(m) {
+					return
+				}
+			}
+		}
+		for _, m := range listed {
+			if !yield(m) {
+				return
+			}
+		}
 	}
-	return p.newSearch(t.s, span).in(t, e).all(n)
 }
 
 // ExpandString is regexp's ExpandString.

@@ -76,11 +76,17 @@ func corpusLines(t *testing.T) []string {
 func sameAnswers(t *testing.T, d *Dictionary, p *Pattern, re *regexp.Regexp, s string) {
 	t.Helper()
 	text := d.Scan(s)
-	if got, want := p.FindAllIn(text, -1), re.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
-		t.Fatalf("%s (%v) on %q: FindAllIn %v, regexp %v", re, p.how, s, got, want)
+	if got, want := slices.Collect(p.AllIn(text)), re.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("%s (%v) on %q: AllIn %v, regexp %v", re, p.how, s, got, want)
 	}
-	if got, want := p.FindAllIndexIn(text, 2), re.FindAllStringIndex(s, 2); !slices.EqualFunc(got, want, slices.Equal) {
-		t.Fatalf("%s (%v) on %q: FindAllIndexIn %v, regexp %v", re, p.how, s, got, want)
+	var first2 [][]int // a loop that stops early
+	for m := range p.AllIndexIn(text) {
+		if first2 = append(first2, m); len(first2) == 2 {
+			break
+		}
+	}
+	if want := re.FindAllStringIndex(s, 2); !slices.EqualFunc(first2, want, slices.Equal) {
+		t.Fatalf("%s (%v) on %q: AllIndexIn (first two) %v, regexp %v", re, p.how, s, first2, want)
 	}
 	if got, want := p.MatchIn(text), re.MatchString(s); got != want {
 		t.Fatalf("%s (%v) on %q: MatchIn %v, regexp %v", re, p.how, s, got, want)

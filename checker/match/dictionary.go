@@ -168,6 +168,22 @@ type Text struct {
 	// base is where s starts in the text that was scanned: occurrences are
 	// placed in that text, so that a slice shares its parent's.
 	base int
+	// whole is the scanned text t is a slice of, when t ends where a rune
+	// starts: a slice of valid UTF-8 cut at rune starts is valid.
+	whole *Text
+	valid int8 // 1 when s is valid UTF-8, -1 when not, 0 before it is known
+}
+
+// isValid tells whether t's text is valid UTF-8, working it out once for the
+// scanned text and all its slices.
+func (t *Text) isValid() bool {
+	if t.valid == 0 {
+		t.valid = -1
+		if t.whole != nil && t.whole.isValid() || utf8.ValidString(t.s) {
+			t.valid = 1
+		}
+	}
+	return t.valid > 0
 }
 
 type occurrence struct {
@@ -255,6 +271,14 @@ func (t *Text) add(i int, id int32) {
 	t.present[id/64] |= 1 << (id % 64)
 }
 
+// root is the scanned text t was cut from, or t.
+func (t *Text) root() *Text {
+	if t.whole != nil {
+		return t.whole
+	}
+	return t
+}
+
 // String returns the text.
 func (t *Text) String() string { return t.s }
 
@@ -339,6 +363,9 @@ func (t *Text) Slices(spans [][2]int) []Text {
 			}
 		}
 		out[n] = Text{s: t.s[sp[0]:sp[1]], d: t.d, present: present, occ: occ, base: from}
+		if sp[1] == len(t.s) || utf8.RuneStart(t.s[sp[1]]) {
+			out[n].whole = t.root() // no rune cut off at the end: as valid as t
+		}
 		k = j
 	}
 	return out

@@ -203,7 +203,8 @@ func packDictionary(t *testing.T) *Dictionary {
 // finds.
 func TestSlices(t *testing.T) {
 	d := packDictionary(t)
-	for _, s := range corpusLines(t) {
+	// an invalid byte: the pieces without it are valid
+	for _, s := range append(corpusLines(t), "第一行，有\xff一个坏字节。第二行没有坏字节，长一些才能切成几段。") {
 		var spans [][2]int
 		for from := 0; from < len(s); from += 47 {
 			for from < len(s) && !utf8.RuneStart(s[from]) {
@@ -217,6 +218,9 @@ func TestSlices(t *testing.T) {
 			want := d.Scan(s[from:to])
 			if got.s != want.s || !slices.Equal(got.present, want.present) || !sameOccurrences(&got, want) {
 				t.Fatalf("Slices: piece [%d, %d) of %q: occurrences %v (base %d), a scan finds %v", from, to, s, got.occ, got.base, want.occ)
+			}
+			if got.isValid() != utf8.ValidString(got.s) {
+				t.Fatalf("Slices: piece [%d, %d) of %q: valid UTF-8 %v", from, to, s, got.isValid())
 			}
 		}
 	}

@@ -221,21 +221,41 @@ func leadByte(r rune) byte {
 }
 
 // nextStart returns the first place at or after from where a match of one of
-// qs may start, by their lead bytes, or -1; every place when the lead bytes
-// are not known or s is not valid UTF-8 and one matches invalid bytes.
-func nextStart(qs []*sequence, s string, valid bool, from int) int {
-	next := -1
-	for _, q := range qs {
+// the pattern's sequences may start, by their lead bytes, or -1; every place
+// when the lead bytes are not known or the text is not valid UTF-8 and one
+// matches invalid bytes. Where each lead byte was last found is kept, so that
+// a lead byte the text lacks is looked for once, not once per start.
+func (x *search) nextStart(valid bool, from int) int {
+	if x.at == nil {
+		n := 0
+		for _, q := range x.p.seqs {
+			n += len(q.leads)
+		}
+		x.at = make([]int, n)
+		for i := range x.at {
+			x.at[i] = notSearched
+		}
+	}
+	next, k := -1, 0
+	for _, q := range x.p.seqs {
 		if q.leads == nil || q.invalid && !valid {
-			if from < len(s) {
+			if from < len(x.s) {
 				return from
 			}
 			return -1
 		}
 		for _, b := range q.leads {
-			if i := strings.IndexByte(s[from:], b); i >= 0 && (next < 0 || from+i < next) {
-				next = from + i
+			at := x.at[k]
+			if at == notSearched || at >= 0 && at < from {
+				if at = strings.IndexByte(x.s[from:], b); at >= 0 {
+					at += from
+				}
+				x.at[k] = at
 			}
+			if at >= 0 && (next < 0 || at < next) {
+				next = at
+			}
+			k++
 		}
 	}
 	return next

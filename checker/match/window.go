@@ -16,9 +16,10 @@ type search struct {
 	want answer
 	pos  int // the next match starts at or after pos
 	done bool
-	// at[i] is the first occurrence of literal i at or after some earlier
-	// pos: searched again when pos passes it; -1 when there is none left,
-	// notSearched before the first search.
+	// at[i] is the first occurrence of literal i (for a sequence searched
+	// at every start, of lead byte i) at or after some earlier pos: searched
+	// again when pos passes it; -1 when there is none left, notSearched
+	// before the first search.
 	at []int
 	// t holds the occurrences of the pattern's literals (entry e of its
 	// dictionary) when the search runs on a scanned Text; oi is the first of
@@ -167,13 +168,13 @@ func (x *search) atEnd() []int {
 func (x *search) everyStart() []int {
 	if x.valid == 0 {
 		x.valid = 1
-		if matchesInvalid(x.p.seqs) && !utf8.ValidString(x.s) {
+		if matchesInvalid(x.p.seqs) && !x.validText() {
 			x.valid = -1
 		}
 	}
 	valid := x.valid >= 0
 	for c := x.pos; ; {
-		if c = nextStart(x.p.seqs, x.s, valid, c); c < 0 {
+		if c = x.nextStart(valid, c); c < 0 {
 			break
 		}
 		if m := matchFirst(x.p.seqs, x.s, c, x.want); m != nil {
@@ -186,6 +187,14 @@ func (x *search) everyStart() []int {
 	x.pos = len(x.s)
 	x.done = true
 	return nil
+}
+
+// validText tells whether the searched text is valid UTF-8.
+func (x *search) validText() bool {
+	if x.t != nil {
+		return x.t.isValid()
+	}
+	return utf8.ValidString(x.s)
 }
 
 // atStart finds the one match a pattern anchored at the text's start can

@@ -122,8 +122,11 @@ func findAll(patterns []rules.Regexp, text *match.Text) []span {
 	var out []span
 	for i := range patterns {
 		re := &patterns[i]
-		at := re.SubexpIndex("at")
+		at := 0 // looked up at the first match: most lines have none
 		for m := range re.AllIn(text) {
+			if at == 0 {
+				at = re.SubexpIndex("at")
+			}
 			s, e := m[0], m[1]
 			if at > 0 && m[2*at] >= 0 {
 				s, e = m[2*at], m[2*at+1]

@@ -34,11 +34,32 @@ type Dictionary struct {
 }
 
 // entry is what a dictionary knows of one pattern: the ids of its literals,
-// and the same as a bit set; also, one bit set per further literal set.
+// and the same as a bit set (want) and as its non-zero words (wanted); also,
+// the non-zero words of one bit set per further literal set.
 type entry struct {
-	ids  []int32
-	want []uint64
-	also [][]uint64
+	ids    []int32
+	want   []uint64
+	wanted []bitWord
+	also   [][]bitWord
+}
+
+// bitWord is word i of a bit set of literal ids. A pattern's few literals
+// are filed next to each other, so its set has one or two non-zero words of
+// the several the dictionary's literals take.
+type bitWord struct {
+	i    int
+	bits uint64
+}
+
+// nonZero returns the non-zero words of bit set b.
+func nonZero(b []uint64) []bitWord {
+	var out []bitWord
+	for i, w := range b {
+		if w != 0 {
+			out = append(out, bitWord{i, w})
+		}
+	}
+	return out
 }
 
 // claim ties a pattern to the dictionary that holds its entry.
@@ -101,8 +122,9 @@ func NewDictionary(patterns []*Pattern) *Dictionary {
 	}
 	for _, p := range all {
 		p.e.want = bits(p.e.ids)
+		p.e.wanted = nonZero(p.e.want)
 		for _, set := range p.also {
-			p.e.also = append(p.e.also, bits(set))
+			p.e.also = append(p.e.also, nonZero(bits(set)))
 		}
 	}
 	return d
@@ -288,7 +310,7 @@ func (t *Text) has(e *entry) bool {
 	if e.ids == nil {
 		return true
 	}
-	if !t.any(e.want) {
+	if !t.any(e.wanted) {
 		return false
 	}
 	for _, set := range e.also {
@@ -299,10 +321,11 @@ func (t *Text) has(e *entry) bool {
 	return true
 }
 
-// any tells whether one of the literals of bit set want occurs in t.
-func (t *Text) any(want []uint64) bool {
-	for i, w := range want {
-		if w&t.present[i] != 0 {
+// any tells whether one of the literals of a bit set (its non-zero words)
+// occurs in t.
+func (t *Text) any(set []bitWord) bool {
+	for _, w := range set {
+		if w.bits&t.present[w.i] != 0 {
 			return true
 		}
 	}

@@ -223,17 +223,14 @@ func leadByte(r rune) byte {
 // nextStart returns the first place at or after from where a match of one of
 // the pattern's sequences may start, by their lead bytes, or -1; every place
 // when the lead bytes are not known or the text is not valid UTF-8 and one
-// matches invalid bytes. Where each lead byte was last found is kept, so that
-// a lead byte the text lacks is looked for once, not once per start.
+// matches invalid bytes. Where each lead byte was last found is kept (for
+// the first len(x.leadAt) of them), so that a lead byte the text lacks is
+// looked for once, not once per start.
 func (x *search) nextStart(valid bool, from int) int {
-	if x.at == nil {
-		n := 0
-		for _, q := range x.p.seqs {
-			n += len(q.leads)
-		}
-		x.at = make([]int, n)
-		for i := range x.at {
-			x.at[i] = notSearched
+	if !x.leadsSeen {
+		x.leadsSeen = true
+		for i := range x.leadAt {
+			x.leadAt[i] = notSearched
 		}
 	}
 	next, k := -1, 0
@@ -245,12 +242,17 @@ func (x *search) nextStart(valid bool, from int) int {
 			return -1
 		}
 		for _, b := range q.leads {
-			at := x.at[k]
+			at := notSearched
+			if k < len(x.leadAt) {
+				at = x.leadAt[k]
+			}
 			if at == notSearched || at >= 0 && at < from {
 				if at = strings.IndexByte(x.s[from:], b); at >= 0 {
 					at += from
 				}
-				x.at[k] = at
+				if k < len(x.leadAt) {
+					x.leadAt[k] = at
+				}
 			}
 			if at >= 0 && (next < 0 || at < next) {
 				next = at

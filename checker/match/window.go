@@ -16,11 +16,13 @@ type search struct {
 	want answer
 	pos  int // the next match starts at or after pos
 	done bool
-	// at[i] is the first occurrence of literal i (for a sequence searched
-	// at every start, of lead byte i) at or after some earlier pos: searched
-	// again when pos passes it; -1 when there is none left, notSearched
-	// before the first search.
-	at []int
+	// at[i] is the first occurrence of literal i at or after some earlier
+	// pos: searched again when pos passes it; -1 when there is none left,
+	// notSearched before the first search. leadAt is the same for the lead
+	// bytes of a sequence searched at every start, once leadsSeen.
+	at        []int
+	leadAt    [6]int
+	leadsSeen bool
 	// t holds the occurrences of the pattern's literals (entry e of its
 	// dictionary) when the search runs on a scanned Text; oi is the first of
 	// t.occ not yet passed.

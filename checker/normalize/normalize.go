@@ -43,6 +43,10 @@ func New(s string) *View {
 			i++
 			continue
 		}
+		if unchangedIdeograph(s, i) {
+			i += 3
+			continue
+		}
 		r, size := decodeRune(s, i)
 		if n := Rune(r); n != r || size == 1 {
 			if n != r && IsTraditional(r) {
@@ -65,6 +69,18 @@ func New(s string) *View {
 	}
 	b.WriteString(s[kept:])
 	return &View{Text: b.String(), marks: marks, Traditional: traditional}
+}
+
+// unchangedIdeograph tells whether s[i:] starts with a character of
+// U+4000–U+9FFF (lead byte E4 to E9, most of a Chinese text) that the view
+// keeps: only the traditional table changes that block.
+func unchangedIdeograph(s string, i int) bool {
+	c := s[i]
+	if c < 0xE4 || c > 0xE9 || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+		return false
+	}
+	r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+	return tsBMP[r>>6]&(1<<(r&63)) == 0
 }
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]), with a Chinese character (three

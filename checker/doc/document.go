@@ -160,17 +160,17 @@ func (d *Document) Pos(off int) Position {
 	l := d.Lines[n-1]
 	col := 0
 	if d.valid && (off == len(d.Text) || utf8.RuneStart(d.Text[off])) {
-		col = runeCount(d.Text[l.Start:off])
+		col = ValidRuneCount(d.Text[l.Start:off])
 	} else {
 		col = utf8.RuneCountInString(d.Text[l.Start:off])
 	}
 	return Position{Line: n, Column: col + 1, Offset: off}
 }
 
-// runeCount is utf8.RuneCountInString of valid UTF-8: every byte but a
+// ValidRuneCount is utf8.RuneCountInString of valid UTF-8: every byte but a
 // continuation byte starts a rune, and counting those eight bytes at a time is
 // several times faster than decoding Chinese text.
-func runeCount(s string) int {
+func ValidRuneCount(s string) int {
 	const ones = 0x0101010101010101
 	cont := 0
 	i := 0

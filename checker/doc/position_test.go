@@ -21,8 +21,8 @@ func TestColumns(t *testing.T) {
 			t.Fatalf("Pos(%d) = %+v, want %+v", off, got, want)
 		}
 		l := d.Lines[d.Pos(off).Line-1]
-		if s := d.Text[l.Start:off]; utf8.ValidString(s) && runeCount(s) != utf8.RuneCountInString(s) {
-			t.Fatalf("runeCount(%q) = %d, want %d", s, runeCount(s), utf8.RuneCountInString(s))
+		if s := d.Text[l.Start:off]; utf8.ValidString(s) && ValidRuneCount(s) != utf8.RuneCountInString(s) {
+			t.Fatalf("ValidRuneCount(%q) = %d, want %d", s, ValidRuneCount(s), utf8.RuneCountInString(s))
 		}
 	}
 	if New("r.txt", FormatText, "utf-8", "a\xffb").valid {

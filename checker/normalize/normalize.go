@@ -13,7 +13,7 @@ import (
 
 // View is the normalized form of a text.
 type View struct {
-	Text string
+	Text string // valid UTF-8, whatever the text was
 	// marks records where the view and the original text stop having the
 	// same byte offsets: from view offset marks[k].v on (up to the next mark),
 	// a rune start at view offset i came from original offset i+marks[k].d.

@@ -186,8 +186,8 @@ func TestOffsets(t *testing.T) {
 func TestInvalidUTF8(t *testing.T) {
 	s := "a\xff關\xe5\x8f" // an invalid byte and a truncated rune
 	v := New(s)
-	if got, want := utf8.RuneCountInString(v.Text), utf8.RuneCountInString(s); got != want {
-		t.Fatalf("view %q has %d runes, want %d", v.Text, got, want)
+	if got, want := utf8.RuneCountInString(v.Text), utf8.RuneCountInString(s); got != want || !utf8.ValidString(v.Text) {
+		t.Fatalf("view %q has %d runes, want %d, in valid UTF-8", v.Text, got, want)
 	}
 	if v.Orig(len(v.Text)) != len(s) {
 		t.Errorf("Orig(end) = %d, want %d", v.Orig(len(v.Text)), len(s))
@@ -318,4 +318,17 @@ func TestUnchangedIdeograph(t *testing.T) {
 			t.Errorf("unchangedIdeograph(%q) = true", s)
 		}
 	}
+}
+
+// FuzzNew: any text's view is valid UTF-8 with one rune per rune of the text,
+// and its end maps to the text's end.
+func FuzzNew(f *testing.F) {
+	f.Add("a\xff關\xe5\x8f")
+	f.Add("（一）建設，关於ＡＢ\u3000x")
+	f.Fuzz(func(t *testing.T, s string) {
+		v := New(s)
+		if !utf8.ValidString(v.Text) || utf8.RuneCountInString(v.Text) != utf8.RuneCountInString(s) || v.Orig(len(v.Text)) != len(s) {
+			t.Fatalf("New(%q) = %q", s, v.Text)
+		}
+	})
 }

@@ -3,7 +3,6 @@ package outline
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/doc"
 	"github.com/fzlint/fzlint/checker/normalize"
@@ -83,7 +82,8 @@ func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
 		}
 		text := v.Text[vs:ve]
 		trimmed := strings.TrimSpace(text)
-		b.lines = append(b.lines, line{vs: vs, ve: ve, text: text, runes: utf8.RuneCountInString(trimmed),
+		// The view is valid UTF-8: its runes are counted by bytes.
+		b.lines = append(b.lines, line{vs: vs, ve: ve, text: text, runes: doc.ValidRuneCount(trimmed),
 			blank: trimmed == "", skip: d.Lines[i].Skip, md: d.Lines[i].Heading, heading: -1})
 		vs = min(ve+1, len(v.Text))
 	}

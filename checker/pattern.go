@@ -92,10 +92,13 @@ func (p *patternCheck) Run(c *Context) {
 	}
 	for _, n := range c.scopeLines(p.Scope) {
 		text, base := c.lineScan(n, raw)
-		if skipLine(text, p.Unless) {
+		// The exceptions are looked at only on a line with a match: they
+		// are often the costlier patterns, and most lines have none.
+		found := findAll(p.Patterns, text)
+		if len(found) == 0 || skipLine(text, p.Unless) {
 			continue
 		}
-		for _, m := range findAll(p.Patterns, text) {
+		for _, m := range found {
 			start, end := c.toDoc(base+m.start, base+m.end, raw)
 			c.Report(start, end, nil, c.textFix(p.Fix, n, start, end))
 			if p.Per == "line" {

@@ -223,11 +223,9 @@ func (s *substitutionCheck) Run(c *Context) {
 	var hits []hit // reused from line to line
 	for _, n := range c.scopeLines(s.Scope) {
 		scanned, base := c.lineScan(n, raw)
-		if skipLine(scanned, s.Unless) {
-			continue
-		}
+		// The exceptions only on a line with hits, as for pattern.
 		hits = s.find(scanned, hits[:0])
-		if len(hits) == 0 {
+		if len(hits) == 0 || skipLine(scanned, s.Unless) {
 			continue
 		}
 		if s.Per == "line" {

@@ -16,6 +16,10 @@ var units = []string{"%", "‰", "万元", "亿元", "元", "件", "次", "项",
 func countFigures(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && noASCII(s[i:i+8]) {
+			i += 8 // Chinese text: no digit in these eight bytes
+			continue
+		}
 		if !isDigit(s[i]) {
 			i++ // an ASCII digit is never a byte of a longer character
 			continue
@@ -42,3 +46,10 @@ func countFigures(s string) int {
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// noASCII tells whether the eight bytes of s all have their high bit set.
+func noASCII(s string) bool {
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	return w&0x8080808080808080 == 0x8080808080808080
+}

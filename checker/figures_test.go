@@ -8,7 +8,9 @@ func TestCountFigures(t *testing.T) {
 		"受众1.2万人次,投入资金300 万元":             2,
 		"2021年,我局召开会议":                    0,
 		"第3页":                             0,
-		"":                                0,
+		// digits after long runs of Chinese text, at every offset of a word
+		"审查规范性文件共计12件": 1, "审查规范性文件共计办理1件": 1, "依法审查规范性文件共计办理7": 0,
+		"": 0,
 	}
 	for s, want := range cases {
 		if got := countFigures(s); got != want {

@@ -160,9 +160,8 @@ func (c *Context) subHeadings(p *outline.Part) int {
 func countLetters(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
-		// U+4E00–U+9FFF (E4 B8 80 to E9 BF BF) are all Chinese characters:
-		// counted without decoding, as most of a report's text is.
-		if c := s[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && (c > 0xE4 || s[i+1] >= 0xB8) {
+		// Chinese characters, most of a report's text, are counted undecoded.
+		if isIdeograph(s, i) {
 			n++
 			i += 3
 			continue

@@ -34,8 +34,11 @@ type pairsCheck struct {
 	pairsSpec
 	open, close map[rune]int // rune → index in Pairs
 	runes       [][2]rune
-	// marks has a bit for each rune of the pairs below U+10000, so that the
-	// other runes of a line (nearly all) cost no map lookup.
+	// leads marks the first bytes of the pairs' runes: a line is read byte
+	// by byte and decoded only there. marks has a bit for each rune of the
+	// pairs below U+10000, so that the other runes with such a first byte
+	// (。、 share E3 with 《》) cost no map lookup.
+	leads [256]bool
 	marks [1 << 16 / 64]uint64
 }
 
@@ -73,6 +76,7 @@ func compilePairs(r *rules.Rule) (any, bool, error) {
 			if c < 1<<16 {
 				p.marks[c/64] |= 1 << (c % 64)
 			}
+			p.leads[string(c)[0]] = true
 		}
 	}
 	for i := range s.Ignore {
@@ -110,7 +114,7 @@ func (p *pairsCheck) Run(c *Context) {
 		text := scanned.String()
 		ignored := allSpans(p.Ignore, scanned)
 		var stack []openMark
-		late := map[int]int{} // pair → closers still owed to openers reported as crossing
+		var late map[int]int // pair → closers still owed to openers reported as crossing
 		report := func(at, pair int, isOpen bool) {
 			_, size := utf8.DecodeRuneInString(text[at:])
 			other, problem := p.runes[pair][1], "未闭合"
@@ -120,7 +124,18 @@ func (p *pairsCheck) Run(c *Context) {
 			start, end := c.toDoc(base+at, base+at+size, raw)
 			c.Report(start, end, map[string]string{"other": string(partnerForm(c.Doc.Text[start:end], other)), "problem": problem}, nil)
 		}
-		for at, r := range text {
+		// A first byte is never a continuation byte: where it stands, a rune
+		// starts (or an invalid byte, which is no mark).
+		for at, size := 0, 1; at < len(text); at += size {
+			size = 1
+			if !p.leads[text[at]] {
+				if isIdeograph(text, at) {
+					size = 3 // most of the text, passed over whole
+				}
+				continue
+			}
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[at:])
 			if r < 1<<16 && p.marks[r/64]&(1<<(r%64)) == 0 || inSpans(at, at+1, ignored) {
 				continue
 			}
@@ -142,6 +157,9 @@ func (p *pairsCheck) Run(c *Context) {
 				case d >= 0:
 					for _, o := range stack[d+1:] {
 						report(o.at, o.pair, true)
+						if late == nil {
+							late = map[int]int{}
+						}
 						late[o.pair]++
 					}
 					stack = stack[:d]

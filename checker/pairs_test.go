@@ -35,6 +35,12 @@ func TestPairs(t *testing.T) {
 			},
 		},
 		{
+			name: "marks next to invalid bytes and to a rune beyond U+FFFF",
+			spec: `{match: raw, pairs: ["《》", "𠀀𠀁"]}`,
+			text: "文\xe5《标题》\xe5\xa5𠀀甲𠀁《",
+			want: []string{`1:12-1:13 "《" 《 未闭合 》`},
+		},
+		{
 			name: "one rune for both marks alternates",
 			spec: `{match: raw, pairs: ['""']}`,
 			text: `用好"学习强国""公务员网络大学堂"等平台"`,

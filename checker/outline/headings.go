@@ -235,19 +235,31 @@ func (b *builder) headingOf(i int) (Heading, viewSpan, bool) {
 // that has the line to itself runs to the end of the line.
 func (b *builder) headingEnd(vs, ve int) (end int, runIn bool) {
 	text := b.v.Text[vs:ve]
-	k := strings.IndexFunc(text, isSentenceEnd)
+	k, n := sentenceEnd(text)
 	if k < 0 {
 		return ve, false
 	}
-	_, n := utf8.DecodeRuneInString(text[k:])
 	if strings.TrimSpace(text[k+n:]) == "" {
 		return ve, false
 	}
 	return vs + k + n, true
 }
 
-// isSentenceEnd: the marks that end a sentence, in the view (full-width ！？；
-// are folded to ASCII there).
-func isSentenceEnd(r rune) bool {
-	return r == '。' || r == '!' || r == '?' || r == ';'
+// sentenceEnd returns where the first mark that ends a sentence stands in
+// view text s, and its size in bytes; -1 if there is none. The marks are
+// 。!?; (full-width ！？； are folded to ASCII in the view). It looks at
+// bytes, passing over Chinese characters whole: the view is valid UTF-8, so
+// E3 80 82 is always a 。.
+func sentenceEnd(s string) (at, size int) {
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b == '!' || b == '?' || b == ';':
+			return i, 1
+		case b == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x82:
+			return i, 3
+		case b >= 0xE4 && b <= 0xE9:
+			i += 2 // a Chinese character: its continuation bytes are no mark
+		}
+	}
+	return -1, 0
 }

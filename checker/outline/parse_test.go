@@ -1,6 +1,10 @@
 package outline
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestParseMarker(t *testing.T) {
 	// Inputs are view text: full-width forms are already ASCII.
@@ -148,6 +152,23 @@ func TestFindYears(t *testing.T) {
 		}
 		if len(got) != len(tt.years) || (len(got) > 0 && got[0] != tt.years[0]) {
 			t.Errorf("findYears(%q) = %v, want %v", tt.in, got, tt.years)
+		}
+	}
+}
+
+// TestSentenceEnd: the byte-wise search finds the first of 。!?; as a search
+// by runes does.
+func TestSentenceEnd(t *testing.T) {
+	isEnd := func(r rune) bool { return r == '。' || r == '!' || r == '?' || r == ';' }
+	for _, s := range []string{"", "没有", "一是加强学习。二是", "问题?", "甲;乙", "「引号」。", "末尾。", "ab!", "\u3001、。", "丁。"} {
+		at, size := sentenceEnd(s)
+		want := strings.IndexFunc(s, isEnd)
+		wantSize := 0
+		if want >= 0 {
+			_, wantSize = utf8.DecodeRuneInString(s[want:])
+		}
+		if at != want || size != wantSize {
+			t.Errorf("sentenceEnd(%q) = %d, %d; want %d, %d", s, at, size, want, wantSize)
 		}
 	}
 }

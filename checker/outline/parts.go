@@ -3,7 +3,6 @@ package outline
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/match"
 )
@@ -297,8 +296,7 @@ func splitSentences(text string, vs, ve int) []viewSpan {
 		trimmed := strings.TrimLeft(s, " \t")
 		vs += len(s) - len(trimmed)
 		end := ve
-		if k := strings.IndexFunc(trimmed, isSentenceEnd); k >= 0 {
-			_, n := utf8.DecodeRuneInString(trimmed[k:])
+		if k, n := sentenceEnd(trimmed); k >= 0 {
 			end = vs + k + n
 		}
 		if end > vs {

@@ -35,6 +35,8 @@ type Pattern struct {
 	// also holds more literal sets every match contains one of each of: a
 	// text must hold all to be searched.
 	also [][]string
+	// needRunes sums up the characters of each literal of need.
+	needRunes []Runes
 	// longest is the most bytes a match spans, or unbounded.
 	longest int
 	// how is the way the pattern searches a text.
@@ -110,6 +112,9 @@ func Compile(expr string) (*Pattern, error) {
 	p.longest = maxLen(simple)
 	if n, ok := required(simple); ok && len(n.lits) > 0 && len(n.lits) <= maxLiterals {
 		p.need = n
+		for _, lit := range n.lits {
+			p.needRunes = append(p.needRunes, RunesOf(lit))
+		}
 		for _, set := range allRequired(simple) {
 			if len(set) <= maxLiterals && len(p.also) < maxAlso && !slices.Equal(set, n.lits) {
 				p.also = append(p.also, set)

@@ -106,6 +106,9 @@ func sameAnswers(t *testing.T, d *Dictionary, p *Pattern, re *regexp.Regexp, s s
 	if got, want := p.MatchString(s), re.MatchString(s); got != want {
 		t.Fatalf("%s (%v) on %q: MatchString %v, regexp %v", re, p.how, s, got, want)
 	}
+	if re.MatchString(s) && !p.MayMatchRunes(RunesOf(s)) {
+		t.Fatalf("%s on %q: a match, but MayMatchRunes says none can be", re, s)
+	}
 }
 
 // TestPacksSameAsRegexp: on real text, every pattern of the default packs

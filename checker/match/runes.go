@@ -16,19 +16,19 @@ func RunesOf(s string) Runes {
 	var rs Runes
 	for i := 0; i < len(s); {
 		c := s[i]
-		key, w := uint32(c), 1
+		h, w := uint32(c), 1
 		switch {
 		case c < utf8.RuneSelf:
 		case c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			// three bytes, most of a Chinese text: their bytes, undecoded
-			key, w = uint32(c)<<16|uint32(s[i+1])<<8|uint32(s[i+2]), 3
+			// Three bytes, most of a Chinese text: the low bits of the last
+			// two, which vary most, undecoded.
+			h, w = uint32(s[i+1])<<5^uint32(s[i+2]), 3
 		default:
 			var r rune
 			r, w = utf8.DecodeRuneInString(s[i:])
-			key = uint32(r) | 1<<31
+			h = uint32(r) * 0x9E3779B1 >> 25
 		}
-		h := key * 0x9E3779B1 >> 25
-		rs[h/64] |= 1 << (h % 64)
+		rs[h>>6&1] |= 1 << (h & 63)
 		i += w
 	}
 	return rs

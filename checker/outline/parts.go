@@ -248,13 +248,13 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 	if len(spec.Inline) == 0 {
 		return cue{}, false
 	}
-	for _, s := range b.proseSentences() {
+	for k, s := range b.proseSentences() {
 		start := b.v.Orig(s.vs)
 		if start < lo || start >= hi {
 			continue
 		}
 		text := b.viewText(s)
-		if !matchAny(spec.Inline, text) {
+		if !b.matchSentence(spec.Inline, k, text) {
 			continue
 		}
 		if ys := findYears(text); r == Plans && b.o.Year > 0 && len(ys) > 0 && ys[0].start == 0 && ys[0].year <= b.o.Year {
@@ -264,6 +264,20 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 		return cue{cue: sp, end: b.v.Orig(b.lines[sp.Line-1].ve)}, true
 	}
 	return cue{}, false
+}
+
+// matchSentence tells whether one of res matches sentence k (its text): the
+// sentence's characters, summed up once, rule out most patterns unsearched.
+func (b *builder) matchSentence(res []*match.Pattern, k int, text string) bool {
+	if b.runes[k] == (match.Runes{}) { // a sentence is never empty: not summed up yet
+		b.runes[k] = match.RunesOf(text)
+	}
+	for _, re := range res {
+		if re.MayMatchRunes(b.runes[k]) && re.MatchString(text) {
+			return true
+		}
+	}
+	return false
 }
 
 // proseSentences splits the report's prose into sentences (at 。!?; and line
@@ -284,6 +298,7 @@ func (b *builder) proseSentences() []viewSpan {
 		}
 		b.sentences = append(b.sentences, splitSentences(b.v.Text, vs, b.lines[i].ve)...)
 	}
+	b.runes = make([]match.Runes, len(b.sentences))
 	return b.sentences
 }
 

@@ -84,19 +84,20 @@ func (b *builder) proseBounds() (first, last int) {
 // menuNextToDebris: a short label right next to a debris line.
 func (b *builder) menuNextToDebris(i int) bool {
 	l := &b.lines[i]
-	if l.runes > menuRunes || b.protected(i) || organSuffix.MatchString(strings.TrimSpace(l.text)) {
+	// The neighbours first: the other tests run patterns.
+	if l.runes > menuRunes || !b.debrisAt(b.prevNonBlank(i)) && !b.debrisAt(b.nextNonBlank(i)) {
 		return false
 	}
-	return b.debrisAt(b.prevNonBlank(i)) || b.debrisAt(b.nextNonBlank(i))
+	return !b.protected(i) && !organSuffix.MatchString(strings.TrimSpace(l.text))
 }
 
 // sandwiched: a line that is not prose with debris right above and below it.
 func (b *builder) sandwiched(i int) bool {
 	l := &b.lines[i]
-	if l.runes > sandwichRunes || strings.Contains(l.text, "。") || b.protected(i) {
+	if l.runes > sandwichRunes || strings.Contains(l.text, "。") || !b.debrisAt(b.prevNonBlank(i)) || !b.debrisAt(b.nextNonBlank(i)) {
 		return false
 	}
-	return b.debrisAt(b.prevNonBlank(i)) && b.debrisAt(b.nextNonBlank(i))
+	return !b.protected(i)
 }
 
 // protected lines are never taken for debris: they may be the title, a heading,

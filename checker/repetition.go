@@ -1,7 +1,6 @@
 package checker
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -103,38 +102,80 @@ func sameText(text string, a, b piece) bool {
 	return a.key(text) == b.key(text)
 }
 
-// split cuts text into pieces at the marks in marks (none of them a CJK
-// unified ideograph), appended to out[:0] (a buffer the caller reuses from
-// line to line); the last piece may have no mark. It runs on every line:
-// ideographs, most of the text, are told by their lead byte, undecoded.
-func split(text, marks string, out []piece) []piece {
-	var ascii [utf8.RuneSelf]bool
-	var wide []rune
-	for _, r := range marks {
-		if r < utf8.RuneSelf {
-			ascii[r] = true
-		} else {
-			wide = append(wide, r)
-		}
+// lineCuts is a line of the view cut into clauses and into sentences.
+type lineCuts struct {
+	clauses, sentences []piece
+	done               bool
+}
+
+// cutCache holds the cuts of a document's lines, their pieces in two slabs
+// (one allocation for many lines).
+type cutCache struct {
+	lines              []lineCuts
+	clauses, sentences []piece
+}
+
+// cuts returns line n of the view, where it starts, and its clauses and
+// sentences: cut once for both repetition checks, in one pass.
+func (a *Analysis) cuts(n int) (string, int, lineCuts) {
+	text, base := a.LineView(n)
+	cc := a.lineCuts
+	if cc == nil {
+		pieces := len(a.View.Text) / 32 // a clause is some ten characters
+		cc = &cutCache{lines: make([]lineCuts, len(a.Doc.Lines)),
+			clauses: make([]piece, 0, pieces), sentences: make([]piece, 0, pieces/2)}
+		a.lineCuts = cc
 	}
-	out = out[:0]
-	cur := piece{start: -1}
-	lastEnd := 0
-	emit := func(bodyEnd, end int) {
-		if cur.start >= 0 {
-			cur.bodyEnd, cur.end = bodyEnd, end
-			out = append(out, cur)
-		}
-		cur = piece{start: -1}
+	lc := &cc.lines[n-1]
+	if !lc.done {
+		c0, s0 := len(cc.clauses), len(cc.sentences)
+		clauses, sentences := cutter{out: cc.clauses}, cutter{out: cc.sentences}
+		cutLine(text, &clauses, &sentences)
+		cc.clauses, cc.sentences = clauses.out, sentences.out
+		*lc = lineCuts{clauses: cc.clauses[c0:len(cc.clauses):len(cc.clauses)],
+			sentences: cc.sentences[s0:len(cc.sentences):len(cc.sentences)], done: true}
 	}
+	return text, base, *lc
+}
+
+// cutter gathers the pieces of a line for one set of marks, appended to out.
+type cutter struct {
+	cur     piece
+	lastEnd int // the end of the last rune of the piece's text
+	out     []piece
+}
+
+// text adds the rune [i, i+w) to the current piece.
+func (c *cutter) text(i, w int, han bool) {
+	if c.cur.start < 0 {
+		c.cur.start = i
+	}
+	if han {
+		c.cur.han++
+	}
+	c.lastEnd = i + w
+}
+
+// mark closes the current piece with the mark [i, end).
+func (c *cutter) mark(i, end int) {
+	if c.cur.start >= 0 {
+		c.cur.bodyEnd, c.cur.end = i, end
+		c.out = append(c.out, c.cur)
+	}
+	c.cur = piece{start: -1}
+}
+
+// cutLine cuts text into clauses, which end at ,;:!?。、, and into sentences,
+// which end at 。!? (in the view, ，；：！？ are folded to ASCII); the last
+// piece of each may have no mark. It runs on every line: Chinese
+// characters, most of the text, are told by their first byte, undecoded.
+func cutLine(text string, clauses, sentences *cutter) {
+	clauses.cur, sentences.cur = piece{start: -1}, piece{start: -1}
 	for i := 0; i < len(text); {
 		if isIdeograph(text, i) {
-			if cur.start < 0 {
-				cur.start = i
-			}
-			cur.han++
+			clauses.text(i, 3, true)
+			sentences.text(i, 3, true)
 			i += 3
-			lastEnd = i
 			continue
 		}
 		r, w := rune(text[i]), 1
@@ -142,26 +183,24 @@ func split(text, marks string, out []piece) []piece {
 			r, w = utf8.DecodeRuneInString(text[i:])
 		}
 		switch {
-		case r < utf8.RuneSelf && ascii[r] || r >= utf8.RuneSelf && slices.Contains(wide, r):
-			emit(i, i+w)
-			i += w
-			continue
+		case r == '。' || r == '!' || r == '?':
+			clauses.mark(i, i+w)
+			sentences.mark(i, i+w)
+		case r == ',' || r == ';' || r == ':' || r == '、':
+			clauses.mark(i, i+w)
+			sentences.text(i, w, false)
 		case r == ' ' || r == '\t' || r >= 0x80 && unicode.IsSpace(r) || r < ' ' && unicode.IsSpace(r):
-			cur.spaced = cur.start >= 0
-			i += w
-			continue
+			clauses.cur.spaced = clauses.cur.start >= 0
+			sentences.cur.spaced = sentences.cur.start >= 0
+		default:
+			han := isHan(r)
+			clauses.text(i, w, han)
+			sentences.text(i, w, han)
 		}
-		if cur.start < 0 {
-			cur.start = i
-		}
-		if isHan(r) {
-			cur.han++
-		}
-		lastEnd = i + w
 		i += w
 	}
-	emit(lastEnd, len(text))
-	return out
+	clauses.mark(clauses.lastEnd, len(text))
+	sentences.mark(sentences.lastEnd, len(text))
 }
 
 // isIdeograph tells whether a CJK unified ideograph U+4E00–U+9FFF is encoded
@@ -173,21 +212,18 @@ func isIdeograph(s string, i int) bool {
 }
 
 func (p *repetitionCheck) Run(c *Context) {
-	var pieces []piece
 	if p.Check == "adjacent" {
 		for _, n := range c.scopeLines(p.Scope) {
-			text, base := c.LineView(n)
-			pieces = split(text, ",;:!?。、", pieces)
-			p.adjacent(c, text, pieces, base)
+			text, base, cuts := c.cuts(n)
+			p.adjacent(c, text, cuts.clauses, base)
 		}
 		return
 	}
 	lines := c.scopeLines(p.Scope)
 	seen := make(map[string]int, len(lines))
 	for _, n := range lines {
-		text, base := c.LineView(n)
-		pieces = split(text, "。!?", pieces)
-		sentences := pieces
+		text, base, cuts := c.cuts(n)
+		sentences := cuts.sentences
 		for i, s := range sentences {
 			if s.han < p.min {
 				continue

@@ -35,34 +35,51 @@ func TestRepetitionSpecErrors(t *testing.T) {
 	})
 }
 
-func TestSplit(t *testing.T) {
-	const marks = ",;:!?。、"
+func TestCutLine(t *testing.T) {
+	type cut struct {
+		pieces []piece
+		keys   []string
+	}
 	for _, c := range []struct {
-		text string
-		want []piece
-		keys []string
+		text               string
+		clauses, sentences cut
 	}{
-		{"", nil, nil},
-		{" ,。", nil, nil},
-		{"甲乙,丙 丁。 a1", []piece{
+		{"", cut{}, cut{}},
+		// a clause mark is text to a sentence
+		{" ,。", cut{}, cut{[]piece{{start: 1, bodyEnd: 2, end: 5}}, []string{","}}},
+		{"甲乙,丙 丁。 a1", cut{[]piece{
 			{start: 0, bodyEnd: 6, end: 7, han: 2},
 			{start: 7, bodyEnd: 14, end: 17, han: 2, spaced: true},
 			{start: 18, bodyEnd: 20, end: 20},
-		}, []string{"甲乙", "丙丁", "a1"}},
-		{"\u3000一是加强学习 ,\t", []piece{{start: 3, bodyEnd: 22, end: 23, han: 6, spaced: true}}, []string{"一是加强学习"}},
+		}, []string{"甲乙", "丙丁", "a1"}}, cut{[]piece{
+			{start: 0, bodyEnd: 14, end: 17, han: 4, spaced: true},
+			{start: 18, bodyEnd: 20, end: 20},
+		}, []string{"甲乙,丙丁", "a1"}}},
+		{"\u3000一是加强学习 ,\t",
+			cut{[]piece{{start: 3, bodyEnd: 22, end: 23, han: 6, spaced: true}}, []string{"一是加强学习"}},
+			cut{[]piece{{start: 3, bodyEnd: 23, end: 24, han: 6, spaced: true}}, []string{"一是加强学习,"}}},
 		// an ideograph's lead byte without its continuation bytes, at the end
-		{"甲乙\xe5\xa5", []piece{{start: 0, bodyEnd: 8, end: 8, han: 2}}, []string{"甲乙\xe5\xa5"}},
+		{"甲乙\xe5\xa5", cut{[]piece{{start: 0, bodyEnd: 8, end: 8, han: 2}}, []string{"甲乙\xe5\xa5"}},
+			cut{[]piece{{start: 0, bodyEnd: 8, end: 8, han: 2}}, []string{"甲乙\xe5\xa5"}}},
 		// ䷀ (U+4DC0, lead byte E4 like 丁) is not Han; 㐀 (U+3400) is
-		{"䷀㐀丁", []piece{{start: 0, bodyEnd: 9, end: 9, han: 2}}, []string{"䷀㐀丁"}},
+		{"䷀㐀丁", cut{[]piece{{start: 0, bodyEnd: 9, end: 9, han: 2}}, []string{"䷀㐀丁"}},
+			cut{[]piece{{start: 0, bodyEnd: 9, end: 9, han: 2}}, []string{"䷀㐀丁"}}},
 	} {
-		got := split(c.text, marks, nil)
-		if !slices.Equal(got, c.want) {
-			t.Errorf("split(%q) = %+v, want %+v", c.text, got, c.want)
-			continue
-		}
-		for i, p := range got {
-			if k := p.key(c.text); k != c.keys[i] {
-				t.Errorf("split(%q)[%d].key = %q, want %q", c.text, i, k, c.keys[i])
+		var clauses, sentences cutter
+		cutLine(c.text, &clauses, &sentences)
+		for _, side := range []struct {
+			name string
+			got  []piece
+			want cut
+		}{{"clauses", clauses.out, c.clauses}, {"sentences", sentences.out, c.sentences}} {
+			if !slices.Equal(side.got, side.want.pieces) {
+				t.Errorf("cutLine(%q) %s = %+v, want %+v", c.text, side.name, side.got, side.want.pieces)
+				continue
+			}
+			for i, p := range side.got {
+				if k := p.key(c.text); k != side.want.keys[i] {
+					t.Errorf("cutLine(%q) %s[%d].key = %q, want %q", c.text, side.name, i, k, side.want.keys[i])
+				}
 			}
 		}
 	}

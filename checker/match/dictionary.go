@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -89,6 +90,12 @@ func NewDictionary(patterns []*Pattern) *Dictionary {
 		also [][]int32
 	}
 	var all []pending
+	// An alternation searched alternative by alternative finds each by its
+	// own literals.
+	patterns = slices.Clone(patterns)
+	for i := 0; i < len(patterns); i++ {
+		patterns = append(patterns, patterns[i].branches...)
+	}
 	for _, p := range patterns {
 		if d.entryOf(p) != nil {
 			continue

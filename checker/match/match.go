@@ -27,8 +27,11 @@ import (
 // Find and Match methods answer exactly as regexp's do; a Pattern is safe for
 // concurrent use.
 type Pattern struct {
-	expr  string
-	names []string // capture group names, as regexp's SubexpNames
+	expr string
+	// source is what the variants are built from: expr, or the same
+	// expression printed from its tree when expr quotes (\Q).
+	source string
+	names  []string // capture group names, as regexp's SubexpNames
 	// need holds literals one of which every match contains; need.lits is nil
 	// when the pattern has no such set (then every text is scanned).
 	need needs
@@ -43,8 +46,10 @@ type Pattern struct {
 	how strategy
 	// seqs is the pattern as sequences (alternatives tried in turn), matched
 	// without regexp; nil for other patterns.
-	seqs  []*sequence
-	empty bool // the pattern can match the empty string
+	seqs []*sequence
+	// branches are the alternatives of a pattern searched one by one.
+	branches []*Pattern
+	empty    bool // the pattern can match the empty string
 	// re[v] is the expression compiled as variant v says: anchored at the
 	// start of the text it is given, and for a window whose start or end is
 	// cut off from the text's (there ^ or $ cannot hold). Compiled on first
@@ -78,6 +83,9 @@ const (
 	atEnd
 	// everyStart: a sequence without literals, tried at every start.
 	everyStart
+	// alternatives: an alternation searched alternative by alternative, each
+	// with its own literals and strategy (see search.alternative).
+	alternatives
 )
 
 // maxTryStarts bounds, in bytes, how far before a literal a match may start
@@ -107,7 +115,12 @@ func Compile(expr string) (*Pattern, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Pattern{expr: expr, names: tree.CapNames(), empty: nullable(tree)}
+	p := &Pattern{expr: expr, names: tree.CapNames(), empty: nullable(tree), source: expr}
+	if strings.Contains(expr, `\Q`) {
+		// \Q quotes to the end of the expression, the ) of a wrapping group
+		// too: the variants are built from the printed tree instead.
+		p.source = tree.String()
+	}
 	simple := tree.Simplify()
 	p.longest = maxLen(simple)
 	if n, ok := required(simple); ok && len(n.lits) > 0 && len(n.lits) <= maxLiterals {
@@ -151,7 +164,35 @@ func Compile(expr string) (*Pattern, error) {
 	default:
 		p.how = inWindows
 	}
+	if p.seqs == nil {
+		p.splitAlternation(tree)
+	}
 	return p, nil
+}
+
+// splitAlternation makes a pattern that is an alternation ("扫一扫|ICP备|
+// 发布时间\s*:|…") search each alternative apart, when each has literals of
+// its own to find it by: regexp runs the whole alternation, at every place
+// one of the alternatives' literals stands, on the rest of the line (a
+// \s* leaves the match unbounded), and a large alternation is slow there.
+// Not for a pattern with groups (their numbers span the alternatives) or
+// one that matches the empty string.
+func (p *Pattern) splitAlternation(tree *syntax.Regexp) {
+	if tree.Op != syntax.OpAlternate || len(p.names) > 1 || p.empty {
+		return
+	}
+	var branches []*Pattern
+	for _, sub := range tree.Sub {
+		b, err := Compile(sub.String())
+		if err != nil || b.empty || b.how == whole || b.how == alternatives {
+			return
+		}
+		// Its literals find an alternative; further sets (the 的 of
+		// 你的位置) would only add common characters to the scan.
+		b.also = nil
+		branches = append(branches, b)
+	}
+	p.branches, p.how = branches, alternatives
 }
 
 // MustCompile is Compile for patterns known to be valid.
@@ -170,7 +211,7 @@ func (p *Pattern) Regexp() *regexp.Regexp { return p.variant(0) }
 func (p *Pattern) variant(v int) *regexp.Regexp {
 	v &= p.matters
 	p.once[v].Do(func() {
-		expr := p.expr
+		expr := p.source
 		if v&(cutStart|cutEnd) != 0 {
 			expr = cutAnchors(expr, v&cutStart != 0, v&cutEnd != 0)
 		}

@@ -140,7 +140,7 @@ func TestPacksSameAsRegexp(t *testing.T) {
 		}
 	}
 	// The packs use every strategy, so each is compared here.
-	for _, h := range []strategy{whole, atStart, tryStarts, inWindows, atEnd, everyStart} {
+	for _, h := range []strategy{whole, atStart, tryStarts, inWindows, atEnd, everyStart, alternatives} {
 		if hows[h] == 0 {
 			t.Errorf("no pack pattern searches with strategy %d", h)
 		}
@@ -153,9 +153,17 @@ func TestSameAsRegexp(t *testing.T) {
 		`\\p{Han}{1,12}(?P<at>[\\[(])\\d+`, `x+$`, `(?:^|[^A-Z])X{2,}`, `.{0,30}问题$`, `a.*?b`, `(a|ab)(c|bcd)`,
 		`[\x{E000}-\x{F8FF}]+`, `\x{FFFD}+`, `a+b`, `a*b`, `a+a`, `[ab]{2,3}c?`, `(?P<at> +)\S`,
 		`(?:\p{Han})$`, `^(?:[0-9])`, `、(?P<at>、)`, `.`, `(?s).`, `a$`, `^a$`, `(a)(b)c`, `\x{FFFD}$`, `[\x{FFFD}a]{2}`,
+		// alternations searched alternative by alternative: overlapping,
+		// anchored and preferred alternatives
+		`ab.*?c|b\s*cd|bc.?`, `^x.*?a|a.*?x`, `a.*?x$|x.+?a`, `问题.*?:|存在.*?问题|在问.?`, `a.*?b|ba.?`,
+		`ab.*?c|b.*?cd|^b.+?|d.*?$`,
+		// quoted text: the variants must not wrap it in a group it quotes
+		`0\A\Q`, `x\Q^(\E.`, `问题\Q)$`,
 	}
 	lines := corpusLines(t)
-	lines = append(lines, "xx", "xax", "abcd", "XX", "aXX", "XXa", "存在问题", "仍存在较多问题")
+	lines = append(lines, "xx", "xax", "abcd", "XX", "aXX", "XXa", "存在问题", "仍存在较多问题",
+		"abcd bc abc", "xa x", "xaxa", "aaaaa", "a a a", "存在问题:在问题", "babab", "bcd abc d",
+		"0", "x^(y", "存在问题)$")
 	for _, e := range exprs {
 		e = strings.ReplaceAll(e, `\\`, `\`)
 		p, re := MustCompile(e), regexp.MustCompile(e)
@@ -181,6 +189,7 @@ func FuzzSameAsRegexp(f *testing.F) {
 	f.Add(`(?P<at>【\s*】|\[\s*\]|\(\s+\))`, "甲【 】乙[]丙(  )")
 	f.Add(`a(b)|^c|(d)e$`, "cabde")
 	f.Add(`(还|仍)存在[^。]{0,20}(问题|不足)$`, "仍存在\xe4问题")
+	f.Add(`ab.*?c|b.*?cd|^b.+?|d.*?$`, "abcd bcd b d")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		re, err := regexp.Compile(expr)
 		if err != nil {

@@ -23,6 +23,9 @@ type search struct {
 	at        []int
 	leadAt    [6]int
 	leadsSeen bool
+	// firsts[i] is the first match of alternative i found from some
+	// earlier pos, nil if there is none, unsearched before the first search.
+	firsts [][]int
 	// t holds the occurrences of the pattern's literals (entry e of its
 	// dictionary) when the search runs on a scanned Text; oi is the first of
 	// t.occ not yet passed.
@@ -107,6 +110,8 @@ func (x *search) next() []int {
 		return x.atEnd()
 	case everyStart:
 		return x.everyStart()
+	case alternatives:
+		return x.alternative()
 	}
 	for !x.done {
 		q := x.occurrence()
@@ -159,7 +164,7 @@ func (x *search) atEnd() []int {
 	x.done = true
 	q := x.p.seqs[0]
 	c := q.startAtEnd(x.s)
-	if c < 0 {
+	if c < x.pos { // none, or before where the search starts
 		return nil
 	}
 	return q.matchAt(x.s, c, x.want)
@@ -191,6 +196,64 @@ func (x *search) everyStart() []int {
 	return nil
 }
 
+// alternative finds the next match of a pattern searched alternative by
+// alternative: the leftmost of the alternatives' first matches from pos on,
+// the earliest alternative's among those starting there, as regexp's
+// leftmost-first alternation picks. Each alternative's first match is kept
+// until pos passes its start.
+func (x *search) alternative() []int {
+	if x.done {
+		return nil
+	}
+	if x.firsts == nil {
+		x.firsts = make([][]int, len(x.p.branches))
+		for i := range x.firsts {
+			x.firsts[i] = unsearched
+		}
+	}
+	var best []int
+	for i, b := range x.p.branches {
+		m := x.firsts[i]
+		if m != nil && (len(m) == 0 || m[0] < x.pos) {
+			m = x.firstOf(b)
+			x.firsts[i] = m
+		}
+		if m != nil && (best == nil || m[0] < best[0]) {
+			best = m
+		}
+	}
+	if best == nil {
+		x.done = true
+		return nil
+	}
+	x.pos = best[1]
+	if x.want == whether {
+		return matched
+	}
+	return []int{best[0], best[1]}
+}
+
+// unsearched stands for an alternative's first match not yet looked for.
+var unsearched = []int{}
+
+// firstOf returns the span of alternative b's first match from x.pos on, or
+// nil.
+func (x *search) firstOf(b *Pattern) []int {
+	sub := search{p: b, s: x.s, want: span, pos: x.pos}
+	if x.t != nil {
+		if e := x.t.d.entryOf(b); e != nil {
+			if !x.t.has(e) {
+				return nil
+			}
+			sub.t, sub.e = x.t, e
+		}
+	}
+	if sub.t == nil && !b.mayMatch(x.s) {
+		return nil
+	}
+	return sub.next()
+}
+
 // validText tells whether the searched text is valid UTF-8.
 func (x *search) validText() bool {
 	if x.t != nil {
@@ -206,6 +269,9 @@ func (x *search) atStart() []int {
 		return nil
 	}
 	x.done = true
+	if x.pos > 0 { // the one match starts before where the search starts
+		return nil
+	}
 	if x.p.seqs != nil {
 		return matchFirst(x.p.seqs, x.s, 0, x.want)
 	}

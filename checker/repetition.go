@@ -62,8 +62,8 @@ func compileRepetition(r *rules.Rule) (any, bool, error) {
 // piece is a clause or a sentence of a line, in view offsets: the text runs
 // from start to bodyEnd, its closing mark to end.
 type piece struct {
-	start, bodyEnd, end int
-	han                 int
+	start, bodyEnd, end int32 // a line is far shorter than 2 GB: halves a document's pieces
+	han                 int32
 	spaced              bool // white space inside the text
 }
 
@@ -141,25 +141,25 @@ func (a *Analysis) cuts(n int) (string, int, lineCuts) {
 // cutter gathers the pieces of a line for one set of marks, appended to out.
 type cutter struct {
 	cur     piece
-	lastEnd int // the end of the last rune of the piece's text
+	lastEnd int32 // the end of the last rune of the piece's text
 	out     []piece
 }
 
 // text adds the rune [i, i+w) to the current piece.
 func (c *cutter) text(i, w int, han bool) {
 	if c.cur.start < 0 {
-		c.cur.start = i
+		c.cur.start = int32(i)
 	}
 	if han {
 		c.cur.han++
 	}
-	c.lastEnd = i + w
+	c.lastEnd = int32(i + w)
 }
 
 // mark closes the current piece with the mark [i, end).
 func (c *cutter) mark(i, end int) {
 	if c.cur.start >= 0 {
-		c.cur.bodyEnd, c.cur.end = i, end
+		c.cur.bodyEnd, c.cur.end = int32(i), int32(end)
 		c.out = append(c.out, c.cur)
 	}
 	c.cur = piece{start: -1}
@@ -199,8 +199,8 @@ func cutLine(text string, clauses, sentences *cutter) {
 		}
 		i += w
 	}
-	clauses.mark(clauses.lastEnd, len(text))
-	sentences.mark(sentences.lastEnd, len(text))
+	clauses.mark(int(clauses.lastEnd), len(text))
+	sentences.mark(int(sentences.lastEnd), len(text))
 }
 
 // isIdeograph tells whether a CJK unified ideograph U+4E00–U+9FFF is encoded
@@ -225,7 +225,7 @@ func (p *repetitionCheck) Run(c *Context) {
 		text, base, cuts := c.cuts(n)
 		sentences := cuts.sentences
 		for i, s := range sentences {
-			if s.han < p.min {
+			if int(s.han) < p.min {
 				continue
 			}
 			key := s.key(text)
@@ -237,7 +237,7 @@ func (p *repetitionCheck) Run(c *Context) {
 			if i > 0 && sameText(text, sentences[i-1], s) {
 				continue
 			}
-			start, end := c.ViewSpan(base+s.start, base+s.bodyEnd)
+			start, end := c.ViewSpan(base+int(s.start), base+int(s.bodyEnd))
 			c.Report(start, end, map[string]string{"other-line": strconv.Itoa(first)}, nil)
 		}
 	}
@@ -249,7 +249,7 @@ func (p *repetitionCheck) adjacent(c *Context, text string, cl []piece, base int
 		for k := 1; k <= maxRun && i+2*k <= len(cl); k++ {
 			han := 0
 			for j := 0; j < k; j++ {
-				han += cl[i+j].han
+				han += int(cl[i+j].han)
 			}
 			same := han >= p.min
 			for j := 0; j < k && same; j++ {
@@ -259,8 +259,8 @@ func (p *repetitionCheck) adjacent(c *Context, text string, cl []piece, base int
 				continue
 			}
 			first, second := cl[i+k-1], cl[i+2*k-1]
-			start, end := c.ViewSpan(base+cl[i+k].start, base+second.bodyEnd)
-			fixStart, _ := c.ViewSpan(base+first.bodyEnd, base+first.bodyEnd)
+			start, end := c.ViewSpan(base+int(cl[i+k].start), base+int(second.bodyEnd))
+			fixStart, _ := c.ViewSpan(base+int(first.bodyEnd), base+int(first.bodyEnd))
 			c.Report(start, end, map[string]string{"other-line": strconv.Itoa(c.Doc.LineAt(start))}, c.Fix(fixStart, end, ""))
 			i += k - 1
 			break

@@ -173,6 +173,8 @@ func (c *Context) documentScan(raw bool) *match.Text {
 			c.wholeScan[mode] = other
 		} else {
 			c.wholeScan[mode] = c.dict.Scan(text)
+			// The view is valid UTF-8; the document checked its text.
+			c.wholeScan[mode].SetValid(!raw || c.Doc.ValidUTF8())
 		}
 	}
 	return c.wholeScan[mode]

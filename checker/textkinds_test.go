@@ -3,6 +3,7 @@ package checker
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -325,5 +326,22 @@ func TestTextPacksPatternsViewSafe(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestInvalidBytes: invalid bytes in a document's text are found by the
+// rule for U+FFFD (regexp reads each as one), the document telling the scan
+// that its text is not valid UTF-8.
+func TestInvalidBytes(t *testing.T) {
+	_, e := loadDefault(t)
+	d := doc.New("bad.txt", doc.FormatText, "utf-8", "全面推进依法行政\xff\xfe工作。\n")
+	var got []string
+	for _, f := range e.Check(d) {
+		if f.Rule == "hygiene/mojibake" {
+			got = append(got, fmt.Sprintf("%d:%d-%d:%d", f.Range.Start.Line, f.Range.Start.Column, f.Range.End.Line, f.Range.End.Column))
+		}
+	}
+	if want := []string{"1:9-1:11"}; !slices.Equal(got, want) {
+		t.Errorf("mojibake findings %v, want %v", got, want)
 	}
 }

@@ -129,6 +129,9 @@ func New(path string, format Format, encoding, text string) *Document {
 	return d
 }
 
+// ValidUTF8 tells whether Text is valid UTF-8.
+func (d *Document) ValidUTF8() bool { return d.valid }
+
 // LineText returns the text of line n (1-based), without its line end.
 func (d *Document) LineText(n int) string {
 	l := d.Lines[n-1]

@@ -203,6 +203,16 @@ type Text struct {
 	valid int8 // 1 when s is valid UTF-8, -1 when not, 0 before it is known
 }
 
+// SetValid records whether t's text is valid UTF-8, when the caller knows
+// (a document checks its text when it is read): a search that needs to know
+// is then spared the check.
+func (t *Text) SetValid(valid bool) {
+	t.valid = -1
+	if valid {
+		t.valid = 1
+	}
+}
+
 // isValid tells whether t's text is valid UTF-8, working it out once for the
 // scanned text and all its slices.
 func (t *Text) isValid() bool {

@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"regexp/syntax"
 	"slices"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -330,6 +331,64 @@ func startAnchored(re *syntax.Regexp) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// stopRune returns the rune re ends with, when no other part of a match can
+// hold it (《[^《》]{2,40}》 ends with 》 and holds no other): a match then
+// ends at the first one from its start on. "" if there is none.
+func stopRune(re *syntax.Regexp) string {
+	if re.Op != syntax.OpConcat || len(re.Sub) < 2 {
+		return ""
+	}
+	last := re.Sub[len(re.Sub)-1]
+	if last.Op != syntax.OpLiteral || last.Flags&syntax.FoldCase != 0 || len(last.Rune) == 0 {
+		return ""
+	}
+	r := last.Rune[len(last.Rune)-1]
+	if r == utf8.RuneError || slices.Contains(last.Rune[:len(last.Rune)-1], r) {
+		return ""
+	}
+	for _, sub := range re.Sub[:len(re.Sub)-1] {
+		if mayHold(sub, r) {
+			return ""
+		}
+	}
+	return string(r)
+}
+
+// mayHold tells whether a match of re may hold rune r.
+func mayHold(re *syntax.Regexp, r rune) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, c := range re.Rune {
+			if c == r {
+				return true
+			}
+			for f := unicode.SimpleFold(c); re.Flags&syntax.FoldCase != 0 && f != c; f = unicode.SimpleFold(f) {
+				if f == r {
+					return true
+				}
+			}
+		}
+		return false
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i] <= r && r <= re.Rune[i+1] {
+				return true
+			}
+		}
+		return false
+	case syntax.OpAnyCharNotNL:
+		return r != '\n'
+	case syntax.OpAnyChar:
+		return true
+	}
+	for _, sub := range re.Sub {
+		if mayHold(sub, r) {
+			return true
+		}
 	}
 	return false
 }

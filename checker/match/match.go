@@ -42,6 +42,9 @@ type Pattern struct {
 	needRunes []Runes
 	// longest is the most bytes a match spans, or unbounded.
 	longest int
+	// stop is a rune every match ends with and holds nowhere else (the 》
+	// of 《[^《》]*》): a match ends at the first one from its start on.
+	stop string
 	// how is the way the pattern searches a text.
 	how strategy
 	// seqs is the pattern as sequences (alternatives tried in turn), matched
@@ -123,6 +126,7 @@ func Compile(expr string) (*Pattern, error) {
 	}
 	simple := tree.Simplify()
 	p.longest = maxLen(simple)
+	p.stop = stopRune(simple)
 	if n, ok := required(simple); ok && len(n.lits) > 0 && len(n.lits) <= maxLiterals {
 		p.need = n
 		for _, lit := range n.lits {

@@ -67,3 +67,22 @@ func FuzzContains(f *testing.F) {
 		}
 	})
 }
+
+func TestStopRune(t *testing.T) {
+	for expr, want := range map[string]string{
+		`《[^《》]{2,40}》`:         "》",
+		`《(?P<k>[^《》()]+)(年)?》`: "》",
+		`[^》]*年》`:               "》",
+		`《.*》`:                  "",  // . holds 》
+		`[^》]+》》`:               "",  // the literal holds it twice
+		`《[^《》]*》\s*号`:          "",  // 号 could stand before
+		`(?i)a》`:                "",  // one literal, no concatenation
+		`(?i:x)[^》]*》`:          "》", // x folds to X only
+		`(?i:k)[^a]*\x{212A}`:   "",  // k folds to the Kelvin sign
+		`》`:                     "",
+	} {
+		if got := MustCompile(expr).stop; got != want {
+			t.Errorf("%s: stop %q, want %q", expr, got, want)
+		}
+	}
+}

@@ -157,13 +157,16 @@ func TestSameAsRegexp(t *testing.T) {
 		// anchored and preferred alternatives
 		`ab.*?c|b\s*cd|bc.?`, `^x.*?a|a.*?x`, `a.*?x$|x.+?a`, `问题.*?:|存在.*?问题|在问.?`, `a.*?b|ba.?`,
 		`ab.*?c|b.*?cd|^b.+?|d.*?$`,
+		// ending with a stop rune
+		`《[^《》]{2,10}》`, `《[^《》]*(纲要|规划)》`, `x[^》]*》$`, `[^《》]*?年?》`, `《[^《》]*?(19|20)\d{2}[^《》]*》`,
 		// quoted text: the variants must not wrap it in a group it quotes
 		`0\A\Q`, `x\Q^(\E.`, `问题\Q)$`,
 	}
 	lines := corpusLines(t)
 	lines = append(lines, "xx", "xax", "abcd", "XX", "aXX", "XXa", "存在问题", "仍存在较多问题",
 		"abcd bc abc", "xa x", "xaxa", "aaaaa", "a a a", "存在问题:在问题", "babab", "bcd abc d",
-		"0", "x^(y", "存在问题)$")
+		"0", "x^(y", "存在问题)$",
+		"《纲要》《规划》", "《甲乙\xe5》x》", "《《甲乙丙》", "《甲乙丙", "x》》", "》", "《纲要2021》《规划(2021-2025年)》")
 	for _, e := range exprs {
 		e = strings.ReplaceAll(e, `\\`, `\`)
 		p, re := MustCompile(e), regexp.MustCompile(e)
@@ -190,6 +193,7 @@ func FuzzSameAsRegexp(f *testing.F) {
 	f.Add(`a(b)|^c|(d)e$`, "cabde")
 	f.Add(`(还|仍)存在[^。]{0,20}(问题|不足)$`, "仍存在\xe4问题")
 	f.Add(`ab.*?c|b.*?cd|^b.+?|d.*?$`, "abcd bcd b d")
+	f.Add(`《[^《》]*(纲要|规划)》`, "《甲》《纲要》《规划\xe4》")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		re, err := regexp.Compile(expr)
 		if err != nil {

@@ -1,6 +1,9 @@
 package match
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // search walks the matches of a pattern in s, left to right, as regexp's
 // FindAll would. Every match holds one of the pattern's literals, starting at
@@ -26,6 +29,10 @@ type search struct {
 	// firsts[i] is the first match of alternative i found from some
 	// earlier pos, nil if there is none, unsearched before the first search.
 	firsts [][]int
+	// stopAt is where the first stop rune at or after stopFrom starts (-1
+	// if none), once stopKnown.
+	stopAt, stopFrom int
+	stopKnown        bool
 	// t holds the occurrences of the pattern's literals (entry e of its
 	// dictionary) when the search runs on a scanned Text; oi is the first of
 	// t.occ not yet passed.
@@ -153,7 +160,31 @@ func (x *search) try(c int) []int {
 	if x.p.seqs != nil {
 		return matchFirst(x.p.seqs, x.s, c, x.want)
 	}
-	return x.find(anchored, c, x.end(c))
+	to := x.end(c)
+	if x.p.stop != "" {
+		// A match from c is the text up to the first stop rune: it must
+		// hold the pattern's literals (most 《…》 hold no year range).
+		at := x.stopAfter(c)
+		if at < 0 {
+			return nil
+		}
+		if to = min(to, at+len(x.p.stop)); !x.p.mayMatch(x.s[c:to]) {
+			return nil
+		}
+	}
+	return x.find(anchored, c, to)
+}
+
+// stopAfter returns where the first stop rune at or after c starts, or -1.
+// Starts come in increasing order, so one search serves many.
+func (x *search) stopAfter(c int) int {
+	if !x.stopKnown || c < x.stopFrom || x.stopAt >= 0 && x.stopAt < c {
+		x.stopKnown, x.stopFrom = true, c
+		if x.stopAt = strings.Index(x.s[c:], x.p.stop); x.stopAt >= 0 {
+			x.stopAt += c
+		}
+	}
+	return x.stopAt
 }
 
 // atEnd finds the one match a sequence anchored at the text's end can have.

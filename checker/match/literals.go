@@ -80,8 +80,23 @@ func required(re *syntax.Regexp) (n needs, ok bool) {
 	case syntax.OpLiteral:
 		// U+FFFD in a pattern also matches each byte of invalid UTF-8, which
 		// a search for its encoding would miss.
-		if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 || slices.Contains(re.Rune, utf8.RuneError) {
+		if len(re.Rune) == 0 || slices.Contains(re.Rune, utf8.RuneError) {
 			return needs{}, false
+		}
+		if re.Flags&syntax.FoldCase != 0 {
+			// (?i)xx, [Xx]{2}: each way of writing it, if there are few.
+			lits := []string{""}
+			for _, r := range re.Rune {
+				forms := []string{string(r)}
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					forms = append(forms, string(f))
+				}
+				if len(lits)*len(forms) > maxLiterals {
+					return needs{}, false
+				}
+				lits = product(lits, forms)
+			}
+			return needs{lits: lits}, true
 		}
 		return needs{lits: []string{string(re.Rune)}}, true
 	case syntax.OpCapture, syntax.OpPlus:

@@ -18,7 +18,9 @@ func TestRequiredLiterals(t *testing.T) {
 		{`(您|你)(当前)?所在位置`, []string{"所在位置"}},
 		{`X{1,4}`, []string{"X"}},
 		{`\d+件`, []string{"件"}},
-		{`(?i)abc`, nil},
+		{`(?i)abc`, []string{"ABC", "ABc", "AbC", "Abc", "aBC", "aBc", "abC", "abc"}},
+		{`(?:19|20)[Xx]{2}`, []string{"19XX", "19Xx", "19xX", "19xx", "20XX", "20Xx", "20xX", "20xx"}},
+		{`(?i)abcdef`, nil}, // 64 ways: too many
 		{`.*`, nil},
 		{`[一-龥]+`, nil},
 		// runs of children that match a few strings each: the pairs they make

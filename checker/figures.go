@@ -12,10 +12,11 @@ var units = []string{"%", "‰", "万元", "亿元", "元", "件", "次", "项",
 	"类", "门", "单", "笔", "张", "套", "台", "辆", "座", "处", "支", "万", "亿"}
 
 // countFigures counts quantitative facts in normalized text: a number, with an
-// optional decimal part and spaces, followed by a unit.
-func countFigures(s string) int {
+// optional decimal part and spaces, followed by a unit. It stops counting at
+// enough (no limit when enough <= 0).
+func countFigures(s string, enough int) int {
 	n := 0
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && (enough <= 0 || n < enough); {
 		if i+8 <= len(s) && noASCII(s[i:i+8]) {
 			i += 8 // Chinese text: no digit in these eight bytes
 			continue

@@ -13,8 +13,11 @@ func TestCountFigures(t *testing.T) {
 		"": 0,
 	}
 	for s, want := range cases {
-		if got := countFigures(s); got != want {
+		if got := countFigures(s, 0); got != want {
 			t.Errorf("countFigures(%q) = %d, want %d", s, got, want)
+		}
+		if want > 1 && countFigures(s, 1) != 1 {
+			t.Errorf("countFigures(%q, 1) counts on", s)
 		}
 	}
 }

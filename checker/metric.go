@@ -2,9 +2,11 @@ package checker
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/fzlint/fzlint/checker/doc"
 	"github.com/fzlint/fzlint/checker/normalize"
 
 	"github.com/fzlint/fzlint/checker/outline"
@@ -78,12 +80,23 @@ func (m *metricCheck) Run(c *Context) {
 	// The rule reports a part below every bound, so a measure is computed
 	// only while the others are below theirs: counting enumerations scans the
 	// whole part with a regexp.
-	chars, figures, items := countLetters(text), 0, 0
-	if bound, ok := m.Below["chars"]; ok && float64(chars) >= bound {
-		return
+	chars, figures, items := -1, 0, 0
+	if bound, ok := m.Below["chars"]; ok {
+		if chars = countLetters(text); float64(chars) >= bound {
+			return
+		}
 	}
 	if bound, ok := m.Below["figures-per-1000"]; ok {
-		figures = countFigures(text)
+		// The letters are at most the runes (the view is valid UTF-8): with
+		// enough figures for the runes the part is above the bound, and
+		// neither the rest of its figures nor its letters need counting.
+		enough := int(math.Ceil(bound * float64(doc.ValidRuneCount(text)) / 1000))
+		if figures = countFigures(text, enough); enough > 0 && figures >= enough {
+			return
+		}
+		if chars < 0 {
+			chars = countLetters(text)
+		}
 		per := 0.0
 		if chars > 0 {
 			per = float64(figures) * 1000 / float64(chars)
@@ -91,6 +104,9 @@ func (m *metricCheck) Run(c *Context) {
 		if per >= bound {
 			return
 		}
+	}
+	if chars < 0 {
+		chars = countLetters(text)
 	}
 	if bound, ok := m.Below["items"]; ok {
 		items = len(itemPattern.FindAllStringIndex(text, -1)) + c.subHeadings(p)

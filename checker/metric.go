@@ -127,8 +127,14 @@ func (m *metricCheck) runDocument(c *Context) {
 		if l.Skip {
 			continue
 		}
-		for i, r := range c.Doc.Text[l.Start:l.End] {
-			if !isHan(r) {
+		text := c.Doc.Text[l.Start:l.End]
+		for i := 0; i < len(text); {
+			var r rune
+			w := 3
+			if isIdeograph(text, i) { // most of the text: decoded in line
+				r = rune(text[i]&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			} else if r, w = utf8.DecodeRuneInString(text[i:]); !isHan(r) {
+				i += w
 				continue
 			}
 			han++
@@ -138,6 +144,7 @@ func (m *metricCheck) runDocument(c *Context) {
 					first = l.Start + i
 				}
 			}
+			i += w
 		}
 	}
 	if count == 0 {

@@ -43,9 +43,16 @@ func New(s string) *View {
 			i++
 			continue
 		}
-		if unchangedIdeograph(s, i) {
-			i += 3
-			continue
+		// A character of U+4000–U+9FFF (lead byte E4 to E9), most of a
+		// Chinese text, is kept unless the traditional table folds it:
+		// told from its three bytes and one bit, undecoded.
+		if c := s[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(s) {
+			c1, c2 := s[i+1], s[i+2]
+			r := uint(c&0x0F)<<12 | uint(c1&0x3F)<<6 | uint(c2&0x3F)
+			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && tsBMP[r>>6]&(1<<(r&63)) == 0 {
+				i += 3
+				continue
+			}
 		}
 		r, size := decodeRune(s, i)
 		if n := Rune(r); n != r || size == 1 {
@@ -71,17 +78,6 @@ func New(s string) *View {
 	return &View{Text: b.String(), marks: marks, Traditional: traditional}
 }
 
-// unchangedIdeograph tells whether s[i:] starts with a character of
-// U+4000–U+9FFF (lead byte E4 to E9, most of a Chinese text) that the view
-// keeps: only the traditional table changes that block.
-func unchangedIdeograph(s string, i int) bool {
-	c := s[i]
-	if c < 0xE4 || c > 0xE9 || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
-		return false
-	}
-	r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-	return tsBMP[r>>6]&(1<<(r&63)) == 0
-}
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]), with a Chinese character (three
 // bytes) decoded in line.

@@ -305,17 +305,12 @@ func TestSimplifiedTable(t *testing.T) {
 	}
 }
 
-// TestUnchangedIdeograph: the shortcut agrees with Rune on every character
-// of lead bytes E4 to E9, and takes no other bytes.
-func TestUnchangedIdeograph(t *testing.T) {
+// TestIdeographBlock: New folds every character of U+4000–U+9FFF (the
+// block it passes over by its bytes) as Rune does.
+func TestIdeographBlock(t *testing.T) {
 	for r := rune(0x4000); r <= 0x9FFF; r++ {
-		if got, want := unchangedIdeograph(string(r), 0), Rune(r) == r; got != want {
-			t.Errorf("unchangedIdeograph(%U) = %v, want %v", r, got, want)
-		}
-	}
-	for _, s := range []string{"\xe5\xa5", "\xe5a\x80", "。", "ａ", "a", "𠀀"} {
-		if unchangedIdeograph(s, 0) {
-			t.Errorf("unchangedIdeograph(%q) = true", s)
+		if got, want := New("a"+string(r)).Text, "a"+string(Rune(r)); got != want {
+			t.Errorf("New(%U) = %q, want %q", r, got, want)
 		}
 	}
 }

@@ -24,7 +24,10 @@ type Dictionary struct {
 	// with the first byte of a rune, and every such byte is a place where
 	// regexp starts a rune, so a scan looks at every byte without decoding
 	// the text.
-	single   [256][]int32
+	single [256][]int32
+	// longer[c] tells whether a literal of two bytes or more starts with
+	// byte c: most ASCII bytes (spaces, letters, marks) start none.
+	longer   [256]bool
 	pairBits [1 << 16 / 64]uint64
 	pairs    map[uint16][]int32
 	triples  []uint16
@@ -139,6 +142,7 @@ func NewDictionary(patterns []*Pattern) *Dictionary {
 
 // file lists literal id under its first bytes.
 func (d *Dictionary) file(lit string, id int32) {
+	d.longer[lit[0]] = d.longer[lit[0]] || len(lit) > 1
 	switch len(lit) {
 	case 1:
 		d.single[lit[0]] = append(d.single[lit[0]], id)
@@ -251,7 +255,9 @@ func (d *Dictionary) Scan(s string) *Text {
 			}
 			continue
 		}
-		t.pairsAndTriples(i)
+		if d.longer[c] {
+			t.pairsAndTriples(i)
+		}
 	}
 	// The last two bytes: no room for a literal of three.
 	for i := max(0, len(s)-2); i < len(s); i++ {
@@ -261,7 +267,7 @@ func (d *Dictionary) Scan(s string) *Text {
 				t.add(i, id)
 			}
 		}
-		if i+1 < len(s) && c&0xC0 != 0x80 {
+		if i+1 < len(s) && c&0xC0 != 0x80 && d.longer[c] {
 			t.pairsAndTriples(i)
 		}
 	}

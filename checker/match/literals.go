@@ -111,6 +111,10 @@ func required(re *syntax.Regexp) (n needs, ok bool) {
 		// one of a few strings (",(?P<at>,)" holds ",,"): take the best, its
 		// distance from the match's start being the longest the children in
 		// front can be.
+		exacts := make([][]string, len(re.Sub)) // nil for a child that is not exact
+		for i, sub := range re.Sub {
+			exacts[i], _ = exact(sub)
+		}
 		var best needs
 		found := false
 		front := 0
@@ -121,11 +125,18 @@ func required(re *syntax.Regexp) (n needs, ok bool) {
 					best, found = c, true
 				}
 			}
-			if run := exactRun(re.Sub[i:]); run != nil {
-				c := needs{lits: run, before: front}
-				if !found || better(c, best) {
-					best, found = c, true
+			// The run from i, weighed before its strings are built.
+			end, shortest, count := i, 0, 1
+			for ; end < len(exacts) && exacts[end] != nil && count*len(exacts[end]) <= maxLiterals; end++ {
+				shortest += len(slices.MinFunc(exacts[end], func(a, b string) int { return len(a) - len(b) }))
+				count *= len(exacts[end])
+			}
+			if end-i >= 2 && (!found || betterScore(front, scoreOf(shortest, count), best)) {
+				run := []string{""}
+				for _, strs := range exacts[i:end] {
+					run = product(run, strs)
 				}
+				best, found = needs{lits: run, before: front}, true
 			}
 			front = addLen(front, maxLen(sub))
 		}
@@ -160,26 +171,6 @@ func required(re *syntax.Regexp) (n needs, ok bool) {
 		return needs{lits: all}, len(all) > 0 && len(all) <= 8
 	}
 	return needs{}, false
-}
-
-// exactRun returns the strings the longest run of subs from the first on
-// matches, when it is of two or more children that each match one of a few
-// strings and the run matches at most maxLiterals strings; else nil.
-func exactRun(subs []*syntax.Regexp) []string {
-	run := []string{""}
-	n := 0
-	for _, sub := range subs {
-		strs, ok := exact(sub)
-		if !ok || len(run)*len(strs) > maxLiterals {
-			break
-		}
-		run = product(run, strs)
-		n++
-	}
-	if n < 2 {
-		return nil
-	}
-	return run
 }
 
 // exact returns the few strings every match of re is one of: for a literal,
@@ -265,21 +256,33 @@ func addLen(a, b int) int {
 // in the match is bounded (so the search can be windowed), then rarer (longer)
 // literals.
 func better(a, b needs) bool {
-	if (a.before == unbounded) != (b.before == unbounded) {
-		return b.before == unbounded
-	}
-	return score(a.lits) > score(b.lits)
+	return betterScore(a.before, score(a.lits), b)
 }
 
-// score ranks a literal set: its shortest literal's length in bytes, so that
+// betterScore is better for a set that starts at most before bytes into the
+// match and scores score.
+func betterScore(before, score int, b needs) bool {
+	if (before == unbounded) != (b.before == unbounded) {
+		return b.before == unbounded
+	}
+	return score > scoreOf(shortestLen(b.lits), len(b.lits))
+}
+
+// score ranks a literal set: see scoreOf.
+func score(lits []string) int { return scoreOf(shortestLen(lits), len(lits)) }
+
+// scoreOf ranks a set of count literals, the shortest of shortest bytes:
 // rarer (longer) literals win; a set of many literals counts less, by the
 // bits it takes to number them (25 pairs of marks are rarer than 5 marks).
-func score(lits []string) int {
+func scoreOf(shortest, count int) int { return shortest*4 - bits.Len(uint(count)) }
+
+// shortestLen is the length of the shortest of lits.
+func shortestLen(lits []string) int {
 	shortest := len(lits[0])
 	for _, l := range lits[1:] {
 		shortest = min(shortest, len(l))
 	}
-	return shortest*4 - bits.Len(uint(len(lits)))
+	return shortest
 }
 
 // nullable tells whether re can match the empty string.

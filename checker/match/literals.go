@@ -113,7 +113,10 @@ func required(re *syntax.Regexp) (n needs, ok bool) {
 		// front can be.
 		exacts := make([][]string, len(re.Sub)) // nil for a child that is not exact
 		for i, sub := range re.Sub {
-			exacts[i], _ = exact(sub)
+			// Only a child next to another that may be exact can be in a run.
+			if mayBeExact(sub) && (i > 0 && mayBeExact(re.Sub[i-1]) || i+1 < len(re.Sub) && mayBeExact(re.Sub[i+1])) {
+				exacts[i], _ = exact(sub)
+			}
 		}
 		var best needs
 		found := false
@@ -208,6 +211,17 @@ func exact(re *syntax.Regexp) (strs []string, ok bool) {
 		return strs, true
 	}
 	return nil, false
+}
+
+// mayBeExact tells whether exact could find strings for re, by its kind.
+func mayBeExact(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpLiteral, syntax.OpCharClass, syntax.OpConcat, syntax.OpAlternate:
+		return true
+	case syntax.OpCapture:
+		return mayBeExact(re.Sub[0])
+	}
+	return false
 }
 
 // product returns every string of a followed by one of b.

@@ -28,9 +28,11 @@ import (
 // concurrent use.
 type Pattern struct {
 	expr string
-	// source is what the variants are built from: expr, or the same
-	// expression printed from its tree when expr quotes (\Q).
+	// source is what the variants are built from, unless tree is kept: then
+	// the expression printed from it (when expr quotes with \Q, and for an
+	// alternative of a split alternation, which has no text of its own).
 	source string
+	tree   *syntax.Regexp
 	names  []string // capture group names, as regexp's SubexpNames
 	// need holds literals one of which every match contains; need.lits is nil
 	// when the pattern has no such set (then every text is scanned).
@@ -118,12 +120,21 @@ func Compile(expr string) (*Pattern, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Pattern{expr: expr, names: tree.CapNames(), empty: nullable(tree), source: expr}
+	p := compileTree(tree)
+	p.expr, p.source, p.tree = expr, expr, nil
 	if strings.Contains(expr, `\Q`) {
 		// \Q quotes to the end of the expression, the ) of a wrapping group
 		// too: the variants are built from the printed tree instead.
-		p.source = tree.String()
+		p.tree = tree
 	}
+	return p, nil
+}
+
+// compileTree makes the pattern of a parsed expression. Its source text is
+// the caller's to set: without it, the tree is printed when needed (an
+// alternative of a split alternation).
+func compileTree(tree *syntax.Regexp) *Pattern {
+	p := &Pattern{tree: tree, names: tree.CapNames(), empty: nullable(tree)}
 	simple := tree.Simplify()
 	p.longest = maxLen(simple)
 	p.stop = stopRune(simple)
@@ -171,7 +182,7 @@ func Compile(expr string) (*Pattern, error) {
 	if p.seqs == nil {
 		p.splitAlternation(tree)
 	}
-	return p, nil
+	return p
 }
 
 // splitAlternation makes a pattern that is an alternation ("扫一扫|ICP备|
@@ -187,8 +198,8 @@ func (p *Pattern) splitAlternation(tree *syntax.Regexp) {
 	}
 	var branches []*Pattern
 	for _, sub := range tree.Sub {
-		b, err := Compile(sub.String())
-		if err != nil || b.empty || b.how == whole || b.how == alternatives {
+		b := compileTree(sub)
+		if b.empty || b.how == whole || b.how == alternatives {
 			return
 		}
 		// Its literals find an alternative; further sets (the 的 of
@@ -216,6 +227,9 @@ func (p *Pattern) variant(v int) *regexp.Regexp {
 	v &= p.matters
 	p.once[v].Do(func() {
 		expr := p.source
+		if p.tree != nil {
+			expr = p.tree.String()
+		}
 		if v&(cutStart|cutEnd) != 0 {
 			expr = cutAnchors(expr, v&cutStart != 0, v&cutEnd != 0)
 		}
@@ -228,7 +242,12 @@ func (p *Pattern) variant(v int) *regexp.Regexp {
 }
 
 // String returns the source text of the pattern.
-func (p *Pattern) String() string { return p.expr }
+func (p *Pattern) String() string {
+	if p.expr == "" && p.tree != nil {
+		return p.tree.String()
+	}
+	return p.expr
+}
 
 // SubexpNames returns the names of the capture groups, as regexp's does.
 func (p *Pattern) SubexpNames() []string { return p.names }

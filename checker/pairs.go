@@ -126,7 +126,7 @@ func (p *pairsCheck) Run(c *Context) {
 		}
 		// A first byte is never a continuation byte: where it stands, a rune
 		// starts (or an invalid byte, which is no mark).
-		for at, size := 0, 1; at < len(text); at += size {
+		for at, size := 0, 0; at < len(text); at += size {
 			size = 1
 			if !p.leads[text[at]] {
 				if isIdeograph(text, at) {

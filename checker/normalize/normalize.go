@@ -78,7 +78,6 @@ func New(s string) *View {
 	return &View{Text: b.String(), marks: marks, Traditional: traditional}
 }
 
-
 // decodeRune is utf8.DecodeRuneInString(s[i:]), with a Chinese character (three
 // bytes) decoded in line.
 func decodeRune(s string, i int) (rune, int) {

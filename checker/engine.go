@@ -93,9 +93,9 @@ type Analysis struct {
 	wholeScan [2]*match.Text
 	// inScope lists the lines of each scope asked for (scopeLines).
 	inScope map[string][]int
-	// lineCuts holds the view's lines cut into clauses and sentences, once
+	// cutLines holds the view's lines cut into clauses and sentences, once
 	// the repetition checks ask for them (cuts).
-	lineCuts *cutCache
+	cutLines *cutCache
 }
 
 // Analyze builds the normalized view and the outline of d.

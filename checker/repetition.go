@@ -119,12 +119,12 @@ type cutCache struct {
 // sentences: cut once for both repetition checks, in one pass.
 func (a *Analysis) cuts(n int) (string, int, lineCuts) {
 	text, base := a.LineView(n)
-	cc := a.lineCuts
+	cc := a.cutLines
 	if cc == nil {
 		pieces := len(a.View.Text) / 32 // a clause is some ten characters
 		cc = &cutCache{lines: make([]lineCuts, len(a.Doc.Lines)),
 			clauses: make([]piece, 0, pieces), sentences: make([]piece, 0, pieces/2)}
-		a.lineCuts = cc
+		a.cutLines = cc
 	}
 	lc := &cc.lines[n-1]
 	if !lc.done {

@@ -30,3 +30,18 @@ func isLetterOrDigit(r rune) bool {
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
+
+// isIdeograph tells whether a CJK unified ideograph U+4E00–U+9FFF, most of a
+// report's text, is encoded at s[i]: lead byte E4 (second byte from B8) to
+// E9, two continuation bytes. Text read rune by rune passes over these
+// without decoding.
+func isIdeograph(s string, i int) bool {
+	b := s[i]
+	return b >= 0xE4 && b <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+		(b != 0xE4 || s[i+1] >= 0xB8)
+}
+
+// ideograph is the rune at s[i], where isIdeograph holds.
+func ideograph(s string, i int) rune {
+	return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+}

@@ -81,10 +81,14 @@ func (m *metricCheck) Run(c *Context) {
 	// only while the others are below theirs: counting enumerations scans the
 	// whole part with a regexp.
 	chars, figures, items := -1, 0, 0
-	if bound, ok := m.Below["chars"]; ok {
-		if chars = countLetters(text); float64(chars) >= bound {
-			return
+	letters := func() int { // counted once, when first needed
+		if chars < 0 {
+			chars = countLetters(text)
 		}
+		return chars
+	}
+	if bound, ok := m.Below["chars"]; ok && float64(letters()) >= bound {
+		return
 	}
 	if bound, ok := m.Below["figures-per-1000"]; ok {
 		// The letters are at most the runes (the view is valid UTF-8): with
@@ -94,19 +98,13 @@ func (m *metricCheck) Run(c *Context) {
 		if figures = countFigures(text, enough); enough > 0 && figures >= enough {
 			return
 		}
-		if chars < 0 {
-			chars = countLetters(text)
-		}
 		per := 0.0
-		if chars > 0 {
+		if letters() > 0 {
 			per = float64(figures) * 1000 / float64(chars)
 		}
 		if per >= bound {
 			return
 		}
-	}
-	if chars < 0 {
-		chars = countLetters(text)
 	}
 	if bound, ok := m.Below["items"]; ok {
 		items = len(itemPattern.FindAllStringIndex(text, -1)) + c.subHeadings(p)
@@ -115,7 +113,7 @@ func (m *metricCheck) Run(c *Context) {
 		}
 	}
 	c.Report(p.Cue.Start, p.Cue.End, map[string]string{"name": c.roleName(p.Role),
-		"chars": strconv.Itoa(chars), "items": strconv.Itoa(items), "figures": strconv.Itoa(figures)}, nil)
+		"chars": strconv.Itoa(letters()), "items": strconv.Itoa(items), "figures": strconv.Itoa(figures)}, nil)
 }
 
 func (m *metricCheck) runDocument(c *Context) {
@@ -131,8 +129,8 @@ func (m *metricCheck) runDocument(c *Context) {
 		for i := 0; i < len(text); {
 			var r rune
 			w := 3
-			if isIdeograph(text, i) { // most of the text: decoded in line
-				r = rune(text[i]&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			if isIdeograph(text, i) {
+				r = ideograph(text, i)
 			} else if r, w = utf8.DecodeRuneInString(text[i:]); !isHan(r) {
 				i += w
 				continue

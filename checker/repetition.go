@@ -189,7 +189,7 @@ func cutLine(text string, clauses, sentences *cutter) {
 		case r == ',' || r == ';' || r == ':' || r == '、':
 			clauses.mark(i, i+w)
 			sentences.text(i, w, false)
-		case r == ' ' || r == '\t' || r >= 0x80 && unicode.IsSpace(r) || r < ' ' && unicode.IsSpace(r):
+		case unicode.IsSpace(r):
 			clauses.cur.spaced = clauses.cur.start >= 0
 			sentences.cur.spaced = sentences.cur.start >= 0
 		default:
@@ -201,14 +201,6 @@ func cutLine(text string, clauses, sentences *cutter) {
 	}
 	clauses.mark(int(clauses.lastEnd), len(text))
 	sentences.mark(int(sentences.lastEnd), len(text))
-}
-
-// isIdeograph tells whether a CJK unified ideograph U+4E00–U+9FFF is encoded
-// at s[i]: lead byte E4 (second byte from B8) to E9, two continuation bytes.
-func isIdeograph(s string, i int) bool {
-	b := s[i]
-	return b >= 0xE4 && b <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
-		(b != 0xE4 || s[i+1] >= 0xB8)
 }
 
 func (p *repetitionCheck) Run(c *Context) {

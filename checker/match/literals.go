@@ -87,8 +87,8 @@ func required(re *syntax.Regexp) (n needs, ok bool) {
 			// (?i)xx, [Xx]{2}: each way of writing it, if there are few.
 			lits := []string{""}
 			for _, r := range re.Rune {
-				forms := []string{string(r)}
-				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				var forms []string
+				for _, f := range caseForms(r) {
 					forms = append(forms, string(f))
 				}
 				if len(lits)*len(forms) > maxLiterals {
@@ -131,7 +131,7 @@ func required(re *syntax.Regexp) (n needs, ok bool) {
 			// The run from i, weighed before its strings are built.
 			end, shortest, count := i, 0, 1
 			for ; end < len(exacts) && exacts[end] != nil && count*len(exacts[end]) <= maxLiterals; end++ {
-				shortest += len(slices.MinFunc(exacts[end], func(a, b string) int { return len(a) - len(b) }))
+				shortest += shortestLen(exacts[end])
 				count *= len(exacts[end])
 			}
 			if end-i >= 2 && (!found || betterScore(front, scoreOf(shortest, count), best)) {
@@ -222,6 +222,15 @@ func mayBeExact(re *syntax.Regexp) bool {
 		return mayBeExact(re.Sub[0])
 	}
 	return false
+}
+
+// caseForms returns r and the runes a case-insensitive match takes for it.
+func caseForms(r rune) []rune {
+	forms := []rune{r}
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		forms = append(forms, f)
+	}
+	return forms
 }
 
 // product returns every string of a followed by one of b.
@@ -394,24 +403,12 @@ func stopRune(re *syntax.Regexp) string {
 func mayHold(re *syntax.Regexp, r rune) bool {
 	switch re.Op {
 	case syntax.OpLiteral:
-		for _, c := range re.Rune {
-			if c == r {
-				return true
-			}
-			for f := unicode.SimpleFold(c); re.Flags&syntax.FoldCase != 0 && f != c; f = unicode.SimpleFold(f) {
-				if f == r {
-					return true
-				}
-			}
+		if re.Flags&syntax.FoldCase == 0 {
+			return slices.Contains(re.Rune, r)
 		}
-		return false
+		return slices.ContainsFunc(re.Rune, func(c rune) bool { return slices.Contains(caseForms(c), r) })
 	case syntax.OpCharClass:
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			if re.Rune[i] <= r && r <= re.Rune[i+1] {
-				return true
-			}
-		}
-		return false
+		return inSet(re.Rune, r)
 	case syntax.OpAnyCharNotNL:
 		return r != '\n'
 	case syntax.OpAnyChar:

@@ -103,9 +103,15 @@ func (l *loader) parseAll(ids []string) map[string]parsed {
 
 // parse finds pack id and parses it.
 func (l *loader) parse(id string) parsed {
-	file, data, err := l.find(id)
+	file, data, builtIn, err := l.find(id)
 	if err != nil {
 		return parsed{err: err, missing: true}
+	}
+	if builtIn {
+		if root := embeddedTree(id, data); root != nil {
+			p, err := packOf(file, root, l.kinds)
+			return parsed{file: file, pack: p, err: err}
+		}
 	}
 	p, err := ParsePack(file, data, l.kinds)
 	return parsed{file: file, pack: p, err: err}
@@ -144,25 +150,26 @@ func (l *loader) load(id, from string) error {
 	return nil
 }
 
-// find looks for pack id in the user's pack directories, then among the embedded packs.
-func (l *loader) find(id string) (string, []byte, error) {
+// find looks for pack id in the user's pack directories, then among the
+// embedded packs (builtIn).
+func (l *loader) find(id string) (file string, data []byte, builtIn bool, err error) {
 	for _, dir := range l.cfg.PackDirs {
 		for _, ext := range []string{".yaml", ".yml"} {
 			path := filepath.Join(dir, id+ext)
-			data, err := os.ReadFile(path)
+			data, err = os.ReadFile(path)
 			if err == nil {
-				return path, data, nil
+				return path, data, false, nil
 			}
 			if !os.IsNotExist(err) {
-				return "", nil, fmt.Errorf("无法读取规则包 %s：%w", path, err)
+				return "", nil, false, fmt.Errorf("无法读取规则包 %s：%w", path, err)
 			}
 		}
 	}
-	data, err := embedded.ReadFile("packs/" + id + ".yaml")
+	data, err = embedded.ReadFile("packs/" + id + ".yaml")
 	if err != nil {
-		return "", nil, fmt.Errorf("找不到规则包 %q（内置：%s）", id, strings.Join(EmbeddedIDs(), "、"))
+		return "", nil, false, fmt.Errorf("找不到规则包 %q（内置：%s）", id, strings.Join(EmbeddedIDs(), "、"))
 	}
-	return "rules/packs/" + id + ".yaml", data, nil
+	return "rules/packs/" + id + ".yaml", data, true, nil
 }
 
 // resolve merges the loaded packs: settings, outline vocabulary, overrides.

@@ -1,12 +1,14 @@
 package rules_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/outline"
 	"github.com/fzlint/fzlint/rules"
 )
 
@@ -195,4 +197,54 @@ func TestBadConfig(t *testing.T) {
 			t.Errorf("%q: err = %v, want %q", c.body, err, c.want)
 		}
 	}
+}
+
+// TestPackTreesLoadAsYAML: an embedded pack loaded from its stored tree has
+// the rules, positions and patterns it has when its YAML is parsed.
+func TestPackTreesLoadAsYAML(t *testing.T) {
+	kinds := checker.Kinds()
+	for _, id := range rules.EmbeddedIDs() {
+		data, err := os.ReadFile(filepath.Join("packs", id+".yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fromYAML, err := rules.ParsePack("rules/packs/"+id+".yaml", data, kinds)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fromTree, err := rules.ParseEmbeddedTree(id, data, kinds)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := packSummary(fromTree), packSummary(fromYAML); got != want {
+			t.Errorf("pack %s from its tree:\n%s\nfrom its YAML:\n%s", id, got, want)
+		}
+	}
+}
+
+// packSummary prints what a pack holds, its compiled checks aside.
+func packSummary(p *rules.Pack) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %q %q %v %v %v\n", p.ID, p.Title, p.Source, p.Extends, p.Settings, p.Overrides)
+	for _, role := range outline.Roles {
+		def := p.Roles[role]
+		fmt.Fprintf(&b, "role %s %q %s %s\n", role, def.Name, patternList(def.Headings), patternList(def.Inline))
+	}
+	fmt.Fprintf(&b, "debris %s\n", patternList(p.Debris))
+	for _, r := range p.Rules {
+		fmt.Fprintf(&b, "%s %s %v %q %q %q %v %v %v", r.ID, r.Kind, r.Severity, r.Message, r.Source, r.Description, r.Examples, r.Pos, r.Fixable)
+		for _, pat := range r.Patterns {
+			fmt.Fprintf(&b, " %q", pat.String())
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func patternList(rs []rules.Regexp) string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, fmt.Sprintf("%s@%d:%d", r.String(), r.Line, r.Column))
+	}
+	return strings.Join(out, ",")
 }

@@ -123,8 +123,13 @@ func ParsePack(file string, data []byte, kinds map[string]Compiler) (*Pack, erro
 	if err := dec.Decode(&root); err != nil {
 		return nil, yamlSyntaxError(file, err)
 	}
+	return packOf(file, &root, kinds)
+}
+
+// packOf validates the parsed pack file root and compiles its rules.
+func packOf(file string, root *yaml.Node, kinds map[string]Compiler) (*Pack, error) {
 	if len(root.Content) == 0 {
-		return nil, errAt(file, &root, "规则包为空")
+		return nil, errAt(file, root, "规则包为空")
 	}
 	top := root.Content[0]
 	// Top-level keys starting with "x-" hold YAML anchors shared by examples.

@@ -1,0 +1,13 @@
+package rules
+
+import "fmt"
+
+// ParseEmbeddedTree is ParsePack for embedded pack id from its stored tree
+// (packtrees.bin) instead of its YAML.
+func ParseEmbeddedTree(id string, data []byte, kinds map[string]Compiler) (*Pack, error) {
+	root := embeddedTree(id, data)
+	if root == nil {
+		return nil, fmt.Errorf("no current stored tree for pack %s", id)
+	}
+	return packOf("rules/packs/"+id+".yaml", root, kinds)
+}

@@ -37,7 +37,9 @@ func (c *commonOptions) register(cmd *cobra.Command) {
 	f.StringVar(&c.stdinName, "stdin-filename", "", "从标准输入（-）读取时报告的文件名，其扩展名决定读取格式")
 }
 
+// linter makes the linter of a command that loads the packs.
 func (c *commonOptions) linter(s *streams) *lint.Linter {
+	prefaultHeap()
 	return lint.New(lint.Options{Config: c.config, NoConfig: c.noConfig, Encoding: c.encoding,
 		Stdin: s.in, StdinName: c.stdinName})
 }

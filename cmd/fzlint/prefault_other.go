@@ -1,0 +1,6 @@
+//go:build !linux
+
+package main
+
+// prefaultHeap is for Linux (prefault_linux.go).
+func prefaultHeap() {}

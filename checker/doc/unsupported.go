@@ -30,6 +30,27 @@ var unsupported = map[string]string{
 	".tif": adviceImage, ".tiff": adviceImage, ".webp": adviceImage, ".heic": adviceImage,
 }
 
+// reportFormats are the unsupported formats a report itself comes in (word
+// processor files, PDF, OFD, saved web archives): found in a directory, such a
+// file is reported as unreadable, not skipped, since it is likely a report
+// the user expects checked. Spreadsheets, slides, archives and images in a
+// directory are attachments and are skipped.
+var reportFormats = map[string]bool{
+	".doc": true, ".wps": true, ".rtf": true, ".odt": true, ".dot": true, ".wpt": true,
+	".pdf": true, ".ofd": true, ".mht": true, ".mhtml": true,
+}
+
+// unreadableReport returns the refusal for a file found in a directory whose
+// format is a report's but not one fzlint reads, or nil.
+func unreadableReport(path string) *ReadError {
+	if !reportFormats[strings.ToLower(filepath.Ext(path))] {
+		return nil
+	}
+	err := unsupportedExt(path)
+	err.Message += "；不需要检查的文件可在 .fzlint.yaml 的 exclude 中排除"
+	return err
+}
+
 // unsupportedExt returns the refusal for a path whose extension names a format
 // fzlint does not read, or nil.
 func unsupportedExt(path string) *ReadError {

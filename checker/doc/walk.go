@@ -11,8 +11,10 @@ import (
 // that is a file is passed to fn whatever its extension: it was named
 // explicitly, and Read says why it cannot be checked if so. In a directory,
 // only Checkable files are picked up (*.txt, *.md, *.markdown, *.docx,
-// *.html, *.htm): other files are skipped silently, and so are hidden files
-// and directories (names starting with "."). Symbolic links are followed, to
+// *.html, *.htm); a file in a format a report comes in but fzlint does not
+// read (.doc, .pdf, …) is passed with its ReadError, so that a directory run
+// never passes over a report in silence; other files are skipped, and so are
+// hidden files and directories (names starting with "."). Symbolic links are followed, to
 // files and directories, but a directory already visited (a link loop, or two
 // links to one place) is not read again. A directory that cannot be read, or a
 // link to a checkable name that leads nowhere, is passed to fn with its
@@ -76,6 +78,10 @@ func (w *walker) dir(dir string) {
 			w.dir(path)
 		case Checkable(name):
 			w.fn(path, nil)
+		default:
+			if err := unreadableReport(path); err != nil {
+				w.fn(path, err)
+			}
 		}
 	}
 }

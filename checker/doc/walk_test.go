@@ -26,7 +26,7 @@ func walkAll(root string) []string {
 func TestWalk(t *testing.T) {
 	root := t.TempDir()
 	for _, name := range []string{"b.txt", "a.md", "c.docx", "d.html", "e.htm", "f.markdown", "G.TXT",
-		"skip.pdf", "skip.doc", "skip.go", "noext", ".hidden.txt", ".git/x.txt", "sub/z.txt", "sub/deeper/y.docx"} {
+		"report.pdf", "report.DOC", "skip.xlsx", "skip.png", "skip.go", "noext", ".hidden.txt", ".git/x.txt", "sub/z.txt", "sub/deeper/y.docx"} {
 		writeFile(t, root, name, []byte("正文"))
 	}
 	links := []struct{ name, target string }{
@@ -58,6 +58,8 @@ func TestWalk(t *testing.T) {
 		"e.htm",
 		"f.markdown",
 		"linked.txt",
+		"report.DOC unsupported",
+		"report.pdf unsupported",
 	}, "\n")
 	if got != want {
 		t.Errorf("Walk gave\n%s\nwant\n%s", got, want)

@@ -70,11 +70,11 @@ func (l *Linter) Run(inputs []string, emit func(checker.FileResult)) error {
 			if walkErr != nil {
 				return
 			}
-			if err != nil {
-				emit(errorResult(path, err))
+			if path != in && l.excluded(path) {
 				return
 			}
-			if path != in && l.excluded(path) {
+			if err != nil {
+				emit(errorResult(path, err))
 				return
 			}
 			r, cerr := l.CheckFile(path)

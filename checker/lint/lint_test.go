@@ -129,3 +129,26 @@ func TestMatchGlob(t *testing.T) {
 		}
 	}
 }
+
+// TestReportInUnreadFormatIsReported: a .pdf or .doc in a checked directory is
+// reported as a file that could not be checked, unless the config excludes it;
+// a spreadsheet beside it is an attachment and skipped.
+func TestReportInUnreadFormatIsReported(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir+"/a/r.txt", report)
+	write(t, dir+"/a/r.pdf", "%PDF-1.7")
+	write(t, dir+"/a/统计表.xlsx", "PK")
+	write(t, dir+"/b/r.doc", "x")
+	write(t, dir+"/b/.fzlint.yaml", "exclude: [\"*.doc\"]\n")
+	got, err := collect(t, New(Options{}), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("got %d results, want r.txt and r.pdf: %v", len(got), got)
+	}
+	pdf := got[filepath.ToSlash(dir)+"/a/r.pdf"]
+	if pdf.Error == nil || pdf.Error.Code != "unsupported" || !strings.Contains(pdf.Error.Message, "exclude") {
+		t.Errorf("r.pdf: error %+v, want unsupported with how to exclude it", pdf.Error)
+	}
+}

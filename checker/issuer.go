@@ -35,8 +35,8 @@ func compileIssuer(r *rules.Rule) (any, bool, error) {
 }
 
 func (k *issuerCheck) Run(c *Context) {
-	issuer := c.issuer()
-	if issuer == "" {
+	issuers := strings.Fields(c.issuer())
+	if len(issuers) == 0 {
 		return
 	}
 	unit := k.Self.SubexpIndex("unit")
@@ -47,18 +47,19 @@ func (k *issuerCheck) Run(c *Context) {
 		for m := range k.Self.AllIn(scanned) {
 			u := text[m[2*unit]:m[2*unit+1]]
 			endings, checked := k.Agree[u]
-			if !checked || seen[u] || endsWithAny(issuer, endings) {
+			if !checked || seen[u] || anyEndsWithAny(issuers, endings) {
 				continue
 			}
 			seen[u] = true
 			start, end := c.ViewSpan(base+m[0], base+m[1])
-			c.Report(start, end, map[string]string{"unit": u, "issuer": issuer}, nil)
+			c.Report(start, end, map[string]string{"unit": u, "issuer": strings.Join(issuers, "、")}, nil)
 		}
 	}
 }
 
 // issuer is the organ that issues the report, in the normalized view: the
-// signature, else the title's text before 关于 or the reporting year.
+// signature, else the title's text before 关于 or the reporting year. A joint
+// report's organs are apart, by spaces or on lines of their own.
 func (a *Analysis) issuer() string {
 	if s := a.Outline.Signature; s != nil {
 		text, _ := a.spanText(s.Start, s.End, false)
@@ -78,10 +79,13 @@ func (a *Analysis) issuer() string {
 	return ""
 }
 
-func endsWithAny(s string, endings []string) bool {
-	for _, e := range endings {
-		if strings.HasSuffix(s, e) {
-			return true
+// anyEndsWithAny tells whether one of names ends with one of endings.
+func anyEndsWithAny(names, endings []string) bool {
+	for _, s := range names {
+		for _, e := range endings {
+			if strings.HasSuffix(s, e) {
+				return true
+			}
 		}
 	}
 	return false

@@ -13,6 +13,8 @@ const (
 	// a 附注 such as "（此件公开发布）" may follow them.
 	closingLines   = 4
 	signatureRunes = 40
+	// jointOrgans bounds the organs of a joint report signed one to a line.
+	jointOrgans = 4
 )
 
 var (
@@ -78,19 +80,33 @@ func (b *builder) dateLine(i int) bool {
 	return true
 }
 
-// signatureLine takes line j for the signature if it reads like one.
+// signatureLine takes line j for the signature if it reads like one, with
+// the lines right above it that each name an organ: a joint report is signed
+// by each of its organs, one to a line (中共青山县委 / 青山县人民政府).
 func (b *builder) signatureLine(j int, organ bool) bool {
-	if j < 0 || b.lines[j].heading >= 0 {
+	if !b.signsAlone(j, organ) {
 		return false
 	}
-	js := b.textStart(j)
-	if !signatureLike(strings.TrimSpace(b.v.Text[js:b.lines[j].ve]), organ) {
-		return false
+	first := j
+	for first > b.first && j-first < jointOrgans-1 && b.signsAlone(first-1, true) {
+		first--
 	}
-	b.setSignature(j, js, b.lines[j].ve)
+	b.setSignature(first, b.textStart(first), b.lines[j].ve)
+	for i := first + 1; i <= j; i++ {
+		b.lines[i].closing = true
+	}
 	return true
 }
 
+// signsAlone tells whether line j, taken alone, reads like a signature.
+func (b *builder) signsAlone(j int, organ bool) bool {
+	if j < 0 || !b.prose(j) || b.lines[j].heading >= 0 {
+		return false
+	}
+	return signatureLike(strings.TrimSpace(b.v.Text[b.textStart(j):b.lines[j].ve]), organ)
+}
+
+// setSignature records the signature [vs, ve) of the view, starting on line i.
 func (b *builder) setSignature(i, vs, ve int) {
 	sp := b.trimmedSpan(vs, ve)
 	b.o.Signature = &sp

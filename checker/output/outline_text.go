@@ -89,7 +89,19 @@ func spanText(d *doc.Document, s *outline.Span) string {
 	if s == nil {
 		return "未找到"
 	}
-	return fmt.Sprintf("第%d行 %s", lineOf(d, s.Line, s.Start), s.Text)
+	first := lineOf(d, s.Line, s.Start)
+	if !strings.Contains(s.Text, "\n") {
+		return fmt.Sprintf("第%d行 %s", first, s.Text)
+	}
+	// A title broken over two lines, the signatures of a joint report.
+	var parts []string
+	for _, l := range strings.Split(s.Text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			parts = append(parts, l)
+		}
+	}
+	last := lineOf(d, d.LineAt(s.End), s.End)
+	return fmt.Sprintf("第%d—%d行 %s", first, last, strings.Join(parts, "／"))
 }
 
 func dateText(d *doc.Document, dt *outline.Date) string {

@@ -14,9 +14,9 @@ import (
 // reporting year Y. `check` is one of:
 //   - present: the report has no 成文日期 (reported at the end of the body);
 //   - valid: the date is not a real calendar date;
-//   - form: the date is written in one of `forms` ("chinese", "dash", "dot",
-//     "slash", "short" for a two-digit year, "partial" for one without its
-//     day) or, with `padding: true`, with
+//   - form: the date is written in one of `forms` ("chinese", "yuan" for
+//     2024年元月15日, "dash", "dot", "slash", "short" for a two-digit year,
+//     "partial" for one without its day) or, with `padding: true`, with
 //     leading zeros; fixed to 2021年3月5日 when the date is valid, except a
 //     two-digit year, whose century is a guess;
 //   - year-end: the date is on or before the last day of Y (the report cannot
@@ -39,7 +39,7 @@ type dateSpec struct {
 
 type dateCheck struct{ dateSpec }
 
-var dateForms = map[string]bool{"chinese": true, "dash": true, "dot": true, "slash": true, "short": true, "partial": true}
+var dateForms = map[string]bool{"chinese": true, "yuan": true, "dash": true, "dot": true, "slash": true, "short": true, "partial": true}
 
 func compileDate(r *rules.Rule) (any, bool, error) {
 	var s dateSpec

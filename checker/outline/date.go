@@ -14,7 +14,9 @@ var dateForms = []struct {
 	re   *match.Pattern
 }{
 	{"arabic", match.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)},
-	{"chinese", match.MustCompile(`([〇○零O0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)},
+	// 元月 is January: 2024年元月15日.
+	{"yuan", match.MustCompile(`(\d{4})\s*年\s*(元)\s*月\s*(\d{1,2})\s*日`)},
+	{"chinese", match.MustCompile(`([〇○零O0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3}|元)\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)},
 	{"dash", match.MustCompile(`(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})`)},
 	{"dot", match.MustCompile(`(\d{4})\.(\d{1,2})\.(\d{1,2})`)},
 	{"slash", match.MustCompile(`(\d{4})/(\d{1,2})/(\d{1,2})`)},
@@ -52,11 +54,15 @@ func findDates(s string) []dateMatch {
 			}
 			m := dateMatch{start: loc[0], end: loc[1], form: f.form}
 			y, mo, d := s[loc[2]:loc[3]], s[loc[4]:loc[5]], s[loc[6]:loc[7]] // d is "" for a partial date
-			if f.form == "chinese" {
+			switch {
+			case f.form == "chinese":
 				m.year, m.month, m.day = cnYear(y), cnSmall(mo), cnSmall(d)
-			} else {
+			default:
 				m.year, m.month, m.day = atoi(y), atoi(mo), atoi(d)
 				m.padded = strings.HasPrefix(mo, "0") || strings.HasPrefix(d, "0")
+			}
+			if mo == "元" {
+				m.month = 1
 			}
 			if f.form == "short" {
 				m.year += 2000

@@ -1,6 +1,7 @@
 package outline
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -104,6 +105,8 @@ func TestFindDates(t *testing.T) {
 		{"2021年2月29日", "2021年2月29日", 2021, 2, 29, "arabic", false, false},
 		{"广州市人民政府研究室 2021年12月30日", "2021年12月30日", 2021, 12, 30, "arabic", true, false},
 		{"发布时间:2021-12-13 16:07:17", "2021-12-13", 2021, 12, 13, "dash", true, false},
+		{"2024年元月15日", "2024年元月15日", 2024, 1, 15, "yuan", true, false},
+		{"二〇二四年元月二十日", "二〇二四年元月二十日", 2024, 1, 20, "chinese", true, false},
 		// Not dates.
 		{"2021年", "", 0, 0, 0, "", false, false},
 		{"2021-2025年", "", 0, 0, 0, "", false, false},
@@ -144,13 +147,17 @@ func TestFindYears(t *testing.T) {
 		{"2020年至2022年", []int{2020}},
 		{"12021年", nil},
 		{"现将市政府办公室2022年度法治政府建设情况报告如下", []int{2022}},
+		{"关于二〇二三年度法治政府建设情况的报告", []int{2023}},
+		{"二零二二年,一九九九年", []int{2022, 1999}},
+		{"《规划(二〇二一至二〇二五年)》", nil},
+		{"第一二〇二三年", nil},
 	}
 	for _, tt := range tests {
 		var got []int
 		for _, y := range findYears(tt.in) {
 			got = append(got, y.year)
 		}
-		if len(got) != len(tt.years) || (len(got) > 0 && got[0] != tt.years[0]) {
+		if !slices.Equal(got, tt.years) {
 			t.Errorf("findYears(%q) = %v, want %v", tt.in, got, tt.years)
 		}
 	}

@@ -10,8 +10,12 @@ import (
 // preambleLines: the reporting year is stated in the first lines of the body.
 const preambleLines = 3
 
+// cnDigits are the Chinese numerals a year is written in, digit by digit.
+const cnDigits = "〇○零一二三四五六七八九"
+
 var (
-	yearRe = match.MustCompile(`((?:19|20)\d{2})\s*年(度)?`)
+	// A year in digits or in Chinese numerals (二〇二三年度).
+	yearRe = match.MustCompile(`(?:((?:19|20)\d{2})|((?:一九|二[〇○零O0])[〇○零O0一二三四五六七八九]{2}))\s*年(度)?`)
 	// reportCue opens the sentence that announces the report ("现将……2022年度……报告如下").
 	reportCue = match.MustCompile(`现将|报告如下|情况如下`)
 )
@@ -27,12 +31,25 @@ type yearMatch struct {
 func findYears(s string) []yearMatch {
 	var out []yearMatch
 	for _, loc := range yearRe.FindAllStringSubmatchIndex(s, -1) {
-		if digitAt(s, loc[0]-1) || rangeEnd(s[:loc[0]]) {
+		if digitAt(s, loc[0]-1) || rangeEnd(s[:loc[0]]) || loc[4] >= 0 && cnDigitBefore(s[:loc[0]]) {
 			continue
 		}
-		out = append(out, yearMatch{year: atoi(s[loc[2]:loc[3]]), start: loc[0], end: loc[1], annual: loc[4] >= 0})
+		y := yearMatch{start: loc[0], end: loc[1], annual: loc[6] >= 0}
+		if loc[2] >= 0 {
+			y.year = atoi(s[loc[2]:loc[3]])
+		} else {
+			y.year = cnYear(s[loc[4]:loc[5]])
+		}
+		out = append(out, y)
 	}
 	return out
+}
+
+// cnDigitBefore tells whether s ends with a Chinese numeral: a year in
+// Chinese numerals right after one is the tail of a longer number.
+func cnDigitBefore(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(cnDigits, r)
 }
 
 // rangeEnd tells whether the text before a year ends with a range mark after a
@@ -43,7 +60,7 @@ func rangeEnd(before string) bool {
 		return false
 	}
 	before = before[:len(before)-n]
-	return digitAt(before, len(before)-1) || (r != '一' && strings.HasSuffix(before, "年"))
+	return digitAt(before, len(before)-1) || (r != '一' && (strings.HasSuffix(before, "年") || cnDigitBefore(before)))
 }
 
 // yearPick chooses among the years ys of view text s: it returns an index

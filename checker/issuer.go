@@ -35,7 +35,14 @@ func compileIssuer(r *rules.Rule) (any, bool, error) {
 }
 
 func (k *issuerCheck) Run(c *Context) {
-	issuers := strings.Fields(c.issuer())
+	var issuers []string
+	for _, organ := range strings.Fields(c.issuer()) {
+		// A seal note after the organ: 某某县司法局（盖章）.
+		if i := strings.LastIndex(organ, "("); i > 0 && strings.HasSuffix(organ, ")") {
+			organ = organ[:i]
+		}
+		issuers = append(issuers, organ)
+	}
 	if len(issuers) == 0 {
 		return
 	}

@@ -47,12 +47,15 @@ func (b *builder) findTitle() {
 		if l.blank || l.skip || l.debris {
 			continue
 		}
-		if titleLike(strings.TrimSpace(b.v.Text[b.textStart(i):l.ve])) {
+		if text := strings.TrimSpace(b.v.Text[b.textStart(i):l.ve]); titleLike(text) {
 			b.title, b.titleLast = i, i
 			if b.titleContinues(i) {
 				b.titleLast = i + 1
 			}
-			sp := b.trimmedSpan(b.textStart(i), b.lines[b.titleLast].ve)
+			if strings.HasPrefix(text, "关于") {
+				b.title = b.organsAbove(i)
+			}
+			sp := b.trimmedSpan(b.textStart(b.title), b.lines[b.titleLast].ve)
 			b.o.Title = &sp
 			b.dateUnderTitle()
 			return
@@ -62,6 +65,22 @@ func (b *builder) findTitle() {
 			return
 		}
 	}
+}
+
+// organsAbove returns the first of the lines right above title line i that
+// each name an organ, or i: a title laid out as in a 公文 puts the issuing
+// organ (or the organs of a joint report) on a line of its own above
+// "关于……的报告".
+func (b *builder) organsAbove(i int) int {
+	first := i
+	for first > 0 && i-first < jointOrgans {
+		l := &b.lines[first-1]
+		if l.blank || l.skip || l.debris || !signatureLike(strings.TrimSpace(b.v.Text[b.textStart(first-1):l.ve]), true) {
+			break
+		}
+		first--
+	}
+	return first
 }
 
 // titleEnding: how a report's title ends.

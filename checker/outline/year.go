@@ -70,7 +70,7 @@ type yearPick func(s string, ys []yearMatch) int
 // findYear sets the reporting year: the title's year, else the year the
 // preamble announces, else the year of the first heading.
 func (b *builder) findYear() {
-	if b.title >= 0 && b.yearFrom(b.textStart(b.title), b.lines[b.title].ve, first) {
+	if b.title >= 0 && b.yearFrom(b.textStart(b.title), b.lines[b.titleLast].ve, first) {
 		return
 	}
 	for _, pick := range []yearPick{announced, leading, annual} {

@@ -21,7 +21,7 @@ const (
 )
 
 // organSuffix ends the name of a government organ: a signature, never a menu item.
-var organSuffix = match.MustCompile(`(政府|办公室|办公厅|局|委|委员会|厅|室|办|院|中心|街道办事处|管委会|部|司|署|党组)$`)
+var organSuffix = match.MustCompile(`(政府|办公室|办公厅|局|委|委员会|厅|室|办|院|中心|街道办事处|管委会|部|司|署|党组|海关|大队|支队|总队)$`)
 
 // markDebris marks debris lines and lists them in Outline.Debris.
 func (b *builder) markDebris() {

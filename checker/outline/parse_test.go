@@ -179,3 +179,24 @@ func TestSentenceEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestSignatureLike: the names organs sign with, and lines that are no
+// signature.
+func TestSignatureLike(t *testing.T) {
+	for _, s := range []string{"青山县司法局", "中共青山县委", "青山县人民政府办公室", "青山县发展和改革委员会",
+		"青山经济技术开发区管理委员会", "青山海关", "青山县城市管理综合执法大队", "青山市消防救援支队",
+		"青山县人民政府青山街道办事处", "中共青山县委 青山县人民政府", "青山县大数据中心"} {
+		if !signatureLike(s, true) {
+			t.Errorf("signatureLike(%q) = false, want an organ's signature", s)
+		}
+	}
+	for _, s := range []string{"特此报告", "附件：统计表", "全面落实行政执法三项制度。", "青山县", "局",
+		"青山县司法局认真履行职责，推进依法行政工作取得新进展并获得表彰"} {
+		if signatureLike(s, true) {
+			t.Errorf("signatureLike(%q) = true, want no signature", s)
+		}
+	}
+	if !signatureLike("青山县司法局（盖章）", false) {
+		t.Error("a short line right above the date is a signature even if it ends otherwise")
+	}
+}

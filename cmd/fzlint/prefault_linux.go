@@ -9,8 +9,12 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// heapProbe is the object whose address tells where the heap grows next.
-var heapProbe *[64]byte
+// heapProbe is the object whose address tells where the heap grows next: large
+// enough for a span of its own, which takes the first free pages. It is never
+// written, so its pages are not touched.
+var heapProbe []byte
+
+const probeSize = 64 << 10
 
 // maxPrefault bounds the pages prefaulted: loading the default packs and
 // checking a report allocate about 3 MB.
@@ -21,14 +25,14 @@ const maxPrefault = 4 << 20
 // that costs 10–16 µs (measured on the project's machine; populating a range
 // costs 0.75–0.96 µs a page), and a run that loads the packs touches about 700
 // fresh pages: faults were a third of its processor time. Go's page allocator
-// hands out the lowest free addresses first, so the pages after a new object
+// hands out the lowest free addresses first, so the pages from a new span on
 // are those the next allocations take; only the rest of the mapping that holds
 // it is populated, memory the runtime has already mapped for its heap. Best
 // effort: on kernels before 5.14 (no MADV_POPULATE_WRITE) or without
 // /proc/self/maps nothing happens.
 func prefaultHeap() {
-	heapProbe = new([64]byte)
-	start := uintptr(unsafe.Pointer(heapProbe)) &^ uintptr(os.Getpagesize()-1)
+	heapProbe = make([]byte, probeSize)
+	start := uintptr(unsafe.Pointer(unsafe.SliceData(heapProbe))) &^ uintptr(os.Getpagesize()-1)
 	maps, err := os.ReadFile("/proc/self/maps")
 	if err != nil {
 		return

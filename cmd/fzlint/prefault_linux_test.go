@@ -37,9 +37,9 @@ func TestMappingEndOfHeap(t *testing.T) {
 	if err != nil {
 		t.Skipf("no /proc/self/maps: %v", err)
 	}
-	obj := new([64]byte)
+	obj := make([]byte, probeSize)
 	heapProbe = obj
-	addr := uintptr(unsafe.Pointer(obj))
+	addr := uintptr(unsafe.Pointer(unsafe.SliceData(obj)))
 	end, ok := mappingEnd(maps, addr)
 	if !ok || end <= addr {
 		t.Errorf("mappingEnd(%#x) = %#x, %v: the heap object's mapping was not found", addr, end, ok)

@@ -74,6 +74,15 @@ func (b *builder) findParts() {
 				Cue: h.Span, Start: h.MarkerAt}
 		}
 	}
+	// A problems heading that also names the plans (二、存在的问题及下一步打算)
+	// opens both parts.
+	if p := b.o.Parts[Problems]; p != nil && p.Form == FormHeading && b.o.Parts[Plans] == nil {
+		if s := b.spec(Plans); s != nil && matchAny(s.Headings, b.viewText(b.hview[p.Heading])) {
+			plans := *p
+			plans.Role = Plans
+			b.o.Parts[Plans] = &plans
+		}
+	}
 	var dutyEnd int
 	for _, r := range []Role{Measures, Problems, Plans, Other, Duty} {
 		if b.o.Parts[r] != nil || b.spec(r) == nil {
@@ -409,8 +418,12 @@ func (b *builder) partEnds(dutyEnd int) {
 	sort.Slice(seq, func(i, j int) bool { return seq[i].Start < seq[j].Start })
 	for k, p := range seq {
 		end := closing
-		if k+1 < len(seq) {
-			end = min(end, seq[k+1].Start)
+		// Parts that open at one heading end together, at the next part.
+		for _, q := range seq[k+1:] {
+			if q.Start > p.Start {
+				end = min(end, q.Start)
+				break
+			}
 		}
 		// A part never ends inside its own heading or sentence, even when the
 		// next part's cue sits there ("一、……也存在……问题").

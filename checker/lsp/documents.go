@@ -38,7 +38,14 @@ func (s *server) didChange(p didChangeParams) {
 		return
 	}
 	d.version = p.TextDocument.Version
-	d.text = p.ContentChanges[len(p.ContentChanges)-1].Text
+	for _, c := range p.ContentChanges {
+		if c.Range == nil {
+			d.text = c.Text
+			continue
+		}
+		start, end := s.enc.offset(d.text, c.Range.Start), s.enc.offset(d.text, c.Range.End)
+		d.text = d.text[:start] + c.Text + d.text[max(start, end):]
+	}
 	// A .docx or .html buffer is not what the reader reads: it is checked
 	// again from the file when saved.
 	if checkable(d.path) && fromBuffer(d.path) {

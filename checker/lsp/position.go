@@ -49,6 +49,35 @@ func (e encoding) prefix(s string, n int) int {
 	return e.length(s) + n
 }
 
+// offset returns the byte offset in text of buffer position p. As the
+// protocol asks, a character past the end of its line means the line's end,
+// and a line past the last means the end of text. Lines end at "\n", "\r\n"
+// or "\r".
+func (e encoding) offset(text string, p position) int {
+	i := 0
+	for line := 0; line < p.Line; line++ {
+		k := strings.IndexAny(text[i:], "\r\n")
+		if k < 0 {
+			return len(text)
+		}
+		i += k + 1
+		if text[i-1] == '\r' && i < len(text) && text[i] == '\n' {
+			i++
+		}
+	}
+	units := 0
+	for k, r := range text[i:] {
+		if r == '\n' || r == '\r' || units >= p.Character {
+			return i + k
+		}
+		units++
+		if e == utf16 && r > 0xFFFF {
+			units++
+		}
+	}
+	return len(text)
+}
+
 // locator turns fzlint positions of one document into buffer positions.
 type locator struct {
 	d   *doc.Document

@@ -82,3 +82,31 @@ func TestURIPath(t *testing.T) {
 		}
 	}
 }
+
+func TestOffset(t *testing.T) {
+	// 𠀀 (U+20000) is two UTF-16 code units; lines end with \r\n, \n and \r.
+	text := "一、举措\r\n𠀀甲乙\n丙\r丁"
+	for _, tc := range []struct {
+		enc        encoding
+		line, char int
+		want       string // the text from the offset on
+	}{
+		{utf16, 0, 0, text},
+		{utf16, 0, 2, "举措\r\n𠀀甲乙\n丙\r丁"},
+		{utf16, 0, 9, "\r\n𠀀甲乙\n丙\r丁"}, // past the line's end: its end
+		{utf16, 1, 0, "𠀀甲乙\n丙\r丁"},
+		{utf16, 1, 2, "甲乙\n丙\r丁"}, // after the pair
+		{utf32, 1, 1, "甲乙\n丙\r丁"},
+		{utf32, 1, 3, "\n丙\r丁"},
+		{utf16, 2, 1, "\r丁"},
+		{utf16, 3, 0, "丁"},
+		{utf16, 3, 1, ""},
+		{utf16, 7, 0, ""}, // past the last line: the end
+		{utf16, -1, -5, text},
+	} {
+		got := text[tc.enc.offset(text, position{Line: tc.line, Character: tc.char}):]
+		if got != tc.want {
+			t.Errorf("%s offset(%d:%d) leaves %q, want %q", tc.enc, tc.line, tc.char, got, tc.want)
+		}
+	}
+}

@@ -62,8 +62,8 @@ type serverCapabilities struct {
 	CodeActionProvider codeActionProvider `json:"codeActionProvider"`
 }
 
-// Sync kinds: the server only takes whole buffers.
-const syncFull = 1
+// syncIncremental: the client sends the edits of a change, or a whole buffer.
+const syncIncremental = 2
 
 type textDocumentSync struct {
 	OpenClose bool `json:"openClose"`
@@ -97,10 +97,15 @@ type didOpenParams struct {
 
 type didChangeParams struct {
 	TextDocument documentID `json:"textDocument"`
-	// With full sync every change is a whole buffer; the last one wins.
-	ContentChanges []struct {
-		Text string `json:"text"`
-	} `json:"contentChanges"`
+	// The changes apply in order, each to the buffer the one before left.
+	ContentChanges []contentChange `json:"contentChanges"`
+}
+
+// contentChange replaces Range of the buffer with Text, or, without a Range,
+// the whole buffer.
+type contentChange struct {
+	Range *lspRange `json:"range"`
+	Text  string    `json:"text"`
 }
 
 type documentParams struct {

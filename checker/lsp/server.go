@@ -183,7 +183,7 @@ func (s *server) initialize(p initializeParams) initializeResult {
 	return initializeResult{
 		Capabilities: serverCapabilities{
 			PositionEncoding:   string(s.enc),
-			TextDocumentSync:   textDocumentSync{OpenClose: true, Change: syncFull, Save: true},
+			TextDocumentSync:   textDocumentSync{OpenClose: true, Change: syncIncremental, Save: true},
 			CodeActionProvider: codeActionProvider{CodeActionKinds: []string{kindQuickFix}},
 		},
 		ServerInfo: serverInfo{Name: "fzlint", Version: s.opts.Version},

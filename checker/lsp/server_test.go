@@ -46,7 +46,7 @@ func TestInitialize(t *testing.T) {
 	want := initializeResult{
 		Capabilities: serverCapabilities{
 			PositionEncoding:   "utf-16",
-			TextDocumentSync:   textDocumentSync{OpenClose: true, Change: 1, Save: true},
+			TextDocumentSync:   textDocumentSync{OpenClose: true, Change: 2, Save: true},
 			CodeActionProvider: codeActionProvider{CodeActionKinds: []string{"quickfix"}},
 		},
 		ServerInfo: serverInfo{Name: "fzlint", Version: "1.2.3"},
@@ -278,6 +278,11 @@ func TestMalformedInput(t *testing.T) {
 	}
 	c.notify("textDocument/didOpen", "not an object")
 	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": "file:///never/opened.txt"}})
+	// A range the wrong way round or out of the buffer is no crash.
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": "untitled:1", "version": 1, "text": "甲乙"}})
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": "untitled:1", "version": 2},
+		"contentChanges": []map[string]any{{"range": map[string]any{"start": map[string]any{"line": 9, "character": 9},
+			"end": map[string]any{"line": -1, "character": 0}}, "text": "丙"}}})
 	// A response from the client (to nothing) is dropped.
 	c.send(map[string]any{"jsonrpc": "2.0", "id": 99, "result": nil})
 	c.quiet()
@@ -302,5 +307,44 @@ func TestPanicIsRecovered(t *testing.T) {
 	body := `{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///x/a.txt","version":1,"text":"x"}}}`
 	if exit := s.handle([]byte(body)); exit || !strings.Contains(log.String(), "internal error in textDocument/didOpen") {
 		t.Errorf("exit = %v, log = %q", exit, log.String())
+	}
+}
+
+// TestIncrementalChange: edits sent as ranges, several to a notification and
+// each on the buffer the one before left, give the buffer the client has,
+// in UTF-16 code units (𠀀 is two) or in code points.
+func TestIncrementalChange(t *testing.T) {
+	dir := workdir(t, fzzfOnly)
+	uri := fileURI(filepath.Join(dir, "报告.txt"))
+	final := strings.Replace(goodReport, date+"\n", "2024-02-20\n", 1)
+	final = strings.Replace(final, "青山县司法局关于", "青山县𠀀公安局关于", 1)
+	for _, tc := range []struct {
+		encodings []string
+		pair      int // code units of 𠀀
+	}{{nil, 2}, {[]string{"utf-32"}, 1}} {
+		c := newClient(t, Options{})
+		c.initialize(tc.encodings...)
+		if got := c.open(uri, goodReport); len(got.Diagnostics) != 0 {
+			t.Fatalf("the good report has diagnostics: %+v", got.Diagnostics)
+		}
+		at := func(line, char int) map[string]any { return map[string]any{"line": line, "character": char} }
+		c.notify("textDocument/didChange", map[string]any{
+			"textDocument": map[string]any{"uri": uri, "version": 2},
+			"contentChanges": []map[string]any{
+				{"range": map[string]any{"start": at(19, 0), "end": at(20, 0)}, "text": ""},             // the date line, gone
+				{"range": map[string]any{"start": at(19, 0), "end": at(19, 0)}, "text": "2024-02-20\n"}, // and another
+				{"range": map[string]any{"start": at(0, 3), "end": at(0, 3)}, "text": "𠀀"},
+				{"range": map[string]any{"start": at(0, 3+tc.pair), "end": at(0, 5+tc.pair)}, "text": "公安"},
+			},
+		})
+		got := c.diagnostics()
+		fresh := newClient(t, Options{})
+		fresh.initialize(tc.encodings...)
+		want := fresh.open(uri, final)
+		if len(want.Diagnostics) == 0 || !reflect.DeepEqual(got.Diagnostics, want.Diagnostics) {
+			t.Errorf("%v: after the edits\n%+v\nwant, as for the whole buffer,\n%+v", tc.encodings, got.Diagnostics, want.Diagnostics)
+		}
+		c.quiet()
+		fresh.quiet()
 	}
 }

@@ -63,8 +63,9 @@ type line struct {
 	text    string // the line in the view
 	runes   int    // runes of the trimmed text
 	blank   bool
-	skip    bool // not prose (Markdown code block, front matter)
-	md      int  // Markdown/Word heading level
+	skip    bool   // not prose (Markdown code block, front matter)
+	md      int    // Markdown/Word heading level
+	strong  string // the Markdown strong-emphasis marker ("**", "__") around the whole line, if any
 	debris  bool
 	heading int  // index in Outline.Headings, -1 if the line is no heading
 	closing bool // the signature or date line: not prose
@@ -82,12 +83,20 @@ func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
 		} else {
 			ve += vs
 		}
+		next := min(ve+1, len(v.Text))
+		strong := ""
+		if d.Format == doc.FormatMarkdown {
+			strong, ve = strongLine(v.Text, vs, ve)
+		}
 		text := v.Text[vs:ve]
 		trimmed := strings.TrimSpace(text)
+		if strong != "" {
+			trimmed = strings.TrimSpace(strings.TrimPrefix(strings.TrimLeft(trimmed, "# "), strong))
+		}
 		// The view is valid UTF-8: its runes are counted by bytes.
 		b.lines = append(b.lines, line{vs: vs, ve: ve, text: text, runes: doc.ValidRuneCount(trimmed),
-			blank: trimmed == "", skip: d.Lines[i].Skip, md: d.Lines[i].Heading, heading: -1})
-		vs = min(ve+1, len(v.Text))
+			blank: trimmed == "", skip: d.Lines[i].Skip, md: d.Lines[i].Heading, strong: strong, heading: -1})
+		vs = next
 	}
 	return b
 }
@@ -160,5 +169,25 @@ func (b *builder) textStart(i int) int {
 	if l.md > 0 {
 		s = strings.TrimLeftFunc(strings.TrimLeft(s, "#"), unicode.IsSpace)
 	}
+	if l.strong != "" {
+		s = strings.TrimLeftFunc(strings.TrimPrefix(s, l.strong), unicode.IsSpace)
+	}
 	return l.ve - len(s)
+}
+
+// strongLine tells whether the Markdown line [vs, ve) of text is strong
+// emphasis throughout ("**一、主要举措和成效**", as Markdown converted from
+// Word writes a heading), after any "#" marker. It returns the marker and the
+// end of the line's text without the closing one; ve unchanged if it is not.
+func strongLine(text string, vs, ve int) (string, int) {
+	s := strings.TrimRightFunc(text[vs:ve], unicode.IsSpace)
+	inner := strings.TrimLeftFunc(strings.TrimLeft(strings.TrimLeftFunc(s, unicode.IsSpace), "#"), unicode.IsSpace)
+	for _, m := range []string{"**", "__"} {
+		body, ok := strings.CutPrefix(inner, m)
+		if !ok || len(body) <= len(m) || !strings.HasSuffix(body, m) || strings.Contains(body[:len(body)-len(m)], m) {
+			continue
+		}
+		return m, vs + len(s) - len(m)
+	}
+	return "", ve
 }

@@ -558,9 +558,13 @@ func FuzzBuild(f *testing.F) {
 	f.Add("")
 	f.Add("\n\n")
 	f.Add("一、\n(一)\n1.\n2021年12月30日")
+	f.Add("**一、举措**\n__关于2023年度的报告__\n# **二、不足**\n****\n")
 	f.Fuzz(func(t *testing.T, s string) {
-		d := doc.New("fuzz.txt", doc.FormatText, "utf-8", s)
-		checkSpans(t, "fuzz", d, outline.Build(d, normalize.New(d.Text), cfg))
+		// As text, and as Markdown, where lines in strong emphasis lose their markers.
+		for _, format := range []doc.Format{doc.FormatText, doc.FormatMarkdown} {
+			d := doc.New("fuzz", format, "utf-8", s)
+			checkSpans(t, "fuzz", d, outline.Build(d, normalize.New(d.Text), cfg))
+		}
 	})
 }
 

@@ -83,22 +83,36 @@ func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
 		} else {
 			ve += vs
 		}
-		next := min(ve+1, len(v.Text))
-		strong := ""
+		b.lines = append(b.lines, line{vs: vs, ve: ve, text: v.Text[vs:ve], skip: d.Lines[i].Skip,
+			md: d.Lines[i].Heading, heading: -1})
+		l := &b.lines[i]
 		if d.Format == doc.FormatMarkdown {
-			strong, ve = strongLine(v.Text, vs, ve)
+			b.markStrong(i)
+			l.text = v.Text[vs:l.ve]
 		}
-		text := v.Text[vs:ve]
-		trimmed := strings.TrimSpace(text)
-		if strong != "" {
-			trimmed = strings.TrimSpace(strings.TrimPrefix(strings.TrimLeft(trimmed, "# "), strong))
-		}
+		trimmed := strings.TrimSpace(v.Text[b.textStart(i):l.ve])
 		// The view is valid UTF-8: its runes are counted by bytes.
-		b.lines = append(b.lines, line{vs: vs, ve: ve, text: text, runes: doc.ValidRuneCount(trimmed),
-			blank: trimmed == "", skip: d.Lines[i].Skip, md: d.Lines[i].Heading, strong: strong, heading: -1})
-		vs = next
+		l.runes, l.blank = doc.ValidRuneCount(trimmed), trimmed == ""
+		vs = min(ve+1, len(v.Text))
 	}
 	return b
+}
+
+// markStrong reads Markdown line i without its markers when it is in strong
+// emphasis throughout ("**一、主要举措和成效**", as Markdown converted from
+// Word writes a heading): the line's text ends before the closing marker,
+// and textStart skips the opening one.
+func (b *builder) markStrong(i int) {
+	l := &b.lines[i]
+	start := b.textStart(i)
+	s := strings.TrimRightFunc(b.v.Text[start:l.ve], unicode.IsSpace)
+	for _, m := range []string{"**", "__"} {
+		body, ok := strings.CutPrefix(s, m)
+		if ok && len(body) > len(m) && strings.HasSuffix(body, m) && !strings.Contains(body[:len(body)-len(m)], m) {
+			l.strong, l.ve = m, start+len(s)-len(m)
+			return
+		}
+	}
 }
 
 // span makes a Span from view offsets [vs, ve).
@@ -162,7 +176,8 @@ func (b *builder) findBody() {
 }
 
 // textStart is the view offset where the text of line i starts: after leading
-// spaces and, on a Markdown heading line, after its "#" marks.
+// spaces and, on a Markdown heading line, after its "#" marks, and after the
+// marker of a line in strong emphasis.
 func (b *builder) textStart(i int) int {
 	l := &b.lines[i]
 	s := strings.TrimLeftFunc(l.text, unicode.IsSpace)
@@ -173,21 +188,4 @@ func (b *builder) textStart(i int) int {
 		s = strings.TrimLeftFunc(strings.TrimPrefix(s, l.strong), unicode.IsSpace)
 	}
 	return l.ve - len(s)
-}
-
-// strongLine tells whether the Markdown line [vs, ve) of text is strong
-// emphasis throughout ("**一、主要举措和成效**", as Markdown converted from
-// Word writes a heading), after any "#" marker. It returns the marker and the
-// end of the line's text without the closing one; ve unchanged if it is not.
-func strongLine(text string, vs, ve int) (string, int) {
-	s := strings.TrimRightFunc(text[vs:ve], unicode.IsSpace)
-	inner := strings.TrimLeftFunc(strings.TrimLeft(strings.TrimLeftFunc(s, unicode.IsSpace), "#"), unicode.IsSpace)
-	for _, m := range []string{"**", "__"} {
-		body, ok := strings.CutPrefix(inner, m)
-		if !ok || len(body) <= len(m) || !strings.HasSuffix(body, m) || strings.Contains(body[:len(body)-len(m)], m) {
-			continue
-		}
-		return m, vs + len(s) - len(m)
-	}
-	return "", ve
 }

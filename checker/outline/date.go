@@ -54,10 +54,9 @@ func findDates(s string) []dateMatch {
 			}
 			m := dateMatch{start: loc[0], end: loc[1], form: f.form}
 			y, mo, d := s[loc[2]:loc[3]], s[loc[4]:loc[5]], s[loc[6]:loc[7]] // d is "" for a partial date
-			switch {
-			case f.form == "chinese":
+			if f.form == "chinese" {
 				m.year, m.month, m.day = cnYear(y), cnSmall(mo), cnSmall(d)
-			default:
+			} else {
 				m.year, m.month, m.day = atoi(y), atoi(mo), atoi(d)
 				m.padded = strings.HasPrefix(mo, "0") || strings.HasPrefix(d, "0")
 			}

@@ -72,6 +72,18 @@ func NewText(w io.Writer, opts Options) *Text {
 // as one whatever the locale, as most terminals draw them, so that output
 // does not depend on the environment.
 func runeWidth(r rune) int {
+	// Most of a report, answered before the tables (TestRuneWidthShortcuts).
+	switch {
+	case ' ' <= r && r < 0x7f:
+		return 1
+	case 0x4e00 <= r && r <= 0x9fff: // CJK Unified Ideographs, wide
+		return 2
+	}
+	return tableWidth(r)
+}
+
+// tableWidth is runeWidth by the Unicode tables.
+func tableWidth(r rune) int {
 	switch {
 	case r == 0 || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r):
 		return 0

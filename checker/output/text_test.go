@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/mattn/go-runewidth"
 
@@ -177,6 +178,15 @@ func TestRuneWidth(t *testing.T) {
 	for _, r := range "aZ09 ,.;:?!()[]汉字報告，。；：？！（）《》〔〕【】、“”‘’…—①⑴Ａ１　\u0301" {
 		if got, want := runeWidth(r), w.RuneWidth(r); got != want {
 			t.Errorf("runeWidth(%q) = %d, go-runewidth says %d", r, got, want)
+		}
+	}
+}
+
+// TestRuneWidthShortcuts: the shortcuts of runeWidth give what the tables give.
+func TestRuneWidthShortcuts(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := runeWidth(r), tableWidth(r); got != want {
+			t.Fatalf("runeWidth(%U) = %d, the tables say %d", r, got, want)
 		}
 	}
 }

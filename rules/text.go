@@ -8,7 +8,9 @@ import (
 
 // unfold removes the spaces YAML's folded blocks (>-) put where a line break
 // was between two Chinese characters or punctuation marks: Chinese has no
-// spaces between words, so "……应当\n写明" must read "……应当写明".
+// spaces between words, so "……应当\n写明" must read "……应当写明". A space
+// a description means to show between Chinese characters is written as the
+// ideographic space U+3000, which stays.
 func unfold(s string) string {
 	if !strings.Contains(s, " ") {
 		return s

@@ -9,6 +9,7 @@ func TestUnfold(t *testing.T) {
 		"用“一、主要举措” 之类的总标题":            "用“一、主要举措”之类的总标题",
 		"GB/T 9704 规定": "GB/T 9704 规定",
 		"每千字少于 3 处":    "每千字少于 3 处",
+		"把词语拆开（“工作会\u3000议精神”）": "把词语拆开（“工作会\u3000议精神”）", // an ideographic space is meant
 	}
 	for in, want := range cases {
 		if got := unfold(in); got != want {

@@ -22,6 +22,7 @@ func Build(d *doc.Document, v *normalize.View, cfg *Config) *Outline {
 		cfg = &indexed
 	}
 	b := newBuilder(d, v, cfg)
+	b.findAttachment()
 	b.markDebris()
 	b.findTitle()
 	b.findBody()
@@ -59,16 +60,18 @@ type viewSpan struct{ vs, ve int }
 
 // line is one line of the document as seen in the view.
 type line struct {
-	vs, ve  int    // view offsets of the line, without its "\n"
-	text    string // the line in the view
-	runes   int    // runes of the trimmed text
-	blank   bool
-	skip    bool   // not prose (Markdown code block, front matter)
-	md      int    // Markdown/Word heading level
-	strong  string // the Markdown strong-emphasis marker ("**", "__") around the whole line, if any
-	debris  bool
-	heading int  // index in Outline.Headings, -1 if the line is no heading
-	closing bool // the signature or date line: not prose
+	vs, ve int    // view offsets of the line, without its "\n"
+	text   string // the line in the view
+	runes  int    // runes of the trimmed text
+	blank  bool
+	skip   bool   // not prose (Markdown code block, front matter)
+	md     int    // Markdown/Word heading level
+	strong string // the Markdown strong-emphasis marker ("**", "__") around the whole line, if any
+	debris bool
+	// attached: the line is in the attachments after the report (findAttachment)
+	attached bool
+	heading  int  // index in Outline.Headings, -1 if the line is no heading
+	closing  bool // the signature or date line: not prose
 }
 
 func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
@@ -138,7 +141,7 @@ func (b *builder) lineSpan(i int) Span {
 func (b *builder) prose(i int) bool {
 	l := &b.lines[i]
 	inTitle := b.title >= 0 && i >= b.title && i <= b.titleLast
-	return !l.blank && !l.skip && !l.debris && !inTitle && !l.closing
+	return !l.blank && !l.skip && !l.debris && !inTitle && !l.closing && !l.attached
 }
 
 // inBody tells whether line i lies between the body's first and last lines.

@@ -27,7 +27,7 @@ var organSuffix = match.MustCompile(`(政府|办公室|办公厅|局|委|委员�
 func (b *builder) markDebris() {
 	for i := range b.lines {
 		l := &b.lines[i]
-		if l.blank || l.skip || l.runes > debrisRunes {
+		if l.blank || l.skip || l.attached || l.runes > debrisRunes {
 			continue
 		}
 		scanned := b.cfg.debris.Scan(strings.TrimSpace(l.text))
@@ -53,7 +53,7 @@ func (b *builder) extendDebris() {
 	for changed := true; changed; {
 		changed = false
 		for i := range b.lines {
-			if (i >= first && i <= last) || b.lines[i].blank || b.lines[i].skip || b.lines[i].debris {
+			if (i >= first && i <= last) || b.lines[i].blank || b.lines[i].skip || b.lines[i].debris || b.lines[i].attached {
 				continue
 			}
 			if b.menuNextToDebris(i) || b.sandwiched(i) {
@@ -70,7 +70,7 @@ func (b *builder) proseBounds() (first, last int) {
 	first, last = len(b.lines), -1
 	for i := range b.lines {
 		l := &b.lines[i]
-		if l.blank || l.skip || l.debris {
+		if l.blank || l.skip || l.debris || l.attached {
 			continue
 		}
 		if l.runes > proseRunes || strings.Contains(l.text, "。") || b.hasMarker(i) {

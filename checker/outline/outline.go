@@ -114,4 +114,8 @@ type Outline struct {
 	// Debris lists the lines taken for page debris (navigation, metadata, ads,
 	// footers), trimmed of surrounding spaces, in document order.
 	Debris []Span
+	// Attachment is the line that opens the attachments after the report
+	// (附件, 附件1 on a line of its own below the date); the body ends before
+	// it. Nil when there is none.
+	Attachment *Span
 }

@@ -384,6 +384,10 @@ func TestFixtures(t *testing.T) {
 			parts: map[outline.Role]wantPart{outline.Measures: heading(2), outline.Problems: inline(4),
 				outline.Plans: inline(5), outline.Other: inline(6)},
 			signature: "7 某某县司法局", date: "8 2024-01-12 arabic"},
+		"attachment.txt": {title: 1, year: 2023,
+			parts: map[outline.Role]wantPart{outline.Measures: heading(2), outline.Problems: heading(4),
+				outline.Plans: heading(6)},
+			signature: "11 某某县司法局", date: "12 2024-01-12 arabic"},
 		"date_partial.txt": {title: 1, year: 2023,
 			parts: map[outline.Role]wantPart{outline.Measures: heading(3), outline.Problems: heading(5),
 				outline.Plans: heading(7)},
@@ -585,6 +589,9 @@ func checkSpans(t *testing.T, name string, d *doc.Document, o *outline.Outline) 
 	if o.Published != nil {
 		spans["published"] = &o.Published.Span
 	}
+	if o.Attachment != nil {
+		spans["attachment"] = o.Attachment
+	}
 	for i := range o.Headings {
 		h := &o.Headings[i]
 		spans[fmt.Sprintf("heading %d", i)] = &h.Span
@@ -693,6 +700,9 @@ func dump(d *doc.Document, o *outline.Outline) string {
 			continue
 		}
 		fmt.Fprintf(&b, "%s %s %s valid=%v padded=%v\n", dt.name, dateString(dt.d, true), dt.d.Text, dt.d.Valid, dt.d.Padded)
+	}
+	if o.Attachment != nil {
+		fmt.Fprintf(&b, "attachment %d %s\n", o.Attachment.Line, o.Attachment.Text)
 	}
 	return b.String()
 }

@@ -200,3 +200,17 @@ func TestSignatureLike(t *testing.T) {
 		t.Error("a short line right above the date is a signature even if it ends otherwise")
 	}
 }
+
+// TestAttachmentHeader: the line that opens an attachment, not the 附件说明.
+func TestAttachmentHeader(t *testing.T) {
+	for _, s := range []string{"附件", "附件1", "附件 2", "附件12", "附件一", "附件十二"} {
+		if !attachmentHeader(s) {
+			t.Errorf("attachmentHeader(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"附件:", "附件:1.统计表", "附件说明", "附件1:统计表", "附件下载", "附", ""} {
+		if attachmentHeader(s) {
+			t.Errorf("attachmentHeader(%q) = true", s)
+		}
+	}
+}

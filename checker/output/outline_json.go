@@ -10,8 +10,10 @@ import (
 
 // OutlineSchema names the contract OutlineJSON prints (DESIGN.md). Besides the
 // fields shown there it has "format" and "encoding" (as in fzlint/v1) and
-// "published", a web page's 发布时间, shaped like "date". A date that is no
-// real calendar date has "value": null and "valid": false.
+// "published", a web page's 发布时间, shaped like "date", and "attachment",
+// the line that opens the attachments after the report, shaped like
+// "signature". A date that is no real calendar date has "value": null and
+// "valid": false.
 const OutlineSchema = "fzlint/outline/v1"
 
 // OutlineJSON prints one fzlint/outline/v1 object.
@@ -25,17 +27,18 @@ func NewOutlineJSON(w io.Writer, _ Options) *OutlineJSON {
 }
 
 type outlineJSON struct {
-	Schema    string           `json:"schema"`
-	Path      string           `json:"path"`
-	Format    string           `json:"format"`
-	Encoding  string           `json:"encoding"`
-	Title     *outlineSpan     `json:"title"`
-	Year      *int             `json:"year"`
-	Headings  []outlineHeading `json:"headings"`
-	Parts     outlineParts     `json:"parts"`
-	Signature *outlineSpan     `json:"signature"`
-	Date      *outlineDate     `json:"date"`
-	Published *outlineDate     `json:"published"`
+	Schema     string           `json:"schema"`
+	Path       string           `json:"path"`
+	Format     string           `json:"format"`
+	Encoding   string           `json:"encoding"`
+	Title      *outlineSpan     `json:"title"`
+	Year       *int             `json:"year"`
+	Headings   []outlineHeading `json:"headings"`
+	Parts      outlineParts     `json:"parts"`
+	Signature  *outlineSpan     `json:"signature"`
+	Date       *outlineDate     `json:"date"`
+	Published  *outlineDate     `json:"published"`
+	Attachment *outlineSpan     `json:"attachment"`
 }
 
 type outlineSpan struct {
@@ -77,7 +80,8 @@ type outlineDate struct {
 func (p *OutlineJSON) Print(d *doc.Document, o *outline.Outline) error {
 	out := outlineJSON{Schema: OutlineSchema, Path: d.Path, Format: string(d.Format), Encoding: d.Encoding,
 		Title: spanJSON(d, o.Title), Headings: make([]outlineHeading, 0, len(o.Headings)),
-		Signature: spanJSON(d, o.Signature), Date: dateJSON(d, o.Date), Published: dateJSON(d, o.Published)}
+		Signature: spanJSON(d, o.Signature), Date: dateJSON(d, o.Date), Published: dateJSON(d, o.Published),
+		Attachment: spanJSON(d, o.Attachment)}
 	if o.Year != 0 {
 		out.Year = &o.Year
 	}

@@ -75,6 +75,9 @@ func (p *OutlineText) Print(d *doc.Document, o *outline.Outline) error {
 	if o.Published != nil { // web pages only: absent is the rule, not news
 		fmt.Fprintf(bw, "发布时间：%s\n", dateText(d, o.Published))
 	}
+	if o.Attachment != nil {
+		fmt.Fprintf(bw, "附件：第%d行起，不属于报告正文\n", lineOf(d, o.Attachment.Line, o.Attachment.Start))
+	}
 	return bw.Flush()
 }
 

@@ -182,12 +182,20 @@ func (b *builder) hasMarker(i int) bool {
 
 // findHeadings collects the headings of the body and links each to its parent.
 func (b *builder) findHeadings() {
+	b.headings(b.headingOf)
+	if len(b.o.Headings) == 0 {
+		b.headings(b.bareHeadingOf)
+	}
+}
+
+// headings takes the lines of the body that of reads as headings.
+func (b *builder) headings(of func(i int) (Heading, viewSpan, bool)) {
 	var open []int // indexes of the enclosing headings, outermost first
 	for i := b.first; i <= b.last; i++ {
 		if !b.prose(i) {
 			continue
 		}
-		h, vs, ok := b.headingOf(i)
+		h, vs, ok := of(i)
 		if !ok {
 			continue
 		}
@@ -227,6 +235,29 @@ func (b *builder) headingOf(i int) (Heading, viewSpan, bool) {
 	end = textAt + len(strings.TrimRightFunc(b.v.Text[textAt:end], unicode.IsSpace))
 	h.Span, h.RunIn = b.span(textAt, end), runIn
 	return h, viewSpan{textAt, end}, true
+}
+
+// bareHeadingMax bounds, in runes, a line taken for a heading without a number.
+const bareHeadingMax = 24
+
+// bareHeadingOf reads line i as a heading without a number or markup, for a
+// document that has no other headings (text copied from a web page loses
+// them): a short line with no sentence punctuation that a role's heading
+// vocabulary names (主要举措和成效, 存在的不足和原因, 下一步工作安排).
+func (b *builder) bareHeadingOf(i int) (Heading, viewSpan, bool) {
+	l := &b.lines[i]
+	vs := b.textStart(i)
+	text := strings.TrimRightFunc(b.v.Text[vs:l.ve], unicode.IsSpace)
+	if l.runes > bareHeadingMax || strings.ContainsAny(text, "。,;:!?、") {
+		return Heading{}, viewSpan{}, false
+	}
+	for _, s := range b.specs {
+		if matchAny(s.Headings, text) {
+			h := Heading{Level: 1, MarkerAt: b.v.Orig(vs), Span: b.span(vs, vs+len(text))}
+			return h, viewSpan{vs, vs + len(text)}, true
+		}
+	}
+	return Heading{}, viewSpan{}, false
 }
 
 // headingEnd finds where the heading that starts at view offset vs ends. A

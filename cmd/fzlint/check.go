@@ -109,6 +109,9 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		}
 	})
 	if err != nil {
+		// A config that stops the run part way: what was printed is closed
+		// (a JSON document stays whole) before the error.
+		_ = printer.Finish()
 		return &exitError{exitTrouble, err}
 	}
 	if printErr == nil {

@@ -269,3 +269,35 @@ func TestBadInputsDoNotStopTheRun(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigErrorMidRunKeepsJSONWhole: a bad config met after other files were
+// checked stops the run with exit 2, and the JSON printed so far is one whole
+// document holding those files.
+func TestConfigErrorMidRunKeepsJSONWhole(t *testing.T) {
+	dir := t.TempDir()
+	for path, body := range map[string]string{
+		"a/r.txt":        "青山县司法局关于2023年度法治政府建设情况的报告\n",
+		"b/r.txt":        "青山县司法局关于2023年度法治政府建设情况的报告\n",
+		"b/.fzlint.yaml": "rules:\n  fzzf/nosuch: off\n",
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, path)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, path), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errs := fzlint(t, "", "check", "--format", "json", dir)
+	var report struct {
+		Files []struct {
+			Path string `json:"path"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatalf("stdout is no JSON document: %v\n%s", err, out)
+	}
+	if code != exitTrouble || !strings.Contains(errs, "fzzf/nosuch") || len(report.Files) != 1 ||
+		!strings.HasSuffix(filepath.ToSlash(report.Files[0].Path), "a/r.txt") {
+		t.Errorf("exit %d, files %+v, stderr %q", code, report.Files, errs)
+	}
+}

@@ -55,8 +55,8 @@ func main() {
 // At GOGC=400 the first collection comes when the heap reaches 16 MB (a run
 // over one report allocates about 4 MB), and a long run (many files, the
 // language server) holds at most five times its live memory, most of it
-// pages already faulted in. No memory limit: JSON and SARIF runs keep every
-// finding until the end, and a limit below that live memory (60 MB for a
+// pages already faulted in. No memory limit: SARIF and HTML runs keep every
+// result until the end, and a limit below that live memory (60 MB for a
 // thousand reports) makes the collector run without pause. GOGC and
 // GOMEMLIMIT set by the user win.
 func tuneGC() {

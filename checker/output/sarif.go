@@ -11,13 +11,17 @@ import (
 	"github.com/fzlint/fzlint/rules"
 )
 
-// SARIF prints a SARIF 2.1.0 log with one run.
+// SARIF prints a SARIF 2.1.0 log with one run. It streams: the tool and its
+// rules first, then each file's results as the file is checked, and the
+// invocation (the files that could not be read) last, so a run over many
+// files holds one file's results at a time.
 type SARIF struct {
 	w       io.Writer
 	opts    Options
 	index   map[string]int // rule id → index in tool.driver.rules
 	inv     sarifInvocation
-	results []sarifResult
+	opened  bool // the log up to its results is written
+	results int  // results written
 }
 
 // NewSARIF returns a SARIF printer writing to w. opts.Rules become the
@@ -27,8 +31,7 @@ func NewSARIF(w io.Writer, opts Options) *SARIF {
 	for i, r := range opts.Rules {
 		index[r.ID] = i
 	}
-	return &SARIF{w: w, opts: opts, index: index,
-		inv: sarifInvocation{ExecutionSuccessful: true}, results: []sarifResult{}}
+	return &SARIF{w: w, opts: opts, index: index, inv: sarifInvocation{ExecutionSuccessful: true}}
 }
 
 const (
@@ -36,20 +39,11 @@ const (
 	sarifInfoURI = "https://github.com/fzlint/fzlint"
 )
 
-type sarifLog struct {
-	Schema  string     `json:"$schema"`
-	Version string     `json:"version"`
-	Runs    []sarifRun `json:"runs"`
-}
-
-type sarifRun struct {
-	Tool        sarifTool         `json:"tool"`
-	Invocations []sarifInvocation `json:"invocations"`
-	// ColumnKind is unicodeCodePoints: fzlint's columns count code points, not
-	// the UTF-16 code units SARIF assumes by default.
-	ColumnKind string        `json:"columnKind"`
-	Results    []sarifResult `json:"results"` // [] means checked and clean
-}
+// The log is {"$schema", "version", "runs": [{"tool", "columnKind",
+// "results", "invocations"}]}, written piece by piece (open, File, Finish).
+// columnKind is unicodeCodePoints: fzlint's columns count code points, not the
+// UTF-16 code units SARIF assumes by default. "results": [] means checked and
+// clean.
 
 type sarifTool struct {
 	Driver sarifDriver `json:"driver"`
@@ -147,7 +141,7 @@ type sarifReplacement struct {
 }
 
 // File records one file's results, or its error as a notification, for the
-// log Finish writes.
+// log.
 func (p *SARIF) File(r checker.FileResult) error {
 	uri := sarifURI(r.Path)
 	if r.Error != nil {
@@ -177,22 +171,71 @@ func (p *SARIF) File(r checker.FileResult) error {
 			}
 			sr.Fixes = []sarifFix{{[]sarifChange{{sarifArtifact{uri}, []sarifReplacement{rep}}}}}
 		}
-		p.results = append(p.results, sr)
+		if err := p.write(sr); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// Finish writes the SARIF log: the rules, the results and the invocation.
-func (p *SARIF) Finish() error {
+// write writes one result, after the log's opening if it is the first.
+func (p *SARIF) write(sr sarifResult) error {
+	if err := p.open(); err != nil {
+		return err
+	}
+	text, err := indentJSON(sr, "        ")
+	if err != nil {
+		return err
+	}
+	lead := ",\n        "
+	if p.results == 0 {
+		lead = "\n        "
+	}
+	p.results++
+	_, err = io.WriteString(p.w, lead+text)
+	return err
+}
+
+// open writes the log up to its list of results: the tool and its rules.
+func (p *SARIF) open() error {
+	if p.opened {
+		return nil
+	}
+	p.opened = true
 	driver := sarifDriver{Name: "fzlint", Version: p.opts.Version, InformationURI: sarifInfoURI,
 		Rules: make([]sarifRule, 0, len(p.opts.Rules))}
 	for _, r := range p.opts.Rules {
 		driver.Rules = append(driver.Rules, sarifRuleOf(r))
 	}
-	return encodeJSON(p.w, sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{{
-		Tool: sarifTool{driver}, Invocations: []sarifInvocation{p.inv},
-		ColumnKind: "unicodeCodePoints", Results: p.results,
-	}}})
+	schema, err := indentJSON(sarifSchema, "")
+	if err != nil {
+		return err
+	}
+	tool, err := indentJSON(sarifTool{driver}, "      ")
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(p.w, "{\n  \"$schema\": "+schema+",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"+
+		"      \"tool\": "+tool+",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [")
+	return err
+}
+
+// Finish closes the results and writes the invocation: whether every file
+// was read, and a notification for each that was not.
+func (p *SARIF) Finish() error {
+	if err := p.open(); err != nil {
+		return err
+	}
+	inv, err := indentJSON(p.inv, "        ")
+	if err != nil {
+		return err
+	}
+	closing := "\n      ],"
+	if p.results == 0 {
+		closing = "],"
+	}
+	_, err = io.WriteString(p.w, closing+"\n      \"invocations\": [\n        "+inv+"\n      ]\n    }\n  ]\n}\n")
+	return err
 }
 
 func sarifRuleOf(r rules.Rule) sarifRule {

@@ -55,9 +55,10 @@ func main() {
 // At GOGC=400 the first collection comes when the heap reaches 16 MB (a run
 // over one report allocates about 4 MB), and a long run (many files, the
 // language server) holds at most five times its live memory, most of it
-// pages already faulted in. No memory limit: SARIF and HTML runs keep every
-// result until the end, and a limit below that live memory (60 MB for a
-// thousand reports) makes the collector run without pause. GOGC and
+// pages already faulted in. Every printer streams, so the live memory of a
+// run is one file's. No memory limit: a limit that a run's live memory comes
+// near (a 64 MB limit and a JSON run over a thousand reports, when the JSON
+// printer held every finding) makes the collector run without pause. GOGC and
 // GOMEMLIMIT set by the user win.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {

@@ -3,6 +3,8 @@ package checker
 import (
 	"strings"
 
+	"github.com/fzlint/fzlint/checker/outline"
+
 	"github.com/fzlint/fzlint/rules"
 )
 
@@ -35,14 +37,7 @@ func compileIssuer(r *rules.Rule) (any, bool, error) {
 }
 
 func (k *issuerCheck) Run(c *Context) {
-	var issuers []string
-	for _, organ := range strings.Fields(c.issuer()) {
-		// A seal note after the organ: 某某县司法局（盖章）.
-		if i := strings.LastIndex(organ, "("); i > 0 && strings.HasSuffix(organ, ")") {
-			organ = organ[:i]
-		}
-		issuers = append(issuers, organ)
-	}
+	issuers := strings.Fields(withoutNotes(c.issuer()))
 	if len(issuers) == 0 {
 		return
 	}
@@ -80,10 +75,25 @@ func (a *Analysis) issuer() string {
 	if i := strings.Index(text, "关于"); i > 0 {
 		return strings.TrimSpace(text[:i])
 	}
-	if m := yearPattern.FindStringIndex(text); m != nil && m[0] > 0 {
-		return strings.TrimSpace(text[:m[0]])
+	if y, ok := outline.FirstYear(text); ok && y.Start > 0 {
+		return strings.TrimSpace(text[:y.Start])
 	}
 	return ""
+}
+
+// withoutNotes drops the bracketed notes of a signature: 某某县司法局（盖章）.
+func withoutNotes(s string) string {
+	for {
+		open := strings.Index(s, "(")
+		if open < 0 {
+			return s
+		}
+		shut := strings.Index(s[open:], ")")
+		if shut < 0 {
+			return s
+		}
+		s = s[:open] + " " + s[open+shut+1:]
+	}
 }
 
 // anyEndsWithAny tells whether one of names ends with one of endings.

@@ -35,14 +35,10 @@ func (y *yearCheck) Run(c *Context) {
 	}
 	want := c.Outline.Year + y.Offset
 	text, base := c.spanText(p.Cue.Start, p.Cue.End, false)
-	m := yearPattern.FindStringSubmatchIndex(text)
-	if m == nil {
+	found, ok := outline.FirstYear(text)
+	if !ok || found.Year == want {
 		return
 	}
-	found, _ := strconv.Atoi(text[m[2]:m[3]])
-	if found == want {
-		return
-	}
-	start, end := c.ViewSpan(base+m[0], base+m[1])
-	c.Report(start, end, map[string]string{"found": strconv.Itoa(found), "want": strconv.Itoa(want)}, nil)
+	start, end := c.ViewSpan(base+found.Start, base+found.End)
+	c.Report(start, end, map[string]string{"found": strconv.Itoa(found.Year), "want": strconv.Itoa(want)}, nil)
 }

@@ -47,7 +47,9 @@ func unreadableReport(path string) *ReadError {
 		return nil
 	}
 	err := unsupportedExt(path)
-	err.Message += "；不需要检查的文件可在 .fzlint.yaml 的 exclude 中排除"
+	if err != nil {
+		err.Message += "；不需要检查的文件可在 .fzlint.yaml 的 exclude 中排除"
+	}
 	return err
 }
 

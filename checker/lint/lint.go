@@ -47,7 +47,10 @@ func New(opts Options) *Linter {
 }
 
 // ConfigError is a bad config or pack: the whole run stops with exit code 2.
-type ConfigError struct{ Err error }
+type ConfigError struct {
+	Path string // the config file that applies, "" for the defaults
+	Err  error
+}
 
 func (e *ConfigError) Error() string { return e.Err.Error() }
 func (e *ConfigError) Unwrap() error { return e.Err }
@@ -170,19 +173,19 @@ func (l *Linter) engineFor(path string) *loaded {
 	if cfgPath != "" {
 		cfg, err := rules.ReadConfig(cfgPath)
 		if err != nil {
-			ld.err = &ConfigError{err}
+			ld.err = &ConfigError{Path: cfgPath, Err: err}
 			return ld
 		}
 		ld.cfg = cfg
 	}
 	set, err := rules.Load(rules.Options{Kinds: checker.Kinds(), Config: ld.cfg})
 	if err != nil {
-		ld.err = &ConfigError{err}
+		ld.err = &ConfigError{Path: cfgPath, Err: err}
 		return ld
 	}
 	e, err := checker.New(set)
 	if err != nil {
-		ld.err = &ConfigError{err}
+		ld.err = &ConfigError{Path: cfgPath, Err: err}
 		return ld
 	}
 	ld.set, ld.engine = set, e

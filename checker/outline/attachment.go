@@ -40,11 +40,12 @@ func attachmentHeader(s string) bool {
 }
 
 // dateAbove tells whether one of the few non-blank lines above line i ends
-// with a date: the report's 成文日期, alone or after the signature.
+// with a date: the report's 成文日期, alone or after the signature (not a web
+// page's 发布时间).
 func (b *builder) dateAbove(i int) bool {
 	for n, k := 0, b.prevNonBlank(i); n < attachmentDateLines && k >= 0; n, k = n+1, b.prevNonBlank(k) {
 		text := strings.TrimSpace(b.lines[k].text)
-		if ms := findDates(text); len(ms) > 0 && ms[len(ms)-1].end == len(text) {
+		if ms := findDates(text); len(ms) > 0 && ms[len(ms)-1].end == len(text) && !publishedCue.MatchString(text) {
 			return true
 		}
 	}

@@ -150,7 +150,7 @@ func TestFindYears(t *testing.T) {
 		{"关于二〇二三年度法治政府建设情况的报告", []int{2023}},
 		{"二零二二年,一九九九年", []int{2022, 1999}},
 		{"《规划(二〇二一至二〇二五年)》", nil},
-		{"第一二〇二三年", nil},
+		{"统一二〇二三年", []int{2023}}, // a word ending in 一 before the year
 	}
 	for _, tt := range tests {
 		var got []int
@@ -190,13 +190,14 @@ func TestSignatureLike(t *testing.T) {
 			t.Errorf("signatureLike(%q) = false, want an organ's signature", s)
 		}
 	}
-	for _, s := range []string{"特此报告", "附件：统计表", "全面落实行政执法三项制度。", "青山县", "局",
-		"青山县司法局认真履行职责，推进依法行政工作取得新进展并获得表彰"} {
+	// As the normalized view has them: half-width , : ( ).
+	for _, s := range []string{"特此报告", "附件:统计表", "全面落实行政执法三项制度。", "青山县", "局",
+		"青山县司法局,青山县人民政府", "联系人:张三"} {
 		if signatureLike(s, true) {
 			t.Errorf("signatureLike(%q) = true, want no signature", s)
 		}
 	}
-	if !signatureLike("青山县司法局（盖章）", false) {
+	if !signatureLike("青山县司法局(盖章)", false) {
 		t.Error("a short line right above the date is a signature even if it ends otherwise")
 	}
 }

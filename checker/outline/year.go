@@ -11,7 +11,7 @@ import (
 const preambleLines = 3
 
 // cnDigits are the Chinese numerals a year is written in, digit by digit.
-const cnDigits = "〇○零一二三四五六七八九"
+const cnDigits = "〇○零O一二三四五六七八九"
 
 var (
 	// A year in digits or in Chinese numerals (二〇二三年度).
@@ -31,7 +31,7 @@ type yearMatch struct {
 func findYears(s string) []yearMatch {
 	var out []yearMatch
 	for _, loc := range yearRe.FindAllStringSubmatchIndex(s, -1) {
-		if digitAt(s, loc[0]-1) || rangeEnd(s[:loc[0]]) || loc[4] >= 0 && cnDigitBefore(s[:loc[0]]) {
+		if digitAt(s, loc[0]-1) || rangeEnd(s[:loc[0]]) {
 			continue
 		}
 		y := yearMatch{start: loc[0], end: loc[1], annual: loc[6] >= 0}
@@ -45,8 +45,27 @@ func findYears(s string) []yearMatch {
 	return out
 }
 
-// cnDigitBefore tells whether s ends with a Chinese numeral: a year in
-// Chinese numerals right after one is the tail of a longer number.
+// YearSpan is a year found in text: its value and the byte span of the year
+// and its 年 (2023年, 二〇二三年), without a 度 after it.
+type YearSpan struct{ Year, Start, End int }
+
+// FirstYear returns the first year in view text s that stands for itself,
+// in digits or in Chinese numerals, leaving out the end of a range
+// ("2021-2025年").
+func FirstYear(s string) (YearSpan, bool) {
+	ys := findYears(s)
+	if len(ys) == 0 {
+		return YearSpan{}, false
+	}
+	y := ys[0]
+	end := y.end
+	if y.annual {
+		end -= len("度")
+	}
+	return YearSpan{Year: y.year, Start: y.start, End: end}, true
+}
+
+// cnDigitBefore tells whether s ends with a Chinese numeral.
 func cnDigitBefore(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune(cnDigits, r)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -37,7 +38,8 @@ func (c *commonOptions) register(cmd *cobra.Command) {
 	f.StringVar(&c.stdinName, "stdin-filename", "", "从标准输入（-）读取时报告的文件名，其扩展名决定读取格式")
 }
 
-// linter makes the linter of a command that loads the packs.
+// linter makes the linter of a command that loads the packs, and first
+// populates the heap pages loading them will take (prefaultHeap).
 func (c *commonOptions) linter(s *streams) *lint.Linter {
 	prefaultHeap()
 	return lint.New(lint.Options{Config: c.config, NoConfig: c.noConfig, Encoding: c.encoding,
@@ -109,8 +111,10 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		}
 	})
 	if err != nil {
-		// A config that stops the run part way: what was printed is closed
-		// (a JSON document stays whole) before the error.
+		// A config that stops the run part way: the output says so, as for a
+		// file that could not be checked, and is closed (a JSON document
+		// stays whole, a SARIF run is marked unsuccessful).
+		_ = printer.File(stopped(err))
 		_ = printer.Finish()
 		return &exitError{exitTrouble, err}
 	}
@@ -127,6 +131,18 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+// stopped is the result that stands for the files a config or pack error
+// left unchecked: the config file, with the error.
+func stopped(err error) checker.FileResult {
+	path := ".fzlint.yaml"
+	var ce *lint.ConfigError
+	if errors.As(err, &ce) && ce.Path != "" {
+		path = ce.Path
+	}
+	return checker.FileResult{Path: path, Error: &checker.FileError{Code: "bad-config", Message: err.Error()},
+		Findings: []checker.Finding{}}
 }
 
 // firstPath is the input whose config decides the rules listed in SARIF output.

@@ -271,8 +271,9 @@ func TestBadInputsDoNotStopTheRun(t *testing.T) {
 }
 
 // TestConfigErrorMidRunKeepsJSONWhole: a bad config met after other files were
-// checked stops the run with exit 2, and the JSON printed so far is one whole
-// document holding those files.
+// checked stops the run with exit 2; the JSON printed is one whole document
+// holding those files and the config with its error, and SARIF marks the run
+// unsuccessful.
 func TestConfigErrorMidRunKeepsJSONWhole(t *testing.T) {
 	dir := t.TempDir()
 	for path, body := range map[string]string{
@@ -290,14 +291,31 @@ func TestConfigErrorMidRunKeepsJSONWhole(t *testing.T) {
 	code, out, errs := fzlint(t, "", "check", "--format", "json", dir)
 	var report struct {
 		Files []struct {
-			Path string `json:"path"`
+			Path  string `json:"path"`
+			Error *struct {
+				Code string `json:"code"`
+			} `json:"error"`
 		} `json:"files"`
 	}
 	if err := json.Unmarshal([]byte(out), &report); err != nil {
 		t.Fatalf("stdout is no JSON document: %v\n%s", err, out)
 	}
-	if code != exitTrouble || !strings.Contains(errs, "fzzf/nosuch") || len(report.Files) != 1 ||
-		!strings.HasSuffix(filepath.ToSlash(report.Files[0].Path), "a/r.txt") {
+	if code != exitTrouble || !strings.Contains(errs, "fzzf/nosuch") || len(report.Files) != 2 ||
+		!strings.HasSuffix(filepath.ToSlash(report.Files[0].Path), "a/r.txt") || report.Files[0].Error != nil ||
+		!strings.HasSuffix(filepath.ToSlash(report.Files[1].Path), "b/.fzlint.yaml") ||
+		report.Files[1].Error == nil || report.Files[1].Error.Code != "bad-config" {
 		t.Errorf("exit %d, files %+v, stderr %q", code, report.Files, errs)
+	}
+	_, out, _ = fzlint(t, "", "check", "--format", "sarif", dir)
+	var log struct {
+		Runs []struct {
+			Invocations []struct {
+				ExecutionSuccessful bool `json:"executionSuccessful"`
+			} `json:"invocations"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Invocations) != 1 ||
+		log.Runs[0].Invocations[0].ExecutionSuccessful {
+		t.Errorf("SARIF of a stopped run: %v %+v", err, log)
 	}
 }

@@ -188,6 +188,9 @@ func (r *treeReader) uint() uint64 {
 	for shift := 0; r.i < len(r.s) && shift < 64; shift += 7 {
 		b := r.s[r.i]
 		r.i++
+		if shift == 63 && b > 1 {
+			break // more than 64 bits
+		}
 		v |= uint64(b&0x7f) << shift
 		if b < 0x80 {
 			return v

@@ -260,7 +260,8 @@ func TestReadErrorIsNotClean(t *testing.T) {
 }
 
 func TestMalformedInput(t *testing.T) {
-	c := newClient(t, Options{})
+	var log bytes.Buffer // read once Serve has returned
+	c := newClient(t, Options{Log: &log})
 	c.initialize()
 
 	c.sendRaw(`{"jsonrpc":"2.0","id":`)
@@ -288,6 +289,10 @@ func TestMalformedInput(t *testing.T) {
 	c.quiet()
 	if err := c.exit(); err != nil {
 		t.Errorf("Serve = %v, want nil", err)
+	}
+	// A panic in a notification is recovered and only logged: none may be.
+	if strings.Contains(log.String(), "internal error") {
+		t.Errorf("the server recovered from a panic:\n%s", log.String())
 	}
 }
 

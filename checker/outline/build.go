@@ -60,7 +60,7 @@ type viewSpan struct{ vs, ve int }
 
 // line is one line of the document as seen in the view.
 type line struct {
-	vs, ve int    // view offsets of the line, without its "\n"
+	vs, ve int    // view offsets of the line's text: before its "\n", and before the closing marker of a Markdown line in strong emphasis
 	text   string // the line in the view
 	runes  int    // runes of the trimmed text
 	blank  bool

@@ -54,14 +54,19 @@ func findDates(s string) []dateMatch {
 			}
 			m := dateMatch{start: loc[0], end: loc[1], form: f.form}
 			y, mo, d := s[loc[2]:loc[3]], s[loc[4]:loc[5]], s[loc[6]:loc[7]] // d is "" for a partial date
-			if f.form == "chinese" {
-				m.year, m.month, m.day = cnYear(y), cnSmall(mo), cnSmall(d)
-			} else {
-				m.year, m.month, m.day = atoi(y), atoi(mo), atoi(d)
-				m.padded = strings.HasPrefix(mo, "0") || strings.HasPrefix(d, "0")
-			}
-			if mo == "元" {
+			switch {
+			case mo == "元": // 元月, January
 				m.month = 1
+			case f.form == "chinese":
+				m.month = cnSmall(mo)
+			default:
+				m.month = atoi(mo)
+			}
+			if f.form == "chinese" {
+				m.year, m.day = cnYear(y), cnSmall(d)
+			} else {
+				m.year, m.day = atoi(y), atoi(d)
+				m.padded = strings.HasPrefix(mo, "0") || strings.HasPrefix(d, "0")
 			}
 			if f.form == "short" {
 				m.year += 2000

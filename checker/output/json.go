@@ -99,9 +99,12 @@ func indentJSON(v any, prefix string) (string, error) {
 	return strings.TrimSuffix(b.String(), "\n"), nil
 }
 
+// encodeJSON writes v as a document of its own.
 func encodeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	text, err := indentJSON(v, "")
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, text+"\n")
+	return err
 }

@@ -11,13 +11,13 @@ import (
 
 // heapProbe is the object whose address tells where the heap grows next: large
 // enough for a span of its own, which takes the first free pages. It is never
-// written, so its pages are not touched.
+// written.
 var heapProbe []byte
 
 const probeSize = 64 << 10
 
-// maxPrefault bounds the pages prefaulted: loading the default packs and
-// checking a report allocate about 3 MB.
+// maxPrefault bounds the pages prefaulted: a run over one report allocates
+// about 4 MB, most of it loading the packs.
 const maxPrefault = 4 << 20
 
 // prefaultHeap asks the kernel to back, in one call, the heap pages the run is

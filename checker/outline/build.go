@@ -178,6 +178,11 @@ func (b *builder) findBody() {
 	b.o.BodyEnd = b.v.Orig(b.lines[b.last].ve)
 }
 
+// lineText is the text of line i in the view, from textStart, trimmed.
+func (b *builder) lineText(i int) string {
+	return strings.TrimSpace(b.v.Text[b.textStart(i):b.lines[i].ve])
+}
+
 // textStart is the view offset where the text of line i starts: after leading
 // spaces and, on a Markdown heading line, after its "#" marks, and after the
 // marker of a line in strong emphasis.

@@ -103,7 +103,7 @@ func (b *builder) signsAlone(j int, organ bool) bool {
 	if j < 0 || !b.prose(j) || b.lines[j].heading >= 0 {
 		return false
 	}
-	return signatureLike(strings.TrimSpace(b.v.Text[b.textStart(j):b.lines[j].ve]), organ)
+	return signatureLike(b.lineText(j), organ)
 }
 
 // setSignature records the signature [vs, ve) of the view, starting on line i.

@@ -47,7 +47,7 @@ func (b *builder) findTitle() {
 		if l.blank || l.skip || l.debris {
 			continue
 		}
-		if text := strings.TrimSpace(b.v.Text[b.textStart(i):l.ve]); titleLike(text) {
+		if text := b.lineText(i); titleLike(text) {
 			b.title, b.titleLast = i, i
 			if b.titleContinues(i) {
 				b.titleLast = i + 1
@@ -75,7 +75,7 @@ func (b *builder) organsAbove(i int) int {
 	first := i
 	for first > 0 && i-first < jointOrgans {
 		l := &b.lines[first-1]
-		if l.blank || l.skip || l.debris || !signatureLike(strings.TrimSpace(b.v.Text[b.textStart(first-1):l.ve]), true) {
+		if l.blank || l.skip || l.debris || !signatureLike(b.lineText(first-1), true) {
 			break
 		}
 		first--
@@ -92,15 +92,15 @@ var titleEnding = match.MustCompile(`(报告|总结|汇报)$`)
 // sentence punctuation or number marker, and end as a title ends.
 func (b *builder) titleContinues(i int) bool {
 	j := i + 1
-	if strings.TrimSpace(b.v.Text[b.textStart(i):b.lines[i].ve]) == "" || j >= len(b.lines) {
+	if b.lineText(i) == "" || j >= len(b.lines) {
 		return false
 	}
-	first := strings.TrimSpace(b.v.Text[b.textStart(i):b.lines[i].ve])
+	first := b.lineText(i)
 	l := &b.lines[j]
 	if titleEnding.MatchString(first) || l.blank || l.skip || l.debris {
 		return false
 	}
-	next := strings.TrimSpace(b.v.Text[b.textStart(j):l.ve])
+	next := b.lineText(j)
 	if utf8.RuneCountInString(next) > titleMaxRunes/2 || strings.ContainsAny(next, "。,;:!?") {
 		return false
 	}

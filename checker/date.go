@@ -2,6 +2,7 @@ package checker
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -39,7 +40,9 @@ type dateSpec struct {
 
 type dateCheck struct{ dateSpec }
 
-var dateForms = map[string]bool{"chinese": true, "yuan": true, "dash": true, "dot": true, "slash": true, "short": true, "partial": true}
+// wrongDateForms are the forms a form check can look for: every form the
+// outline reads but the standard one.
+var wrongDateForms = outline.DateForms()[1:]
 
 func compileDate(r *rules.Rule) (any, bool, error) {
 	var s dateSpec
@@ -53,8 +56,8 @@ func compileDate(r *rules.Rule) (any, bool, error) {
 			return nil, false, rules.SpecError(r, "check: form 需要 forms 或 padding: true")
 		}
 		for _, f := range s.Forms {
-			if !dateForms[f] {
-				return nil, false, rules.SpecError(r, "未知的日期形式 %q（可用：chinese、dash、dot、slash、short、partial）", f)
+			if !slices.Contains(wrongDateForms, f) {
+				return nil, false, rules.SpecError(r, "未知的日期形式 %q（可用：%s）", f, strings.Join(wrongDateForms, "、"))
 			}
 		}
 	case "deadline", "published-late":

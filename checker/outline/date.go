@@ -16,7 +16,7 @@ var dateForms = []struct {
 	{"arabic", match.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)},
 	// 元月 is January: 2024年元月15日.
 	{"yuan", match.MustCompile(`(\d{4})\s*年\s*(元)\s*月\s*(\d{1,2})\s*日`)},
-	{"chinese", match.MustCompile(`([〇○零O0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3}|元)\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)},
+	{"chinese", match.MustCompile(`([` + cnDigits + `]{4})\s*年\s*([一二三四五六七八九十]{1,3}|元)\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)},
 	{"dash", match.MustCompile(`(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})`)},
 	{"dot", match.MustCompile(`(\d{4})\.(\d{1,2})\.(\d{1,2})`)},
 	{"slash", match.MustCompile(`(\d{4})/(\d{1,2})/(\d{1,2})`)},
@@ -24,6 +24,15 @@ var dateForms = []struct {
 	// A date without its day ("2024年1月"): an incomplete 成文日期 is still
 	// where the date is. Full forms come first, so they win where both match.
 	{"partial", match.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月()`)},
+}
+
+// DateForms lists the forms a Date can have, the standard one (arabic) first.
+func DateForms() []string {
+	out := make([]string, len(dateForms))
+	for i, f := range dateForms {
+		out[i] = f.form
+	}
+	return out
 }
 
 // dateMatch is a date found in view text; start and end are offsets in it.

@@ -10,12 +10,13 @@ import (
 // preambleLines: the reporting year is stated in the first lines of the body.
 const preambleLines = 3
 
-// cnDigits are the Chinese numerals a year is written in, digit by digit.
-const cnDigits = "〇○零O一二三四五六七八九"
+// cnDigits are the Chinese numerals a year is written in, digit by digit
+// (O and 0 for zero are typing and recognition slips).
+const cnDigits = "〇○零O0一二三四五六七八九"
 
 var (
 	// A year in digits or in Chinese numerals (二〇二三年度).
-	yearRe = match.MustCompile(`(?:((?:19|20)\d{2})|((?:一九|二[〇○零O0])[〇○零O0一二三四五六七八九]{2}))\s*年(度)?`)
+	yearRe = match.MustCompile(`(?:((?:19|20)\d{2})|((?:一九|二[〇○零O0])[` + cnDigits + `]{2}))\s*年(度)?`)
 	// reportCue opens the sentence that announces the report ("现将……2022年度……报告如下").
 	reportCue = match.MustCompile(`现将|报告如下|情况如下`)
 )

@@ -2,34 +2,52 @@ package lsp
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
 	"path/filepath"
-	"slices"
+	"runtime/debug"
+	"time"
 
+	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
 )
 
 // document is a buffer the client has open.
 type document struct {
-	uri     string
-	path    string // the file the URI names; "" for other schemes (untitled:)
+	uri string
+	// path is the file the URI names; "" for other schemes (untitled:).
+	path string
+	// name is what the buffer is read as: path, or for a buffer with no file a
+	// name whose extension gives its format (untitled.md).
+	name    string
 	version int
 	text    string
 	// items are the diagnostics last published for the document, computed
 	// from the buffer at version linted.
 	items  []item
 	linted int
+	// dirty: the buffer (or the config) changed since its last check began.
+	dirty bool
+}
+
+// checkResult is what a background check hands back.
+type checkResult struct {
+	uri     string
+	version int
+	items   []item
 }
 
 func (s *server) didOpen(p didOpenParams) {
 	td := p.TextDocument
 	d := &document{uri: td.URI, path: uriPath(td.URI), version: td.Version, text: td.Text}
+	d.name = bufferName(td.URI, d.path, td.LanguageID)
 	s.docs[d.uri] = d
-	if !checkable(d.path) {
+	if d.name == "" {
 		s.logf("%s: not a report fzlint reads (.txt .md .docx .html), not checked", d.uri)
 		return
 	}
-	s.check(d)
+	d.dirty = true
+	s.startCheck()
 }
 
 func (s *server) didChange(p didChangeParams) {
@@ -48,8 +66,9 @@ func (s *server) didChange(p didChangeParams) {
 	}
 	// A .docx or .html buffer is not what the reader reads: it is checked
 	// again from the file when saved.
-	if checkable(d.path) && fromBuffer(d.path) {
-		s.check(d)
+	if d.name != "" && fromBuffer(d.name) {
+		d.dirty = true
+		s.waitForPause()
 	}
 }
 
@@ -59,16 +78,12 @@ func (s *server) didChange(p didChangeParams) {
 // user has edited them. Loading the packs takes some 20 ms.
 func (s *server) didSave() {
 	s.engines.reset()
-	uris := make([]string, 0, len(s.docs))
-	for uri, d := range s.docs {
-		if checkable(d.path) {
-			uris = append(uris, uri)
+	for _, d := range s.docs {
+		if d.name != "" {
+			d.dirty = true // a check under way used the old config
 		}
 	}
-	slices.Sort(uris) // publish in a stable order
-	for _, uri := range uris {
-		s.check(s.docs[uri])
-	}
+	s.startCheck()
 }
 
 func (s *server) didClose(p documentParams) {
@@ -80,37 +95,119 @@ func (s *server) didClose(p documentParams) {
 	s.send("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: uri, Diagnostics: []diagnostic{}})
 }
 
-// check lints d and publishes its diagnostics.
-func (s *server) check(d *document) {
-	d.items, d.linted = s.lint(d), d.version
-	v := d.linted
-	s.send("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: d.uri, Version: &v, Diagnostics: diagnostics(d.items)})
+// waitForPause (re)starts the wait of checkDelay after an edit.
+func (s *server) waitForPause() {
+	if s.delay == nil {
+		s.delay = time.NewTimer(checkDelay)
+		return
+	}
+	// Since Go 1.23 a reset timer never delivers the time it was set for.
+	s.delay.Reset(checkDelay)
 }
 
-// lint runs the engine over the buffer of d (text, Markdown) or over its file
-// (.docx, .html). A document that cannot be checked gets one diagnostic
-// saying why.
-func (s *server) lint(d *document) []item {
-	eng, err := s.engines.forPath(d.path)
+// startCheck starts a background check of the first dirty document (by URI,
+// so the order is stable), unless one is under way: one check at a time.
+func (s *server) startCheck() {
+	if s.running {
+		return
+	}
+	var d *document
+	for _, c := range s.docs {
+		if c.dirty && (d == nil || c.uri < d.uri) {
+			d = c
+		}
+	}
+	if d == nil {
+		return
+	}
+	d.dirty = false
+	eng, err := s.engines.forPath(d.name)
 	if err != nil {
 		s.showError(err.Error())
-		return []item{troubleItem("config", severityError, "配置或规则包有误，未检查："+err.Error())}
+		s.publish(d, d.version, []item{troubleItem("config", severityError, "配置或规则包有误，未检查："+err.Error())})
+		s.startCheck()
+		return
 	}
+	s.running = true
+	snap := snapshot{uri: d.uri, name: d.name, version: d.version, text: d.text, enc: s.enc,
+		encoding: s.opts.Encoding, limit: s.opts.MaxBytes}
+	go func() {
+		items := []item{troubleItem(doc.ErrInternal, severityError, "fzlint 内部错误，未检查（请报告这个问题）")}
+		defer func() {
+			if r := recover(); r != nil {
+				s.logf("internal error checking %s: %v\n%s", snap.uri, r, debug.Stack())
+			}
+			s.results <- checkResult{uri: snap.uri, version: snap.version, items: items}
+		}()
+		items = snap.lint(eng)
+	}()
+}
+
+// finish takes a background check's result: published if the buffer is
+// still the one checked, dropped if it changed since (a newer check follows).
+func (s *server) finish(r checkResult) {
+	s.running = false
+	if d := s.docs[r.uri]; d != nil && !d.dirty && d.version == r.version {
+		s.publish(d, r.version, r.items)
+	}
+	if s.delay == nil {
+		s.startCheck()
+	}
+}
+
+// settle runs every pending check to its end, for a request that must see
+// the diagnostics of the buffers as they are now.
+func (s *server) settle() {
+	for {
+		if s.running {
+			s.finish(<-s.results)
+			continue
+		}
+		s.startCheck()
+		if !s.running {
+			return
+		}
+	}
+}
+
+func (s *server) publish(d *document, version int, items []item) {
+	d.items, d.linted = items, version
+	s.send("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: d.uri, Version: &version, Diagnostics: diagnostics(items)})
+}
+
+// snapshot is a buffer as a background check sees it.
+type snapshot struct {
+	uri, name, text string
+	version         int
+	enc             encoding
+	encoding        string // --encoding, for files read from disk
+	limit           int    // the largest buffer checked
+}
+
+// lint runs the engine over the buffer (text, Markdown) or over its file
+// (.docx, .html). A document that cannot be checked gets one diagnostic
+// saying why.
+func (sn snapshot) lint(eng *checker.Engine) []item {
 	var dd *doc.Document
-	if fromBuffer(d.path) {
+	var err error
+	switch {
+	case fromBuffer(sn.name) && len(sn.text) > sn.limit:
+		err = &doc.ReadError{Path: sn.name, Code: doc.ErrTooLarge,
+			Message: fmt.Sprintf("文字有 %d 字节，超过上限 %d 字节", len(sn.text), sn.limit)}
+	case fromBuffer(sn.name):
 		// The client sends the buffer as UTF-8, whatever the file's encoding.
-		dd, err = doc.ReadBytes(d.path, []byte(d.text), doc.Options{Encoding: "utf-8"})
-	} else {
-		dd, err = doc.Read(d.path, doc.Options{Encoding: s.opts.Encoding})
+		dd, err = doc.ReadBytes(sn.name, []byte(sn.text), doc.Options{Encoding: "utf-8"})
+	default:
+		dd, err = doc.Read(sn.name, doc.Options{Encoding: sn.encoding})
 	}
 	if err != nil {
 		return []item{readTrouble(err)}
 	}
-	loc := &locator{d: dd, enc: s.enc}
+	loc := &locator{d: dd, enc: sn.enc}
 	if dd.Locator != nil {
-		loc.source = splitLines(d.text)
+		loc.source = splitLines(sn.text)
 	}
-	return findingItems(eng.Check(dd), loc, fromBuffer(d.path))
+	return findingItems(eng.Check(dd), loc, fromBuffer(sn.name))
 }
 
 // readTrouble is the diagnostic of a document the reader refused. An empty
@@ -128,10 +225,27 @@ func readTrouble(err error) item {
 	return troubleItem(code, sev, "未检查："+msg)
 }
 
-// checkable tells whether the server checks the file at path: the formats a
-// directory walk of `fzlint check` picks up.
-func checkable(path string) bool {
-	return path != "" && doc.Checkable(path)
+// bufferName is the name a buffer is checked as, "" for one the server does
+// not check. A file is checked as itself when it is in a format a directory
+// walk of `fzlint check` picks up. A buffer with no file (untitled:, or any
+// other scheme) is text the user is writing: checked as Markdown when the
+// editor says it is, as plain text otherwise, with the config that applies
+// to the server's working directory.
+func bufferName(uri, path, languageID string) string {
+	switch {
+	case path != "" && doc.Checkable(path):
+		return path
+	case path != "":
+		return ""
+	case languageID == "markdown":
+		return "untitled.md"
+	case languageID == "" || languageID == "plaintext" || languageID == "text":
+		return "untitled.txt"
+	}
+	if u, err := url.Parse(uri); err == nil && fromBuffer(u.Path) && doc.Checkable(u.Path) {
+		return "untitled" + filepath.Ext(u.Path)
+	}
+	return ""
 }
 
 // fromBuffer tells whether the editor buffer of path is what the reader

@@ -13,7 +13,7 @@ import (
 
 // client drives a server running in-process over pipes, as an editor would.
 type client struct {
-	t      *testing.T
+	t      testing.TB
 	in     *io.PipeWriter
 	msgs   chan serverMessage
 	done   chan error // Serve's result
@@ -29,7 +29,7 @@ type serverMessage struct {
 	Error  *rpcError       `json:"error"`
 }
 
-func newClient(t *testing.T, opts Options) *client {
+func newClient(t testing.TB, opts Options) *client {
 	t.Helper()
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
@@ -191,7 +191,7 @@ func (c *client) wait() error {
 	return nil
 }
 
-func mustJSON(t *testing.T, v any) []byte {
+func mustJSON(t testing.TB, v any) []byte {
 	t.Helper()
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -202,14 +202,14 @@ func mustJSON(t *testing.T, v any) []byte {
 
 // workdir returns a directory whose .fzlint.yaml holds config, so that no
 // config above the test's temporary directory applies.
-func workdir(t *testing.T, config string) string {
+func workdir(t testing.TB, config string) string {
 	t.Helper()
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, ".fzlint.yaml"), config)
 	return dir
 }
 
-func writeFile(t *testing.T, path, content string) {
+func writeFile(t testing.TB, path, content string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)

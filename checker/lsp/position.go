@@ -55,14 +55,26 @@ func (e encoding) prefix(s string, n int) int {
 // or "\r".
 func (e encoding) offset(text string, p position) int {
 	i := 0
+	// Lines are found by their "\n" (a fast search); a "\r" is looked for
+	// once and again only after it is passed, so that a buffer without one
+	// costs a single search for it.
+	cr := strings.IndexByte(text, '\r')
 	for line := 0; line < p.Line; line++ {
-		k := strings.IndexAny(text[i:], "\r\n")
+		k := strings.IndexByte(text[i:], '\n')
+		if cr >= i && (k < 0 || cr < i+k) {
+			k = cr - i
+		}
 		if k < 0 {
 			return len(text)
 		}
 		i += k + 1
 		if text[i-1] == '\r' && i < len(text) && text[i] == '\n' {
 			i++
+		}
+		if cr >= 0 && cr < i {
+			if cr = strings.IndexByte(text[i:], '\r'); cr >= 0 {
+				cr += i
+			}
 		}
 	}
 	units := 0

@@ -4,33 +4,48 @@
 // editor never shows other findings than the command line (autocorrect's
 // mistake), and offers the findings' fixes as quick fixes.
 //
-// Messages are handled one at a time, in the order they come: a check takes
-// a few milliseconds, so there is nothing to debounce or cancel.
+// Messages are handled one at a time, in the order they come. Checks run in
+// the background, one at a time, on a snapshot of the buffer: edits that come
+// while one runs are applied at once, and the buffer is checked again when
+// the edits pause (checkDelay), so a burst of keystrokes costs one check of
+// the final text, not one per keystroke. The result of a check whose buffer
+// has changed since is dropped, never published.
 package lsp
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"runtime/debug"
+	"sync"
+	"time"
 
+	"github.com/fzlint/fzlint/checker/doc"
 	"github.com/fzlint/fzlint/checker/lint"
 )
 
 // Options configure the server; they are the flags of `fzlint lsp`.
 type Options struct {
-	Config   string    // one config for every file; "" finds .fzlint.yaml per file
-	NoConfig bool      // every embedded pack with default severities
-	Encoding string    // forced encoding for files read from disk (.html)
-	Version  string    // reported in serverInfo
+	Config   string // one config for every file; "" finds .fzlint.yaml per file
+	NoConfig bool   // every embedded pack with default severities
+	Encoding string // forced encoding for files read from disk (.html)
+	Version  string // reported in serverInfo
+	// MaxBytes bounds the buffers checked; 0 means doc.MaxFileSize, the limit
+	// of `fzlint check`.
+	MaxBytes int
 	Log      io.Writer // what the server drops or fails on (stderr); nil discards
 }
 
-// server is the state of one session. Only Serve's goroutine touches it.
+// checkDelay is how long edits must pause before the buffer is checked: a
+// burst of keystrokes is checked once, for its final text.
+const checkDelay = 15 * time.Millisecond
+
+// server is the state of one session. Only Serve's goroutine touches it; a
+// background check gets a snapshot and hands back a checkResult.
 type server struct {
 	opts        Options
+	log         *lockedWriter // the reader and the checks log too
 	out         io.Writer
 	writeErr    error // the first failed write: the client is gone
 	enc         encoding
@@ -39,6 +54,16 @@ type server struct {
 	engines     *engines
 	docs        map[string]*document // by URI
 	shown       map[string]bool      // errors already shown with window/showMessage
+	running     bool                 // a background check is under way
+	results     chan checkResult     // where it reports
+	delay       *time.Timer          // checkDelay after the last edit; nil when not waiting
+}
+
+// frame is what the reader goroutine hands on: a message, or the end of the
+// stream.
+type frame struct {
+	body []byte
+	err  error
 }
 
 // Serve runs the server on in and out until the client sends exit. It
@@ -46,29 +71,55 @@ type server struct {
 // 0, and an error otherwise (exit code 1).
 func Serve(in io.Reader, out io.Writer, opts Options) error {
 	s := newServer(out, opts)
-	r := bufio.NewReader(in)
+	frames := make(chan frame, 256)
+	done := make(chan struct{})
+	defer close(done)
+	go readFrames(newFrameReader(in, func(msg string) { s.logf("%s", msg) }), frames, done)
 	for {
-		body, err := readMessage(r)
-		var fe *frameError
-		switch {
-		case errors.As(err, &fe):
-			s.logf("%v", err)
-			continue
-		case errors.Is(err, io.EOF) && s.shutdown:
-			return nil
-		case errors.Is(err, io.EOF):
-			return errors.New("the client closed the connection without shutdown and exit")
-		case err != nil:
-			return err
+		var delayed <-chan time.Time
+		if s.delay != nil {
+			delayed = s.delay.C
 		}
-		if s.handle(body) {
-			if !s.shutdown {
-				return errors.New("exit without shutdown")
+		select {
+		case f := <-frames:
+			switch {
+			case errors.Is(f.err, io.EOF) && s.shutdown:
+				return nil
+			case errors.Is(f.err, io.EOF):
+				return errors.New("the client closed the connection without shutdown and exit")
+			case f.err != nil:
+				return f.err
 			}
-			return nil
+			if s.handle(f.body) {
+				if !s.shutdown {
+					return errors.New("exit without shutdown")
+				}
+				return nil
+			}
+		case <-delayed:
+			s.delay = nil
+			s.startCheck()
+		case r := <-s.results:
+			s.finish(r)
 		}
 		if s.writeErr != nil {
 			return s.writeErr
+		}
+	}
+}
+
+// readFrames reads messages off the stream as they come, so that edits are
+// taken in while a check runs, until the stream ends or Serve returns.
+func readFrames(r *frameReader, frames chan<- frame, done <-chan struct{}) {
+	for {
+		body, err := r.next()
+		select {
+		case frames <- frame{body, err}:
+		case <-done:
+			return
+		}
+		if err != nil {
+			return
 		}
 	}
 }
@@ -77,14 +128,31 @@ func newServer(out io.Writer, opts Options) *server {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = doc.MaxFileSize
+	}
 	return &server{
 		opts:    opts,
+		log:     &lockedWriter{w: opts.Log},
 		out:     out,
 		enc:     utf16,
 		engines: newEngines(lint.Options{Config: opts.Config, NoConfig: opts.NoConfig, Encoding: opts.Encoding}),
 		docs:    map[string]*document{},
 		shown:   map[string]bool{},
+		results: make(chan checkResult, 1),
 	}
+}
+
+// lockedWriter serialises writes to the log from the server's goroutines.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 // handle handles one message and tells whether it was exit. A panic is a
@@ -141,6 +209,7 @@ func (s *server) request(method string, params json.RawMessage) (any, *rpcError)
 		if err := decodeParams(params, &p); err != nil {
 			return nil, err
 		}
+		s.settle() // the fixes of the buffer as it is now
 		return s.codeAction(p), nil
 	}
 	return nil, &rpcError{codeMethodNotFound, "method not found: " + method}
@@ -241,5 +310,5 @@ func (s *server) write(v any) {
 
 // logf writes to the log (stderr), which clients show in their server log.
 func (s *server) logf(format string, args ...any) {
-	fmt.Fprintf(s.opts.Log, "fzlint lsp: "+format+"\n", args...)
+	fmt.Fprintf(s.log, "fzlint lsp: "+format+"\n", args...)
 }

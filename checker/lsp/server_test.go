@@ -281,9 +281,13 @@ func TestMalformedInput(t *testing.T) {
 	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": "file:///never/opened.txt"}})
 	// A range the wrong way round or out of the buffer is no crash.
 	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": "untitled:1", "version": 1, "text": "甲乙"}})
+	c.diagnostics()
 	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": "untitled:1", "version": 2},
 		"contentChanges": []map[string]any{{"range": map[string]any{"start": map[string]any{"line": 9, "character": 9},
 			"end": map[string]any{"line": -1, "character": 0}}, "text": "丙"}}})
+	if got := c.diagnostics(); *got.Version != 2 {
+		t.Errorf("after the change: %+v", got)
+	}
 	// A response from the client (to nothing) is dropped.
 	c.send(map[string]any{"jsonrpc": "2.0", "id": 99, "result": nil})
 	c.quiet()
@@ -296,11 +300,25 @@ func TestMalformedInput(t *testing.T) {
 	}
 }
 
-func TestOtherURIsAreNotChecked(t *testing.T) {
+// TestUntitledBuffers: a buffer with no file is text being written, checked
+// as plain text, or as Markdown when the editor says so; a file in a format
+// fzlint does not read is not checked.
+func TestUntitledBuffers(t *testing.T) {
+	t.Chdir(workdir(t, fzzfOnly)) // the config of the working directory applies
 	c := newClient(t, Options{})
 	c.initialize()
-	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": "untitled:Untitled-1", "version": 1, "text": "x"}})
-	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": "file:///x/main.go", "version": 1, "text": "x"}})
+	text := strings.Replace(goodReport, date+"\n", "", 1)
+	for _, lang := range []string{"plaintext", "markdown"} {
+		uri := "untitled:Untitled-" + lang
+		c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": lang, "version": 1, "text": text}})
+		got := c.diagnostics()
+		if got.URI != uri || len(got.Diagnostics) != 1 || got.Diagnostics[0].Code != "fzzf/date-missing" ||
+			got.Diagnostics[0].Range != (lspRange{Start: position{18, 0}, End: position{18, 6}}) {
+			t.Errorf("%s: %+v, want fzzf/date-missing at 18:0-18:6", lang, got)
+		}
+	}
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": "file:///x/main.go", "languageId": "go", "version": 1, "text": "x"}})
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": "untitled:Untitled-9", "languageId": "go", "version": 1, "text": "x"}})
 	c.quiet()
 }
 

@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -38,7 +39,7 @@ func newFrameReader(r io.Reader, warn func(string)) *frameReader {
 	if warn == nil {
 		warn = func(string) {}
 	}
-	return &frameReader{r: bufio.NewReader(r), warn: warn}
+	return &frameReader{r: bufio.NewReaderSize(r, 64<<10), warn: warn}
 }
 
 // readMessage reads one message off r, as the test client reads the server's.
@@ -177,8 +178,23 @@ func (f *frameReader) body(length int) ([]byte, error) {
 	}
 	body := make([]byte, 0, length)
 	var sc jsonScanner
-	for {
-		if len(body) >= length && (f.r.Buffered() == 0 || !sc.inString && f.headerFollows()) {
+	closed := false
+	// Up to the declared length, take what has come in chunks.
+	for !closed && len(body) < length {
+		if f.r.Buffered() == 0 {
+			if _, err := f.r.Peek(1); err != nil {
+				return nil, unexpected(err)
+			}
+		}
+		chunk, _ := f.r.Peek(min(f.r.Buffered(), length-len(body)))
+		var n int
+		n, closed = sc.scan(chunk)
+		body = append(body, chunk[:n]...)
+		_, _ = f.r.Discard(n)
+	}
+	// Past it, byte by byte, only over what has come and up to a header.
+	for !closed {
+		if f.r.Buffered() == 0 || !sc.inString && f.headerFollows() {
 			// Nothing more has come, or the next frame begins: the body is
 			// what was declared (and the server answers a parse error).
 			if f.r.Buffered() > 0 {
@@ -186,14 +202,9 @@ func (f *frameReader) body(length int) ([]byte, error) {
 			}
 			return body, nil
 		}
-		c, err := f.r.ReadByte()
-		if err != nil {
-			return nil, unexpected(err)
-		}
+		c, _ := f.r.ReadByte()
 		body = append(body, c)
-		if sc.step(c) {
-			break
-		}
+		closed = sc.step(c)
 		if len(body) > maxBody {
 			f.warn(fmt.Sprintf("message over the limit of %d bytes: skipped", maxBody))
 			return f.next()
@@ -212,14 +223,19 @@ func (f *frameReader) body(length int) ([]byte, error) {
 // bracket when that comes first.
 func (f *frameReader) skipBody(length int) error {
 	var sc jsonScanner
-	for n := 0; n < length; n++ {
-		c, err := f.r.ReadByte()
-		if err != nil {
-			return unexpected(err)
+	for length > 0 {
+		if f.r.Buffered() == 0 {
+			if _, err := f.r.Peek(1); err != nil {
+				return unexpected(err)
+			}
 		}
-		if sc.step(c) {
+		chunk, _ := f.r.Peek(min(f.r.Buffered(), length))
+		n, closed := sc.scan(chunk)
+		_, _ = f.r.Discard(n)
+		if closed {
 			return nil
 		}
+		length -= n
 	}
 	return nil
 }
@@ -258,6 +274,25 @@ type jsonScanner struct {
 	inString bool
 	escaped  bool
 	started  bool
+}
+
+// scan takes the bytes of b up to the one that closes the outermost bracket
+// and says how many it took and whether that one came. Inside a string it
+// skips to the next quote or backslash.
+func (s *jsonScanner) scan(b []byte) (int, bool) {
+	for i := 0; i < len(b); i++ {
+		if s.inString && !s.escaped {
+			k := bytes.IndexAny(b[i:], `"\`)
+			if k < 0 {
+				return len(b), false
+			}
+			i += k
+		}
+		if s.step(b[i]) {
+			return i + 1, true
+		}
+	}
+	return len(b), false
 }
 
 // step takes the next byte and tells whether it closed the outermost bracket.

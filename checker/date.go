@@ -24,7 +24,9 @@ import (
 //     cover the whole year);
 //   - year: the date's year is neither Y nor Y+1;
 //   - deadline: the date is after the submission deadline, Y+1 and the month-day
-//     of setting `setting` (default "deadline", e.g. "03-01");
+//     of setting `setting` (default "deadline", e.g. "03-01"); with `earlier`,
+//     a report on a year up to earlier.until has earlier.deadline instead (the
+//     rules in force before the 督察工作规定 set today's deadlines);
 //   - same-line: the date shares its line with the signature;
 //   - before-signature: the date comes before the signature;
 //   - published-early / published-late: the page's publication date is before
@@ -32,10 +34,17 @@ import (
 //
 // Placeholders: {date} the date as YYYY-MM-DD, {year} Y, {deadline}, {want} the fix.
 type dateSpec struct {
-	Check   string   `yaml:"check"`
-	Forms   []string `yaml:"forms"`
-	Padding bool     `yaml:"padding"`
-	Setting string   `yaml:"setting"`
+	Check   string           `yaml:"check"`
+	Forms   []string         `yaml:"forms"`
+	Padding bool             `yaml:"padding"`
+	Setting string           `yaml:"setting"`
+	Earlier *earlierDeadline `yaml:"earlier"`
+}
+
+// earlierDeadline is the deadline of reports on years up to Until.
+type earlierDeadline struct {
+	Until    int    `yaml:"until"`
+	Deadline string `yaml:"deadline"`
 }
 
 type dateCheck struct{ dateSpec }
@@ -63,6 +72,11 @@ func compileDate(r *rules.Rule) (any, bool, error) {
 	case "deadline", "published-late":
 		if s.Setting == "" {
 			s.Setting = "deadline"
+		}
+		if e := s.Earlier; e != nil {
+			if _, ok := deadline(e.Deadline, 2000); !ok || e.Until < 1900 || s.Check != "deadline" {
+				return nil, false, rules.SpecError(r, "earlier 需要 until（年份）和 deadline（月-日），只用于 check: deadline")
+			}
 		}
 	case "published-early":
 	default:
@@ -153,7 +167,11 @@ func (d *dateCheck) Run(c *Context) {
 			c.Report(date.Start, date.End, vars, nil)
 		}
 	case "deadline", "published-late":
-		limit, ok := deadline(c.Setting(d.Setting), o.Year+1)
+		md := c.Setting(d.Setting)
+		if e := d.Earlier; e != nil && o.Year <= e.Until {
+			md = e.Deadline
+		}
+		limit, ok := deadline(md, o.Year+1)
 		if !ok {
 			return
 		}

@@ -50,13 +50,16 @@ type ruleJSON struct {
 	Source      string         `json:"source"`
 	Description string         `json:"description"`
 	Fixable     bool           `json:"fixable"`
+	// Requirements are the ids of the requirements reference the rule checks.
+	Requirements []string `json:"requirements"`
 }
 
 func printRulesJSON(s *streams, set *rules.Set) error {
 	out := []ruleJSON{}
 	for _, r := range set.Rules {
 		out = append(out, ruleJSON{ID: r.ID, Pack: r.Pack, Kind: r.Kind, Severity: r.Severity,
-			Message: set.Describe(r), Source: r.Source, Description: r.Description, Fixable: r.Fixable})
+			Message: set.Describe(r), Source: r.Source, Description: r.Description, Fixable: r.Fixable,
+			Requirements: r.Requirements()})
 	}
 	enc := json.NewEncoder(s.out)
 	enc.SetEscapeHTML(false)

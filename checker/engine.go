@@ -29,6 +29,7 @@ func Kinds() map[string]rules.Compiler {
 		"metric":       compileMetric,
 		"pattern":      compilePattern,
 		"issuer":       compileIssuer,
+		"organs":       compileOrgans,
 		"substitution": compileSubstitution,
 		"numbering":    compileNumbering,
 		"pairs":        compilePairs,

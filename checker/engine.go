@@ -30,6 +30,7 @@ func Kinds() map[string]rules.Compiler {
 		"pattern":      compilePattern,
 		"issuer":       compileIssuer,
 		"organs":       compileOrgans,
+		"phrases":      compilePhrases,
 		"substitution": compileSubstitution,
 		"numbering":    compileNumbering,
 		"pairs":        compilePairs,

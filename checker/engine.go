@@ -31,6 +31,7 @@ func Kinds() map[string]rules.Compiler {
 		"issuer":       compileIssuer,
 		"organs":       compileOrgans,
 		"phrases":      compilePhrases,
+		"arithmetic":   compileArithmetic,
 		"substitution": compileSubstitution,
 		"numbering":    compileNumbering,
 		"pairs":        compilePairs,

@@ -68,6 +68,11 @@ func (k *arithmeticCheck) Run(c *Context) {
 	for _, n := range c.scopeLines("body") {
 		text, base := c.lineText(n, false)
 		for _, s := range sentenceSpans(text) {
+			// both checks need a rate or a count said to be part of another
+			if sentence := text[s[0]:s[1]]; !strings.Contains(sentence, "%") &&
+				!strings.Contains(sentence, "其中") && !strings.Contains(sentence, "实际") {
+				continue
+			}
 			figs := k.figures(text, s[0], s[1])
 			if len(figs) < 2 {
 				continue

@@ -27,6 +27,9 @@ import (
 //     of setting `setting` (default "deadline", e.g. "03-01"); with `earlier`,
 //     a report on a year up to earlier.until has earlier.deadline instead (the
 //     rules in force before the 督察工作规定 set today's deadlines);
+//   - deadline-day: the date is the deadline itself (a report due "before" a
+//     day may or may not be in time on it), with `setting` and `earlier` as
+//     for deadline;
 //   - same-line: the date shares its line with the signature;
 //   - before-signature: the date comes before the signature;
 //   - published-early / published-late: the page's publication date is before
@@ -69,18 +72,18 @@ func compileDate(r *rules.Rule) (any, bool, error) {
 				return nil, false, rules.SpecError(r, "未知的日期形式 %q（可用：%s）", f, strings.Join(wrongDateForms, "、"))
 			}
 		}
-	case "deadline", "published-late":
+	case "deadline", "deadline-day", "published-late":
 		if s.Setting == "" {
 			s.Setting = "deadline"
 		}
 		if e := s.Earlier; e != nil {
-			if _, ok := deadline(e.Deadline, 2000); !ok || e.Until < 1900 || s.Check != "deadline" {
-				return nil, false, rules.SpecError(r, "earlier 需要 until（年份）和 deadline（月-日），只用于 check: deadline")
+			if _, ok := deadline(e.Deadline, 2000); !ok || e.Until < 1900 || s.Check == "published-late" {
+				return nil, false, rules.SpecError(r, "earlier 需要 until（年份）和 deadline（月-日），只用于 check: deadline 或 deadline-day")
 			}
 		}
 	case "published-early":
 	default:
-		return nil, false, rules.SpecError(r, "check 应为 present、valid、form、year-end、year、deadline、same-line、before-signature、published-early 或 published-late")
+		return nil, false, rules.SpecError(r, "check 应为 present、valid、form、year-end、year、deadline、deadline-day、same-line、before-signature、published-early 或 published-late")
 	}
 	return &dateCheck{s}, s.fixable(), nil
 }
@@ -166,7 +169,7 @@ func (d *dateCheck) Run(c *Context) {
 		if date.Year <= o.Year {
 			c.Report(date.Start, date.End, vars, nil)
 		}
-	case "deadline", "published-late":
+	case "deadline", "deadline-day", "published-late":
 		md := c.Setting(d.Setting)
 		if e := d.Earlier; e != nil && o.Year <= e.Until {
 			md = e.Deadline
@@ -176,7 +179,7 @@ func (d *dateCheck) Run(c *Context) {
 			return
 		}
 		vars["deadline"] = limit.Format("2006-01-02")
-		if t.After(limit) {
+		if d.Check == "deadline-day" && t.Equal(limit) || d.Check != "deadline-day" && t.After(limit) {
 			c.Report(date.Start, date.End, vars, nil)
 		}
 	}

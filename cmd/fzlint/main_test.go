@@ -168,7 +168,8 @@ func TestRulesJSON(t *testing.T) {
 func TestExplain(t *testing.T) {
 	code, out, _ := fzlint(t, "", "explain", "--no-config", "fzzf/section-problems")
 	if code != exitClean || !strings.Contains(out, "提示：缺少“存在的不足和原因”部分") || !strings.Contains(out, "依据：") ||
-		!strings.Contains(out, "不符合的示例") || !strings.Contains(out, "rules/packs/fzzf.yaml:") {
+		!strings.Contains(out, "不符合的示例") || !strings.Contains(out, "rules/packs/fzzf.yaml:") ||
+		!strings.Contains(out, "对应要求：R-DUCHA-23-0、R-DUCHA-23-2\n") {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 }

@@ -106,6 +106,9 @@ func newExplainCmd(s *streams) *cobra.Command {
 func printExplain(s *streams, set *rules.Set, r *rules.Rule) {
 	fmt.Fprintf(s.out, "%s（%s，%s）\n\n", r.ID, r.Severity.Chinese(), r.Kind)
 	fmt.Fprintf(s.out, "提示：%s\n依据：%s\n", set.Describe(r), r.Source)
+	if ids := r.Requirements(); len(ids) > 0 {
+		fmt.Fprintf(s.out, "对应要求：%s\n", strings.Join(ids, "、"))
+	}
 	if r.Fixable {
 		fmt.Fprintln(s.out, "可自动修复：是")
 	}

@@ -89,50 +89,47 @@ func (k *phrasesCheck) Run(c *Context) {
 	}
 }
 
-// rightSpans are the byte spans of text that are phrases written right.
+// rightSpans are the byte spans of text that are phrases written right, or
+// variants allowed.
 func (k *phrasesCheck) rightSpans(text string) [][2]int {
 	var spans [][2]int
-	for _, p := range k.phrases {
-		for at := 0; ; {
-			i := strings.Index(text[at:], p.text)
-			if i < 0 {
-				break
-			}
-			spans = append(spans, [2]int{at + i, at + i + len(p.text)})
-			at += i + len(p.text)
+	add := func(s string) {
+		for _, at := range occurrences(text, s) {
+			spans = append(spans, [2]int{at, at + len(s)})
 		}
+	}
+	for _, p := range k.phrases {
+		add(p.text)
 	}
 	for a := range k.allow {
-		if i := strings.Index(text, a); i >= 0 {
-			spans = append(spans, [2]int{i, i + len(a)})
-		}
+		add(a)
 	}
 	return spans
+}
+
+// occurrences are the byte offsets of s in text, without overlaps.
+func occurrences(text, s string) []int {
+	var at []int
+	for i := 0; ; {
+		j := strings.Index(text[i:], s)
+		if j < 0 {
+			return at
+		}
+		at = append(at, i+j)
+		i += j + len(s)
+	}
 }
 
 // candidates are the byte offsets in text where p could start one character
 // off: where its left half stands, or its right half stands after as many
 // runes as the left half has.
 func (k *phrasesCheck) candidates(text string, p phrase) []int {
-	var at []int
-	for i := 0; ; {
-		j := strings.Index(text[i:], p.left)
-		if j < 0 {
-			break
-		}
-		at = append(at, i+j)
-		i += j + len(p.left)
-	}
+	at := occurrences(text, p.left)
 	halfRunes := utf8.RuneCountInString(p.left)
-	for i := 0; ; {
-		j := strings.Index(text[i:], p.right)
-		if j < 0 {
-			break
-		}
-		if start, ok := runesBack(text, i+j, halfRunes); ok {
+	for _, i := range occurrences(text, p.right) {
+		if start, ok := runesBack(text, i, halfRunes); ok {
 			at = append(at, start)
 		}
-		i += j + len(p.right)
 	}
 	return at
 }

@@ -20,7 +20,9 @@ import (
 // values compare by their letters, digits and Han characters only, so
 // brackets, spaces and dashes do not split them (their form is for other
 // rules); with compare: exact, values compare as written in the view, for a
-// rule about their form. match as for pattern, scope as for substitution.
+// rule about their form; with compare: width, only by whether they hold a
+// full-width form (１００％ against 100%), which needs match: raw. match as
+// for pattern, scope as for substitution.
 //
 // variants: lists of forms of one thing, e.g. [",", "，"]. The raw text is
 // searched; an occurrence counts when a rune right beside it is Chinese (a
@@ -67,8 +69,11 @@ func compileConsistency(r *rules.Rule) (any, bool, error) {
 		if s.Share != nil || s.Prefer != 0 {
 			return nil, false, rules.SpecError(r, "share 和 prefer 只用于 variants")
 		}
-		if s.Compare != "" && s.Compare != "loose" && s.Compare != "exact" {
-			return nil, false, rules.SpecError(r, "compare 应为 loose 或 exact")
+		if s.Compare != "" && s.Compare != "loose" && s.Compare != "exact" && s.Compare != "width" {
+			return nil, false, rules.SpecError(r, "compare 应为 loose、exact 或 width")
+		}
+		if s.Compare == "width" && s.Match != "raw" {
+			return nil, false, rules.SpecError(r, "compare: width 需要 match: raw（规范化视图中没有全角字符）")
 		}
 		if err := viewSafe(r, s.Match, s.Pattern); err != nil {
 			return nil, false, err
@@ -206,7 +211,11 @@ func (k *consistencyCheck) runPattern(c *Context) {
 				order = append(order, loose)
 			}
 			form := text[vs:ve]
-			if k.Compare != "exact" {
+			switch k.Compare {
+			case "exact":
+			case "width":
+				form = widthForm(form)
+			default:
 				form = looseForm(form)
 			}
 			byKey[loose] = append(byKey[loose], occurrence{start: start, end: end, line: n, key: key.String(),
@@ -315,4 +324,15 @@ func looseForm(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// widthForm tells a value by its width: "full" when it holds a full-width
+// form (U+FF01–FF5E), else "half".
+func widthForm(s string) string {
+	for _, r := range s {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			return "full"
+		}
+	}
+	return "half"
 }

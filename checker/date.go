@@ -24,7 +24,12 @@ import (
 //     cover the whole year);
 //   - year: the date's year is neither Y nor Y+1;
 //   - deadline: the date is after the submission deadline, Y+1 and the month-day
-//     of setting `setting` (default "deadline", e.g. "03-01");
+//     of setting `setting` (default "deadline", e.g. "03-01"); with `earlier`,
+//     a report on a year up to earlier.until has earlier.deadline instead (the
+//     rules in force before the 督察工作规定 set today's deadlines);
+//   - deadline-day: the date is the deadline itself (a report due "before" a
+//     day may or may not be in time on it), with `setting` and `earlier` as
+//     for deadline;
 //   - same-line: the date shares its line with the signature;
 //   - before-signature: the date comes before the signature;
 //   - published-early / published-late: the page's publication date is before
@@ -32,10 +37,17 @@ import (
 //
 // Placeholders: {date} the date as YYYY-MM-DD, {year} Y, {deadline}, {want} the fix.
 type dateSpec struct {
-	Check   string   `yaml:"check"`
-	Forms   []string `yaml:"forms"`
-	Padding bool     `yaml:"padding"`
-	Setting string   `yaml:"setting"`
+	Check   string           `yaml:"check"`
+	Forms   []string         `yaml:"forms"`
+	Padding bool             `yaml:"padding"`
+	Setting string           `yaml:"setting"`
+	Earlier *earlierDeadline `yaml:"earlier"`
+}
+
+// earlierDeadline is the deadline of reports on years up to Until.
+type earlierDeadline struct {
+	Until    int    `yaml:"until"`
+	Deadline string `yaml:"deadline"`
 }
 
 type dateCheck struct{ dateSpec }
@@ -60,13 +72,18 @@ func compileDate(r *rules.Rule) (any, bool, error) {
 				return nil, false, rules.SpecError(r, "未知的日期形式 %q（可用：%s）", f, strings.Join(wrongDateForms, "、"))
 			}
 		}
-	case "deadline", "published-late":
+	case "deadline", "deadline-day", "published-late":
 		if s.Setting == "" {
 			s.Setting = "deadline"
 		}
+		if e := s.Earlier; e != nil {
+			if _, ok := deadline(e.Deadline, 2000); !ok || e.Until < 1900 || s.Check == "published-late" {
+				return nil, false, rules.SpecError(r, "earlier 需要 until（年份）和 deadline（月-日），只用于 check: deadline 或 deadline-day")
+			}
+		}
 	case "published-early":
 	default:
-		return nil, false, rules.SpecError(r, "check 应为 present、valid、form、year-end、year、deadline、same-line、before-signature、published-early 或 published-late")
+		return nil, false, rules.SpecError(r, "check 应为 present、valid、form、year-end、year、deadline、deadline-day、same-line、before-signature、published-early 或 published-late")
 	}
 	return &dateCheck{s}, s.fixable(), nil
 }
@@ -152,13 +169,17 @@ func (d *dateCheck) Run(c *Context) {
 		if date.Year <= o.Year {
 			c.Report(date.Start, date.End, vars, nil)
 		}
-	case "deadline", "published-late":
-		limit, ok := deadline(c.Setting(d.Setting), o.Year+1)
+	case "deadline", "deadline-day", "published-late":
+		md := c.Setting(d.Setting)
+		if e := d.Earlier; e != nil && o.Year <= e.Until {
+			md = e.Deadline
+		}
+		limit, ok := deadline(md, o.Year+1)
 		if !ok {
 			return
 		}
 		vars["deadline"] = limit.Format("2006-01-02")
-		if t.After(limit) {
+		if d.Check == "deadline-day" && t.Equal(limit) || d.Check != "deadline-day" && t.After(limit) {
 			c.Report(date.Start, date.End, vars, nil)
 		}
 	}

@@ -67,6 +67,12 @@ func (a *Analysis) issuer() string {
 		text, _ := a.spanText(s.Start, s.End, false)
 		return strings.TrimSpace(text)
 	}
+	return a.titleIssuer()
+}
+
+// titleIssuer is the title's text before 关于 or the reporting year, in the
+// normalized view: the organ or organs the title names, or "".
+func (a *Analysis) titleIssuer() string {
 	t := a.Outline.Title
 	if t == nil {
 		return ""

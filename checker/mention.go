@@ -1,6 +1,8 @@
 package checker
 
 import (
+	"strings"
+
 	"github.com/fzlint/fzlint/checker/outline"
 	"github.com/fzlint/fzlint/rules"
 )
@@ -8,10 +10,15 @@ import (
 // mentionSpec: a part must say something: when the part is present and none of
 // `patterns` (normalized) occurs in its content — the text after its heading, or
 // from its inline sentence on — the part's heading or sentence is reported. An
-// absent part is the section kind's business. Placeholder: {name}.
+// absent part is the section kind's business. With `only: true` the check
+// turns round: the part is reported when it says nothing but `patterns`,
+// every clause of its content (cut at sentence marks, commas and line ends)
+// matching one of them — a problems part of set phrases (工作有待加强，与上级
+// 要求仍有差距。). Placeholder: {name}.
 type mentionSpec struct {
 	Role     outline.Role   `yaml:"role"`
 	Patterns []rules.Regexp `yaml:"patterns"`
+	Only     bool           `yaml:"only"`
 }
 
 type mentionCheck struct{ mentionSpec }
@@ -36,10 +43,12 @@ func (m *mentionCheck) Run(c *Context) {
 		return
 	}
 	text, _ := c.spanText(contentStart(p), p.End, false)
-	for _, re := range m.Patterns {
-		if re.MatchString(text) {
+	if m.Only {
+		if !m.saysOnlyPatterns(text) {
 			return
 		}
+	} else if m.saysAny(text) {
+		return
 	}
 	c.Report(p.Cue.Start, p.Cue.End, map[string]string{"name": c.roleName(m.Role)}, nil)
 }
@@ -51,4 +60,29 @@ func contentStart(p *outline.Part) int {
 		return p.Cue.End
 	}
 	return p.Cue.Start
+}
+
+func (m *mentionCheck) saysAny(text string) bool {
+	for _, re := range m.Patterns {
+		if re.MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// saysOnlyPatterns tells whether text has clauses and each of them matches
+// one of the patterns.
+func (m *mentionCheck) saysOnlyPatterns(text string) bool {
+	clauses := 0
+	for _, cl := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("。;!?,、:\n", r) }) {
+		if cl = strings.TrimSpace(cl); cl == "" {
+			continue
+		}
+		if !m.saysAny(cl) {
+			return false
+		}
+		clauses++
+	}
+	return clauses > 0
 }

@@ -233,6 +233,11 @@ var seedDefects = []seedDefect{
 	{"003", 7, "hygiene/page-debris", false},           // 来源 发布时间 阅读次数
 	{"003", 8, "hygiene/page-debris", false},           // 字体大小
 	{"003", 10, "typography/halfwidth-punct", false},   //
+	{"003", 10, "typography/lead-colon", false},        // 报告如下。
+	{"003", 56, "hygiene/figures-disagree", false},     // 实际出庭204件 above 应当出庭应诉案件117件
+	{"001", 2, "terms/gangyao-years", true},            // the province's 纲要 (2016-2020)
+	{"001", 17, "terms/gangyao-years", true},           // (2015-2020): 年 missing, the range is right
+	{"000", 31, "hygiene/title-signature-organ", true}, // the title's organ signs
 	{"003", 16, "hygiene/marker-space", false},         // "1.\u00a0"
 	{"003", 62, "hygiene/marker-space", false},         //
 	{"003", 88, "gongwen/attachment-empty", false},     // 附件:

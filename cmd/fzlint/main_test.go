@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -150,10 +151,16 @@ func TestRulesJSON(t *testing.T) {
 		t.Errorf("only %d rules", len(v.Rules))
 	}
 	for _, r := range v.Rules {
-		for _, k := range []string{"id", "pack", "kind", "severity", "source", "description", "fixable"} {
+		for _, k := range []string{"id", "pack", "kind", "severity", "source", "description", "fixable", "requirements"} {
 			if _, ok := r[k]; !ok {
 				t.Errorf("rule %v has no %q", r["id"], k)
 			}
+		}
+		if ids, _ := r["requirements"].([]any); len(ids) == 0 {
+			t.Errorf("rule %v names no requirement in its description", r["id"])
+		}
+		if r["id"] == "fzzf/date-deadline" && !strings.Contains(fmt.Sprint(r["requirements"]), "R-GANGYAO-2015-1") {
+			t.Errorf("fzzf/date-deadline lists %v, not R-GANGYAO-2015-1", r["requirements"])
 		}
 	}
 }
@@ -161,7 +168,8 @@ func TestRulesJSON(t *testing.T) {
 func TestExplain(t *testing.T) {
 	code, out, _ := fzlint(t, "", "explain", "--no-config", "fzzf/section-problems")
 	if code != exitClean || !strings.Contains(out, "提示：缺少“存在的不足和原因”部分") || !strings.Contains(out, "依据：") ||
-		!strings.Contains(out, "不符合的示例") || !strings.Contains(out, "rules/packs/fzzf.yaml:") {
+		!strings.Contains(out, "不符合的示例") || !strings.Contains(out, "rules/packs/fzzf.yaml:") ||
+		!strings.Contains(out, "对应要求：R-DUCHA-23-0、R-DUCHA-23-2\n") {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 }

@@ -50,13 +50,16 @@ type ruleJSON struct {
 	Source      string         `json:"source"`
 	Description string         `json:"description"`
 	Fixable     bool           `json:"fixable"`
+	// Requirements are the ids of the requirements reference the rule checks.
+	Requirements []string `json:"requirements"`
 }
 
 func printRulesJSON(s *streams, set *rules.Set) error {
 	out := []ruleJSON{}
 	for _, r := range set.Rules {
 		out = append(out, ruleJSON{ID: r.ID, Pack: r.Pack, Kind: r.Kind, Severity: r.Severity,
-			Message: set.Describe(r), Source: r.Source, Description: r.Description, Fixable: r.Fixable})
+			Message: set.Describe(r), Source: r.Source, Description: r.Description, Fixable: r.Fixable,
+			Requirements: r.Requirements()})
 	}
 	enc := json.NewEncoder(s.out)
 	enc.SetEscapeHTML(false)
@@ -103,6 +106,9 @@ func newExplainCmd(s *streams) *cobra.Command {
 func printExplain(s *streams, set *rules.Set, r *rules.Rule) {
 	fmt.Fprintf(s.out, "%s（%s，%s）\n\n", r.ID, r.Severity.Chinese(), r.Kind)
 	fmt.Fprintf(s.out, "提示：%s\n依据：%s\n", set.Describe(r), r.Source)
+	if ids := r.Requirements(); len(ids) > 0 {
+		fmt.Fprintf(s.out, "对应要求：%s\n", strings.Join(ids, "、"))
+	}
 	if r.Fixable {
 		fmt.Fprintln(s.out, "可自动修复：是")
 	}

@@ -1,0 +1,206 @@
+package checker
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/rules"
+)
+
+// arithmeticSpec: figures of one sentence that contradict each other. In a
+// sentence of the body, each figure is a number with one of `units` or %,
+// and its label is the Han text right before it (应当出庭应诉案件117件: label
+// 应当出庭应诉案件). Two checks:
+//   - rate: a rate (label ending in 率, not a change such as 同比上升) whose
+//     label shares two characters running with the label of a count (出庭应诉率
+//     and 实际出庭) must be that count over some count of the sentence with
+//     the same unit, to the rate's last digit; 0% and 100% are not checked
+//     (their base is often left unsaid). Reported at the rate.
+//   - part: a count said to be part of another (其中…, or 实际… beside 应当…
+//     with two characters of the label in common) may not exceed it. Reported
+//     at the part.
+//
+// Placeholders: {detail}, saying which figures disagree.
+type arithmeticSpec struct {
+	Units []string `yaml:"units"`
+}
+
+type arithmeticCheck struct {
+	figure *regexp.Regexp
+}
+
+func compileArithmetic(r *rules.Rule) (any, bool, error) {
+	var s arithmeticSpec
+	if err := rules.DecodeSpec(r, &s); err != nil {
+		return nil, false, err
+	}
+	if len(s.Units) == 0 {
+		return nil, false, rules.SpecError(r, "arithmetic 规则需要 units")
+	}
+	units := make([]string, len(s.Units))
+	for i, u := range s.Units {
+		units[i] = regexp.QuoteMeta(u)
+	}
+	// longest units first: 人次 before 人
+	slices.SortStableFunc(units, func(a, b string) int { return len(b) - len(a) })
+	figure := regexp.MustCompile(`(\p{Han}{0,12}?)(?:为|达|达到|均为|均达|是)?(\d+(?:\.\d+)?)(%|` + strings.Join(units, "|") + `)`)
+	return &arithmeticCheck{figure: figure}, false, nil
+}
+
+// figure is one number of a sentence with its unit and label.
+type figure struct {
+	label      string
+	value      float64
+	decimals   int
+	unit       string
+	start, end int // of the number and unit, in the line's view text
+}
+
+// changeWords mark a rate of change, not a share.
+var changeWords = []string{"同比", "环比", "增长", "上升", "下降", "提高", "减少", "增加", "降低"}
+
+func (k *arithmeticCheck) Run(c *Context) {
+	for _, n := range c.scopeLines("body") {
+		text, base := c.lineText(n, false)
+		for _, s := range sentenceSpans(text) {
+			// both checks need a rate or a count said to be part of another
+			if sentence := text[s[0]:s[1]]; !strings.Contains(sentence, "%") &&
+				!strings.Contains(sentence, "其中") && !strings.Contains(sentence, "实际") {
+				continue
+			}
+			figs := k.figures(text, s[0], s[1])
+			if len(figs) < 2 {
+				continue
+			}
+			report := func(f figure, detail string) {
+				start, end := c.ViewSpan(base+f.start, base+f.end)
+				c.Report(start, end, map[string]string{"detail": detail}, nil)
+			}
+			for _, f := range figs {
+				if f.unit == "%" {
+					if d, bad := checkRate(f, figs); bad {
+						report(f, d)
+					}
+				} else if d, bad := checkPart(f, figs); bad {
+					report(f, d)
+				}
+			}
+		}
+	}
+}
+
+// sentenceSpans cuts text at 。；;！？!? into byte spans.
+func sentenceSpans(text string) [][2]int {
+	var spans [][2]int
+	start := 0
+	for i, r := range text {
+		if strings.ContainsRune("。;；!?！？", r) {
+			spans = append(spans, [2]int{start, i})
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	return append(spans, [2]int{start, len(text)})
+}
+
+func (k *arithmeticCheck) figures(text string, from, to int) []figure {
+	var figs []figure
+	for _, m := range k.figure.FindAllStringSubmatchIndex(text[from:to], -1) {
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += from
+			}
+		}
+		// a number run into digits or a point before it is not this figure
+		if r, _ := utf8.DecodeLastRuneInString(text[:m[4]]); m[4] > 0 && (r >= '0' && r <= '9' || r == '.') {
+			continue
+		}
+		v, err := strconv.ParseFloat(text[m[4]:m[5]], 64)
+		if err != nil {
+			continue
+		}
+		decimals := 0
+		if i := strings.IndexByte(text[m[4]:m[5]], '.'); i >= 0 {
+			decimals = m[5] - m[4] - i - 1
+		}
+		figs = append(figs, figure{label: text[m[2]:m[3]], value: v, decimals: decimals,
+			unit: text[m[6]:m[7]], start: m[4], end: m[7]})
+	}
+	return figs
+}
+
+// checkRate tells whether rate r disagrees with the counts it names.
+func checkRate(r figure, figs []figure) (string, bool) {
+	label, ok := strings.CutSuffix(r.label, "率")
+	if !ok || r.value <= 0 || r.value >= 100 || containsAny(r.label, changeWords) {
+		return "", false
+	}
+	tolerance := 0.5*math.Pow(10, -float64(r.decimals)) + 1e-9
+	var tried []string
+	for i, a := range figs {
+		if a.unit == "%" || !shareBigram(label, a.label) {
+			continue
+		}
+		for j, b := range figs {
+			if i == j || b.unit != a.unit || b.value < a.value || b.value == 0 {
+				continue
+			}
+			if math.Abs(a.value/b.value*100-r.value) <= tolerance {
+				return "", false
+			}
+			tried = append(tried, fmt.Sprintf("%s÷%s=%.1f%%", fmtNum(a.value), fmtNum(b.value), a.value/b.value*100))
+		}
+	}
+	if len(tried) == 0 {
+		return "", false
+	}
+	return fmt.Sprintf("比率“%s%%”与本句的数字不符（%s）", fmtNum(r.value), strings.Join(tried, "，")), true
+}
+
+// checkPart tells whether count p, said to be part of another count of the
+// sentence, exceeds it.
+func checkPart(p figure, figs []figure) (string, bool) {
+	for _, w := range figs {
+		if w.unit != p.unit || w.start == p.start || p.value <= w.value {
+			continue
+		}
+		among := strings.Contains(p.label, "其中") && w.start < p.start && !strings.Contains(w.label, "其中")
+		actual := strings.Contains(p.label, "实际") && strings.Contains(w.label, "应") &&
+			shareBigram(strings.ReplaceAll(p.label, "实际", ""), strings.NewReplacer("应当", "", "应", "").Replace(w.label))
+		if among {
+			return fmt.Sprintf("“其中”的“%s”大于总数“%s”", fmtNum(p.value)+p.unit, fmtNum(w.value)+w.unit), true
+		}
+		if actual {
+			return fmt.Sprintf("实际数“%s”大于应当数“%s”", fmtNum(p.value)+p.unit, fmtNum(w.value)+w.unit), true
+		}
+	}
+	return "", false
+}
+
+// shareBigram tells whether a and b have two characters running in common.
+func shareBigram(a, b string) bool {
+	r := []rune(a)
+	for i := 0; i+1 < len(r); i++ {
+		if strings.Contains(b, string(r[i:i+2])) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func fmtNum(v float64) string {
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -77,7 +78,10 @@ func run(args []string, s *streams) int {
 		return exitClean
 	case errors.As(err, &ee):
 		if ee.err != nil {
-			fmt.Fprintln(s.err, "fzlint:", ee.err)
+			// One line each for the errors of a config and its packs.
+			for _, line := range strings.Split(ee.err.Error(), "\n") {
+				fmt.Fprintln(s.err, "fzlint:", line)
+			}
 		}
 		return ee.code
 	default:

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeFiles writes files (path relative to dir → content).
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for path, body := range files {
+		p := filepath.Join(dir, path)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestConfigErrorBeforeTheRunKeepsDocumentsWhole: a config error found
+// before any file is checked still prints a whole JSON or SARIF document
+// holding it, and stderr has each error of the config on its own line.
+func TestConfigErrorBeforeTheRunKeepsDocumentsWhole(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		".fzlint.yaml": "pakcs: [fzzf]\nrules: {fzzf/section-problem: off}\n",
+		"r.txt":        "青山县司法局关于2023年度法治政府建设情况的报告\n",
+	})
+	cfg := filepath.Join(dir, ".fzlint.yaml")
+	wantErrs := "fzlint: " + cfg + `:1:1: 未知的键 "pakcs"，是不是 "packs"？（可用：exclude、pack-dirs、packs、rules、settings）` + "\n" +
+		"fzlint: " + cfg + `:2:9: 配置中的规则 "fzzf/section-problem" 不存在，是不是 "fzzf/section-problems"？（用 fzlint rules 查看可用规则）` + "\n"
+
+	code, out, errs := fzlint(t, "", "check", "--format", "json", dir)
+	var report struct {
+		Files []struct {
+			Path  string `json:"path"`
+			Error *struct {
+				Code    string `json:"code"`
+				Message string `json:"message"`
+			} `json:"error"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatalf("stdout is no JSON document: %v\n%q", err, out)
+	}
+	if code != exitTrouble || errs != wantErrs {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit 2, stderr:\n%s", code, errs, wantErrs)
+	}
+	if len(report.Files) != 1 || report.Files[0].Path != cfg || report.Files[0].Error == nil ||
+		report.Files[0].Error.Code != "bad-config" || !strings.Contains(report.Files[0].Error.Message, cfg+":2:9: ") {
+		t.Errorf("JSON files = %+v", report.Files)
+	}
+
+	code, out, _ = fzlint(t, "", "check", "--format", "sarif", dir)
+	var log struct {
+		Runs []struct {
+			Invocations []struct {
+				ExecutionSuccessful bool `json:"executionSuccessful"`
+				Notifications       []struct {
+					Message struct{ Text string } `json:"message"`
+				} `json:"toolExecutionNotifications"`
+			} `json:"invocations"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil || code != exitTrouble || len(log.Runs) != 1 ||
+		len(log.Runs[0].Invocations) != 1 || log.Runs[0].Invocations[0].ExecutionSuccessful ||
+		len(log.Runs[0].Invocations[0].Notifications) != 1 ||
+		!strings.Contains(log.Runs[0].Invocations[0].Notifications[0].Message.Text, cfg+":1:1: ") {
+		t.Errorf("SARIF of a bad config: exit %d, %v %+v\n%s", code, err, log, out)
+	}
+}
+
+// TestUnusedPackIsAWarning: a pack in pack-dirs that packs does not enable
+// is said on stderr; the run goes on and its result decides the exit code.
+func TestUnusedPackIsAWarning(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		".fzlint.yaml":    "packs: [fzzf]\npack-dirs: [规则包]\n",
+		"规则包/local.yaml": "pack: local\nextends: [fzzf]\n",
+	})
+	code, _, errs := fzlint(t, "", "check", "--fail-level", "warning", reports+"/青山县司法局-2023.txt", "--config", filepath.Join(dir, ".fzlint.yaml"))
+	want := "fzlint: " + filepath.Join(dir, ".fzlint.yaml") + ":2:13: 警告：" + filepath.Join(dir, "规则包") + " 中的规则包 local 未启用，其规则不会运行；要运行它，请加入 packs\n"
+	if code != exitClean || errs != want {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit 0, stderr:\n%s", code, errs, want)
+	}
+}

@@ -80,7 +80,7 @@ func TestConfigErrorBeforeTheRunKeepsDocumentsWhole(t *testing.T) {
 func TestUnusedPackIsAWarning(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
-		".fzlint.yaml":    "packs: [fzzf]\npack-dirs: [规则包]\n",
+		".fzlint.yaml":   "packs: [fzzf]\npack-dirs: [规则包]\n",
 		"规则包/local.yaml": "pack: local\nextends: [fzzf]\n",
 	})
 	code, _, errs := fzlint(t, "", "check", "--fail-level", "warning", reports+"/青山县司法局-2023.txt", "--config", filepath.Join(dir, ".fzlint.yaml"))

@@ -71,7 +71,7 @@ func tuneGC() {
 func run(args []string, s *streams) int {
 	root := newRootCmd(s)
 	root.SetArgs(args)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	var ee *exitError
 	switch {
 	case err == nil:
@@ -86,7 +86,7 @@ func run(args []string, s *streams) int {
 		return ee.code
 	default:
 		// cobra's own usage errors: unknown flag or command, bad arguments.
-		fmt.Fprintln(s.err, "fzlint:", err)
+		fmt.Fprintln(s.err, "fzlint:", usageError(cmd, err))
 		return exitTrouble
 	}
 }

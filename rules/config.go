@@ -37,7 +37,8 @@ type Config struct {
 // loader finds once the packs are loaded.
 type configPlaces struct {
 	packs, packDirs []Pos
-	rules, settings map[string]Pos
+	rules, settings map[string]Pos // the keys
+	settingValues   map[string]Pos
 }
 
 // place returns the position of entry i of list, or the config file itself
@@ -131,7 +132,7 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 	}
 	problems = append(problems, checkKeys(path, top, yamlKeys(reflect.TypeOf(cf)), nil)...)
 	c := &Config{Path: path, Rules: map[string]Severity{},
-		at: configPlaces{rules: map[string]Pos{}, settings: map[string]Pos{}}}
+		at: configPlaces{rules: map[string]Pos{}, settings: map[string]Pos{}, settingValues: map[string]Pos{}}}
 	// Each entry is decoded on its own, so that a bad one does not hide the
 	// errors of the others.
 	for i := 0; i+1 < len(top.Content); i += 2 {
@@ -174,6 +175,7 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		case "settings":
 			eachEntry(path, val, &problems, func(k, v *yaml.Node) {
 				c.at.settings[k.Value] = Pos{File: path, Line: k.Line, Column: k.Column}
+				c.at.settingValues[k.Value] = Pos{File: path, Line: v.Line, Column: v.Column}
 				if v.Kind != yaml.ScalarNode {
 					problems = append(problems, errAt(path, v, "参数 %s 的值应为字符串", k.Value))
 					return

@@ -27,6 +27,9 @@ type Set struct {
 	// Warnings are what the loader found odd but not wrong, placed in the
 	// config file (a pack in pack-dirs that is not enabled).
 	Warnings []*PosError
+	// settingAt is where each setting's value was given: the config's
+	// entry, or the pack's.
+	settingAt map[string]Pos
 }
 
 // Options say which packs to load and how to adjust them.
@@ -279,13 +282,14 @@ func (l *loader) unusedPacks() []*PosError {
 // Overrides and config entries about a pack that failed to load are not
 // checked: its own errors are reported.
 func (l *loader) resolve() *Set {
-	s := &Set{Packs: l.order, settings: map[string]string{}, extension: map[string][]string{}}
+	s := &Set{Packs: l.order, settings: map[string]string{}, extension: map[string][]string{}, settingAt: map[string]Pos{}}
 	byRule := map[string]*Rule{}
 	roles := map[outline.Role]*outline.RoleSpec{}
 	for _, p := range l.order {
 		s.extension[p.ID] = p.Extends
 		for k, v := range p.Settings {
 			s.settings[p.ID+"."+k] = v
+			s.settingAt[p.ID+"."+k] = p.at.settings[k]
 		}
 		for _, r := range p.Rules {
 			byRule[r.ID] = r
@@ -346,6 +350,7 @@ func (l *loader) resolve() *Set {
 		switch _, ok := s.settings[key]; {
 		case ok:
 			s.settings[key] = cfg.Settings[key]
+			s.settingAt[key] = cfg.placeOf(cfg.at.settingValues, key)
 		case l.failed[pack]:
 		default:
 			l.failAt(cfg.placeOf(cfg.at.settings, key), "配置中的参数 %q 不存在%s（格式为 规则包.参数，如 fzzf.deadline）", key, didYouMean(key, settingKeys))
@@ -403,6 +408,25 @@ func (s *Set) Setting(pack, key string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// SettingError is an error about the value of setting key as a rule of pack
+// reads it (Setting), placed where that value was given: the config's entry
+// or the pack's.
+func (s *Set) SettingError(pack, key, format string, args ...any) error {
+	return &PosError{Pos: s.settingPos(pack, key), Msg: fmt.Sprintf(format, args...)}
+}
+
+func (s *Set) settingPos(pack, key string) Pos {
+	if _, ok := s.settings[pack+"."+key]; ok {
+		return s.settingAt[pack+"."+key]
+	}
+	for _, dep := range s.extension[pack] {
+		if _, ok := s.Setting(dep, key); ok {
+			return s.settingPos(dep, key)
+		}
+	}
+	return Pos{}
 }
 
 func regexps(rs []Regexp) []*match.Pattern {

@@ -36,6 +36,7 @@ type packPlaces struct {
 	id        Pos
 	extends   []Pos
 	overrides map[string]Pos
+	settings  map[string]Pos // the value of each setting
 }
 
 // RoleDef is a pack's vocabulary for one role of the outline.
@@ -178,6 +179,12 @@ func packOf(file string, root *yaml.Node, kinds map[string]Compiler) (*Pack, err
 		Extends: pf.Extends, Settings: pf.Settings, Debris: pf.Debris, File: file,
 		Roles: map[outline.Role]RoleDef{}, Overrides: map[string]Severity{},
 		at: packPlaces{id: posOf(file, orNode(valueNode(top, "pack"), top)), overrides: map[string]Pos{}}}
+	if set := valueNode(top, "settings"); set != nil && set.Kind == yaml.MappingNode {
+		p.at.settings = map[string]Pos{}
+		for i := 0; i+1 < len(set.Content); i += 2 {
+			p.at.settings[set.Content[i].Value] = posOf(file, set.Content[i+1])
+		}
+	}
 	if ext := valueNode(top, "extends"); ext != nil {
 		for _, n := range ext.Content {
 			p.at.extends = append(p.at.extends, posOf(file, n))

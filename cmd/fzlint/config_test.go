@@ -89,3 +89,20 @@ func TestUnusedPackIsAWarning(t *testing.T) {
 		t.Errorf("exit %d, stderr:\n%s\nwant exit 0, stderr:\n%s", code, errs, want)
 	}
 }
+
+// TestBadSettingValue: a setting whose value the rule reading it cannot use
+// is an error at the value in the config.
+func TestBadSettingValue(t *testing.T) {
+	for body, want := range map[string]string{
+		"settings:\n  fzzf.deadline: \"13-45\"\n": `:2:18: 参数 deadline 的值 "13-45" 无效（应为 月-日，如 03-01；规则 fzzf/date-deadline 读取它）`,
+		"settings:\n  fzzf.deadline: [3, 1]\n":    `:2:18: 参数 fzzf.deadline 的值应为字符串`,
+	} {
+		dir := t.TempDir()
+		writeFiles(t, dir, map[string]string{".fzlint.yaml": body})
+		cfg := filepath.Join(dir, ".fzlint.yaml")
+		code, _, errs := fzlint(t, "", "check", "--config", cfg, reports+"/青山县司法局-2023.txt")
+		if code != exitTrouble || errs != "fzlint: "+cfg+want+"\n" {
+			t.Errorf("%q: exit %d, stderr %q, want 2 and %q", body, code, errs, want)
+		}
+	}
+}

@@ -84,3 +84,19 @@ func within(t *testing.T, f func() string) string {
 		return ""
 	}
 }
+
+// TestPackDirThatIsAFIFO: a pack-dirs entry that is a FIFO is an error, and
+// listing the packs it holds (for "did you mean") does not open it.
+func TestPackDirThatIsAFIFO(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, ".fzlint.yaml")
+	write(t, path, "packs: [nosuch]\npack-dirs: [fifo]\n")
+	msg := within(t, func() string { _, m := loadConfig(t, dir, path); return m })
+	want := ".fzlint.yaml:2:13: pack-dirs 中的 fifo 不是目录\n.fzlint.yaml:1:9: 找不到规则包 \"nosuch\"（内置：fzzf、gongwen、hygiene、structure、terms、typography；并在 pack-dirs 中查找过）"
+	if msg != want {
+		t.Errorf("error:\n%s\nwant:\n%s", msg, want)
+	}
+}

@@ -103,6 +103,7 @@ func newRootCmd(s *streams) *cobra.Command {
 	root.SetIn(s.in)
 	root.SetOut(s.out)
 	root.SetErr(s.err)
+	chineseHelp(root)
 	root.AddCommand(newCheckCmd(s), newOutlineCmd(s), newRulesCmd(s), newExplainCmd(s), newTestCmd(s), newInitCmd(s), newVersionCmd(s), newLSPCmd(s))
 	return root
 }

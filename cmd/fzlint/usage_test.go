@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestUsageErrorsInChinese: cobra's and pflag's usage errors are shown in
 // Chinese, naming the command, exit 2.
@@ -27,5 +30,37 @@ func TestUsageErrorsInChinese(t *testing.T) {
 		if code != exitTrouble || out != "" || errs != "fzlint: "+c.want+"\n" {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2 and %q", c.args, code, out, errs, c.want)
 		}
+	}
+}
+
+// TestHelpInChinese: help and usage text are Chinese, flags aligned by
+// terminal width, no English heading, type name or default left.
+func TestHelpInChinese(t *testing.T) {
+	code, out, errs := fzlint(t, "", "check", "--help")
+	for _, want := range []string{
+		"用法：\n  fzlint check [文件或目录…|-] [选项]\n\n选项：\n      --config 值           配置文件",
+		"\n  -f, --format 值           输出格式：text、json、sarif、github、html（默认 text）\n",
+		"\n      --no-color            不用颜色",
+		"\n\n通用选项：\n  -h, --help   显示帮助\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check --help lacks %q:\n%s", want, out)
+		}
+	}
+	for _, english := range []string{"Usage", "Flags", "string", "default", "help for"} {
+		if strings.Contains(out, english) {
+			t.Errorf("check --help says %q:\n%s", english, out)
+		}
+	}
+	if code != exitClean || errs != "" {
+		t.Errorf("check --help: exit %d, stderr %q", code, errs)
+	}
+	code, out, _ = fzlint(t, "", "help")
+	if code != exitClean || !strings.Contains(out, "\n命令：\n  check       检查报告\n") || strings.Contains(out, "completion") {
+		t.Errorf("help: exit %d\n%s", code, out)
+	}
+	code, _, errs = fzlint(t, "", "help", "nosuch")
+	if code != exitTrouble || errs != "fzlint: 未知的命令 \"nosuch\"（用 fzlint help 查看全部命令）\n" {
+		t.Errorf("help nosuch: exit %d, stderr %q", code, errs)
 	}
 }

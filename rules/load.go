@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -92,6 +93,7 @@ type loader struct {
 	order    []*Pack
 	visiting map[string]bool
 	parsed   map[string]parsed // packs parsed ahead, in parallel
+	partial  []*Pack           // packs with errors, as far as they were read
 	problems Problems
 }
 
@@ -171,6 +173,7 @@ func (l *loader) load(id string, at Pos) {
 		l.problems.add(res.file, res.err)
 		l.failed[id] = true
 		if p := res.pack; p != nil {
+			l.partial = append(l.partial, p)
 			for i, dep := range p.Extends {
 				l.load(dep, p.at.extends[i])
 			}
@@ -321,13 +324,16 @@ func (l *loader) resolve() *Set {
 	s.Outline.Index()
 	ruleIDs := sortedMapKeys(byRule)
 	// Pack overrides apply in load order, so a pack overrides what it extends;
-	// the user's config comes last.
-	for _, p := range l.order {
+	// the user's config comes last. Those of a pack with errors are only
+	// checked.
+	for _, p := range slices.Concat(l.order, l.partial) {
 		for _, id := range sortedMapKeys(p.Overrides) {
-			if r, ok := byRule[id]; ok {
-				r.Severity = p.Overrides[id]
-			} else if !l.failed[packOfRule(id)] {
+			r, ok := byRule[id]
+			switch {
+			case !ok && !l.failed[packOfRule(id)]:
 				l.failAt(p.at.overrides[id], "overrides 中的规则 %q 不存在%s", id, didYouMean(id, ruleIDs))
+			case ok && !l.failed[p.ID]:
+				r.Severity = p.Overrides[id]
 			}
 		}
 	}

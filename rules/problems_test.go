@@ -40,7 +40,7 @@ func write(t *testing.T, path, body string) {
 // one run, each at its place, with the closest valid name.
 func TestConfigProblemsAllAtOnce(t *testing.T) {
 	dir := t.TempDir()
-	write(t, filepath.Join(dir, "packs", "local.yaml"), "pack: local\nextends: [fzzf, gongwne]\noverrides:\n  fzzf/section-problem: off\nrules:\n  - id: a\n    kind: patern\n    severity: eror\n    message: m\n    source: s\n    examples: {fail: [x], pass: [y]}\n  - id: b\n    kind: pattern\n    patterns: ['XX']\n    scop: body\n    severity: error\n    message: m\n    source: s\n    examples: {fail: [XX], pass: [y]}\n")
+	write(t, filepath.Join(dir, "packs", "local.yaml"), "pack: local\nextends: [fzzf, gongwne, ../up]\noverrides:\n  fzzf/section-problem: off\nrules:\n  - id: a\n    kind: patern\n    severity: eror\n    message: m\n    source: s\n    examples: {fail: [x], pass: [y]}\n  - id: b\n    kind: pattern\n    patterns: ['XX']\n    scop: body\n    severity: error\n    message: m\n    source: s\n    examples: {fail: [XX], pass: [y]}\n")
 	write(t, filepath.Join(dir, "packs", "loop-a.yaml"), "pack: loop-a\nextends: [loop-b]\n")
 	write(t, filepath.Join(dir, "packs", "loop-b.yaml"), "pack: loop-b\nextends: [loop-a]\n")
 	path := filepath.Join(dir, ".fzlint.yaml")
@@ -66,8 +66,10 @@ exclude: ["归档/**", "[bad"]
 		`packs/local.yaml:7:11: 未知的规则类型 "patern"，是不是 "pattern"？` + "（可用：" + strings.Join(kindNames(), "、") + "）",
 		`packs/local.yaml:15:5: 未知的键 "scop"，是不是 "scope"？（可用：fix、match、patterns、per、scope、unless）`,
 		`packs/local.yaml:2:17: 找不到规则包 "gongwne"，是不是 "gongwen"？（内置：fzzf、gongwen、hygiene、structure、terms、typography；并在 pack-dirs 中查找过）`,
+		`packs/local.yaml:2:26: 规则包 id "../up" 无效（小写字母、数字和连字符，不含路径）`,
 		`.fzlint.yaml:2:22: 找不到规则包 "typograhy"，是不是 "typography"？（内置：fzzf、gongwen、hygiene、structure、terms、typography；并在 pack-dirs 中查找过）`,
 		`packs/loop-b.yaml:2:11: 规则包 loop-a 的 extends 形成循环`,
+		`packs/local.yaml:4:3: overrides 中的规则 "fzzf/section-problem" 不存在，是不是 "fzzf/section-problems"？`,
 		`.fzlint.yaml:5:3: 配置中的规则 "fzzf/section-problem" 不存在，是不是 "fzzf/section-problems"？（用 fzlint rules 查看可用规则）`,
 		`.fzlint.yaml:7:3: 规则 "terms/typo" 所在的规则包 terms 未启用（加入 packs 才能调整其规则）`,
 		`.fzlint.yaml:9:3: 配置中的参数 "fzzf.deadlin" 不存在，是不是 "fzzf.deadline"？（格式为 规则包.参数，如 fzzf.deadline）`,

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -30,6 +31,9 @@ func LoadPackFiles(files []string, kinds map[string]Compiler) (*Set, []string, e
 			continue
 		}
 		id := strings.TrimSuffix(filepath.Base(file), ext)
+		if slices.Contains(cfg.Packs, id) {
+			continue // named twice
+		}
 		cfg.Packs = append(cfg.Packs, id)
 		cfg.at.packs = append(cfg.at.packs, Pos{File: file})
 		if !seenDir[abs] {

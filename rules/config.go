@@ -5,6 +5,7 @@ package rules
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"fmt"
 	"os"
 	"path"
@@ -102,9 +103,16 @@ func ReadConfig(path string) (*Config, error) {
 	return ParseConfig(path, data)
 }
 
-// describeReadError drops the path os errors repeat: the error is already
-// placed at the file.
+// describeReadError says why a file could not be read, in Chinese where the
+// cause is a common one, and without the path os errors repeat: the error is
+// already placed at the file.
 func describeReadError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "文件不存在"
+	case errors.Is(err, fs.ErrPermission):
+		return "没有读取权限"
+	}
 	var pe *os.PathError
 	if errors.As(err, &pe) {
 		return pe.Err.Error()

@@ -61,7 +61,7 @@ func TestTestCommandBadPack(t *testing.T) {
 	}{
 		{"bad.yaml", `bad.yaml:4:11: 未知的规则类型 "patern"，是不是 "pattern"？`},
 		{"other.yaml", `other.yaml:1:7: 文件声明的规则包 id 为 "renamed"，但按 "other" 加载（文件名应为 renamed.yaml）`},
-		{"nosuch.yaml", `nosuch.yaml: 无法读取规则包：no such file or directory`},
+		{"nosuch.yaml", `nosuch.yaml: 无法读取规则包：文件不存在`},
 	}
 	for _, c := range cases {
 		code, out, errs := fzlint(t, "", "test", filepath.Join(dir, c.file))

@@ -5,8 +5,8 @@ package rules
 import (
 	"bytes"
 	"errors"
-	"io/fs"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"

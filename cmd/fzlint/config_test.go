@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // writeFiles writes files (path relative to dir → content).
@@ -57,6 +59,7 @@ func TestConfigErrorBeforeTheRunKeepsDocumentsWhole(t *testing.T) {
 	}
 
 	code, out, _ = fzlint(t, "", "check", "--format", "sarif", dir)
+	validateSARIF(t, out)
 	var log struct {
 		Runs []struct {
 			Invocations []struct {
@@ -104,5 +107,35 @@ func TestBadSettingValue(t *testing.T) {
 		if code != exitTrouble || errs != "fzlint: "+cfg+want+"\n" {
 			t.Errorf("%q: exit %d, stderr %q, want 2 and %q", body, code, errs, want)
 		}
+	}
+}
+
+// validateSARIF checks a SARIF log against the SARIF 2.1.0 schema kept in
+// testdata/output.
+func validateSARIF(t *testing.T, log string) {
+	t.Helper()
+	f, err := os.Open("../../testdata/output/sarif-schema-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("sarif-schema-2.1.0.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("sarif-schema-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := jsonschema.UnmarshalJSON(strings.NewReader(log))
+	if err != nil {
+		t.Fatalf("SARIF is no JSON: %v", err)
+	}
+	if err := schema.Validate(v); err != nil {
+		t.Errorf("SARIF log does not validate: %v", err)
 	}
 }

@@ -24,6 +24,7 @@ func chineseHelp(root *cobra.Command) {
 		RunE: func(c *cobra.Command, args []string) error {
 			cmd, _, err := root.Find(args)
 			if err != nil || cmd == nil {
+				// Worded as cobra's own, so that usageError shows it in Chinese.
 				return fmt.Errorf("unknown command %q for %q", strings.Join(args, " "), root.CommandPath())
 			}
 			return cmd.Help()

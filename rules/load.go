@@ -213,11 +213,10 @@ func (l *loader) find(id string) (file string, data []byte, builtIn, found bool,
 			return path, data, false, true, nil
 		}
 	}
-	data, err = embedded.ReadFile("packs/" + id + ".yaml")
-	if err != nil {
-		return "", nil, false, false, nil
+	if data, err := embedded.ReadFile("packs/" + id + ".yaml"); err == nil {
+		return "rules/packs/" + id + ".yaml", data, true, true, nil
 	}
-	return "rules/packs/" + id + ".yaml", data, true, true, nil
+	return "", nil, false, false, nil // not found is not an error here: load says where it was named
 }
 
 // knownIDs are the ids of every pack that can be loaded: embedded or in a

@@ -111,7 +111,7 @@ func (d *dateCheck) Validate(r *rules.Rule, set *rules.Set) error {
 		return fmt.Errorf("%s:%d:%d: 规则 %s 读取的参数 %s 未在规则包中定义", r.Pos.File, r.Pos.Line, r.Pos.Column, r.ID, d.Setting)
 	}
 	if _, ok := deadline(v, 2000); !ok {
-		return fmt.Errorf("规则 %s 的参数 %s.%s = %q 无效（应为 月-日，如 03-01）", r.ID, r.Pack, d.Setting, v)
+		return set.SettingError(r.Pack, d.Setting, "参数 %s 的值 %q 无效（应为 月-日，如 03-01；规则 %s 读取它）", d.Setting, v, r.ID)
 	}
 	return nil
 }

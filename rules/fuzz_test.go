@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -36,11 +37,31 @@ func FuzzParsePack(f *testing.F) {
 	})
 }
 
-// FuzzParseConfig: no config text may crash the config reader.
+// FuzzParseConfig: no config text may crash the config reader or the
+// loader, and every error they report is placed at a line of the config.
 func FuzzParseConfig(f *testing.F) {
 	f.Add([]byte("packs: [fzzf]\nrules: {fzzf/section-other: off}\nsettings: {fzzf.deadline: \"04-01\"}\n"))
 	f.Add([]byte("rules: [\n"))
+	f.Add([]byte("pakcs: [fzzf]\npacks: [terms, ../x]\nrules: {fzzf/nosuch: warn}\nsettings: {fzzf.x: [1]}\nexclude: ['[bad']\npack-dirs: [nosuch]\n"))
+	kinds := checker.Kinds()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, _ = rules.ParseConfig(".fzlint.yaml", data)
+		cfg, err := rules.ParseConfig(".fzlint.yaml", data)
+		if err == nil {
+			_, err = rules.Load(rules.Options{Kinds: kinds, Config: cfg})
+		}
+		var problems rules.Problems
+		var one *rules.PosError
+		switch {
+		case errors.As(err, &problems):
+		case errors.As(err, &one):
+			problems = rules.Problems{one}
+		case err != nil:
+			t.Fatalf("error without a place: %v", err)
+		}
+		for _, p := range problems {
+			if p.Line < 1 || p.File == "" {
+				t.Errorf("error not placed at a line: %v", p)
+			}
+		}
 	})
 }

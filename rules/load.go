@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -24,6 +25,12 @@ type Set struct {
 	Outline   outline.Config
 	settings  map[string]string // "pack.key" → value
 	extension map[string][]string
+	// Warnings are what the loader found odd but not wrong, placed in the
+	// config file (a pack in pack-dirs that is not enabled).
+	Warnings []*PosError
+	// settingAt is where each setting's value was given: the config's
+	// entry, or the pack's.
+	settingAt map[string]Pos
 }
 
 // Options say which packs to load and how to adjust them.
@@ -43,33 +50,51 @@ func EmbeddedIDs() []string {
 }
 
 // Load reads the packs the config asks for (every embedded pack by default),
-// follows extends, applies overrides and compiles every rule.
+// follows extends, applies overrides and compiles every rule. It reports
+// every error of the config and its packs at once, as Problems; what is
+// merely odd (a pack in pack-dirs that nothing enables) is in Set.Warnings.
 func Load(opts Options) (*Set, error) {
 	cfg := opts.Config
 	if cfg == nil {
 		cfg = &Config{}
 	}
-	l := &loader{kinds: opts.Kinds, cfg: cfg, byID: map[string]*Pack{}, visiting: map[string]bool{}}
+	l := &loader{kinds: opts.Kinds, cfg: cfg, byID: map[string]*Pack{}, failed: map[string]bool{}, visiting: map[string]bool{},
+		problems: append(Problems(nil), cfg.problems...)}
+	l.checkPackDirs()
 	want := cfg.Packs
 	if len(want) == 0 {
 		want = EmbeddedIDs()
 	}
-	l.parsed = l.parseAll(want)
+	var valid []string
 	for _, id := range want {
-		if err := l.load(id, cfg.Path); err != nil {
-			return nil, err
+		if idPattern.MatchString(id) { // a bad id is already an error of the config
+			valid = append(valid, id)
 		}
 	}
-	return l.resolve()
+	l.parsed = l.parseAll(valid)
+	for i, id := range want {
+		if idPattern.MatchString(id) {
+			l.load(id, cfg.place(cfg.at.packs, i))
+		}
+	}
+	s := l.resolve()
+	if err := l.problems.err(); err != nil {
+		return nil, err
+	}
+	s.Warnings = l.unusedPacks()
+	return s, nil
 }
 
 type loader struct {
 	kinds    map[string]Compiler
 	cfg      *Config
 	byID     map[string]*Pack
+	failed   map[string]bool // packs with errors, reported once
 	order    []*Pack
 	visiting map[string]bool
 	parsed   map[string]parsed // packs parsed ahead, in parallel
+	partial  []*Pack           // packs with errors, as far as they were read
+	problems Problems
 }
 
 // parsed is the outcome of finding and parsing one pack.
@@ -77,7 +102,7 @@ type parsed struct {
 	file    string
 	pack    *Pack
 	err     error
-	missing bool // err is that the pack could not be found or read
+	missing bool // the pack was found nowhere
 }
 
 // parseAll finds and parses the packs in ids concurrently: parsing and
@@ -103,9 +128,12 @@ func (l *loader) parseAll(ids []string) map[string]parsed {
 
 // parse finds pack id and parses it.
 func (l *loader) parse(id string) parsed {
-	file, data, builtIn, err := l.find(id)
-	if err != nil {
-		return parsed{err: err, missing: true}
+	file, data, builtIn, found, err := l.find(id)
+	switch {
+	case !found:
+		return parsed{missing: true}
+	case err != nil:
+		return parsed{file: file, err: err}
 	}
 	if builtIn {
 		if root := embeddedTree(id, data); root != nil {
@@ -113,74 +141,157 @@ func (l *loader) parse(id string) parsed {
 			return parsed{file: file, pack: p, err: err}
 		}
 	}
-	p, err := ParsePack(file, data, l.kinds)
+	p, err := parsePack(file, data, l.kinds)
 	return parsed{file: file, pack: p, err: err}
 }
 
-// load loads pack id and, first, the packs it extends.
-func (l *loader) load(id, from string) error {
-	if _, ok := l.byID[id]; ok {
-		return nil
+// load loads pack id, named at, and, first, the packs it extends.
+func (l *loader) load(id string, at Pos) {
+	if _, ok := l.byID[id]; ok || l.failed[id] {
+		return
+	}
+	if !idPattern.MatchString(id) {
+		l.failAt(at, "规则包 id %q 无效（小写字母、数字和连字符，不含路径）", id)
+		return
 	}
 	if l.visiting[id] {
-		return fmt.Errorf("%s: 规则包 %s 的 extends 形成循环", from, id)
+		l.failAt(at, "规则包 %s 的 extends 形成循环", id)
+		return
 	}
 	l.visiting[id] = true
+	defer delete(l.visiting, id)
 	res, ok := l.parsed[id]
 	if !ok {
 		res = l.parse(id)
 	}
-	if res.missing {
-		return fmt.Errorf("%s: %w", orString(from, "fzlint"), res.err)
-	}
-	if res.err != nil {
-		return res.err
-	}
-	p, file := res.pack, res.file
-	if p.ID != id {
-		return fmt.Errorf("%s: 文件声明的规则包 id 为 %q，但按 %q 加载", file, p.ID, id)
-	}
-	for _, dep := range p.Extends {
-		if err := l.load(dep, file); err != nil {
-			return err
+	switch {
+	case res.missing:
+		l.failAt(at, "找不到规则包 %q%s（内置：%s%s）", id, didYouMean(id, l.knownIDs()), strings.Join(EmbeddedIDs(), "、"), l.dirsNote())
+		l.failed[id] = true
+		return
+	case res.err != nil:
+		l.problems.add(res.file, res.err)
+		l.failed[id] = true
+		if p := res.pack; p != nil {
+			l.partial = append(l.partial, p)
+			for i, dep := range p.Extends {
+				l.load(dep, p.at.extends[i])
+			}
 		}
+		return
+	}
+	p := res.pack
+	if p.ID != id {
+		l.failAt(Pos{File: p.File, Line: p.at.id.Line, Column: p.at.id.Column}, "文件声明的规则包 id 为 %q，但按 %q 加载（文件名应为 %s.yaml）", p.ID, id, p.ID)
+		l.failed[id] = true
+		return
+	}
+	for i, dep := range p.Extends {
+		l.load(dep, p.at.extends[i])
 	}
 	l.byID[id] = p
 	l.order = append(l.order, p)
-	return nil
+}
+
+func (l *loader) failAt(at Pos, format string, args ...any) {
+	l.problems = append(l.problems, &PosError{Pos: at, Msg: fmt.Sprintf(format, args...)})
 }
 
 // find looks for pack id in the user's pack directories, then among the
-// embedded packs (builtIn).
-func (l *loader) find(id string) (file string, data []byte, builtIn bool, err error) {
+// embedded packs (builtIn). found is false when it is nowhere.
+func (l *loader) find(id string) (file string, data []byte, builtIn, found bool, err error) {
 	for _, dir := range l.cfg.PackDirs {
 		for _, ext := range []string{".yaml", ".yml"} {
 			path := filepath.Join(dir, id+ext)
-			data, err = os.ReadFile(path)
-			if err == nil {
-				return path, data, false, nil
+			if _, err := os.Lstat(path); err != nil {
+				continue
 			}
-			if !os.IsNotExist(err) {
-				return "", nil, false, fmt.Errorf("无法读取规则包 %s：%w", path, err)
+			data, err = readRegular(path, MaxPackSize)
+			if err != nil {
+				return path, nil, false, true, &PosError{Pos: Pos{File: path}, Msg: "无法读取规则包：" + describeReadError(err)}
 			}
+			return path, data, false, true, nil
 		}
 	}
-	data, err = embedded.ReadFile("packs/" + id + ".yaml")
-	if err != nil {
-		return "", nil, false, fmt.Errorf("找不到规则包 %q（内置：%s）", id, strings.Join(EmbeddedIDs(), "、"))
+	if data, err := embedded.ReadFile("packs/" + id + ".yaml"); err == nil {
+		return "rules/packs/" + id + ".yaml", data, true, true, nil
 	}
-	return "rules/packs/" + id + ".yaml", data, true, nil
+	return "", nil, false, false, nil // not found is not an error here: load says where it was named
+}
+
+// knownIDs are the ids of every pack that can be loaded: embedded or in a
+// pack directory.
+func (l *loader) knownIDs() []string {
+	ids := EmbeddedIDs()
+	for _, dir := range l.cfg.PackDirs {
+		ids = append(ids, packsIn(dir)...)
+	}
+	return ids
+}
+
+func (l *loader) dirsNote() string {
+	if len(l.cfg.PackDirs) == 0 {
+		return ""
+	}
+	return "；并在 pack-dirs 中查找过"
+}
+
+// packsIn lists the ids of the pack files in dir.
+func packsIn(dir string) []string {
+	entries, _ := os.ReadDir(dir)
+	var ids []string
+	for _, e := range entries {
+		name := e.Name()
+		if ext := filepath.Ext(name); (ext == ".yaml" || ext == ".yml") && !e.IsDir() {
+			ids = append(ids, strings.TrimSuffix(name, ext))
+		}
+	}
+	return ids
+}
+
+// checkPackDirs reports pack directories that do not exist: the packs the
+// user meant to load from there would silently be the embedded ones of the
+// same id, or missing.
+func (l *loader) checkPackDirs() {
+	for i, dir := range l.cfg.PackDirs {
+		info, err := os.Stat(dir)
+		switch {
+		case err != nil:
+			l.failAt(l.cfg.place(l.cfg.at.packDirs, i), "pack-dirs 中的目录 %s 不存在或无法访问", dir)
+		case !info.IsDir():
+			l.failAt(l.cfg.place(l.cfg.at.packDirs, i), "pack-dirs 中的 %s 不是目录", dir)
+		}
+	}
+}
+
+// unusedPacks warns of packs in pack-dirs that no enabled pack loads: likely
+// a pack written and never added to packs:, whose rules then never run.
+func (l *loader) unusedPacks() []*PosError {
+	var out []*PosError
+	for i, dir := range l.cfg.PackDirs {
+		for _, id := range packsIn(dir) {
+			if _, ok := l.byID[id]; ok {
+				continue
+			}
+			out = append(out, &PosError{Pos: l.cfg.place(l.cfg.at.packDirs, i),
+				Msg: fmt.Sprintf("警告：%s 中的规则包 %s 未启用，其规则不会运行；要运行它，请加入 packs", dir, id)})
+		}
+	}
+	return out
 }
 
 // resolve merges the loaded packs: settings, outline vocabulary, overrides.
-func (l *loader) resolve() (*Set, error) {
-	s := &Set{Packs: l.order, settings: map[string]string{}, extension: map[string][]string{}}
+// Overrides and config entries about a pack that failed to load are not
+// checked: its own errors are reported.
+func (l *loader) resolve() *Set {
+	s := &Set{Packs: l.order, settings: map[string]string{}, extension: map[string][]string{}, settingAt: map[string]Pos{}}
 	byRule := map[string]*Rule{}
 	roles := map[outline.Role]*outline.RoleSpec{}
 	for _, p := range l.order {
 		s.extension[p.ID] = p.Extends
 		for k, v := range p.Settings {
 			s.settings[p.ID+"."+k] = v
+			s.settingAt[p.ID+"."+k] = p.at.settings[k]
 		}
 		for _, r := range p.Rules {
 			byRule[r.ID] = r
@@ -210,31 +321,63 @@ func (l *loader) resolve() (*Set, error) {
 		}
 	}
 	s.Outline.Index()
+	ruleIDs := sortedMapKeys(byRule)
 	// Pack overrides apply in load order, so a pack overrides what it extends;
-	// the user's config comes last.
-	for _, p := range l.order {
+	// the user's config comes last. Those of a pack with errors are only
+	// checked.
+	for _, p := range slices.Concat(l.order, l.partial) {
 		for _, id := range sortedMapKeys(p.Overrides) {
 			r, ok := byRule[id]
-			if !ok {
-				return nil, fmt.Errorf("%s: overrides 中的规则 %q 不存在", p.File, id)
+			switch {
+			case !ok && !l.failed[packOfRule(id)]:
+				l.failAt(p.at.overrides[id], "overrides 中的规则 %q 不存在%s", id, didYouMean(id, ruleIDs))
+			case ok && !l.failed[p.ID]:
+				r.Severity = p.Overrides[id]
 			}
-			r.Severity = p.Overrides[id]
 		}
 	}
-	for _, id := range sortedMapKeys(l.cfg.Rules) {
+	cfg := l.cfg
+	for _, id := range sortedMapKeys(cfg.Rules) {
 		r, ok := byRule[id]
-		if !ok {
-			return nil, fmt.Errorf("%s: 配置中的规则 %q 不存在（用 fzlint rules 查看可用规则）", orString(l.cfg.Path, "配置"), id)
+		switch {
+		case ok:
+			r.Severity = cfg.Rules[id]
+		case l.failed[packOfRule(id)]:
+		case l.byID[packOfRule(id)] == nil && l.known(packOfRule(id)):
+			l.failAt(cfg.placeOf(cfg.at.rules, id), "规则 %q 所在的规则包 %s 未启用（加入 packs 才能调整其规则）", id, packOfRule(id))
+		default:
+			l.failAt(cfg.placeOf(cfg.at.rules, id), "配置中的规则 %q 不存在%s（用 fzlint rules 查看可用规则）", id, didYouMean(id, ruleIDs))
 		}
-		r.Severity = l.cfg.Rules[id]
 	}
-	for _, key := range sortedMapKeys(l.cfg.Settings) {
-		if _, ok := s.settings[key]; !ok {
-			return nil, fmt.Errorf("%s: 配置中的参数 %q 不存在（格式为 规则包.参数，如 fzzf.deadline）", orString(l.cfg.Path, "配置"), key)
+	settingKeys := sortedMapKeys(s.settings)
+	for _, key := range sortedMapKeys(cfg.Settings) {
+		pack, _, _ := strings.Cut(key, ".")
+		switch _, ok := s.settings[key]; {
+		case ok:
+			s.settings[key] = cfg.Settings[key]
+			s.settingAt[key] = cfg.placeOf(cfg.at.settingValues, key)
+		case l.failed[pack]:
+		default:
+			l.failAt(cfg.placeOf(cfg.at.settings, key), "配置中的参数 %q 不存在%s（格式为 规则包.参数，如 fzzf.deadline）", key, didYouMean(key, settingKeys))
 		}
-		s.settings[key] = l.cfg.Settings[key]
 	}
-	return s, nil
+	return s
+}
+
+// packOfRule is the pack part of a rule id "pack/name".
+func packOfRule(id string) string {
+	pack, _, _ := strings.Cut(id, "/")
+	return pack
+}
+
+// known tells whether pack id can be found, enabled or not.
+func (l *loader) known(id string) bool {
+	for _, k := range l.knownIDs() {
+		if k == id {
+			return true
+		}
+	}
+	return false
 }
 
 // Active returns the rules that are not off, in pack order.
@@ -270,6 +413,25 @@ func (s *Set) Setting(pack, key string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// SettingError is an error about the value of setting key as a rule of pack
+// reads it (Setting), placed where that value was given: the config's entry
+// or the pack's.
+func (s *Set) SettingError(pack, key, format string, args ...any) error {
+	return &PosError{Pos: s.settingPos(pack, key), Msg: fmt.Sprintf(format, args...)}
+}
+
+func (s *Set) settingPos(pack, key string) Pos {
+	if _, ok := s.settings[pack+"."+key]; ok {
+		return s.settingAt[pack+"."+key]
+	}
+	for _, dep := range s.extension[pack] {
+		if _, ok := s.Setting(dep, key); ok {
+			return s.settingPos(dep, key)
+		}
+	}
+	return Pos{}
 }
 
 func regexps(rs []Regexp) []*match.Pattern {

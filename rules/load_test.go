@@ -153,8 +153,10 @@ func TestExtendsCycle(t *testing.T) {
 func TestConfig(t *testing.T) {
 	dir := t.TempDir()
 	sub := filepath.Join(dir, "a", "b")
-	if err := os.MkdirAll(sub, 0o755); err != nil {
-		t.Fatal(err)
+	for _, d := range []string{sub, filepath.Join(dir, "packs")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
 	path := filepath.Join(dir, ".fzlint.yaml")
 	if err := os.WriteFile(path, []byte("packs: [fzzf]\npack-dirs: [packs]\nrules:\n  fzzf/section-other: off\nsettings:\n  fzzf.deadline: \"04-01\"\nexclude: [\"old/**\"]\n"), 0o644); err != nil {
@@ -182,7 +184,7 @@ func TestConfig(t *testing.T) {
 func TestBadConfig(t *testing.T) {
 	cases := []struct{ body, want string }{
 		{"pakcs: [fzzf]\n", `c.yaml:1:1: 未知的键 "pakcs"`},
-		{"rules:\n  fzzf/section-other: sometimes\n", `c.yaml:2:3: 未知的级别 "sometimes"`},
+		{"rules:\n  fzzf/section-other: sometimes\n", `c.yaml:2:23: 未知的级别 "sometimes"`},
 		{"rules: {fzzf/nosuch: off}\n", `配置中的规则 "fzzf/nosuch" 不存在`},
 		{"settings: {fzzf.nosuch: x}\n", `配置中的参数 "fzzf.nosuch" 不存在`},
 		{"packs: [nosuch]\n", `找不到规则包 "nosuch"`},

@@ -26,6 +26,17 @@ type Pack struct {
 	Overrides   map[string]Severity
 	Rules       []*Rule
 	File        string
+
+	at packPlaces
+}
+
+// packPlaces are where the entries of a pack file are, for errors the loader
+// finds once it has the packs the pack extends.
+type packPlaces struct {
+	id        Pos
+	extends   []Pos
+	overrides map[string]Pos
+	settings  map[string]Pos // the value of each setting
 }
 
 // RoleDef is a pack's vocabulary for one role of the outline.
@@ -118,6 +129,17 @@ func SpecError(r *Rule, format string, args ...any) error {
 // ParsePack parses and validates one pack file. Kind compilers are run on every
 // rule, so a pack that returns without error is fully usable.
 func ParsePack(file string, data []byte, kinds map[string]Compiler) (*Pack, error) {
+	p, err := parsePack(file, data, kinds)
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// parsePack is ParsePack, but a pack with errors in its rules is returned
+// too, as far as it was read, so that the loader can go on to the packs it
+// extends and report their errors in the same run.
+func parsePack(file string, data []byte, kinds map[string]Compiler) (*Pack, error) {
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil {
@@ -126,37 +148,56 @@ func ParsePack(file string, data []byte, kinds map[string]Compiler) (*Pack, erro
 	return packOf(file, &root, kinds)
 }
 
-// packOf validates the parsed pack file root and compiles its rules.
+// packOf validates the parsed pack file root and compiles its rules. Every
+// error is reported, as Problems: the unknown keys, and each bad rule; the
+// pack is returned with them when its top level could be read.
 func packOf(file string, root *yaml.Node, kinds map[string]Compiler) (*Pack, error) {
 	if len(root.Content) == 0 {
 		return nil, errAt(file, root, "规则包为空")
 	}
 	top := root.Content[0]
+	if top.Kind != yaml.MappingNode {
+		return nil, errAt(file, top, "规则包应为映射（键: 值）")
+	}
 	// Top-level keys starting with "x-" hold YAML anchors shared by examples.
 	extensions := map[string]bool{}
-	for i := 0; top.Kind == yaml.MappingNode && i+1 < len(top.Content); i += 2 {
+	for i := 0; i+1 < len(top.Content); i += 2 {
 		if k := top.Content[i].Value; strings.HasPrefix(k, "x-") {
 			extensions[k] = true
 		}
 	}
 	var pf packFile
-	if err := decodeStrict(file, top, &pf, extensions); err != nil {
-		return nil, err
+	problems := checkKeys(file, top, yamlKeys(reflect.TypeOf(pf)), extensions)
+	if err := top.Decode(&pf); err != nil {
+		problems.add(file, wrapDecodeError(file, top, err))
+		return nil, problems
 	}
 	if !idPattern.MatchString(pf.Pack) {
-		return nil, errAt(file, valueNode(top, "pack"), "规则包 id %q 无效（小写字母、数字和连字符）", pf.Pack)
+		problems = append(problems, errAt(file, orNode(valueNode(top, "pack"), top), "规则包 id %q 无效（小写字母、数字和连字符）", pf.Pack))
 	}
 	p := &Pack{ID: pf.Pack, Title: pf.Title, Source: pf.Source, Description: pf.Description,
 		Extends: pf.Extends, Settings: pf.Settings, Debris: pf.Debris, File: file,
-		Roles: map[outline.Role]RoleDef{}, Overrides: map[string]Severity{}}
-	if err := p.parseRoles(file, top, pf.Roles); err != nil {
-		return nil, err
+		Roles: map[outline.Role]RoleDef{}, Overrides: map[string]Severity{},
+		at: packPlaces{id: posOf(file, orNode(valueNode(top, "pack"), top)), overrides: map[string]Pos{}}}
+	if set := valueNode(top, "settings"); set != nil && set.Kind == yaml.MappingNode {
+		p.at.settings = map[string]Pos{}
+		for i := 0; i+1 < len(set.Content); i += 2 {
+			p.at.settings[set.Content[i].Value] = posOf(file, set.Content[i+1])
+		}
 	}
+	if ext := valueNode(top, "extends"); ext != nil {
+		for _, n := range ext.Content {
+			p.at.extends = append(p.at.extends, posOf(file, n))
+		}
+	}
+	problems = append(problems, p.parseRoles(file, top, pf.Roles)...)
 	ovNode := valueNode(top, "overrides")
 	for _, id := range sortedMapKeys(pf.Overrides) {
+		p.at.overrides[id] = posOf(file, keyNode(ovNode, id))
 		sev, err := ParseSeverity(pf.Overrides[id])
 		if err != nil {
-			return nil, errAt(file, keyNode(ovNode, id), "%v", err)
+			problems = append(problems, errAt(file, keyNode(ovNode, id), "%v", err))
+			continue
 		}
 		p.Overrides[id] = sev
 	}
@@ -165,33 +206,48 @@ func packOf(file string, root *yaml.Node, kinds map[string]Compiler) (*Pack, err
 		n := &pf.Rules[i]
 		r, err := parseRule(file, p.ID, n, kinds)
 		if err != nil {
-			return nil, err
+			problems.add(file, err)
+			continue
 		}
 		if seen[r.Name] {
-			return nil, errAt(file, valueNode(n, "id"), "规则 id %q 重复", r.Name)
+			problems = append(problems, errAt(file, valueNode(n, "id"), "规则 id %q 重复", r.Name))
+			continue
 		}
 		seen[r.Name] = true
 		p.Rules = append(p.Rules, r)
 	}
-	return p, nil
+	return p, problems.err()
 }
 
-func (p *Pack) parseRoles(file string, top *yaml.Node, roles map[string]yaml.Node) error {
+func posOf(file string, n *yaml.Node) Pos {
+	return Pos{File: file, Line: n.Line, Column: n.Column}
+}
+
+func (p *Pack) parseRoles(file string, top *yaml.Node, roles map[string]yaml.Node) Problems {
+	var problems Problems
 	rolesNode := valueNode(top, "roles")
+	names := make([]string, len(outline.Roles))
+	for i, r := range outline.Roles {
+		names[i] = string(r)
+	}
 	for _, name := range sortedMapKeys(roles) {
 		n := roles[name]
 		if !knownRole(outline.Role(name)) {
-			return errAt(file, keyNode(rolesNode, name), "未知的部分 %q（可用：measures、problems、duty、plans、other）", name)
+			problems = append(problems, errAt(file, keyNode(rolesNode, name), "未知的部分 %q%s（可用：%s）", name, didYouMean(name, names), strings.Join(names, "、")))
+			continue
 		}
 		var def RoleDef
 		if err := decodeStrict(file, &n, &def, nil); err != nil {
-			return err
+			problems.add(file, err)
+			continue
 		}
 		p.Roles[outline.Role(name)] = def
 	}
-	return nil
+	return problems
 }
 
+// parseRule checks the fields every rule has, reporting each that is wrong,
+// then has the rule's kind compile it.
 func parseRule(file, pack string, n *yaml.Node, kinds map[string]Compiler) (*Rule, error) {
 	var h ruleHead
 	if n.Kind != yaml.MappingNode {
@@ -200,23 +256,30 @@ func parseRule(file, pack string, n *yaml.Node, kinds map[string]Compiler) (*Rul
 	if err := n.Decode(&h); err != nil {
 		return nil, wrapDecodeError(file, n, err)
 	}
-	switch {
-	case !idPattern.MatchString(h.ID):
-		return nil, errAt(file, orNode(valueNode(n, "id"), n), "规则 id %q 无效（小写字母、数字和连字符）", h.ID)
-	case h.Message == "":
-		return nil, errAt(file, n, "规则 %s 缺少 message", h.ID)
-	case h.Source == "":
-		return nil, errAt(file, n, "规则 %s 缺少 source（所依据的条款或标准）", h.ID)
-	case len(h.Examples.Fail) == 0 || len(h.Examples.Pass) == 0:
-		return nil, errAt(file, n, "规则 %s 应至少各有一个 examples.fail 和 examples.pass 示例", h.ID)
+	var problems Problems
+	if !idPattern.MatchString(h.ID) {
+		problems = append(problems, errAt(file, orNode(valueNode(n, "id"), n), "规则 id %q 无效（小写字母、数字和连字符）", h.ID))
+	}
+	if h.Message == "" {
+		problems = append(problems, errAt(file, n, "规则 %s 缺少 message", h.ID))
+	}
+	if h.Source == "" {
+		problems = append(problems, errAt(file, n, "规则 %s 缺少 source（所依据的条款或标准）", h.ID))
+	}
+	if len(h.Examples.Fail) == 0 || len(h.Examples.Pass) == 0 {
+		problems = append(problems, errAt(file, n, "规则 %s 应至少各有一个 examples.fail 和 examples.pass 示例", h.ID))
 	}
 	sev, err := ParseSeverity(h.Severity)
 	if err != nil {
-		return nil, errAt(file, orNode(valueNode(n, "severity"), n), "%v", err)
+		problems = append(problems, errAt(file, orNode(valueNode(n, "severity"), n), "%v", err))
 	}
 	compile, ok := kinds[h.Kind]
 	if !ok {
-		return nil, errAt(file, orNode(valueNode(n, "kind"), n), "未知的规则类型 %q（可用：%s）", h.Kind, kindList(kinds))
+		names := sortedMapKeys(kinds)
+		problems = append(problems, errAt(file, orNode(valueNode(n, "kind"), n), "未知的规则类型 %q%s（可用：%s）", h.Kind, didYouMean(h.Kind, names), strings.Join(names, "、")))
+	}
+	if len(problems) > 0 {
+		return nil, problems
 	}
 	r := &Rule{ID: pack + "/" + h.ID, Pack: pack, Name: h.ID, Kind: h.Kind, Severity: sev,
 		Message: h.Message, Source: h.Source, Description: unfold(h.Description), Examples: h.Examples,
@@ -236,22 +299,6 @@ func knownRole(r outline.Role) bool {
 		}
 	}
 	return false
-}
-
-func kindList(kinds map[string]Compiler) string {
-	names := make([]string, 0, len(kinds))
-	for k := range kinds {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	out := ""
-	for i, k := range names {
-		if i > 0 {
-			out += "、"
-		}
-		out += k
-	}
-	return out
 }
 
 // valueNode returns the value node for key in mapping n, or nil.

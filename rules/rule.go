@@ -40,3 +40,17 @@ type Pos struct {
 	Line   int
 	Column int
 }
+
+// ExamplePos is where example i of the rule is in its pack file: among the
+// failing examples if fail, else among the passing ones.
+func (r *Rule) ExamplePos(fail bool, i int) Pos {
+	key := "pass"
+	if fail {
+		key = "fail"
+	}
+	n := valueNode(valueNode(r.Spec, "examples"), key)
+	if n == nil || n.Kind != yaml.SequenceNode || i >= len(n.Content) {
+		return r.Pos
+	}
+	return Pos{File: r.Pos.File, Line: n.Content[i].Line, Column: n.Content[i].Column}
+}

@@ -17,7 +17,46 @@ type PosError struct {
 }
 
 func (e *PosError) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
+}
+
+// Problems are every error found in a config and its packs, in the order
+// found: a run reports them all at once, so that a user fixes them in one go.
+type Problems []*PosError
+
+func (p Problems) Error() string {
+	lines := make([]string, len(p))
+	for i, e := range p {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// add appends err, flattening Problems; an error without a place is placed
+// at the start of file.
+func (p *Problems) add(file string, err error) {
+	var list Problems
+	var pe *PosError
+	switch {
+	case err == nil:
+	case errors.As(err, &list):
+		*p = append(*p, list...)
+	case errors.As(err, &pe):
+		*p = append(*p, pe)
+	default:
+		*p = append(*p, &PosError{Pos: Pos{File: file}, Msg: err.Error()})
+	}
+}
+
+// err returns p as an error, nil when it is empty.
+func (p Problems) err() error {
+	if len(p) == 0 {
+		return nil
+	}
+	return p
 }
 
 func errAt(file string, n *yaml.Node, format string, args ...any) *PosError {
@@ -56,27 +95,35 @@ func (r *Regexp) UnmarshalYAML(n *yaml.Node) error {
 }
 
 // decodeStrict decodes mapping node n into v (a pointer to a struct with yaml
-// tags), refusing keys v does not have, except those in skip.
+// tags), refusing keys v does not have, except those in skip. Every unknown
+// or repeated key is reported, with the closest known one.
 func decodeStrict(file string, n *yaml.Node, v any, skip map[string]bool) error {
 	if n.Kind != yaml.MappingNode {
 		return errAt(file, n, "应为映射（键: 值）")
 	}
-	known := yamlKeys(reflect.TypeOf(v).Elem())
+	problems := checkKeys(file, n, yamlKeys(reflect.TypeOf(v).Elem()), skip)
+	if err := n.Decode(v); err != nil {
+		problems.add(file, wrapDecodeError(file, n, err))
+	}
+	return problems.err()
+}
+
+// checkKeys reports the keys of mapping n that are repeated or not known.
+func checkKeys(file string, n *yaml.Node, known, skip map[string]bool) Problems {
+	var problems Problems
 	seen := map[string]bool{}
+	names := sortedKeys(known)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
-		if seen[k.Value] {
-			return errAt(file, k, "重复的键 %q", k.Value)
+		switch {
+		case seen[k.Value]:
+			problems = append(problems, errAt(file, k, "重复的键 %q", k.Value))
+		case !known[k.Value] && !skip[k.Value]:
+			problems = append(problems, errAt(file, k, "未知的键 %q%s（可用：%s）", k.Value, didYouMean(k.Value, names), strings.Join(names, "、")))
 		}
 		seen[k.Value] = true
-		if !known[k.Value] && !skip[k.Value] {
-			return errAt(file, k, "未知的键 %q（可用：%s）", k.Value, strings.Join(sortedKeys(known), "、"))
-		}
 	}
-	if err := n.Decode(v); err != nil {
-		return wrapDecodeError(file, n, err)
-	}
-	return nil
+	return problems
 }
 
 // wrapDecodeError gives a yaml decode error its file and position.

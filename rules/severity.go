@@ -45,7 +45,7 @@ func ParseSeverity(s string) (Severity, error) {
 			return Severity(i), nil
 		}
 	}
-	return Off, fmt.Errorf("未知的级别 %q（应为 error、warning、info 或 off）", s)
+	return Off, fmt.Errorf("未知的级别 %q%s（应为 error、warning、info 或 off）", s, didYouMean(strings.ToLower(s), severityNames[:]))
 }
 
 // MarshalText writes the severity's name.

@@ -23,6 +23,8 @@ type Options struct {
 	Stdin    io.Reader // read for the input "-"
 	// StdinName is the path reported for "-"; its extension picks the reader.
 	StdinName string
+	// Warn, if set, is told the warnings of each config as it is loaded.
+	Warn func(error)
 }
 
 // Linter checks files. It caches one engine per config file.
@@ -189,6 +191,11 @@ func (l *Linter) engineFor(path string) *loaded {
 		return ld
 	}
 	ld.set, ld.engine = set, e
+	for _, w := range set.Warnings {
+		if l.opts.Warn != nil {
+			l.opts.Warn(w)
+		}
+	}
 	return ld
 }
 

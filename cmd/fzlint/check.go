@@ -43,7 +43,8 @@ func (c *commonOptions) register(cmd *cobra.Command) {
 func (c *commonOptions) linter(s *streams) *lint.Linter {
 	prefaultHeap()
 	return lint.New(lint.Options{Config: c.config, NoConfig: c.noConfig, Encoding: c.encoding,
-		Stdin: s.in, StdinName: c.stdinName})
+		Stdin: s.in, StdinName: c.stdinName,
+		Warn: func(w error) { fmt.Fprintln(s.err, "fzlint:", w) }})
 }
 
 func newCheckCmd(s *streams) *cobra.Command {
@@ -78,6 +79,12 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 	l := opts.common.linter(s)
 	set, err := l.Set(firstPath(args))
 	if err != nil {
+		// No rules to list, but a whole document all the same: a consumer
+		// of JSON or SARIF reads the error in it, as for a later config.
+		if printer, perr := output.New(opts.format, s.out, output.Options{Version: version}); perr == nil {
+			_ = printer.File(stopped(err))
+			_ = printer.Finish()
+		}
 		return &exitError{exitTrouble, err}
 	}
 	printer, err := output.New(opts.format, s.out, output.Options{

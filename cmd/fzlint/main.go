@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -70,19 +71,22 @@ func tuneGC() {
 func run(args []string, s *streams) int {
 	root := newRootCmd(s)
 	root.SetArgs(args)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	var ee *exitError
 	switch {
 	case err == nil:
 		return exitClean
 	case errors.As(err, &ee):
 		if ee.err != nil {
-			fmt.Fprintln(s.err, "fzlint:", ee.err)
+			// One line each for the errors of a config and its packs.
+			for _, line := range strings.Split(ee.err.Error(), "\n") {
+				fmt.Fprintln(s.err, "fzlint:", line)
+			}
 		}
 		return ee.code
 	default:
 		// cobra's own usage errors: unknown flag or command, bad arguments.
-		fmt.Fprintln(s.err, "fzlint:", err)
+		fmt.Fprintln(s.err, "fzlint:", usageError(cmd, err))
 		return exitTrouble
 	}
 }
@@ -99,7 +103,8 @@ func newRootCmd(s *streams) *cobra.Command {
 	root.SetIn(s.in)
 	root.SetOut(s.out)
 	root.SetErr(s.err)
-	root.AddCommand(newCheckCmd(s), newOutlineCmd(s), newRulesCmd(s), newExplainCmd(s), newVersionCmd(s), newLSPCmd(s))
+	chineseHelp(root)
+	root.AddCommand(newCheckCmd(s), newOutlineCmd(s), newRulesCmd(s), newExplainCmd(s), newTestCmd(s), newInitCmd(s), newVersionCmd(s), newLSPCmd(s))
 	return root
 }
 

@@ -3,10 +3,11 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/fzlint/fzlint/rules"
+	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 )
 
@@ -68,17 +69,51 @@ func printRulesJSON(s *streams, set *rules.Set) error {
 }
 
 func printRulesText(s *streams, set *rules.Set) error {
-	w := tabwriter.NewWriter(s.out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "规则\t级别\t类型\t修复\t依据")
+	rows := [][]string{{"规则", "级别", "类型", "修复", "依据"}}
 	for _, r := range set.Rules {
 		fix := ""
 		if r.Fixable {
 			fix = "可"
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Kind, fix, r.Source)
+		rows = append(rows, []string{r.ID, r.Severity.String(), r.Kind, fix, r.Source})
 	}
-	return w.Flush()
+	return writeColumns(s.out, rows)
 }
+
+// writeColumns writes rows with their columns aligned by terminal width:
+// text/tabwriter counts a Chinese character as one column where a terminal
+// takes two, so the Chinese header did not line up with the rows.
+func writeColumns(w io.Writer, rows [][]string) error {
+	widths := map[int]int{}
+	for _, row := range rows {
+		for i, cell := range row {
+			widths[i] = max(widths[i], displayWidth(cell))
+		}
+	}
+	var b strings.Builder
+	for _, row := range rows {
+		line := ""
+		for i, cell := range row {
+			line += cell
+			if i < len(row)-1 {
+				line += strings.Repeat(" ", widths[i]-displayWidth(cell)+2)
+			}
+		}
+		b.WriteString(strings.TrimRight(line, " "))
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// displayWidth is the number of terminal columns s takes; ambiguous-width
+// characters (“” …) count one, whatever the locale, as most terminals draw
+// them.
+func displayWidth(s string) int {
+	return narrowAmbiguous.StringWidth(s)
+}
+
+var narrowAmbiguous = &runewidth.Condition{EastAsianWidth: false}
 
 func newExplainCmd(s *streams) *cobra.Command {
 	common := &commonOptions{}

@@ -660,7 +660,7 @@ func dump(d *doc.Document, o *outline.Outline) string {
 		b.WriteString("title -\n")
 	}
 	if o.YearCue != nil {
-		fmt.Fprintf(&b, "year %d (%d %s)\n", o.Year, o.YearCue.Line, o.YearCue.Text)
+		fmt.Fprintf(&b, "year %d from %s (%d %s)\n", o.Year, o.YearSource, o.YearCue.Line, o.YearCue.Text)
 	} else {
 		fmt.Fprintf(&b, "year %d\n", o.Year)
 	}

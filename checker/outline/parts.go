@@ -47,7 +47,7 @@ func (b *builder) headingRole(k int) Role {
 	text := b.viewText(b.hview[k])
 	role := Role("")
 	for _, s := range b.specs {
-		if matchAny(s.Headings, text) {
+		if matchAny(s.Headings, citationsMasked(text)) {
 			role = s.Role
 			break
 		}
@@ -231,7 +231,7 @@ func (b *builder) inlineCue(r Role, top, lo, hi int) (cue, bool) {
 func (b *builder) subHeadingCue(r Role, top, lo, hi int) (cue, bool) {
 	spec := b.spec(r)
 	for k, h := range b.o.Headings {
-		if h.Level > top && h.Span.Start >= lo && h.Span.Start < hi && matchAny(spec.Headings, b.viewText(b.hview[k])) {
+		if h.Level > top && h.Span.Start >= lo && h.Span.Start < hi && matchAny(spec.Headings, citationsMasked(b.viewText(b.hview[k]))) {
 			return cue{cue: h.Span, end: b.sectionEnd(k)}, true
 		}
 	}
@@ -277,7 +277,10 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 
 // matchSentence tells whether one of res matches sentence k (its text): the
 // sentence's characters, summed up once, rule out most patterns unsearched.
+//
+// A cited title is no content: what 《……》 names is masked first.
 func (b *builder) matchSentence(res []*match.Pattern, k int, text string) bool {
+	text = citationsMasked(text)
 	if b.runes[k] == (match.Runes{}) { // a sentence is never empty: not summed up yet
 		b.runes[k] = match.RunesOf(text)
 	}

@@ -103,10 +103,17 @@ func parseArabic(s string) (marker, bool) {
 	default:
 		return marker{}, false
 	}
-	if next, _ := utf8.DecodeRuneInString(s[m.size:]); next >= '0' && next <= '9' {
+	if next, _ := utf8.DecodeRuneInString(s[m.size:]); next >= '0' && next <= '9' && !yearAhead(s[m.size:]) {
 		return marker{}, false
 	}
 	return m, true
+}
+
+// yearAhead tells whether view text s starts with a year and its 年: after
+// "3." that makes "3.2024年工作打算" item 3, not the number 3.2024.
+func yearAhead(s string) bool {
+	y, ok := FirstYear(s)
+	return ok && y.Start == 0
 }
 
 // parseChinese reads 一、 and its variants 一. 一, 一: .
@@ -211,6 +218,13 @@ func (b *builder) headings(of func(i int) (Heading, viewSpan, bool)) {
 		b.o.Headings = append(b.o.Headings, h)
 		b.hview = append(b.hview, vs)
 	}
+	for k := range b.o.Headings {
+		h := &b.o.Headings[k]
+		parent := k+1 < len(b.o.Headings) && b.o.Headings[k+1].Parent == k
+		if h.Marker != "" && !parent && paragraphItem(b.viewText(b.hview[k])) {
+			h.RunIn = true
+		}
+	}
 }
 
 // headingOf reads line i as a heading: a numbered line, or a Markdown/Word
@@ -274,6 +288,25 @@ func (b *builder) headingEnd(vs, ve int) (end int, runIn bool) {
 		return ve, false
 	}
 	return vs + k + n, true
+}
+
+// A numbered paragraph ((一)按照年度工作部署,……。 with the whole paragraph on
+// its line) is a run-in item, not a heading that ends in a stray 。: a long
+// sentence with a clause inside it.
+const (
+	paragraphClauseRunes = 30 // a sentence this long with a comma in it
+	paragraphRunes       = 50 // a sentence this long in any case
+)
+
+// paragraphItem tells whether the heading text s, one sentence, is a
+// paragraph of prose. A heading with sub-headings under it is a heading
+// whatever it says.
+func paragraphItem(s string) bool {
+	if !strings.HasSuffix(s, "。") {
+		return false
+	}
+	n := utf8.RuneCountInString(s)
+	return n > paragraphRunes || n > paragraphClauseRunes && strings.Contains(s, ",")
 }
 
 // sentenceEnd returns where the first mark that ends a sentence stands in

@@ -361,7 +361,7 @@ func TestFixtures(t *testing.T) {
 				outline.Plans: heading(6)},
 			signature: "8 某某县司法局", date: "9 2024-01-12 arabic"},
 		"problems_and_plans.txt": {title: 1, year: 2023,
-			parts: map[outline.Role]wantPart{outline.Measures: heading(2), outline.Duty: inline(4),
+			parts: map[outline.Role]wantPart{outline.Measures: heading(2), outline.Duty: heading(4),
 				outline.Problems: heading(5), outline.Plans: heading(5)},
 			signature: "7 某某县司法局", date: "8 2024-01-12 arabic"},
 		"banji.txt": {title: 1, year: 2023,

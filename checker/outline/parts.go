@@ -90,7 +90,15 @@ func (b *builder) findParts() {
 		}
 		lo, hi := b.window(r)
 		if c, ok := b.inlineCue(r, top, lo, hi); ok {
-			b.o.Parts[r] = &Part{Role: r, Form: FormInline, Line: c.cue.Line, Heading: -1, Cue: c.cue, Start: c.cue.Start}
+			p := &Part{Role: r, Form: FormInline, Line: c.cue.Line, Heading: -1, Cue: c.cue, Start: c.cue.Start}
+			if r == Duty && b.sectionHeading(c, top) {
+				// The duty under its own heading one level down
+				// (一、2023年工作情况 / (二)主要负责人履行第一责任人职责情况)
+				// is listed separately, inside the part around it.
+				p.Form, p.Heading, p.Start = FormHeading, c.heading, b.o.Headings[c.heading].MarkerAt
+				b.o.Headings[c.heading].Role = Duty
+			}
+			b.o.Parts[r] = p
 			if r == Duty {
 				dutyEnd = c.end
 			}
@@ -195,10 +203,22 @@ func (b *builder) dateSpan() *Span {
 }
 
 // cue is where an inline part is given; end is where its content ends when it
-// is folded into another part.
+// is folded into another part; heading is the index of the sub-heading that
+// gives it, -1 for a sentence.
 type cue struct {
-	cue Span
-	end int
+	cue     Span
+	end     int
+	heading int
+}
+
+// sectionHeading tells whether cue c is a heading right below a top-level
+// heading: a section of its own.
+func (b *builder) sectionHeading(c cue, top int) bool {
+	if c.heading < 0 {
+		return false
+	}
+	parent := b.o.Headings[c.heading].Parent
+	return parent >= 0 && b.o.Headings[parent].Level == top
 }
 
 // inlineCue finds the first cue of role r in [lo, hi): a lower-level heading
@@ -232,7 +252,7 @@ func (b *builder) subHeadingCue(r Role, top, lo, hi int) (cue, bool) {
 	spec := b.spec(r)
 	for k, h := range b.o.Headings {
 		if h.Level > top && h.Span.Start >= lo && h.Span.Start < hi && matchAny(spec.Headings, citationsMasked(b.viewText(b.hview[k]))) {
-			return cue{cue: h.Span, end: b.sectionEnd(k)}, true
+			return cue{cue: h.Span, end: b.sectionEnd(k), heading: k}, true
 		}
 	}
 	return cue{}, false
@@ -270,7 +290,7 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 			continue
 		}
 		sp := b.trimmedSpan(s.vs, s.ve)
-		return cue{cue: sp, end: b.v.Orig(b.lines[sp.Line-1].ve)}, true
+		return cue{cue: sp, end: b.v.Orig(b.lines[sp.Line-1].ve), heading: -1}, true
 	}
 	return cue{}, false
 }
@@ -388,7 +408,7 @@ func (b *builder) dutyItemsCue(top int) (cue, bool) {
 	if len(covered) < dutyItemsMin {
 		return cue{}, false
 	}
-	return cue{cue: b.o.Headings[firstK].Span, end: b.sectionEnd(lastK)}, true
+	return cue{cue: b.o.Headings[firstK].Span, end: b.sectionEnd(lastK), heading: -1}, true
 }
 
 func matchIndex(res []*match.Pattern, s string) int {
@@ -405,14 +425,14 @@ func matchIndex(res []*match.Pattern, s string) int {
 // folded into the part around it and ends with its own section or sentence
 // (dutyEnd).
 func (b *builder) partEnds(dutyEnd int) {
-	closing := b.closingStart()
+	closing, top := b.closingStart(), b.topLevel()
 	var seq []*Part
 	for _, r := range Roles {
 		p := b.o.Parts[r]
 		if p == nil {
 			continue
 		}
-		if p.Role == Duty && p.Form == FormInline {
+		if p.Role == Duty && (p.Form == FormInline || b.o.Headings[p.Heading].Level > top) {
 			p.End = max(p.Cue.End, min(dutyEnd, closing))
 			continue
 		}

@@ -238,6 +238,11 @@ func (b *builder) inlineCue(r Role, top, lo, hi int) (cue, bool) {
 	if c, ok := b.sentenceCue(r, lo, hi); ok {
 		take(c)
 	}
+	if r == Measures && len(b.o.Headings) == 0 {
+		if c, ok := b.unheadedMeasuresCue(lo, hi); ok {
+			take(c)
+		}
+	}
 	if r == Duty {
 		if c, ok := b.dutyItemsCue(top); ok {
 			take(c)
@@ -352,6 +357,58 @@ func splitSentences(text string, vs, ve int) []viewSpan {
 		vs = end
 	}
 	return out
+}
+
+// enumeration opens the paragraphs of a part written as a run of items
+// without headings: 一是……, 首先，……, 其一，……, 第一，…….
+var enumeration = match.MustCompile(`^(一是|首先|其一|第一[,:])`)
+
+// unheadedMeasuresCue finds the measures of a report without headings: the
+// first paragraph of a run of 一是……二是……, else the paragraph right after the
+// opening that announces the report (现将……报告如下), unless that paragraph
+// already gives another part.
+func (b *builder) unheadedMeasuresCue(lo, hi int) (cue, bool) {
+	sentences := b.proseSentences()
+	// firstOf is the first sentence on line i.
+	firstOf := func(i int) int {
+		for k, s := range sentences {
+			if b.d.LineAt(b.v.Orig(s.vs)) == i+1 {
+				return k
+			}
+		}
+		return -1
+	}
+	at := func(i int) (cue, bool) {
+		k := firstOf(i)
+		if k < 0 || b.v.Orig(sentences[k].vs) < lo || b.v.Orig(sentences[k].vs) >= hi {
+			return cue{}, false
+		}
+		text := b.viewText(sentences[k])
+		for _, r := range []Role{Problems, Plans, Other} {
+			if s := b.spec(r); s != nil && b.matchSentence(s.Inline, k, text) {
+				return cue{}, false
+			}
+		}
+		return cue{cue: b.trimmedSpan(sentences[k].vs, sentences[k].ve), heading: -1}, true
+	}
+	opening := -1
+	for i := b.first; i <= b.last; i++ {
+		if !b.prose(i) {
+			continue
+		}
+		if enumeration.MatchString(b.lineText(i)) {
+			return at(i)
+		}
+		if opening < 0 && reportCue.MatchString(b.lineText(i)) {
+			opening = i
+		}
+	}
+	if opening >= 0 {
+		if next := b.nextProse(opening); next >= 0 {
+			return at(next)
+		}
+	}
+	return cue{}, false
 }
 
 // dutyItems are keywords of the eight items that the 督察工作规定 lists for the

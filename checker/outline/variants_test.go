@@ -31,7 +31,7 @@ var (
 	dutyForms       = []string{"none", "top heading", "sub-heading", "inline sentence", "cited only"}
 	otherForms      = []string{"none", "present"}
 	endings         = []string{"signature and date", "date in Chinese numerals", "joint signature", "no signature or date",
-		"signature only", "date only"}
+		"signature only", "date only", "appendix, no date above"}
 	synonymSets = []string{"synonyms 1", "synonyms 2", "synonyms 3", "synonyms 4", "synonyms 5"}
 )
 
@@ -66,7 +66,11 @@ var (
 		"主要负责人履职尽责，全年主持召开法治专题会议3次。", "领导班子组织述法，层层压实责任。", "严格落实第一责任人制度，每季度听取一次法治工作汇报。"}
 	// A mention inside a cited title only: no duty is reported.
 	dutyCited = "组织干部认真学习《党政主要负责人履行推进法治建设第一责任人职责规定》，举办专题讲座2场。"
-	organs    = []string{"某某县司法局", "某某市人民政府", "某某区市场监督管理局", "某某镇人民政府", "某某市生态环境局"}
+	// Openings that state the year.
+	openings = []string{"{Y}年，我单位坚持以习近平法治思想为指导，扎实推进法治政府建设，现将有关情况报告如下：",
+		"根据上级工作要求，现将我单位{Y}年度法治政府建设情况报告如下。",
+		"{Y}年度，我单位认真贯彻落实法治政府建设各项部署，取得了新成效。现将有关情况报告如下："}
+	organs = []string{"某某县司法局", "某某市人民政府", "某某区市场监督管理局", "某某镇人民政府", "某某市生态环境局"}
 )
 
 // numbering writes heading markers: top is the marker of the n-th top-level
@@ -154,7 +158,7 @@ func generate(v variant) generated {
 	}
 	if v.title == 0 {
 		w.year, w.source = v.year, outline.YearFromOpening
-		add(y + "年，我单位坚持以习近平法治思想为指导，扎实推进法治政府建设，现将有关情况报告如下：")
+		add(fill(openings[v.synonyms%len(openings)]))
 	} else {
 		add("今年以来，我单位坚持以习近平法治思想为指导，扎实推进法治政府建设，现将有关情况报告如下：")
 	}
@@ -275,6 +279,11 @@ func generate(v variant) generated {
 		w.signature = fmt.Sprintf("%d %s", add(v.organ), v.organ)
 	case 5:
 		w.date = fmt.Sprintf("%d %s arabic", add(date), iso)
+	case 6:
+		// A web copy without signature or date, and an appendix after it.
+		w.appendix = add([]string{"附件：名词解释", "附件", "附件1：执法数据统计表", "附件一", "附件：有关概念说明"}[v.synonyms])
+		add("1.行政复议：公民、法人或者其他组织认为行政行为侵犯其合法权益，依法提出申请的制度。")
+		add("2.备案审查：对规范性文件进行备案并审查其合法性的制度。")
 	}
 	if v.title == 4 {
 		w.published = fmt.Sprintf("3 %d-01-25", v.year+1)
@@ -338,6 +347,9 @@ func differences(o *outline.Outline, w want) []string {
 	}
 	if got := dateString(o.Published, false); got != w.published {
 		out = append(out, fmt.Sprintf("published %q, want %q", got, w.published))
+	}
+	if got := spanLine(o.Attachment); got != w.appendix {
+		out = append(out, fmt.Sprintf("attachments from line %d, want %d", got, w.appendix))
 	}
 	return out
 }

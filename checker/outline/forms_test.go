@@ -32,6 +32,10 @@ var formWants = map[string]want{
 	"year_date.txt": {year: 2019, source: outline.YearFromDate,
 		parts:     parts(heading(2), heading(4), heading(6)),
 		signature: "9 某某区某某街道办事处", date: "10 2020-02-10 arabic"},
+	// A March date past the deadline: the year still comes from it.
+	"year_date_deadline.txt": {year: 2019, source: outline.YearFromDate,
+		parts:     parts(heading(2), heading(4), heading(6)),
+		signature: "9 某某区某某街道办事处", date: "10 2020-03-20 arabic"},
 	// A July date says nothing of the year reported on.
 	"year_date_late.txt": {year: 0,
 		parts:     parts(heading(2), heading(4), heading(6)),

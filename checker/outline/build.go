@@ -48,11 +48,14 @@ type builder struct {
 	// first and last are the indexes of the body's first and last non-blank,
 	// non-debris lines; first > last when the body is empty.
 	first, last int
-	hview       []viewSpan    // view offsets of the text of each heading
-	specs       []*RoleSpec   // the roles, in the order a heading is tried against them
-	sentences   []viewSpan    // prose units of the body, split once for the inline search
-	runes       []match.Runes // the characters of each sentence, summed up when first needed
-	split       bool          // sentences is computed
+	hview       []viewSpan // view offsets of the text of each heading
+	// depth is the nesting depth of each heading: its Level, unless the
+	// report orders the marker styles its own way (nestDepths).
+	depth     []int
+	specs     []*RoleSpec   // the roles, in the order a heading is tried against them
+	sentences []viewSpan    // prose units of the body, split once for the inline search
+	runes     []match.Runes // the characters of each sentence, summed up when first needed
+	split     bool          // sentences is computed
 }
 
 // viewSpan is a stretch [vs, ve) of the view.

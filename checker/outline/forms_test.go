@@ -73,6 +73,14 @@ var formWants = map[string]want{
 			{10, 4, "（1）", "(1)", 1, false, "", "推进公共法律服务体系建设。"},
 			{11, 4, "（2）", "(1)", 2, false, "", "加强人民调解工作。"},
 		}},
+	// Arabic numbers above Chinese ones nest in the report's own order; a
+	// list before the first 一、 does not.
+	"numbering_arabic_over_chinese.txt": {title: 1, year: 2023,
+		parts:     withDuty(parts(heading(4), heading(9), heading(11)), heading(6)),
+		signature: "15 某某县农业农村局", date: "16 2024-01-29 arabic"},
+	"numbering_list_before.txt": {title: 1, year: 2023,
+		parts:     parts(heading(6), heading(8), heading(10)),
+		signature: "13 某某县自然资源局", date: "14 2024-02-01 arabic"},
 	"numbering_arabic_dot.txt": {title: 1, year: 2022,
 		parts:     parts(heading(4), heading(7), heading(9)),
 		signature: "13 某某区教育局", date: "14 2023-01-30 arabic"},

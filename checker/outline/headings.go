@@ -193,6 +193,69 @@ func (b *builder) findHeadings() {
 	if len(b.o.Headings) == 0 {
 		b.headings(b.bareHeadingOf)
 	}
+	b.nestDepths()
+}
+
+// nestDepths sets the depth of each heading. It is its Level, except in a
+// report that puts Arabic numbers above Chinese ones (1、主要举措 /
+// （一）……): there the styles nest in the order the report first uses them.
+// The Level and Parent of each heading keep GB/T 9704's order, so that the
+// numbering rules still see the mixed order.
+func (b *builder) nestDepths() {
+	hs := b.o.Headings
+	b.depth = make([]int, len(hs))
+	for k := range hs {
+		b.depth[k] = hs[k].Level
+	}
+	if !b.ownOrder() {
+		return
+	}
+	rank := map[int]int{}
+	for _, h := range hs {
+		if _, ok := rank[h.Level]; !ok {
+			rank[h.Level] = len(rank) + 1
+		}
+	}
+	for k := range hs {
+		b.depth[k] = rank[hs[k].Level]
+	}
+}
+
+// ownOrder tells whether the numbered headings order the marker styles their
+// own way: the first heading's style runs 1, 2, 3… through the whole report,
+// and either comes again after the first heading of each style GB/T 9704
+// puts above it, so that those nest inside it, or opens a part while none of
+// those names a part that follows the measures (problems, plans, other). A
+// list (1. 2.) before the first 一、 does neither.
+func (b *builder) ownOrder() bool {
+	hs := b.o.Headings
+	if len(hs) == 0 {
+		return false
+	}
+	first := hs[0].Level
+	next := 1
+	seen := map[int]bool{}    // styles above first
+	pending := map[int]bool{} // of those, the ones first's style has not come after yet
+	abovePart := false        // a heading of a style above first names a later part
+	for k, h := range hs {
+		switch {
+		case h.Marker == "":
+			return false
+		case h.Level == first:
+			if h.Number != next {
+				return false
+			}
+			next++
+			clear(pending)
+		case h.Level < first:
+			if !seen[h.Level] {
+				seen[h.Level], pending[h.Level] = true, true
+			}
+			r := b.headingRole(k)
+			abovePart = abovePart || r == Problems || r == Plans || r == Other
+		}
+	}
+	return len(seen) > 0 && (len(pending) == 0 || b.headingRole(0) != "" && !abovePart)
 }
 
 // headings takes the lines of the body that of reads as headings.

@@ -111,9 +111,9 @@ func (b *builder) findParts() {
 // parts open.
 func (b *builder) topLevel() int {
 	top := -1
-	for _, h := range b.o.Headings {
-		if top < 0 || h.Level < top {
-			top = h.Level
+	for k := range b.o.Headings {
+		if top < 0 || b.depth[k] < top {
+			top = b.depth[k]
 		}
 	}
 	return top
@@ -126,7 +126,7 @@ func (b *builder) roleHeadings(top int) {
 	thematic := true
 	for k := range b.o.Headings {
 		h := &b.o.Headings[k]
-		if h.Level != top {
+		if b.depth[k] != top {
 			continue
 		}
 		h.Role = b.headingRole(k)
@@ -217,8 +217,13 @@ func (b *builder) sectionHeading(c cue, top int) bool {
 	if c.heading < 0 {
 		return false
 	}
-	parent := b.o.Headings[c.heading].Parent
-	return parent >= 0 && b.o.Headings[parent].Level == top
+	d := b.depth[c.heading]
+	for k := c.heading - 1; k >= 0; k-- {
+		if b.depth[k] < d {
+			return b.depth[k] == top
+		}
+	}
+	return false
 }
 
 // inlineCue finds the first cue of role r in [lo, hi): a lower-level heading
@@ -256,7 +261,7 @@ func (b *builder) inlineCue(r Role, top, lo, hi int) (cue, bool) {
 func (b *builder) subHeadingCue(r Role, top, lo, hi int) (cue, bool) {
 	spec := b.spec(r)
 	for k, h := range b.o.Headings {
-		if h.Level > top && h.Span.Start >= lo && h.Span.Start < hi && matchAny(spec.Headings, citationsMasked(b.viewText(b.hview[k]))) {
+		if b.depth[k] > top && h.Span.Start >= lo && h.Span.Start < hi && matchAny(spec.Headings, citationsMasked(b.viewText(b.hview[k]))) {
 			return cue{cue: h.Span, end: b.sectionEnd(k), heading: k}, true
 		}
 	}
@@ -266,9 +271,9 @@ func (b *builder) subHeadingCue(r Role, top, lo, hi int) (cue, bool) {
 // sectionEnd is where the section of heading k ends: at the next heading of
 // the same or a higher level, or at the body's end.
 func (b *builder) sectionEnd(k int) int {
-	for _, h := range b.o.Headings[k+1:] {
-		if h.Level <= b.o.Headings[k].Level {
-			return h.MarkerAt
+	for j := k + 1; j < len(b.o.Headings); j++ {
+		if b.depth[j] <= b.depth[k] {
+			return b.o.Headings[j].MarkerAt
 		}
 	}
 	return b.o.BodyEnd
@@ -449,7 +454,7 @@ func (b *builder) dutyItemsCue(top int) (cue, bool) {
 	covered := map[int]bool{}
 	firstK, lastK := -1, -1
 	for k, h := range b.o.Headings {
-		if h.MarkerAt < m.Start || h.MarkerAt >= hi || h.Level > top+1 {
+		if h.MarkerAt < m.Start || h.MarkerAt >= hi || b.depth[k] > top+1 {
 			continue
 		}
 		item := matchIndex(dutyItems, b.viewText(b.hview[k]))
@@ -489,7 +494,7 @@ func (b *builder) partEnds(dutyEnd int) {
 		if p == nil {
 			continue
 		}
-		if p.Role == Duty && (p.Form == FormInline || b.o.Headings[p.Heading].Level > top) {
+		if p.Role == Duty && (p.Form == FormInline || b.depth[p.Heading] > top) {
 			p.End = max(p.Cue.End, min(dutyEnd, closing))
 			continue
 		}

@@ -26,7 +26,7 @@ const variantCount = 720
 var (
 	titleForms = []string{"none, year in the opening", "one line", "broken after 关于", "three lines",
 		"page-header copy", "second document (暨)", "organ line above", "none, year elsewhere"}
-	numberingStyles = []string{"一、/（一）", "1、/（1）", "1./(1)", "1．/（1）", "第一部分/一、", "Markdown ##", "Markdown **", "bare headings"}
+	numberingStyles = []string{"一、/（一）", "1、/（1）", "1./(1)", "1．/（1）", "第一部分/一、", "Markdown ##", "Markdown **", "bare headings", "1、/（一） (Arabic above Chinese)"}
 	partForms       = []string{"all headings", "problems inline", "plans inline", "problems and plans inline", "no headings (一是)"}
 	dutyForms       = []string{"none", "top heading", "sub-heading", "inline sentence", "cited only"}
 	otherForms      = []string{"none", "present"}
@@ -90,6 +90,7 @@ var numberings = []numbering{
 	{func(n int, s string) string { return "## " + cnNums[n] + "、" + s }, func(n int, s string) string { return "### （" + cnNums[n] + "）" + s }},
 	{func(n int, s string) string { return "**" + cnNums[n] + "、" + s + "**" }, func(n int, s string) string { return "**（" + cnNums[n] + "）" + s + "**" }},
 	{func(_ int, s string) string { return s }, nil},
+	{func(n int, s string) string { return fmt.Sprintf("%d、%s", n, s) }, func(n int, s string) string { return "（" + cnNums[n] + "）" + s }},
 }
 
 // cnYearDate writes a date in Chinese numerals (二〇二四年一月二十日).

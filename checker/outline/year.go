@@ -134,8 +134,8 @@ func (b *builder) findYear() {
 // one: the reporting year, or the year after it in a plans heading.
 func (b *builder) yearFromHeadings() bool {
 	top := b.topLevel()
-	for k, h := range b.o.Headings {
-		if h.Level != top || !b.yearFrom(b.hview[k].vs, b.hview[k].ve, first) {
+	for k := range b.o.Headings {
+		if b.depth[k] != top || !b.yearFrom(b.hview[k].vs, b.hview[k].ve, first) {
 			continue
 		}
 		b.o.YearSource = YearFromHeading

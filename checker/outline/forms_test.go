@@ -148,6 +148,18 @@ var formWants = map[string]want{
 			{10, 2, "（一）", "(一)", 1, false, "", "加强执法队伍建设。"},
 			{11, 2, "（二）", "(一)", 2, false, "", "推进依法行政考核。"},
 		}},
+	"paragraph_items_short.txt": {title: 1, year: 2023,
+		parts:     parts(heading(4), heading(9), heading(11)),
+		signature: "14 某某县统计局", date: "15 2024-01-15 arabic",
+		headings: []wantHeading{
+			{4, 1, "一、", "一、", 1, false, outline.Measures, "主要举措和成效"},
+			{5, 2, "（一）", "(一)", 1, true, "", "按照年度部署"},
+			{6, 2, "（二）", "(一)", 2, true, "", "全年开展统计执法检查"},
+			{7, 2, "（三）", "(一)", 3, false, "", "加强组织领导，压实工作责任。"},
+			{8, 2, "（四）", "(一)", 4, false, "", "健全统计数据质量控制制度。"},
+			{9, 1, "二、", "一、", 2, false, outline.Problems, "存在的不足和原因"},
+			{11, 1, "三、", "一、", 3, false, outline.Plans, "2024年工作安排"},
+		}},
 	// Parts without headings.
 	"parts_yishi.txt": {title: 1, year: 2023,
 		parts:     withDuty(parts(inline(4), inline(7), inline(7)), inline(4)),

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/match"
 )
 
 // marker is a heading number found at the start of view text.
@@ -369,8 +371,14 @@ func paragraphItem(s string) bool {
 		return false
 	}
 	n := utf8.RuneCountInString(s)
-	return n > paragraphRunes || n > paragraphClauseRunes && strings.Contains(s, ",")
+	clause := strings.Contains(s, ",")
+	return n > paragraphRunes || clause && (n > paragraphClauseRunes || proseClause.MatchString(s))
 }
+
+// proseClause marks a sentence as prose whatever its length: it opens with a
+// preposition (按照年度工作部署，……) or has the drafter's organ for its
+// subject (我局, 我们), which a heading never does.
+var proseClause = match.MustCompile(`^(按照|根据|依据|为了|围绕|通过|在)[^,]{2,},|我(局|委|办|厅|市|县|区|镇|乡|院|们|单位|街道|部门)`)
 
 // sentenceEnd returns where the first mark that ends a sentence stands in
 // view text s, and its size in bytes; -1 if there is none. The marks are

@@ -88,15 +88,27 @@ func (b *builder) titleLines(i int) (last int, ok bool) {
 	}
 	joined := text
 	for j := i + 1; j <= i+titleBreaks && j < len(b.lines) && b.titlePiece(j); j++ {
-		if _, numbered := parseMarker(b.lineText(j)); numbered {
+		next := b.lineText(j)
+		if _, numbered := parseMarker(next); numbered {
 			break
 		}
-		joined += b.lineText(j)
+		if titleLike(next) && titleEnding.MatchString(next) && !titleOpening(joined) {
+			break // a whole title of its own below a line that does not open one ("网站首页")
+		}
+		joined += next
 		if titleEnding.MatchString(joined) && titleLike(joined) {
 			return j, true
 		}
 	}
 	return i, whole
+}
+
+// titleOpening tells whether trimmed view text can open a title broken over
+// lines: it names the organ or the year, or ends in 关于. A page's column
+// name ("法治政府建设", "网站首页") does none of these.
+func titleOpening(s string) bool {
+	_, year := FirstYear(s)
+	return strings.HasSuffix(s, "关于") || year || signatureLike(s, true)
 }
 
 // titlePiece tells whether line i may be one piece of a broken title.

@@ -25,7 +25,7 @@ const variantCount = 720
 // The dimensions of a variant and the names of their values, for the table.
 var (
 	titleForms = []string{"none, year in the opening", "one line", "broken after 关于", "three lines",
-		"page-header copy", "second document (暨)", "organ line above", "none, year elsewhere"}
+		"page-header copy", "second document (暨)", "organ line above", "none, year elsewhere", "below a menu line"}
 	numberingStyles = []string{"一、/（一）", "1、/（1）", "1./(1)", "1．/（1）", "第一部分/一、", "Markdown ##", "Markdown **", "bare headings", "1、/（一） (Arabic above Chinese)"}
 	partForms       = []string{"all headings", "problems inline", "plans inline", "problems and plans inline", "no headings (一是)"}
 	dutyForms       = []string{"none", "top heading", "sub-heading", "inline sentence", "cited only"}
@@ -152,6 +152,9 @@ func generate(v variant) generated {
 	case 6:
 		w.title = add(v.organ)
 		add("关于" + y + "年度法治政府建设情况的报告")
+	case 8:
+		add([]string{"网站首页", "政务公开", "工作动态", "通知公告", "法治政府建设"}[v.synonyms])
+		w.title = add(v.organ + "关于" + y + "年度法治政府建设情况的报告")
 	}
 	if w.title > 0 {
 		add("")

@@ -36,6 +36,9 @@ var formWants = map[string]want{
 	"year_date_deadline.txt": {year: 2019, source: outline.YearFromDate,
 		parts:     parts(heading(2), heading(4), heading(6)),
 		signature: "9 某某区某某街道办事处", date: "10 2020-03-20 arabic"},
+	// A title without a year, dated right under it.
+	"year_date_under_title.txt": {title: 1, year: 2023, source: outline.YearFromDate,
+		parts: parts(heading(5), heading(7), heading(9)), date: "2 2024-01-10 arabic"},
 	// A July date says nothing of the year reported on.
 	"year_date_late.txt": {year: 0,
 		parts:     parts(heading(2), heading(4), heading(6)),

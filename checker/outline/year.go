@@ -123,7 +123,7 @@ func (b *builder) findYear() {
 	if b.yearFromHeadings() || b.yearFromPlansSentence() {
 		return
 	}
-	if dt := b.o.Date; dt != nil && dt.Valid && dt.Month <= dateYearMonths && dt.Start >= b.o.BodyStart {
+	if dt := b.o.Date; dt != nil && dt.Valid && dt.Month <= dateYearMonths {
 		b.o.Year, b.o.YearSource = dt.Year-1, YearFromDate
 		sp := dt.Span
 		b.o.YearCue = &sp

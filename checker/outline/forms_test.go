@@ -45,6 +45,10 @@ var formWants = map[string]want{
 		signature: "9 某某区某某街道办事处", date: "10 2020-07-10 arabic"},
 	"year_plans_sentence.txt": {year: 2020, source: outline.YearFromPlans,
 		parts: parts(inline(2), inline(4), inline(5))},
+	// The last plans sentence gives the year, not a sentence on what the
+	// year's work required.
+	"year_plans_last.txt": {year: 2019, source: outline.YearFromPlans,
+		parts: parts(inline(2), inline(5), inline(6))},
 	// A citation is not content.
 	"citation_duty.txt": {title: 1, year: 2023,
 		parts:     parts(heading(4), heading(7), heading(9)),

@@ -149,15 +149,18 @@ func (b *builder) yearFromHeadings() bool {
 }
 
 // yearFromPlansSentence takes the year before the one a plans sentence looks
-// ahead to ("2020年，我局将……", "下一步，2020年我们将……").
+// ahead to ("2020年，我局将……").
 func (b *builder) yearFromPlansSentence() bool {
 	spec := b.spec(Plans)
 	if spec == nil {
 		return false
 	}
-	for k, s := range b.proseSentences() {
-		text := b.viewText(s)
-		if !b.matchSentence(spec.Inline, k, text) || !b.yearFrom(s.vs, s.ve, first) {
+	// The last such sentence: plans close a report, and a sentence on what
+	// the year's work required ("2023年，全局要求……") comes before them.
+	sentences := b.proseSentences()
+	for k := len(sentences) - 1; k >= 0; k-- {
+		s := sentences[k]
+		if !b.matchSentence(spec.Inline, k, b.viewText(s)) || !b.yearFrom(s.vs, s.ve, first) {
 			continue
 		}
 		b.o.Year--

@@ -134,10 +134,17 @@ func (b *builder) repeatedTitle(i, last int) (j, jl int, ok bool) {
 		return 0, 0, false
 	}
 	jl, ok = b.titleLines(j)
-	if !ok || b.titleText(j, jl) != want {
+	if !ok || !sameTitle(want, b.titleText(j, jl)) {
 		return 0, 0, false
 	}
 	return j, jl, true
+}
+
+// sameTitle tells whether a page header's copy of a title is the title: the
+// same text, or its start cut off with an ellipsis (……情况报…, ...).
+func sameTitle(header, title string) bool {
+	cut := strings.TrimRight(header, "….·")
+	return header == title || cut != header && cut != "" && strings.HasPrefix(title, cut)
 }
 
 // titleText is the text of title lines [i, last] run together, without spaces.

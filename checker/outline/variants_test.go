@@ -143,7 +143,11 @@ func generate(v variant) generated {
 		add("关于" + y + "年度法治政府建设")
 		add("工作情况的报告")
 	case 4:
-		add(v.organ + y + "年度法治政府建设情况报告")
+		header := v.organ + y + "年度法治政府建设情况报告"
+		if v.synonyms%2 == 1 { // the page header cuts it short
+			header = strings.TrimSuffix(header, "况报告") + "…"
+		}
+		add(header)
 		add("来源：" + v.organ)
 		add(fmt.Sprintf("发布时间：%d-01-25", v.year+1))
 		w.title = add(v.organ + y + "年度法治政府建设情况报告")

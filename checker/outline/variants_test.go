@@ -52,10 +52,10 @@ func (v variant) forms() map[string]string {
 // Heading synonyms by role, {Y} the reporting year and {N} the next.
 var (
 	measuresHeadings = []string{"{Y}年度法治政府建设主要举措和成效", "主要工作及成效", "主要做法和成效", "{Y}年工作开展情况", "工作推进情况"}
-	problemsHeadings = []string{"存在的不足和原因", "存在的问题及原因分析", "工作中存在的主要问题", "困难和不足", "短板和不足"}
+	problemsHeadings = []string{"存在的不足和原因", "存在的问题及原因分析", "工作中的不足之处", "困难和不足", "问题和挑战"}
 	dutyHeadings     = []string{"党政主要负责人履行推进法治建设第一责任人职责情况", "主要负责人履行法治建设第一责任人职责情况",
 		"主要负责同志履职情况", "领导干部述法情况", "履行第一责任人职责情况"}
-	plansHeadings = []string{"{N}年工作安排", "下一步工作打算", "{N}年度工作计划", "下一年度工作思路", "今后工作打算"}
+	plansHeadings = []string{"{N}年工作安排", "下一步工作措施", "{N}年度工作计划", "下一年度工作思路", "今后努力方向"}
 	otherHeadings = []string{"其他需要报告的情况", "其他需要说明的事项", "其他需要报告的情况", "其他需要说明的事项", "其他需要报告的情况"}
 	// Inline sentences by role.
 	problemsInline = []string{"但也存在执法力量不足等问题，原因在于编制有限。", "同时，工作中仍存在一些短板和不足，主要是基层力量薄弱。",

@@ -20,6 +20,7 @@ func TestOutlineFormsFindings(t *testing.T) {
 	}{
 		// The duty under its own sub-heading is listed separately.
 		{"subheading_duty.txt", "fzzf/section-duty-inline", 0, false},
+		{"subheading_problems.txt", "fzzf/section-problems-inline", 0, false},
 		// Studying a regulation on the duty is not reporting it.
 		{"citation_duty.txt", "fzzf/section-duty", 1, true},
 		{"citation_duty.txt", "fzzf/section-duty-inline", 0, false},

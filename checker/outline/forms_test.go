@@ -67,6 +67,9 @@ var formWants = map[string]want{
 			{13, 2, "（一）", "(一)", 1, false, "", "加强执法队伍建设。"},
 			{14, 2, "（二）", "(一)", 2, false, "", "推进智慧监管。"},
 		}},
+	"subheading_problems.txt": {title: 1, year: 2023,
+		parts:     parts(heading(4), heading(7), heading(11)),
+		signature: "15 某某县人力资源和社会保障局", date: "16 2024-01-24 arabic"},
 	// Numbering styles.
 	"numbering_arabic_top.txt": {title: 1, year: 2023,
 		parts:     parts(heading(4), heading(7), heading(9)),

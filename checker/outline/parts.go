@@ -91,12 +91,12 @@ func (b *builder) findParts() {
 		lo, hi := b.window(r)
 		if c, ok := b.inlineCue(r, top, lo, hi); ok {
 			p := &Part{Role: r, Form: FormInline, Line: c.cue.Line, Heading: -1, Cue: c.cue, Start: c.cue.Start}
-			if r == Duty && b.sectionHeading(c, top) {
-				// The duty under its own heading one level down
-				// (一、2023年工作情况 / (二)主要负责人履行第一责任人职责情况)
-				// is listed separately, inside the part around it.
+			if b.sectionHeading(c, top) {
+				// A part under its own heading one level down
+				// (一、2023年工作情况 / (二)主要负责人履行第一责任人职责情况,
+				// (三)存在的问题) is listed separately, inside the part around it.
 				p.Form, p.Heading, p.Start = FormHeading, c.heading, b.o.Headings[c.heading].MarkerAt
-				b.o.Headings[c.heading].Role = Duty
+				b.o.Headings[c.heading].Role = r
 			}
 			b.o.Parts[r] = p
 			if r == Duty {
@@ -509,6 +509,9 @@ func (b *builder) partEnds(dutyEnd int) {
 				end = min(end, q.Start)
 				break
 			}
+		}
+		if p.Heading >= 0 && b.depth[p.Heading] > top {
+			end = min(end, b.sectionEnd(p.Heading)) // a sub-heading's part ends with its section
 		}
 		// A part never ends inside its own heading or sentence, even when the
 		// next part's cue sits there ("一、……也存在……问题").

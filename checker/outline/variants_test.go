@@ -27,10 +27,11 @@ var (
 	titleForms = []string{"none, year in the opening", "one line", "broken after 关于", "three lines",
 		"page-header copy", "second document (暨)", "organ line above", "none, year elsewhere", "below a menu line"}
 	numberingStyles = []string{"一、/（一）", "1、/（1）", "1./(1)", "1．/（1）", "第一部分/一、", "Markdown ##", "Markdown **", "bare headings", "1、/（一） (Arabic above Chinese)"}
-	partForms       = []string{"all headings", "problems inline", "plans inline", "problems and plans inline", "no headings (一是)"}
-	dutyForms       = []string{"none", "top heading", "sub-heading", "inline sentence", "cited only"}
-	otherForms      = []string{"none", "present"}
-	endings         = []string{"signature and date", "date in Chinese numerals", "joint signature", "no signature or date",
+	partForms       = []string{"all headings", "problems inline", "plans inline", "problems and plans inline", "no headings (一是)",
+		"problems as a sub-heading"}
+	dutyForms  = []string{"none", "top heading", "sub-heading", "inline sentence", "cited only"}
+	otherForms = []string{"none", "present"}
+	endings    = []string{"signature and date", "date in Chinese numerals", "joint signature", "no signature or date",
 		"signature only", "date only", "appendix, no date above"}
 	synonymSets = []string{"synonyms 1", "synonyms 2", "synonyms 3", "synonyms 4", "synonyms 5"}
 )
@@ -237,15 +238,28 @@ func generate(v variant) generated {
 	case 4:
 		add(dutyCited)
 	}
+	// Problems as the last section of the first part (一、2023年工作情况 /
+	// （三）存在的不足和原因).
+	problemsSub := v.parts == 5 && num.sub != nil
+	if problemsSub {
+		n := 3
+		if dutyForm == 2 {
+			n = 4
+		}
+		w.parts[outline.Problems] = wantPart{sub(n, problemsHeadings[s]), outline.FormHeading}
+		add("执法队伍专业力量不足，主要原因是人员编制有限。")
+	}
 	if dutyForm == 1 {
 		heading(outline.Duty, dutyHeadings[s])
 		add("主要负责人认真履行职责，主持召开专题会议4次。")
 	}
 	// Problems and plans.
-	if headed(outline.Problems) {
+	switch {
+	case problemsSub: // given above
+	case headed(outline.Problems):
 		heading(outline.Problems, problemsHeadings[s])
 		add("执法队伍专业力量不足，主要原因是人员编制有限。")
-	} else {
+	default:
 		inline(outline.Problems, problemsInline[s])
 	}
 	if headed(outline.Plans) {

@@ -138,6 +138,9 @@ var formWants = map[string]want{
 	"title_page_header_cut.txt": {title: 4, year: 2022,
 		parts:     parts(heading(7), heading(9), heading(11)),
 		signature: "14 某某区人民政府", date: "15 2023-01-20 arabic", published: "3 2023-01-30"},
+	// A date line above the title is no piece of it.
+	"title_below_date.txt": {title: 2, year: 2023,
+		parts: parts(heading(5), heading(7), heading(9))},
 	"title_second_doc.txt": {title: 1, year: 2021,
 		parts:     parts(heading(4), heading(6), heading(8)),
 		signature: "11 某某镇人民政府", date: "12 2022-01-10 arabic"},

@@ -114,7 +114,9 @@ func titleOpening(s string) bool {
 // titlePiece tells whether line i may be one piece of a broken title.
 func (b *builder) titlePiece(i int) bool {
 	l := &b.lines[i]
-	return !l.blank && !l.skip && !l.debris && l.runes <= titleMaxRunes && !strings.ContainsAny(b.lineText(i), "。,;:!?")
+	text := b.lineText(i)
+	return !l.blank && !l.skip && !l.debris && l.runes <= titleMaxRunes && !strings.ContainsAny(text, "。,;:!?") &&
+		len(findDates(text)) == 0 // a date above or below the title is no piece of it
 }
 
 // repeatedTitleGap bounds the debris lines between a page header's copy of

@@ -53,6 +53,11 @@ var formWants = map[string]want{
 	"citation_duty.txt": {title: 1, year: 2023,
 		parts:     parts(heading(4), heading(7), heading(9)),
 		signature: "12 某某县水利局", date: "13 2024-01-18 arabic"},
+	// Implementing a cited regulation is doing it; in a numbered paragraph it
+	// is inline.
+	"citation_implemented.txt": {title: 1, year: 2023,
+		parts:     withDuty(parts(heading(4), heading(7), heading(9)), inline(6)),
+		signature: "12 某某县水利局", date: "13 2024-01-18 arabic"},
 	// Sub-headings are headings.
 	"subheading_duty.txt": {title: 1, year: 2023,
 		parts:     withDuty(parts(heading(3), heading(10), heading(12)), heading(6)),

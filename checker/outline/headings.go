@@ -284,12 +284,18 @@ func (b *builder) headings(of func(i int) (Heading, viewSpan, bool)) {
 		b.hview = append(b.hview, vs)
 	}
 	for k := range b.o.Headings {
-		h := &b.o.Headings[k]
-		parent := k+1 < len(b.o.Headings) && b.o.Headings[k+1].Parent == k
-		if h.Marker != "" && !parent && paragraphItem(b.viewText(b.hview[k])) {
-			h.RunIn = true
+		if b.paragraphAt(k) {
+			b.o.Headings[k].RunIn = true
 		}
 	}
+}
+
+// paragraphAt tells whether heading k is a numbered paragraph: a paragraph
+// of prose with no sub-headings under it.
+func (b *builder) paragraphAt(k int) bool {
+	hs := b.o.Headings
+	parent := k+1 < len(hs) && hs[k+1].Parent == k
+	return hs[k].Marker != "" && !parent && paragraphItem(b.viewText(b.hview[k]))
 }
 
 // headingOf reads line i as a heading: a numbered line, or a Markdown/Word

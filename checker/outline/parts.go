@@ -212,9 +212,9 @@ type cue struct {
 }
 
 // sectionHeading tells whether cue c is a heading right below a top-level
-// heading: a section of its own.
+// heading: a section of its own. A numbered paragraph is none.
 func (b *builder) sectionHeading(c cue, top int) bool {
-	if c.heading < 0 {
+	if c.heading < 0 || b.paragraphAt(c.heading) {
 		return false
 	}
 	d := b.depth[c.heading]

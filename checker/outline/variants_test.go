@@ -135,7 +135,11 @@ func generate(v variant) generated {
 	y := fmt.Sprint(v.year)
 	switch v.title {
 	case 1:
-		w.title = add(v.organ + "关于" + y + "年度法治政府建设情况的报告")
+		ty := y
+		if v.synonyms == 4 { // the year in Chinese numerals
+			ty = strings.ReplaceAll(cnYearDate(v.year, 1, 1), "年一月一日", "")
+		}
+		w.title = add(v.organ + "关于" + ty + "年度法治政府建设情况的报告")
 	case 2:
 		w.title = add(v.organ + "关于")
 		add(y + "年度法治政府建设工作的报告")
@@ -222,7 +226,12 @@ func generate(v variant) generated {
 	} else {
 		heading(outline.Measures, measuresHeadings[s])
 		noteYear(outline.Measures, measuresHeadings[s])
-		sub(1, "健全依法决策机制。全年审查规范性文件12件，办理行政复议案件35件。")
+		// Odd synonym sets write the first item as a numbered paragraph.
+		if v.synonyms%2 == 1 {
+			sub(1, "按照年度工作部署，我单位健全依法决策机制，全年审查规范性文件12件，办理行政复议案件35件，纠错率8%。")
+		} else {
+			sub(1, "健全依法决策机制。全年审查规范性文件12件，办理行政复议案件35件。")
+		}
 		if dutyForm == 2 {
 			line := sub(2, dutyHeadings[s])
 			w.parts[outline.Duty] = wantPart{line, outline.FormHeading}

@@ -25,7 +25,9 @@ func (b *builder) findAttachment() {
 		if b.nextNonBlank(i) >= len(b.lines) {
 			continue
 		}
-		if !(attachmentHeader(text) && b.dateAbove(i)) && !((attachmentHeader(text) || appendixTitle(text)) && b.appendixBelow(i)) {
+		header := attachmentHeader(text)
+		belowDate := header && b.dateAbove(i)
+		if !belowDate && !((header || appendixTitle(text)) && b.appendixBelow(i)) {
 			continue
 		}
 		sp := b.lineSpan(i)
@@ -61,10 +63,8 @@ func (b *builder) dateAbove(i int) bool {
 	return false
 }
 
-var (
-	// fileName ends a line that names a download, not an appendix.
-	fileName = match.MustCompile(`\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|txt|jpe?g|png)\s*\)?$`)
-)
+// fileName ends a line that names a download, not an appendix.
+var fileName = match.MustCompile(`\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|txt|jpe?g|png)\s*\)?$`)
 
 // appendixTitleMax bounds the title after 附件： in runes.
 const appendixTitleMax = 20

@@ -291,7 +291,8 @@ func (b *builder) headings(of func(i int) (Heading, viewSpan, bool)) {
 }
 
 // paragraphAt tells whether heading k is a numbered paragraph: a paragraph
-// of prose with no sub-headings under it.
+// of prose with no sub-headings under it (a heading with sub-headings is a
+// heading whatever it says, as seed 004's 二、深入学习贯彻……。).
 func (b *builder) paragraphAt(k int) bool {
 	hs := b.o.Headings
 	parent := k+1 < len(hs) && hs[k+1].Parent == k
@@ -369,9 +370,8 @@ const (
 	paragraphRunes       = 50 // a sentence this long in any case
 )
 
-// paragraphItem tells whether the heading text s, one sentence, is a
-// paragraph of prose. A heading with sub-headings under it is a heading
-// whatever it says.
+// paragraphItem tells whether the heading text s, one sentence, reads as a
+// paragraph of prose.
 func paragraphItem(s string) bool {
 	if !strings.HasSuffix(s, "。") {
 		return false

@@ -64,6 +64,13 @@ func TestNumbering(t *testing.T) {
 			},
 		},
 		{
+			name: "end-punct: a numbered paragraph on one line is a run-in item, a heading with sub-headings is not",
+			spec: `check: end-punct`,
+			text: "一、主要举措和成效\n（一）按照年度工作部署，我局制定法治政府建设工作要点，明确责任分工，逐项抓好落实，全年召开专题会议5次。\n" +
+				"二、深入学习贯彻中央、省、市法治建设工作部署，切实推进各项工作纳入法治轨道。\n（一）研究推进法治工作。正文。",
+			want: []string{`3:38-3:39 "。" want={want} other={other} level={level} fix 3:38-3:39 ""`},
+		},
+		{
 			name: "a well-numbered report draws nothing",
 			spec: `check: sequence`,
 			text: "一、主要举措\n（一）甲。正文。\n1.子。正文。\n2.丑。正文。\n（二）乙。正文。\n二、存在问题\n（一）丙。正文。",

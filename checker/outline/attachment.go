@@ -3,6 +3,9 @@ package outline
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/match"
 )
 
 // attachmentDateLines is how far above an attachment's opening line the date
@@ -13,10 +16,18 @@ const attachmentDateLines = 4
 // after the report's signature and date, with "附件" (or "附件1", "附件一")
 // alone on the first line. Those lines are no part of the report's body, nor
 // page debris. A "附件：" with a colon is the 附件说明 inside the body, or a web
-// page's list of downloads.
+// page's list of downloads. Web copies often drop the signature and the date:
+// then a 附件 line (or 附件：名词解释) heads an appendix when what follows it is
+// its content and no date closes a report after it.
 func (b *builder) findAttachment() {
 	for i := range b.lines {
-		if !attachmentHeader(strings.TrimSpace(b.lines[i].text)) || !b.dateAbove(i) || b.nextNonBlank(i) >= len(b.lines) {
+		text := strings.TrimSpace(b.lines[i].text)
+		if b.nextNonBlank(i) >= len(b.lines) {
+			continue
+		}
+		header := attachmentHeader(text)
+		belowDate := header && b.dateAbove(i)
+		if !belowDate && !((header || appendixTitle(text)) && b.appendixBelow(i)) {
 			continue
 		}
 		sp := b.lineSpan(i)
@@ -50,4 +61,47 @@ func (b *builder) dateAbove(i int) bool {
 		}
 	}
 	return false
+}
+
+// fileName ends a line that names a download, not an appendix.
+var fileName = match.MustCompile(`\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|txt|jpe?g|png)\s*\)?$`)
+
+// appendixTitleMax bounds the title after 附件： in runes.
+const appendixTitleMax = 20
+
+// appendixTitle tells whether trimmed view text heads an appendix with its
+// title: 附件：名词解释, 附件1:2023年度执法数据统计表. A title that is a file
+// name or starts with a number (附件：1.……, the 附件说明 of the body) is not.
+func appendixTitle(s string) bool {
+	rest, ok := strings.CutPrefix(s, "附件")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimLeft(rest, "0123456789一二三四五六七八九十 ")
+	title, ok := strings.CutPrefix(rest, ":")
+	title = strings.TrimSpace(title)
+	if !ok || title == "" || utf8.RuneCountInString(title) > appendixTitleMax || fileName.MatchString(title) ||
+		strings.ContainsAny(title, "。,;") {
+		return false
+	}
+	_, numbered := parseMarker(title)
+	return !numbered
+}
+
+// appendixBelow tells whether line i heads content of its own: the next line
+// is neither a file name nor page debris, and no line after it ends the way
+// a report ends, with a date (the report's close would come after a
+// 附件说明 inside the body).
+func (b *builder) appendixBelow(i int) bool {
+	next := strings.TrimSpace(b.lines[b.nextNonBlank(i)].text)
+	if fileName.MatchString(next) || b.debrisText(next) || attachmentHeader(next) {
+		return false
+	}
+	for k := i + 1; k < len(b.lines); k++ {
+		text := strings.TrimSpace(b.lines[k].text)
+		if ms := findDates(text); len(ms) > 0 && ms[0].start == 0 && ms[len(ms)-1].end == len(text) && !publishedCue.MatchString(text) {
+			return false
+		}
+	}
+	return true
 }

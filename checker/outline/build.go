@@ -48,11 +48,14 @@ type builder struct {
 	// first and last are the indexes of the body's first and last non-blank,
 	// non-debris lines; first > last when the body is empty.
 	first, last int
-	hview       []viewSpan    // view offsets of the text of each heading
-	specs       []*RoleSpec   // the roles, in the order a heading is tried against them
-	sentences   []viewSpan    // prose units of the body, split once for the inline search
-	runes       []match.Runes // the characters of each sentence, summed up when first needed
-	split       bool          // sentences is computed
+	hview       []viewSpan // view offsets of the text of each heading
+	// depth is the nesting depth of each heading: its Level, unless the
+	// report orders the marker styles its own way (nestDepths).
+	depth     []int
+	specs     []*RoleSpec   // the roles, in the order a heading is tried against them
+	sentences []viewSpan    // prose units of the body, split once for the inline search
+	runes     []match.Runes // the characters of each sentence, summed up when first needed
+	split     bool          // sentences is computed
 }
 
 // viewSpan is a stretch [vs, ve) of the view.
@@ -89,7 +92,12 @@ func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
 		b.lines = append(b.lines, line{vs: vs, ve: ve, text: v.Text[vs:ve], skip: d.Lines[i].Skip,
 			md: d.Lines[i].Heading, heading: -1})
 		l := &b.lines[i]
-		if d.Format == doc.FormatMarkdown {
+		if d.Format == doc.FormatText && l.md == 0 {
+			// Text pasted from an editor keeps its Markdown marks: the
+			// syntax is recognised whatever the extension.
+			l.md = atxLevel(strings.TrimLeftFunc(l.text, unicode.IsSpace))
+		}
+		if d.Format == doc.FormatMarkdown || d.Format == doc.FormatText {
 			b.markStrong(i)
 			l.text = v.Text[vs:l.ve]
 		}
@@ -196,4 +204,17 @@ func (b *builder) textStart(i int) int {
 		s = strings.TrimLeftFunc(strings.TrimPrefix(s, l.strong), unicode.IsSpace)
 	}
 	return l.ve - len(s)
+}
+
+// atxLevel is the level of a Markdown heading line ("## 一、主要举措"), 0 if
+// s is none: one to six "#" and a space.
+func atxLevel(s string) int {
+	n := 0
+	for n < len(s) && s[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || n == len(s) || s[n] != ' ' && s[n] != '\t' {
+		return 0
+	}
+	return n
 }

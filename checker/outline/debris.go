@@ -30,13 +30,7 @@ func (b *builder) markDebris() {
 		if l.blank || l.skip || l.attached || l.runes > debrisRunes {
 			continue
 		}
-		scanned := b.cfg.debris.Scan(strings.TrimSpace(l.text))
-		for _, re := range b.cfg.Debris {
-			if re.MatchIn(scanned) {
-				l.debris = true
-				break
-			}
-		}
+		l.debris = b.debrisText(strings.TrimSpace(l.text))
 	}
 	b.extendDebris()
 	for i := range b.lines {
@@ -44,6 +38,17 @@ func (b *builder) markDebris() {
 			b.o.Debris = append(b.o.Debris, b.lineSpan(i))
 		}
 	}
+}
+
+// debrisText tells whether a pack's debris pattern matches trimmed view text s.
+func (b *builder) debrisText(s string) bool {
+	scanned := b.cfg.debris.Scan(s)
+	for _, re := range b.cfg.Debris {
+		if re.MatchIn(scanned) {
+			return true
+		}
+	}
+	return false
 }
 
 // extendDebris grows the debris blocks at both edges of the document until no

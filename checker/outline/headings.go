@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/match"
 )
 
 // marker is a heading number found at the start of view text.
@@ -103,10 +105,17 @@ func parseArabic(s string) (marker, bool) {
 	default:
 		return marker{}, false
 	}
-	if next, _ := utf8.DecodeRuneInString(s[m.size:]); next >= '0' && next <= '9' {
+	if next, _ := utf8.DecodeRuneInString(s[m.size:]); next >= '0' && next <= '9' && !yearAhead(s[m.size:]) {
 		return marker{}, false
 	}
 	return m, true
+}
+
+// yearAhead tells whether view text s starts with a year and its 年: after
+// "3." that makes "3.2024年工作打算" item 3, not the number 3.2024.
+func yearAhead(s string) bool {
+	y, ok := FirstYear(s)
+	return ok && y.Start == 0
 }
 
 // parseChinese reads 一、 and its variants 一. 一, 一: .
@@ -186,6 +195,69 @@ func (b *builder) findHeadings() {
 	if len(b.o.Headings) == 0 {
 		b.headings(b.bareHeadingOf)
 	}
+	b.nestDepths()
+}
+
+// nestDepths sets the depth of each heading. It is its Level, except in a
+// report that puts Arabic numbers above Chinese ones (1、主要举措 /
+// （一）……): there the styles nest in the order the report first uses them.
+// The Level and Parent of each heading keep GB/T 9704's order, so that the
+// numbering rules still see the mixed order.
+func (b *builder) nestDepths() {
+	hs := b.o.Headings
+	b.depth = make([]int, len(hs))
+	for k := range hs {
+		b.depth[k] = hs[k].Level
+	}
+	if !b.ownOrder() {
+		return
+	}
+	rank := map[int]int{}
+	for _, h := range hs {
+		if _, ok := rank[h.Level]; !ok {
+			rank[h.Level] = len(rank) + 1
+		}
+	}
+	for k := range hs {
+		b.depth[k] = rank[hs[k].Level]
+	}
+}
+
+// ownOrder tells whether the numbered headings order the marker styles their
+// own way: the first heading's style runs 1, 2, 3… through the whole report,
+// and either comes again after the first heading of each style GB/T 9704
+// puts above it, so that those nest inside it, or opens a part while none of
+// those names a part that follows the measures (problems, plans, other). A
+// list (1. 2.) before the first 一、 does neither.
+func (b *builder) ownOrder() bool {
+	hs := b.o.Headings
+	if len(hs) == 0 {
+		return false
+	}
+	first := hs[0].Level
+	next := 1
+	seen := map[int]bool{}    // styles above first
+	pending := map[int]bool{} // of those, the ones first's style has not come after yet
+	abovePart := false        // a heading of a style above first names a later part
+	for k, h := range hs {
+		switch {
+		case h.Marker == "":
+			return false
+		case h.Level == first:
+			if h.Number != next {
+				return false
+			}
+			next++
+			clear(pending)
+		case h.Level < first:
+			if !seen[h.Level] {
+				seen[h.Level], pending[h.Level] = true, true
+			}
+			r := b.headingRole(k)
+			abovePart = abovePart || r == Problems || r == Plans || r == Other
+		}
+	}
+	return len(seen) > 0 && (len(pending) == 0 || b.headingRole(0) != "" && !abovePart)
 }
 
 // headings takes the lines of the body that of reads as headings.
@@ -211,6 +283,20 @@ func (b *builder) headings(of func(i int) (Heading, viewSpan, bool)) {
 		b.o.Headings = append(b.o.Headings, h)
 		b.hview = append(b.hview, vs)
 	}
+	for k := range b.o.Headings {
+		if b.paragraphAt(k) {
+			b.o.Headings[k].RunIn = true
+		}
+	}
+}
+
+// paragraphAt tells whether heading k is a numbered paragraph: a paragraph
+// of prose with no sub-headings under it (a heading with sub-headings is a
+// heading whatever it says, as seed 004's 二、深入学习贯彻……。).
+func (b *builder) paragraphAt(k int) bool {
+	hs := b.o.Headings
+	parent := k+1 < len(hs) && hs[k+1].Parent == k
+	return hs[k].Marker != "" && !parent && paragraphItem(b.viewText(b.hview[k]))
 }
 
 // headingOf reads line i as a heading: a numbered line, or a Markdown/Word
@@ -275,6 +361,30 @@ func (b *builder) headingEnd(vs, ve int) (end int, runIn bool) {
 	}
 	return vs + k + n, true
 }
+
+// A numbered paragraph ((一)按照年度工作部署,……。 with the whole paragraph on
+// its line) is a run-in item, not a heading that ends in a stray 。: a long
+// sentence with a clause inside it.
+const (
+	paragraphClauseRunes = 30 // a sentence this long with a comma in it
+	paragraphRunes       = 50 // a sentence this long in any case
+)
+
+// paragraphItem tells whether the heading text s, one sentence, reads as a
+// paragraph of prose.
+func paragraphItem(s string) bool {
+	if !strings.HasSuffix(s, "。") {
+		return false
+	}
+	n := utf8.RuneCountInString(s)
+	clause := strings.Contains(s, ",")
+	return n > paragraphRunes || clause && (n > paragraphClauseRunes || proseClause.MatchString(s))
+}
+
+// proseClause marks a sentence as prose whatever its length: it opens with a
+// preposition (按照年度工作部署，……) or has the drafter's organ for its
+// subject (我局, 我们), which a heading never does.
+var proseClause = match.MustCompile(`^(按照|根据|依据|为了|围绕|通过|在)[^,]{2,},|我(局|委|办|厅|市|县|区|镇|乡|院|们|单位|街道|部门)`)
 
 // sentenceEnd returns where the first mark that ends a sentence stands in
 // view text s, and its size in bytes; -1 if there is none. The marks are

@@ -100,14 +100,17 @@ type Date struct {
 
 // Outline is what the linter understood of a document.
 type Outline struct {
-	Title     *Span
-	Year      int   // the reporting year, 0 if unknown
-	YearCue   *Span // where the reporting year was read from
-	Headings  []Heading
-	Parts     map[Role]*Part // absent roles have no entry
-	Signature *Span
-	Date      *Date // the 成文日期
-	Published *Date // publication metadata of a web page (发布时间), not a 成文日期
+	Title   *Span
+	Year    int   // the reporting year, 0 if unknown
+	YearCue *Span // where the reporting year was read from
+	// YearSource says what YearCue is: the title, the opening, a heading, a
+	// plans heading or sentence (the year after), or the 成文日期.
+	YearSource YearSource
+	Headings   []Heading
+	Parts      map[Role]*Part // absent roles have no entry
+	Signature  *Span
+	Date       *Date // the 成文日期
+	Published  *Date // publication metadata of a web page (发布时间), not a 成文日期
 	// BodyStart and BodyEnd delimit the report's own text: after the title (or the
 	// debris before it) and before trailing page debris.
 	BodyStart, BodyEnd int

@@ -79,6 +79,8 @@ type want struct {
 	date      string                    // "line YYYY-MM-DD form"
 	published string                    // "line YYYY-MM-DD"
 	headings  []wantHeading             // when set, the exact list of headings
+	source    outline.YearSource        // when set, where the year was read from
+	appendix  int                       // when set, the line the attachments start on
 }
 
 type wantPart struct {
@@ -129,6 +131,12 @@ func check(t *testing.T, d *doc.Document, o *outline.Outline, w want) {
 	}
 	if w.headings != nil {
 		checkHeadings(t, o, w.headings)
+	}
+	if w.source != "" && o.YearSource != w.source {
+		t.Errorf("year from %q, want %q", o.YearSource, w.source)
+	}
+	if got := spanLine(o.Attachment); w.appendix != 0 && got != w.appendix {
+		t.Errorf("attachments from line %d, want %d", got, w.appendix)
 	}
 }
 
@@ -361,7 +369,7 @@ func TestFixtures(t *testing.T) {
 				outline.Plans: heading(6)},
 			signature: "8 某某县司法局", date: "9 2024-01-12 arabic"},
 		"problems_and_plans.txt": {title: 1, year: 2023,
-			parts: map[outline.Role]wantPart{outline.Measures: heading(2), outline.Duty: inline(4),
+			parts: map[outline.Role]wantPart{outline.Measures: heading(2), outline.Duty: heading(4),
 				outline.Problems: heading(5), outline.Plans: heading(5)},
 			signature: "7 某某县司法局", date: "8 2024-01-12 arabic"},
 		"banji.txt": {title: 1, year: 2023,
@@ -453,6 +461,9 @@ func TestFixtures(t *testing.T) {
 			parts: map[outline.Role]wantPart{outline.Measures: heading(5), outline.Problems: heading(7),
 				outline.Plans: heading(9)},
 			date: "2 2024-01-10 arabic"},
+	}
+	for name, w := range formWants {
+		wants[name] = w
 	}
 	for _, path := range fixtures(t) {
 		name := filepath.Base(path)
@@ -660,7 +671,7 @@ func dump(d *doc.Document, o *outline.Outline) string {
 		b.WriteString("title -\n")
 	}
 	if o.YearCue != nil {
-		fmt.Fprintf(&b, "year %d (%d %s)\n", o.Year, o.YearCue.Line, o.YearCue.Text)
+		fmt.Fprintf(&b, "year %d from %s (%d %s)\n", o.Year, o.YearSource, o.YearCue.Line, o.YearCue.Text)
 	} else {
 		fmt.Fprintf(&b, "year %d\n", o.Year)
 	}

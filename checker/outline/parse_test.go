@@ -215,3 +215,18 @@ func TestAttachmentHeader(t *testing.T) {
 		}
 	}
 }
+
+func TestCitationsMasked(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"认真学习《第一责任人职责规定》。", "认真学习《□□□□□□□□□》。"},
+		{"认真贯彻落实《第一责任人职责规定》。", "认真贯彻落实《第一责任人职责规定》。"},
+		{"学习《条例》和《规定》,贯彻《纲要》", "学习《□□》和《□□》,贯彻《纲要》"},
+		{"学习《关于〈规定〉的说明》", "学习《□□□□□□□□□》"},
+		{"未闭合《第一责任人", "未闭合《□□□□□"},
+		{"没有书名号", "没有书名号"},
+	} {
+		if got := citationsMasked(c.in); got != c.want {
+			t.Errorf("citationsMasked(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -47,7 +47,7 @@ func (b *builder) headingRole(k int) Role {
 	text := b.viewText(b.hview[k])
 	role := Role("")
 	for _, s := range b.specs {
-		if matchAny(s.Headings, text) {
+		if matchAny(s.Headings, citationsMasked(text)) {
 			role = s.Role
 			break
 		}
@@ -90,7 +90,15 @@ func (b *builder) findParts() {
 		}
 		lo, hi := b.window(r)
 		if c, ok := b.inlineCue(r, top, lo, hi); ok {
-			b.o.Parts[r] = &Part{Role: r, Form: FormInline, Line: c.cue.Line, Heading: -1, Cue: c.cue, Start: c.cue.Start}
+			p := &Part{Role: r, Form: FormInline, Line: c.cue.Line, Heading: -1, Cue: c.cue, Start: c.cue.Start}
+			if b.sectionHeading(c, top) {
+				// A part under its own heading one level down
+				// (一、2023年工作情况 / (二)主要负责人履行第一责任人职责情况,
+				// (三)存在的问题) is listed separately, inside the part around it.
+				p.Form, p.Heading, p.Start = FormHeading, c.heading, b.o.Headings[c.heading].MarkerAt
+				b.o.Headings[c.heading].Role = r
+			}
+			b.o.Parts[r] = p
 			if r == Duty {
 				dutyEnd = c.end
 			}
@@ -103,9 +111,9 @@ func (b *builder) findParts() {
 // parts open.
 func (b *builder) topLevel() int {
 	top := -1
-	for _, h := range b.o.Headings {
-		if top < 0 || h.Level < top {
-			top = h.Level
+	for k := range b.o.Headings {
+		if top < 0 || b.depth[k] < top {
+			top = b.depth[k]
 		}
 	}
 	return top
@@ -118,7 +126,7 @@ func (b *builder) roleHeadings(top int) {
 	thematic := true
 	for k := range b.o.Headings {
 		h := &b.o.Headings[k]
-		if h.Level != top {
+		if b.depth[k] != top {
 			continue
 		}
 		h.Role = b.headingRole(k)
@@ -195,10 +203,27 @@ func (b *builder) dateSpan() *Span {
 }
 
 // cue is where an inline part is given; end is where its content ends when it
-// is folded into another part.
+// is folded into another part; heading is the index of the sub-heading that
+// gives it, -1 for a sentence.
 type cue struct {
-	cue Span
-	end int
+	cue     Span
+	end     int
+	heading int
+}
+
+// sectionHeading tells whether cue c is a heading right below a top-level
+// heading: a section of its own. A numbered paragraph is none.
+func (b *builder) sectionHeading(c cue, top int) bool {
+	if c.heading < 0 || b.paragraphAt(c.heading) {
+		return false
+	}
+	d := b.depth[c.heading]
+	for k := c.heading - 1; k >= 0; k-- {
+		if b.depth[k] < d {
+			return b.depth[k] == top
+		}
+	}
+	return false
 }
 
 // inlineCue finds the first cue of role r in [lo, hi): a lower-level heading
@@ -218,6 +243,11 @@ func (b *builder) inlineCue(r Role, top, lo, hi int) (cue, bool) {
 	if c, ok := b.sentenceCue(r, lo, hi); ok {
 		take(c)
 	}
+	if r == Measures && len(b.o.Headings) == 0 {
+		if c, ok := b.unheadedMeasuresCue(lo, hi); ok {
+			take(c)
+		}
+	}
 	if r == Duty {
 		if c, ok := b.dutyItemsCue(top); ok {
 			take(c)
@@ -231,8 +261,8 @@ func (b *builder) inlineCue(r Role, top, lo, hi int) (cue, bool) {
 func (b *builder) subHeadingCue(r Role, top, lo, hi int) (cue, bool) {
 	spec := b.spec(r)
 	for k, h := range b.o.Headings {
-		if h.Level > top && h.Span.Start >= lo && h.Span.Start < hi && matchAny(spec.Headings, b.viewText(b.hview[k])) {
-			return cue{cue: h.Span, end: b.sectionEnd(k)}, true
+		if b.depth[k] > top && h.Span.Start >= lo && h.Span.Start < hi && matchAny(spec.Headings, citationsMasked(b.viewText(b.hview[k]))) {
+			return cue{cue: h.Span, end: b.sectionEnd(k), heading: k}, true
 		}
 	}
 	return cue{}, false
@@ -241,9 +271,9 @@ func (b *builder) subHeadingCue(r Role, top, lo, hi int) (cue, bool) {
 // sectionEnd is where the section of heading k ends: at the next heading of
 // the same or a higher level, or at the body's end.
 func (b *builder) sectionEnd(k int) int {
-	for _, h := range b.o.Headings[k+1:] {
-		if h.Level <= b.o.Headings[k].Level {
-			return h.MarkerAt
+	for j := k + 1; j < len(b.o.Headings); j++ {
+		if b.depth[j] <= b.depth[k] {
+			return b.o.Headings[j].MarkerAt
 		}
 	}
 	return b.o.BodyEnd
@@ -270,14 +300,17 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 			continue
 		}
 		sp := b.trimmedSpan(s.vs, s.ve)
-		return cue{cue: sp, end: b.v.Orig(b.lines[sp.Line-1].ve)}, true
+		return cue{cue: sp, end: b.v.Orig(b.lines[sp.Line-1].ve), heading: -1}, true
 	}
 	return cue{}, false
 }
 
 // matchSentence tells whether one of res matches sentence k (its text): the
 // sentence's characters, summed up once, rule out most patterns unsearched.
+//
+// A cited title is no content: what 《……》 names is masked first.
 func (b *builder) matchSentence(res []*match.Pattern, k int, text string) bool {
+	text = citationsMasked(text)
 	if b.runes[k] == (match.Runes{}) { // a sentence is never empty: not summed up yet
 		b.runes[k] = match.RunesOf(text)
 	}
@@ -331,6 +364,58 @@ func splitSentences(text string, vs, ve int) []viewSpan {
 	return out
 }
 
+// enumeration opens the paragraphs of a part written as a run of items
+// without headings: 一是……, 首先，……, 其一，……, 第一，…….
+var enumeration = match.MustCompile(`^(一是|首先|其一|第一[,:])`)
+
+// unheadedMeasuresCue finds the measures of a report without headings: the
+// first paragraph of a run of 一是……二是……, else the paragraph right after the
+// opening that announces the report (现将……报告如下), unless that paragraph
+// already gives another part.
+func (b *builder) unheadedMeasuresCue(lo, hi int) (cue, bool) {
+	sentences := b.proseSentences()
+	// firstOf is the first sentence on line i.
+	firstOf := func(i int) int {
+		for k, s := range sentences {
+			if b.d.LineAt(b.v.Orig(s.vs)) == i+1 {
+				return k
+			}
+		}
+		return -1
+	}
+	at := func(i int) (cue, bool) {
+		k := firstOf(i)
+		if k < 0 || b.v.Orig(sentences[k].vs) < lo || b.v.Orig(sentences[k].vs) >= hi {
+			return cue{}, false
+		}
+		text := b.viewText(sentences[k])
+		for _, r := range []Role{Problems, Plans, Other} {
+			if s := b.spec(r); s != nil && b.matchSentence(s.Inline, k, text) {
+				return cue{}, false
+			}
+		}
+		return cue{cue: b.trimmedSpan(sentences[k].vs, sentences[k].ve), heading: -1}, true
+	}
+	opening := -1
+	for i := b.first; i <= b.last; i++ {
+		if !b.prose(i) {
+			continue
+		}
+		if enumeration.MatchString(b.lineText(i)) {
+			return at(i)
+		}
+		if opening < 0 && reportCue.MatchString(b.lineText(i)) {
+			opening = i
+		}
+	}
+	if opening >= 0 {
+		if next := b.nextProse(opening); next >= 0 {
+			return at(next)
+		}
+	}
+	return cue{}, false
+}
+
 // dutyItems are keywords of the eight items that the 督察工作规定 lists for the
 // 主要负责人 of a government department (requirements R-DUCHA-DUTY-1). A report
 // whose measures headings go through several of them reports the head's
@@ -369,7 +454,7 @@ func (b *builder) dutyItemsCue(top int) (cue, bool) {
 	covered := map[int]bool{}
 	firstK, lastK := -1, -1
 	for k, h := range b.o.Headings {
-		if h.MarkerAt < m.Start || h.MarkerAt >= hi || h.Level > top+1 {
+		if h.MarkerAt < m.Start || h.MarkerAt >= hi || b.depth[k] > top+1 {
 			continue
 		}
 		item := matchIndex(dutyItems, b.viewText(b.hview[k]))
@@ -385,7 +470,7 @@ func (b *builder) dutyItemsCue(top int) (cue, bool) {
 	if len(covered) < dutyItemsMin {
 		return cue{}, false
 	}
-	return cue{cue: b.o.Headings[firstK].Span, end: b.sectionEnd(lastK)}, true
+	return cue{cue: b.o.Headings[firstK].Span, end: b.sectionEnd(lastK), heading: -1}, true
 }
 
 func matchIndex(res []*match.Pattern, s string) int {
@@ -402,14 +487,14 @@ func matchIndex(res []*match.Pattern, s string) int {
 // folded into the part around it and ends with its own section or sentence
 // (dutyEnd).
 func (b *builder) partEnds(dutyEnd int) {
-	closing := b.closingStart()
+	closing, top := b.closingStart(), b.topLevel()
 	var seq []*Part
 	for _, r := range Roles {
 		p := b.o.Parts[r]
 		if p == nil {
 			continue
 		}
-		if p.Role == Duty && p.Form == FormInline {
+		if p.Role == Duty && (p.Form == FormInline || b.depth[p.Heading] > top) {
 			p.End = max(p.Cue.End, min(dutyEnd, closing))
 			continue
 		}
@@ -424,6 +509,9 @@ func (b *builder) partEnds(dutyEnd int) {
 				end = min(end, q.Start)
 				break
 			}
+		}
+		if p.Heading >= 0 && b.depth[p.Heading] > top {
+			end = min(end, b.sectionEnd(p.Heading)) // a sub-heading's part ends with its section
 		}
 		// A part never ends inside its own heading or sentence, even when the
 		// next part's cue sits there ("一、……也存在……问题").

@@ -39,7 +39,9 @@ func titleLike(s string) bool {
 }
 
 // findTitle takes the title among the first report lines: the first title-like
-// line before anything that reads as body text.
+// line, or two or three short lines that read as one title, before anything
+// that reads as body text. When the page repeats the title in its header, with
+// 来源 or 发布时间 between, the article's own copy below is the title.
 func (b *builder) findTitle() {
 	seen := 0
 	for i := range b.lines {
@@ -47,12 +49,12 @@ func (b *builder) findTitle() {
 		if l.blank || l.skip || l.debris {
 			continue
 		}
-		if text := b.lineText(i); titleLike(text) {
-			b.title, b.titleLast = i, i
-			if b.titleContinues(i) {
-				b.titleLast = i + 1
+		if last, ok := b.titleLines(i); ok {
+			if j, jl, ok := b.repeatedTitle(i, last); ok {
+				i, last = j, jl
 			}
-			if strings.HasPrefix(text, "关于") {
+			b.title, b.titleLast = i, last
+			if strings.HasPrefix(b.lineText(i), "关于") {
 				b.title = b.organsAbove(i)
 			}
 			sp := b.trimmedSpan(b.textStart(b.title), b.lines[b.titleLast].ve)
@@ -65,6 +67,95 @@ func (b *builder) findTitle() {
 			return
 		}
 	}
+}
+
+// titleBreaks is how many times a title may be broken: over three lines at most.
+const titleBreaks = 2
+
+// titleLines tells whether a title starts on line i and returns its last
+// line. Text extracted from a PDF or copied from a page breaks a long title
+// after any word ("……人民政府关于" / "2021年度法治政府建设工作的报告"): the
+// lines that follow at once, short, without sentence punctuation or a number
+// marker, finish it when together they read as a title and end as one.
+func (b *builder) titleLines(i int) (last int, ok bool) {
+	text := b.lineText(i)
+	whole := titleLike(text)
+	if whole && titleEnding.MatchString(text) {
+		return i, true
+	}
+	if !b.titlePiece(i) {
+		return i, whole
+	}
+	joined := text
+	for j := i + 1; j <= i+titleBreaks && j < len(b.lines) && b.titlePiece(j); j++ {
+		next := b.lineText(j)
+		if _, numbered := parseMarker(next); numbered {
+			break
+		}
+		if titleLike(next) && titleEnding.MatchString(next) && !titleOpening(joined) {
+			break // a whole title of its own below a line that does not open one ("网站首页")
+		}
+		joined += next
+		if titleEnding.MatchString(joined) && titleLike(joined) {
+			return j, true
+		}
+	}
+	return i, whole
+}
+
+// titleOpening tells whether trimmed view text can open a title broken over
+// lines: it names the organ or the year, or ends in 关于. A page's column
+// name ("法治政府建设", "网站首页") does none of these.
+func titleOpening(s string) bool {
+	_, year := FirstYear(s)
+	return strings.HasSuffix(s, "关于") || year || signatureLike(s, true)
+}
+
+// titlePiece tells whether line i may be one piece of a broken title.
+func (b *builder) titlePiece(i int) bool {
+	l := &b.lines[i]
+	text := b.lineText(i)
+	return !l.blank && !l.skip && !l.debris && l.runes <= titleMaxRunes && !strings.ContainsAny(text, "。,;:!?") &&
+		len(findDates(text)) == 0 // a date above or below the title is no piece of it
+}
+
+// repeatedTitleGap bounds the debris lines between a page header's copy of
+// the title and the article's own.
+const repeatedTitleGap = 4
+
+// repeatedTitle finds the article's own title below a copy of the title on
+// lines [i, last] in the page header: after one or more debris lines (来源,
+// 发布时间), the same title again.
+func (b *builder) repeatedTitle(i, last int) (j, jl int, ok bool) {
+	want := b.titleText(i, last)
+	gap := 0
+	for j = b.nextNonBlank(last); j < len(b.lines) && b.lines[j].debris && gap < repeatedTitleGap; j = b.nextNonBlank(j) {
+		gap++
+	}
+	if gap == 0 || j >= len(b.lines) {
+		return 0, 0, false
+	}
+	jl, ok = b.titleLines(j)
+	if !ok || !sameTitle(want, b.titleText(j, jl)) {
+		return 0, 0, false
+	}
+	return j, jl, true
+}
+
+// sameTitle tells whether a page header's copy of a title is the title: the
+// same text, or its start cut off with an ellipsis (……情况报…, ...).
+func sameTitle(header, title string) bool {
+	cut := strings.TrimRight(header, "….·")
+	return header == title || cut != header && cut != "" && strings.HasPrefix(title, cut)
+}
+
+// titleText is the text of title lines [i, last] run together, without spaces.
+func (b *builder) titleText(i, last int) string {
+	var s strings.Builder
+	for k := i; k <= last; k++ {
+		s.WriteString(strings.Join(strings.Fields(b.lineText(k)), ""))
+	}
+	return s.String()
 }
 
 // organsAbove returns the first of the lines right above title line i that
@@ -85,30 +176,6 @@ func (b *builder) organsAbove(i int) int {
 
 // titleEnding: how a report's title ends.
 var titleEnding = match.MustCompile(`(报告|总结|汇报)$`)
-
-// titleContinues tells whether the line after title line i finishes it: text
-// extracted from a PDF breaks a long title over two lines ("……法治政府建设" /
-// "情况的报告"). The next line must follow at once, be short, hold no
-// sentence punctuation or number marker, and end as a title ends.
-func (b *builder) titleContinues(i int) bool {
-	j := i + 1
-	if b.lineText(i) == "" || j >= len(b.lines) {
-		return false
-	}
-	first := b.lineText(i)
-	l := &b.lines[j]
-	if titleEnding.MatchString(first) || l.blank || l.skip || l.debris {
-		return false
-	}
-	next := b.lineText(j)
-	if utf8.RuneCountInString(next) > titleMaxRunes/2 || strings.ContainsAny(next, "。,;:!?") {
-		return false
-	}
-	if _, numbered := parseMarker(next); numbered {
-		return false
-	}
-	return titleEnding.MatchString(next)
-}
 
 // bodyLike: a heading, a long line or a sentence ends the search for a title.
 func (b *builder) bodyLike(i int) bool {

@@ -87,22 +87,87 @@ func rangeEnd(before string) bool {
 // into ys, or -1.
 type yearPick func(s string, ys []yearMatch) int
 
+// YearSource says where the reporting year was read from.
+type YearSource string
+
+// The places a reporting year is read from, in the order they are tried.
+const (
+	YearFromTitle   YearSource = "title"   // the title names it
+	YearFromOpening YearSource = "opening" // the opening sentences name it
+	YearFromHeading YearSource = "heading" // a top-level heading names it (2019年主要工作)
+	YearFromPlans   YearSource = "plans"   // a plans heading or sentence names the year after it (2020年工作计划)
+	YearFromDate    YearSource = "date"    // the 成文日期 falls in January–April of the year after it
+)
+
+// dateYearMonths: a report dated in these first months of a year is on the
+// year before (the deadlines fall on 1 March and 1 April).
+const dateYearMonths = 4
+
 // findYear sets the reporting year: the title's year, else the year the
-// preamble announces, else the year of the first heading.
+// opening announces, else the year of a top-level heading (one year less
+// for a plans heading), of a plans sentence, or of a 成文日期 early in the
+// next year.
 func (b *builder) findYear() {
 	if b.title >= 0 && b.yearFrom(b.textStart(b.title), b.lines[b.titleLast].ve, first) {
+		b.o.YearSource = YearFromTitle
 		return
 	}
 	for _, pick := range []yearPick{announced, leading, annual} {
 		for _, i := range b.preamble() {
 			if b.yearFrom(b.textStart(i), b.lines[i].ve, pick) {
+				b.o.YearSource = YearFromOpening
 				return
 			}
 		}
 	}
-	if len(b.o.Headings) > 0 && b.headingRole(0) != Plans {
-		b.yearFrom(b.hview[0].vs, b.hview[0].ve, first)
+	if b.yearFromHeadings() || b.yearFromPlansSentence() {
+		return
 	}
+	if dt := b.o.Date; dt != nil && dt.Valid && dt.Month <= dateYearMonths {
+		b.o.Year, b.o.YearSource = dt.Year-1, YearFromDate
+		sp := dt.Span
+		b.o.YearCue = &sp
+	}
+}
+
+// yearFromHeadings takes the year of the first top-level heading that names
+// one: the reporting year, or the year after it in a plans heading.
+func (b *builder) yearFromHeadings() bool {
+	top := b.topLevel()
+	for k := range b.o.Headings {
+		if b.depth[k] != top || !b.yearFrom(b.hview[k].vs, b.hview[k].ve, first) {
+			continue
+		}
+		b.o.YearSource = YearFromHeading
+		if b.headingRole(k) == Plans {
+			b.o.Year--
+			b.o.YearSource = YearFromPlans
+		}
+		return true
+	}
+	return false
+}
+
+// yearFromPlansSentence takes the year before the one a plans sentence looks
+// ahead to ("2020年，我局将……").
+func (b *builder) yearFromPlansSentence() bool {
+	spec := b.spec(Plans)
+	if spec == nil {
+		return false
+	}
+	// The last such sentence: plans close a report, and a sentence on what
+	// the year's work required ("2023年，全局要求……") comes before them.
+	sentences := b.proseSentences()
+	for k := len(sentences) - 1; k >= 0; k-- {
+		s := sentences[k]
+		if !b.matchSentence(spec.Inline, k, b.viewText(s)) || !b.yearFrom(s.vs, s.ve, first) {
+			continue
+		}
+		b.o.Year--
+		b.o.YearSource = YearFromPlans
+		return true
+	}
+	return false
 }
 
 // yearFrom takes the year pick chooses in view text [vs, ve).

@@ -167,7 +167,7 @@ func fixtureOutlines(d, p *doc.Document) (report, page *outline.Outline) {
 	}
 	title, sig := sp(d, 1, "某某区人民政府关于2023年度法治政府建设情况的报告"), sp(d, 8, "某某区人民政府")
 	report = &outline.Outline{
-		Title: &title, Year: 2023, YearCue: &title,
+		Title: &title, Year: 2023, YearCue: &title, YearSource: outline.YearFromTitle,
 		Headings: []outline.Heading{
 			heading(2, "一、", "主要举措和成效", 1, -1, outline.Measures),
 			heading(3, "（一）", "坚持党的领导。", 2, 0, ""),
@@ -187,7 +187,7 @@ func fixtureOutlines(d, p *doc.Document) (report, page *outline.Outline) {
 
 	ptitle, psig := sp(p, 2, "某某市2023年法治政府建设年度报告"), sp(p, 4, "某某市人民政府")
 	page = &outline.Outline{
-		Title: &ptitle, Year: 2023, YearCue: &ptitle,
+		Title: &ptitle, Year: 2023, YearCue: &ptitle, YearSource: outline.YearFromTitle,
 		Parts: map[outline.Role]*outline.Part{
 			outline.Measures: {Role: outline.Measures, Form: outline.FormInline, Line: 3, Heading: -1,
 				Cue: sp(p, 3, "法治政府建设取得明显成效。"), Start: sp(p, 3, "法治政府建设取得明显成效。").Start},

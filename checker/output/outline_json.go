@@ -12,7 +12,8 @@ import (
 // fields shown there it has "format" and "encoding" (as in fzlint/v1) and
 // "published", a web page's 发布时间, shaped like "date", and "attachment",
 // the line that opens the attachments after the report, shaped like
-// "signature". A date that is no real calendar date has "value": null and
+// "signature", and "year_source", where the year was read from ("title",
+// "opening", "heading", "plans", "date"; null with no year). A date that is no real calendar date has "value": null and
 // "valid": false.
 const OutlineSchema = "fzlint/outline/v1"
 
@@ -33,6 +34,7 @@ type outlineJSON struct {
 	Encoding   string           `json:"encoding"`
 	Title      *outlineSpan     `json:"title"`
 	Year       *int             `json:"year"`
+	YearSource *string          `json:"year_source"`
 	Headings   []outlineHeading `json:"headings"`
 	Parts      outlineParts     `json:"parts"`
 	Signature  *outlineSpan     `json:"signature"`
@@ -84,6 +86,8 @@ func (p *OutlineJSON) Print(d *doc.Document, o *outline.Outline) error {
 		Attachment: spanJSON(d, o.Attachment)}
 	if o.Year != 0 {
 		out.Year = &o.Year
+		source := string(o.YearSource)
+		out.YearSource = &source
 	}
 	for _, h := range o.Headings {
 		oh := outlineHeading{Level: h.Level, Marker: h.Marker, Line: lineOf(d, h.Line, h.Start), Text: h.Text}

@@ -39,7 +39,11 @@ func (p *OutlineText) Print(d *doc.Document, o *outline.Outline) error {
 	bw := bufio.NewWriter(p.w) // keeps the first write error for Flush
 	fmt.Fprintf(bw, "%s（%s，%s）\n", d.Path, d.Format, d.Encoding)
 	fmt.Fprintf(bw, "标题：%s\n", spanText(d, o.Title))
-	if o.Year != 0 {
+	if o.Year != 0 && o.YearSource != outline.YearFromTitle && o.YearCue != nil {
+		// Without the title's year, say where it was read from.
+		fmt.Fprintf(bw, "报告年度：%d年（据第%d行“%s”，%s）\n", o.Year, lineOf(d, o.YearCue.Line, o.YearCue.Start),
+			o.YearCue.Text, yearSourceNames[o.YearSource])
+	} else if o.Year != 0 {
 		fmt.Fprintf(bw, "报告年度：%d年\n", o.Year)
 	} else {
 		fmt.Fprintln(bw, "报告年度：未能确定")
@@ -119,4 +123,13 @@ func dateText(d *doc.Document, dt *outline.Date) string {
 		return s
 	}
 	return s + "（" + isoDate(dt) + "）"
+}
+
+// yearSourceNames say in the drafter's words where a year not in the title
+// was read from.
+var yearSourceNames = map[outline.YearSource]string{
+	outline.YearFromOpening: "开头一段",
+	outline.YearFromHeading: "一级标题",
+	outline.YearFromPlans:   "下一年度安排所写年份减一",
+	outline.YearFromDate:    "成文日期所在年份减一",
 }

@@ -43,6 +43,7 @@ func readHTML(path string, data []byte, opts Options) (*Document, error) {
 		}
 	}
 	d.Locator = newLocator(src, e.segs)
+	d.Comments = e.comments
 	return d, nil
 }
 
@@ -140,6 +141,7 @@ func textSize(n *hnode, src []byte) int {
 	n.size = 0
 	for _, k := range n.kids {
 		switch {
+		case k.comment:
 		case k.node == nil:
 			n.size += len(bytes.TrimSpace(src[k.off:k.end]))
 		case !dropped(k.node, true):
@@ -198,6 +200,8 @@ func walkText(e *emitter, n *hnode, inArticle bool) {
 	for _, k := range n.kids {
 		c := k.node
 		switch {
+		case k.comment:
+			e.comments = append(e.comments, Comment{Text: strings.TrimSpace(k.text), Start: e.out.Len(), End: e.out.Len()})
 		case c == nil:
 			e.text(k.off, k.end)
 		case dropped(c, inArticle):

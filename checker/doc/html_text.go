@@ -29,6 +29,7 @@ type emitter struct {
 	brk      bool  // a line end is due before the next text
 	space    int   // source offset of a pending space, -1 if none
 	last     int   // source offset just past the last text written
+	comments []Comment
 }
 
 func newEmitter(src []byte) *emitter {

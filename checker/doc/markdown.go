@@ -31,9 +31,34 @@ func readMarkdown(path string, data []byte, opts Options) (*Document, error) {
 			l.Skip = true
 		default:
 			l.Heading = atxLevel(trimmed)
+			d.Comments = append(d.Comments, markdownComments(d, l)...)
 		}
 	}
 	return d, nil
+}
+
+// markdownComments returns the <!-- --> comments that open on line l; a
+// comment runs to its "-->", on a later line if need be, or to the end of the
+// text if it is never closed.
+func markdownComments(d *Document, l *Line) []Comment {
+	var out []Comment
+	for at := l.Start; at < l.End; {
+		i := strings.Index(d.Text[at:l.End], "<!--")
+		if i < 0 {
+			break
+		}
+		start := at + i
+		inner := start + len("<!--")
+		end := len(d.Text)
+		innerEnd := end
+		if j := strings.Index(d.Text[inner:], "-->"); j >= 0 {
+			innerEnd = inner + j
+			end = innerEnd + len("-->")
+		}
+		out = append(out, Comment{Text: strings.TrimSpace(d.Text[inner:innerEnd]), Start: start, End: end})
+		at = end
+	}
+	return out
 }
 
 // atxLevel returns the level of an ATX heading line ("## x" → 2), 0 if s is not one.

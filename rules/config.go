@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -21,6 +22,20 @@ type Config struct {
 	Rules    map[string]Severity // "pack/rule" → severity or off
 	Settings map[string]string   // "pack.key" → value
 	Exclude  []string            // glob patterns (path.Match, ** for any depth) of paths not to check
+	Ignore   []Ignore            // findings accepted with a reason
+}
+
+// Ignore is an entry of a config's ignore list: findings of Rule in the files
+// matching Path (a glob like Exclude's, relative to the config's directory),
+// and only those whose excerpt is Excerpt if it is set, are suppressed for
+// Reason. Line and Column place the entry in the config file.
+type Ignore struct {
+	Path    string `yaml:"path"`
+	Rule    string `yaml:"rule"`
+	Excerpt string `yaml:"excerpt"`
+	Reason  string `yaml:"reason"`
+	Line    int    `yaml:"-"`
+	Column  int    `yaml:"-"`
 }
 
 type configFile struct {
@@ -29,6 +44,7 @@ type configFile struct {
 	Rules    map[string]string `yaml:"rules"`
 	Settings map[string]string `yaml:"settings"`
 	Exclude  []string          `yaml:"exclude"`
+	Ignore   yaml.Node         `yaml:"ignore"`
 }
 
 // FindConfig walks up from dir to the root and returns the first config file
@@ -77,7 +93,8 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 	}
 	top := root.Content[0]
 	var cf configFile
-	if err := decodeStrict(path, top, &cf, nil); err != nil {
+	err := decodeStrict(path, top, &cf, nil)
+	if err != nil {
 		return nil, err
 	}
 	c := &Config{Path: path, Packs: cf.Packs, Settings: cf.Settings, Exclude: cf.Exclude, Rules: map[string]Severity{}}
@@ -89,6 +106,9 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		}
 		c.Rules[id] = sev
 	}
+	if c.Ignore, err = parseIgnore(path, &cf.Ignore); err != nil {
+		return nil, err
+	}
 	base := filepath.Dir(path)
 	for _, d := range cf.PackDirs {
 		if !filepath.IsAbs(d) {
@@ -97,4 +117,30 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		c.PackDirs = append(c.PackDirs, d)
 	}
 	return c, nil
+}
+
+// parseIgnore reads the ignore list: each entry needs a path, a rule and a
+// reason, so that no finding is accepted without saying why.
+func parseIgnore(path string, n *yaml.Node) ([]Ignore, error) {
+	if n.Kind == 0 {
+		return nil, nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		return nil, errAt(path, n, "ignore 应为列表，每项含 path、rule、reason（可选 excerpt）")
+	}
+	out := make([]Ignore, 0, len(n.Content))
+	for _, item := range n.Content {
+		var ig Ignore
+		if err := decodeStrict(path, item, &ig, nil); err != nil {
+			return nil, err
+		}
+		for _, f := range []struct{ key, value string }{{"path", ig.Path}, {"rule", ig.Rule}, {"reason", ig.Reason}} {
+			if strings.TrimSpace(f.value) == "" {
+				return nil, errAt(path, item, "ignore 的每一项都要写 %s", f.key)
+			}
+		}
+		ig.Line, ig.Column = item.Line, item.Column
+		out = append(out, ig)
+	}
+	return out, nil
 }

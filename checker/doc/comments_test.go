@@ -72,3 +72,19 @@ func TestDocxComments(t *testing.T) {
 		t.Errorf("comments = %q\nwant %q", got, want)
 	}
 }
+
+// A line of nothing but comments is no prose; a line with text between two
+// comments is.
+func TestMarkdownCommentLinesSkipped(t *testing.T) {
+	d, err := ReadBytes("a.md", []byte("<!-- a --> <!-- b -->\n<!-- c --> 正文 <!-- d -->\n<!-- e\nf -->\n正文"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var skip []bool
+	for _, l := range d.Lines {
+		skip = append(skip, l.Skip)
+	}
+	if want := []bool{true, false, true, true, false}; !reflect.DeepEqual(skip, want) {
+		t.Errorf("skip = %v, want %v", skip, want)
+	}
+}

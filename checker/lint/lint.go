@@ -12,6 +12,7 @@ import (
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/checker/suppress"
 	"github.com/fzlint/fzlint/rules"
 )
 
@@ -32,10 +33,11 @@ type Linter struct {
 }
 
 type loaded struct {
-	set    *rules.Set
-	engine *checker.Engine
-	cfg    *rules.Config
-	err    error
+	set     *rules.Set
+	engine  *checker.Engine
+	cfg     *rules.Config
+	ignores *suppress.Ignores // the config's ignore list, nil if none
+	err     error
 }
 
 // New returns a Linter.
@@ -91,6 +93,7 @@ func (l *Linter) Run(inputs []string, emit func(checker.FileResult)) error {
 			return walkErr
 		}
 	}
+	l.emitUnusedIgnores(emit)
 	return nil
 }
 
@@ -110,7 +113,7 @@ func (l *Linter) CheckFile(path string) (checker.FileResult, error) {
 	if err != nil {
 		return errorResult(path, err), nil
 	}
-	return check(ld.engine, d), nil
+	return check(ld, d), nil
 }
 
 func (l *Linter) checkStdin() (checker.FileResult, error) {
@@ -122,7 +125,7 @@ func (l *Linter) checkStdin() (checker.FileResult, error) {
 	if err != nil {
 		return errorResult(l.opts.StdinName, err), nil
 	}
-	return check(ld.engine, d), nil
+	return check(ld, d), nil
 }
 
 // readStdin reads standard input as a file named StdinName, within the size limit.
@@ -141,9 +144,13 @@ func (l *Linter) readStdin() (*doc.Document, error) {
 	return doc.ReadBytes(name, data, doc.Options{Encoding: l.opts.Encoding})
 }
 
-func check(e *checker.Engine, d *doc.Document) checker.FileResult {
-	return checker.FileResult{Path: d.Path, Format: string(d.Format), Encoding: d.Encoding,
-		Findings: e.Check(d), Doc: d}
+// check checks d and sets aside the findings that suppressions accept.
+func check(ld *loaded, d *doc.Document) checker.FileResult {
+	r := checker.FileResult{Path: d.Path, Format: string(d.Format), Encoding: d.Encoding,
+		Findings: ld.engine.Check(d), Doc: d}
+	suppress.Apply(&r)
+	ld.ignores.Apply(&r)
+	return r
 }
 
 func errorResult(path string, err error) checker.FileResult {
@@ -176,7 +183,7 @@ func (l *Linter) engineFor(path string) *loaded {
 			ld.err = &ConfigError{Path: cfgPath, Err: err}
 			return ld
 		}
-		ld.cfg = cfg
+		ld.cfg, ld.ignores = cfg, suppress.NewIgnores(cfg)
 	}
 	set, err := rules.Load(rules.Options{Kinds: checker.Kinds(), Config: ld.cfg})
 	if err != nil {
@@ -244,6 +251,6 @@ func (l *Linter) Recheck(path string) func(*doc.Document) []checker.Finding {
 		if ld.engine == nil {
 			return nil
 		}
-		return ld.engine.Check(d)
+		return check(ld, d).Findings
 	}
 }

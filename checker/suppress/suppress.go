@@ -1,0 +1,54 @@
+package suppress
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/fzlint/fzlint/checker"
+)
+
+// Apply moves the findings of r that the document's suppression comments
+// accept into r.Suppressed, with the comment's reason, and adds a finding for
+// each comment that names no rule, gives no reason or suppresses nothing.
+// The findings stay in document order.
+func Apply(r *checker.FileResult) {
+	if r.Doc == nil || len(r.Doc.Comments) == 0 {
+		return
+	}
+	dirs := directives(r.Doc)
+	if len(dirs) == 0 {
+		return
+	}
+	kept := r.Findings[:0:0]
+	for _, f := range r.Findings {
+		if dir := covering(dirs, f); dir != nil {
+			dir.used[f.Rule] = true
+			r.Suppressed = append(r.Suppressed, checker.Suppressed{Finding: f, InSource: true, Justification: dir.reason})
+			continue
+		}
+		kept = append(kept, f)
+	}
+	for i := range dirs {
+		kept = append(kept, dirs[i].problems(r.Doc)...)
+	}
+	slices.SortStableFunc(kept, func(a, b checker.Finding) int { // as the engine sorts
+		if a.Range.Start.Offset != b.Range.Start.Offset {
+			return a.Range.Start.Offset - b.Range.Start.Offset
+		}
+		return strings.Compare(a.Rule, b.Rule)
+	})
+	r.Findings = kept
+}
+
+// covering returns the first directive that suppresses f, nil if none does.
+func covering(dirs []directive, f checker.Finding) *directive {
+	if f.Rule == UnusedRule || f.Rule == NoReasonRule {
+		return nil
+	}
+	for i := range dirs {
+		if dirs[i].covers(f) {
+			return &dirs[i]
+		}
+	}
+	return nil
+}

@@ -87,11 +87,14 @@ type summary struct {
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
 	Infos    int `json:"infos"`
+	// Suppressed counts the findings suppressions accepted, in no other count.
+	Suppressed int `json:"suppressed"`
 }
 
 // add counts one more file's result.
 func (s *summary) add(r checker.FileResult) {
 	s.Files++
+	s.Suppressed += len(r.Suppressed)
 	if r.Error != nil {
 		s.Failed++
 	}
@@ -105,4 +108,13 @@ func (s *summary) add(r checker.FileResult) {
 			s.Infos++
 		}
 	}
+}
+
+// suppressionKind is SARIF's name for where a suppression is: "inSource" for
+// a comment in the document, "external" for the config or a baseline.
+func suppressionKind(s checker.Suppressed) string {
+	if s.InSource {
+		return "inSource"
+	}
+	return "external"
 }

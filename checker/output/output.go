@@ -5,6 +5,7 @@ package output
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
@@ -42,7 +43,7 @@ func PrintAll(p Printer, results []checker.FileResult) error {
 }
 
 // Formats lists the values New accepts, the first being the default.
-var Formats = []string{"text", "json", "sarif", "github", "html"}
+var Formats = []string{"text", "json", "sarif", "github", "html", "checkstyle", "gitlab", "junit"}
 
 // New returns the printer for format, one of Formats.
 func New(format string, w io.Writer, opts Options) (Printer, error) {
@@ -57,8 +58,14 @@ func New(format string, w io.Writer, opts Options) (Printer, error) {
 		return NewGitHub(w, opts), nil
 	case "html":
 		return NewHTML(w, opts), nil
+	case "checkstyle":
+		return NewCheckstyle(w, opts), nil
+	case "gitlab":
+		return NewGitLab(w, opts), nil
+	case "junit":
+		return NewJUnit(w, opts), nil
 	}
-	return nil, fmt.Errorf("未知的输出格式 %q（应为 text、json、sarif、github 或 html）", format)
+	return nil, fmt.Errorf("未知的输出格式 %q（应为 %s）", format, strings.Join(Formats, "、"))
 }
 
 // OutlinePrinter writes what the linter understood of one document.

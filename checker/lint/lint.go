@@ -71,11 +71,12 @@ func (l *Linter) Run(inputs []string, emit func(checker.FileResult)) error {
 			continue
 		}
 		var walkErr error
+		skip := newWalkFilter(in)
 		doc.Walk(in, func(path string, err error) {
 			if walkErr != nil {
 				return
 			}
-			if path != in && l.excluded(path) {
+			if path != in && (l.excluded(path) || skip(path)) {
 				return
 			}
 			if err != nil {

@@ -149,9 +149,22 @@ func (l *Linter) readStdin() (*doc.Document, error) {
 func check(ld *loaded, d *doc.Document) checker.FileResult {
 	r := checker.FileResult{Path: d.Path, Format: string(d.Format), Encoding: d.Encoding,
 		Findings: ld.engine.Check(d), Doc: d}
-	suppress.Apply(&r)
-	ld.ignores.Apply(&r)
+	ld.suppress(&r)
 	return r
+}
+
+// suppress sets aside the findings of r that the document's suppression
+// comments and the config's ignore list accept.
+func (ld *loaded) suppress(r *checker.FileResult) {
+	suppress.Apply(r)
+	ld.ignores.Apply(r)
+}
+
+// Suppress applies to r, checked by an engine of its own (the language
+// server's), the suppressions a run applies: r.Doc's comments and the
+// ignore list of the config that applies to r.Path.
+func (l *Linter) Suppress(r *checker.FileResult) {
+	l.engineFor(r.Path).suppress(r)
 }
 
 func errorResult(path string, err error) checker.FileResult {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
 )
 
@@ -110,7 +111,9 @@ func (s *server) lint(d *document) []item {
 	if dd.Locator != nil {
 		loc.source = splitLines(d.text)
 	}
-	return findingItems(eng.Check(dd), loc, fromBuffer(d.path))
+	r := checker.FileResult{Path: d.path, Doc: dd, Findings: eng.Check(dd)}
+	s.engines.linter.Suppress(&r) // the same suppressions as fzlint check
+	return findingItems(r.Findings, loc, fromBuffer(d.path))
 }
 
 // readTrouble is the diagnostic of a document the reader refused. An empty

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"io"
 	"os"
 	"os/exec"
@@ -48,10 +49,10 @@ var ciFormats = []struct{ format, ext string }{
 	{"junit", "junit.xml"},
 }
 
-// print prints results in format. For gitlab, whose paths are relative to
+// printFormat prints results in format. For gitlab, whose paths are relative to
 // the repository root, the files are first placed in a made-up repository,
 // so that the output does not depend on where the tests run.
-func print(t *testing.T, format string, results []checker.FileResult) []byte {
+func printFormat(t *testing.T, format string, results []checker.FileResult) []byte {
 	t.Helper()
 	if format == "gitlab" {
 		root := t.TempDir()
@@ -83,7 +84,7 @@ func runs(t *testing.T) map[string][]checker.FileResult {
 func TestGoldenCIFormats(t *testing.T) {
 	for name, results := range runs(t) {
 		for _, f := range ciFormats {
-			compareGolden(t, "golden-"+name+"."+f.ext, print(t, f.format, results))
+			compareGolden(t, "golden-"+name+"."+f.ext, printFormat(t, f.format, results))
 		}
 	}
 }
@@ -101,7 +102,7 @@ func TestXMLFormatsValidate(t *testing.T) {
 			if !strings.HasSuffix(f.ext, ".xml") {
 				continue
 			}
-			out := print(t, f.format, results)
+			out := printFormat(t, f.format, results)
 			if err := wellFormed(out); err != nil {
 				t.Errorf("%s %s: not XML: %v", name, f.format, err)
 			}
@@ -122,7 +123,7 @@ func wellFormed(data []byte) error {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	for {
 		_, err := d.Token()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		if err != nil {
@@ -136,7 +137,7 @@ func wellFormed(data []byte) error {
 func TestGitLabValidates(t *testing.T) {
 	schema := compileSchema(t, "gitlab-codequality.schema.json")
 	for name, results := range runs(t) {
-		out := print(t, "gitlab", results)
+		out := printFormat(t, "gitlab", results)
 		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
 		if err != nil {
 			t.Fatal(err)

@@ -95,10 +95,12 @@ func directives(d *doc.Document) []directive {
 		}
 		switch {
 		case d.Format == doc.FormatDocx:
-			if dir.kind != disable {
-				continue // only fzlint-disable is documented for Word comments
+			if dir.kind == enable {
+				continue // a comment's range has its own end
 			}
-			dir.start, dir.end = c.Start, c.End
+			// Whatever it says (-next-line, -file), a Word comment covers
+			// the text it comments on.
+			dir.kind, dir.start, dir.end = disable, c.Start, c.End
 		case dir.kind == nextLine:
 			dir.start, dir.end = nextLineSpan(d, c.End)
 		case dir.kind == file:

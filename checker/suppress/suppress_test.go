@@ -159,15 +159,17 @@ func TestDocxSuppressions(t *testing.T) {
 		`<w:p><w:commentRangeStart w:id="1"/>` + run("第二段XX。") + `</w:p><w:p>` + run("第三段XX。") + `<w:commentRangeEnd w:id="1"/><w:r><w:commentReference w:id="1"/></w:r></w:p>` +
 		`<w:p><w:commentRangeStart w:id="2"/>` + run("第四段XX。") + `<w:commentRangeEnd w:id="2"/></w:p>` +
 		`<w:p><w:commentRangeStart w:id="3"/>` + run("第五段。") + `<w:commentRangeEnd w:id="3"/></w:p>` +
-		`<w:p><w:commentRangeStart w:id="4"/>` + run("第六段XX。") + `<w:commentRangeEnd w:id="4"/></w:p>`
+		`<w:p><w:commentRangeStart w:id="4"/>` + run("第六段XX。") + `<w:commentRangeEnd w:id="4"/></w:p>` +
+		`<w:p><w:commentRangeStart w:id="5"/>` + run("第七段XX。") + `<w:commentRangeEnd w:id="5"/></w:p>`
 	comments := comment("0", "fzlint-disable a/x -- 引用原文") + comment("1", "fzlint-disable a/x — 两段均为样例") +
-		comment("2", "fzlint-disable a/x") + comment("3", "fzlint-disable a/x -- 过时") + comment("4", "请核实数字")
+		comment("2", "fzlint-disable a/x") + comment("3", "fzlint-disable a/x -- 过时") + comment("4", "请核实数字") +
+		comment("5", "fzlint-disable-next-line a/x -- 批注只管所选文字")
 	d, err := doc.ReadBytes("r.docx", docx(t, body, comments), doc.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := checker.FileResult{Path: "r.docx", Doc: d}
-	for i := 1; i <= 6; i++ {
+	for i := 1; i <= 7; i++ {
 		r.Findings = append(r.Findings, at(t, d, "a/x", "XX", i))
 	}
 	Apply(&r)
@@ -180,6 +182,7 @@ suppressed a/x 1:10 "XX" (引用原文, inSource=true)
 suppressed a/x 2:4 "XX" (两段均为样例, inSource=true)
 suppressed a/x 3:4 "XX" (两段均为样例, inSource=true)
 suppressed a/x 4:4 "XX" (, inSource=true)
+suppressed a/x 7:4 "XX" (批注只管所选文字, inSource=true)
 `
 	if got := show(r); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)

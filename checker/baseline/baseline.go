@@ -124,7 +124,7 @@ func Read(path string) (*Baseline, error) {
 		Findings []Entry `json:"findings"`
 	}
 	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("基线文件 %s 不是有效的 JSON：%v", path, err)
+		return nil, fmt.Errorf("基线文件 %s 不是有效的 JSON：%w", path, err)
 	}
 	if f.Schema != Schema {
 		return nil, fmt.Errorf("基线文件 %s 的 schema 应为 %q，实为 %q", path, Schema, f.Schema)

@@ -22,13 +22,11 @@ func (o *checkOptions) baselines() (*baseline.Baseline, *baseline.Recorder, erro
 	return b, nil, err
 }
 
-// acceptAll returns r's findings as suppressed, once --write-baseline has
-// recorded them, and no finding left: a run that writes a baseline accepts
-// what it finds.
-func acceptAll(r checker.FileResult) ([]checker.Suppressed, []checker.Finding) {
-	out := r.Suppressed
+// acceptAll moves r's findings to its suppressed ones, once --write-baseline
+// has recorded them: a run that writes a baseline accepts what it finds.
+func acceptAll(r *checker.FileResult) {
 	for _, f := range r.Findings {
-		out = append(out, checker.Suppressed{Finding: f, Justification: "写入基线"})
+		r.Suppressed = append(r.Suppressed, checker.Suppressed{Finding: f, Justification: "写入基线"})
 	}
-	return out, nil
+	r.Findings = nil
 }

@@ -116,7 +116,7 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		}
 		if recorder != nil {
 			recorder.Add(r)
-			r.Suppressed, r.Findings = acceptAll(r)
+			acceptAll(&r)
 		}
 		if base != nil {
 			base.Filter(&r)

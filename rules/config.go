@@ -122,7 +122,7 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 // parseIgnore reads the ignore list: each entry needs a path, a rule and a
 // reason, so that no finding is accepted without saying why.
 func parseIgnore(path string, n *yaml.Node) ([]Ignore, error) {
-	if n.Kind == 0 {
+	if n.Kind == 0 || n.Kind == yaml.ScalarNode && n.Tag == "!!null" { // absent, or "ignore:" with nothing
 		return nil, nil
 	}
 	if n.Kind != yaml.SequenceNode {

@@ -33,3 +33,12 @@ func TestConfigIgnoreErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestConfigIgnoreEmpty(t *testing.T) {
+	for _, src := range []string{"ignore:\n", "ignore: []\n", "rules: {}\n"} {
+		c, err := ParseConfig("c.yaml", []byte(src))
+		if err != nil || len(c.Ignore) != 0 {
+			t.Errorf("%q: %+v, %v", src, c, err)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/rules"
 )
 
 // Apply moves the findings of r that the document's suppression comments
@@ -51,4 +52,17 @@ func covering(dirs []directive, f checker.Finding) *directive {
 		}
 	}
 	return nil
+}
+
+// Rules describes the rules of the findings about suppressions, for the
+// printers that list every rule a run can report (SARIF's tool.driver.rules).
+func Rules() []rules.Rule {
+	return []rules.Rule{
+		{ID: UnusedRule, Pack: "fzlint", Name: "unused-suppression", Kind: "suppression", Severity: rules.Warning,
+			Message:     "抑制注释、批注或配置的 ignore 项没有抑制任何问题",
+			Description: "fzlint-disable 注释、Word 批注或 .fzlint.yaml 的 ignore 项所指的问题已不存在（或规则名写错）。删除它，过时的抑制才不会越积越多。"},
+		{ID: NoReasonRule, Pack: "fzlint", Name: "suppression-without-reason", Kind: "suppression", Severity: rules.Warning,
+			Message:     "抑制注释或批注没有写明理由",
+			Description: "抑制须写明理由：在规则编号后写“-- 理由”，如 <!-- fzlint-disable-next-line terms/typo -- 引用文件原文 -->。没有理由的抑制仍然生效。"},
+	}
 }

@@ -230,3 +230,11 @@ suppressed a/y 1:5 "依法治县办" (机构简称, inSource=false)
 		t.Errorf("unused finding = %+v", f)
 	}
 }
+
+// The rules listed for printers are those of the findings Apply makes.
+func TestRules(t *testing.T) {
+	rs := Rules()
+	if len(rs) != 2 || rs[0].ID != UnusedRule || rs[1].ID != NoReasonRule || rs[0].Severity != rules.Warning || rs[1].Severity != rules.Warning {
+		t.Errorf("Rules() = %+v", rs)
+	}
+}

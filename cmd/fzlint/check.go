@@ -9,6 +9,7 @@ import (
 	"github.com/fzlint/fzlint/checker/fix"
 	"github.com/fzlint/fzlint/checker/lint"
 	"github.com/fzlint/fzlint/checker/output"
+	"github.com/fzlint/fzlint/checker/suppress"
 	"github.com/fzlint/fzlint/rules"
 	"github.com/spf13/cobra"
 )
@@ -189,5 +190,5 @@ func activeRules(set *rules.Set) []rules.Rule {
 		rule.Message = set.Describe(r)
 		out = append(out, rule)
 	}
-	return out
+	return append(out, suppress.Rules()...) // the findings about suppressions
 }

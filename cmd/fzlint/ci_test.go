@@ -98,3 +98,47 @@ func TestBaselineRun(t *testing.T) {
 		t.Errorf("--baseline, one new defect: exit %d\n%s", code, out)
 	}
 }
+
+// TestSuppressionSARIF: through the command line, a suppressed finding is a
+// SARIF result with its suppression, and the finding about a stale comment
+// points at a rule of tool.driver.rules.
+func TestSuppressionSARIF(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.md")
+	body := "<!-- fzlint-disable-next-line hygiene/placeholder -- 模板中的示例 -->\n青山县司法局关于XX县2023年度法治政府建设情况的报告\n<!-- fzlint-disable-next-line terms/typo -- 已核实 -->\n全年审查规范性文件12件。\n"
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ := fzlint(t, "", "check", "--no-config", "-f", "sarif", path)
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct{ Rules []struct{ ID string } }
+			}
+			Results []struct {
+				RuleID       string
+				RuleIndex    *int
+				Suppressions []struct{ Kind, Justification string }
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	var got []string
+	for _, r := range run.Results {
+		switch {
+		case len(r.Suppressions) == 1:
+			got = append(got, "suppressed "+r.RuleID+" "+r.Suppressions[0].Kind+" "+r.Suppressions[0].Justification)
+		case r.RuleID == "fzlint/unused-suppression":
+			if r.RuleIndex == nil || run.Tool.Driver.Rules[*r.RuleIndex].ID != r.RuleID {
+				t.Errorf("%s has no rule in tool.driver.rules", r.RuleID)
+			}
+			got = append(got, r.RuleID)
+		}
+	}
+	want := "fzlint/unused-suppression,suppressed hygiene/placeholder inSource 模板中的示例"
+	if strings.Join(got, ",") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, ","), want)
+	}
+}

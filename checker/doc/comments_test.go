@@ -32,7 +32,7 @@ func TestMarkdownComments(t *testing.T) {
 }
 
 func TestHTMLComments(t *testing.T) {
-	src := "<html><body><p>第一段。</p><!-- fzlint-disable-next-line a/b -- 理由 --><p>第二段<!--中间-->。</p></body></html>"
+	src := "<html><head><!-- fzlint-disable-file a/c -- 转载 --></head><body><nav>首页<!-- 导航 --></nav><p>第一段。</p><!-- fzlint-disable-next-line a/b -- 理由 --><p>第二段<!--中间-->。</p></body></html>"
 	d, err := ReadBytes("a.html", []byte(src), Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -41,6 +41,8 @@ func TestHTMLComments(t *testing.T) {
 		t.Fatalf("text = %q", d.Text)
 	}
 	want := []Comment{
+		{Text: "fzlint-disable-file a/c -- 转载"},
+		{Text: "导航"},
 		{Text: "fzlint-disable-next-line a/b -- 理由", Start: len("第一段。"), End: len("第一段。")},
 		{Text: "中间", Start: len("第一段。\n第二段"), End: len("第一段。\n第二段")},
 	}

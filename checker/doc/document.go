@@ -66,7 +66,8 @@ type Locator interface {
 // Comment is a comment of the source. Start and End are offsets in Text: for
 // a Word comment the range it comments on; for a Markdown comment the comment
 // itself, which is part of Text; for an HTML comment, which is not, the place
-// it stands in the text (Start == End).
+// it stands in the text (Start == End), or the start of the text for a
+// comment outside the text read (in <head>, in navigation).
 type Comment struct {
 	Text       string // the comment's text, trimmed
 	Start, End int

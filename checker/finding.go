@@ -24,6 +24,16 @@ type Finding struct {
 	Fix      *Fix           `json:"fix"`
 }
 
+// Suppressed is a finding that a suppression accepted, with why: it is not
+// counted, and printers that can say so list it as suppressed.
+type Suppressed struct {
+	Finding
+	// InSource is set when the suppression is a comment in the document,
+	// clear when it is outside (the config's ignore list, a baseline).
+	InSource      bool
+	Justification string
+}
+
 // FileError is why a file could not be checked.
 type FileError struct {
 	Code    string `json:"code"`
@@ -32,10 +42,12 @@ type FileError struct {
 
 // FileResult is the outcome of checking one input.
 type FileResult struct {
-	Path     string        `json:"path"`
-	Format   string        `json:"format"`
-	Encoding string        `json:"encoding"`
-	Error    *FileError    `json:"error"`
-	Findings []Finding     `json:"findings"`
-	Doc      *doc.Document `json:"-"` // nil when Error is set
+	Path     string     `json:"path"`
+	Format   string     `json:"format"`
+	Encoding string     `json:"encoding"`
+	Error    *FileError `json:"error"`
+	Findings []Finding  `json:"findings"`
+	// Suppressed are the findings suppressions accepted, not in Findings.
+	Suppressed []Suppressed  `json:"suppressed"`
+	Doc        *doc.Document `json:"-"` // nil when Error is set
 }

@@ -27,6 +27,7 @@ type Config struct {
 	Rules    map[string]Severity // "pack/rule" → severity or off
 	Settings map[string]string   // "pack.key" → value
 	Exclude  []string            // glob patterns (path.Match, ** for any depth) of paths not to check
+	Ignore   []Ignore            // findings accepted with a reason
 
 	at configPlaces
 	// problems are the errors of the config's entries, which Load reports
@@ -58,12 +59,26 @@ func (c *Config) placeOf(m map[string]Pos, key string) Pos {
 	return Pos{File: orString(c.Path, "配置")}
 }
 
+// Ignore is an entry of a config's ignore list: findings of Rule in the files
+// matching Path (a glob like Exclude's, relative to the config's directory),
+// and only those whose excerpt is Excerpt if it is set, are suppressed for
+// Reason. Line and Column place the entry in the config file.
+type Ignore struct {
+	Path    string `yaml:"path"`
+	Rule    string `yaml:"rule"`
+	Excerpt string `yaml:"excerpt"`
+	Reason  string `yaml:"reason"`
+	Line    int    `yaml:"-"`
+	Column  int    `yaml:"-"`
+}
+
 type configFile struct {
 	Packs    []string          `yaml:"packs"`
 	PackDirs []string          `yaml:"pack-dirs"`
 	Rules    map[string]string `yaml:"rules"`
 	Settings map[string]string `yaml:"settings"`
 	Exclude  []string          `yaml:"exclude"`
+	Ignore   yaml.Node         `yaml:"ignore"`
 }
 
 // FindConfig walks up from dir to the root and returns the first config file
@@ -180,6 +195,8 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 				}
 				c.Rules[k.Value] = sev
 			})
+		case "ignore":
+			c.Ignore = parseIgnore(path, val, &problems)
 		case "settings":
 			eachEntry(path, val, &problems, func(k, v *yaml.Node) {
 				c.at.settings[k.Value] = Pos{File: path, Line: k.Line, Column: k.Column}
@@ -248,4 +265,41 @@ func checkGlob(pattern string) error {
 		}
 	}
 	return nil
+}
+
+// parseIgnore reads the ignore list: each entry needs a path, a rule and a
+// reason, so that no finding is accepted without saying why.
+func parseIgnore(path string, n *yaml.Node, problems *Problems) []Ignore {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" { // "ignore:" with nothing
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		*problems = append(*problems, errAt(path, n, "ignore 应为列表，每项含 path、rule、reason（可选 excerpt）"))
+		return nil
+	}
+	out := make([]Ignore, 0, len(n.Content))
+	for _, item := range n.Content {
+		var ig Ignore
+		if err := decodeStrict(path, item, &ig, nil); err != nil {
+			problems.add(path, err)
+			continue
+		}
+		missing := false
+		for _, f := range []struct{ key, value string }{{"path", ig.Path}, {"rule", ig.Rule}, {"reason", ig.Reason}} {
+			if strings.TrimSpace(f.value) == "" {
+				*problems = append(*problems, errAt(path, item, "ignore 的每一项都要写 %s", f.key))
+				missing = true
+			}
+		}
+		if missing {
+			continue
+		}
+		if err := checkGlob(ig.Path); err != nil {
+			*problems = append(*problems, errAt(path, item, "ignore 中的路径模式 %q 无效：%v", ig.Path, err))
+			continue
+		}
+		ig.Line, ig.Column = item.Line, item.Column
+		out = append(out, ig)
+	}
+	return out
 }

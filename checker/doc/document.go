@@ -63,6 +63,16 @@ type Locator interface {
 	Locate(offset int) (line, column int)
 }
 
+// Comment is a comment of the source. Start and End are offsets in Text: for
+// a Word comment the range it comments on; for a Markdown comment the comment
+// itself, which is part of Text; for an HTML comment, which is not, the place
+// it stands in the text (Start == End), or the start of the text for a
+// comment outside the text read (in <head>, in navigation).
+type Comment struct {
+	Text       string // the comment's text, trimmed
+	Start, End int
+}
+
 // Document is a decoded input. It is immutable once read.
 type Document struct {
 	Path     string
@@ -74,6 +84,9 @@ type Document struct {
 	Source []byte
 	// Locator, when set, places offsets in the source file instead of in Text.
 	Locator Locator
+	// Comments are the source's comments, in source order: Markdown and HTML
+	// <!-- --> comments and Word comments (批注). Suppressions are read from them.
+	Comments []Comment
 	// valid: Text is valid UTF-8 (New checks), so a column up to a rune's
 	// start is a count of the bytes that start a rune.
 	valid bool

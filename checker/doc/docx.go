@@ -23,8 +23,8 @@ const (
 // readDocx reads a Word document: the paragraphs of its body in document
 // order, table cells included, one line each, with automatic numbering
 // rendered into the text (counted in Line.Generated) and tracked changes
-// applied. Headers, footers, footnotes and comments are other parts and are
-// not read. The Document has no Source: fixes are not written to .docx.
+// applied. Headers, footers and footnotes are other parts and are not read;
+// comments (批注) are read with the range they comment on (Document.Comments). The Document has no Source: fixes are not written to .docx.
 func readDocx(file string, data []byte) (*Document, error) {
 	switch sniff(data) {
 	case kindZip:
@@ -71,7 +71,16 @@ func readDocx(file string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, xmlError(file, main, err)
 	}
-	return docxDocument(file, paras)
+	texts, err := p.comments(path.Dir(main), rels)
+	if err != nil {
+		return nil, err
+	}
+	d, err := docxDocument(file, paras)
+	if err != nil {
+		return nil, err
+	}
+	d.Comments = commentRanges(d, paras, texts)
+	return d, nil
 }
 
 // docxDocument joins the paragraphs into a Document, one line each.

@@ -25,6 +25,7 @@ type paragraph struct {
 	text      string
 	generated int // bytes of rendered numbering at the start of text
 	heading   int
+	marks     []commentMark
 }
 
 // skipped are elements whose content does not print as body text: deletions,
@@ -55,6 +56,7 @@ type bodyReader struct {
 
 type openPara struct {
 	sb     strings.Builder
+	marks  []commentMark // at: offset in sb
 	props  paraProps
 	prefix *paragraph  // the paragraph this one continues
 	after  []paragraph // paragraphs of text boxes anchored in this one
@@ -140,6 +142,10 @@ func (r *bodyReader) start(t xml.StartElement) error {
 		}
 	case "noBreakHyphen":
 		r.write("-")
+	case "commentRangeStart", "commentRangeEnd":
+		if p := r.top(); p != nil {
+			p.marks = append(p.marks, commentMark{id: attr(t, "id"), end: t.Name.Local == "commentRangeEnd", at: p.sb.Len()})
+		}
 	}
 	return nil
 }
@@ -170,6 +176,7 @@ func (r *bodyReader) finish() {
 	var para paragraph
 	if p.prefix != nil {
 		para = *p.prefix
+		para.marks = append(para.marks, shiftMarks(p.marks, len(para.text))...)
 		para.text += p.sb.String()
 	} else {
 		label := r.label(p.props)
@@ -177,6 +184,7 @@ func (r *bodyReader) finish() {
 			text:      label + p.sb.String(),
 			generated: len(label),
 			heading:   r.styles.headingLevel(p.props.style, p.props.outline),
+			marks:     shiftMarks(p.marks, len(label)),
 		}
 	}
 	if p.props.markDeleted && len(r.open) == 0 {

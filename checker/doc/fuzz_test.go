@@ -36,6 +36,11 @@ func checkDocument(t *testing.T, d *Document) {
 			t.Fatalf("line %d: Pos(start) = %+v, Pos(end) = %+v", i+1, p, d.Pos(l.End))
 		}
 	}
+	for _, c := range d.Comments {
+		if c.Start < 0 || c.Start > c.End || c.End > len(d.Text) || !utf8.ValidString(d.Text[c.Start:c.End]) {
+			t.Fatalf("comment %+v out of the text or not on rune boundaries", c)
+		}
+	}
 }
 
 // checkReadError checks that a reader's error is a ReadError with a code.
@@ -114,10 +119,12 @@ func FuzzDocx(f *testing.F) {
 // FuzzDocxParts fuzzes the XML a .docx holds rather than its zip container,
 // which mutations of zip bytes seldom get through.
 func FuzzDocxParts(f *testing.F) {
-	f.Add(numberedBody, numberedNumbering, numberedStyles)
-	f.Add(p(`<w:pStyle w:val="1"/>`, r("a")), `<w:abstractNum w:abstractNumId="0"><w:numStyleLink w:val="1"/></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`, `<w:style w:type="paragraph" w:styleId="1"><w:basedOn w:val="1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>`)
-	f.Fuzz(func(t *testing.T, body, numbering, styles string) {
-		d, err := readDocx("f.docx", zipFiles(t, docxFiles(body, numbering, styles), zip.Store))
+	f.Add(numberedBody, numberedNumbering, numberedStyles, `<w:comment w:id="0"><w:p><w:r><w:t>fzlint-disable a/b -- 理由</w:t></w:r></w:p></w:comment>`)
+	f.Add(p(`<w:pStyle w:val="1"/>`, r("a")), `<w:abstractNum w:abstractNumId="0"><w:numStyleLink w:val="1"/></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`, `<w:style w:type="paragraph" w:styleId="1"><w:basedOn w:val="1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>`, "")
+	f.Fuzz(func(t *testing.T, body, numbering, styles, comments string) {
+		files := docxFiles(body, numbering, styles)
+		files["word/comments.xml"] = `<?xml version="1.0" encoding="UTF-8"?><w:comments ` + wordNS + `>` + comments + `</w:comments>`
+		d, err := readDocx("f.docx", zipFiles(t, files, zip.Store))
 		if err != nil {
 			checkReadError(t, err)
 			return

@@ -43,7 +43,25 @@ func readHTML(path string, data []byte, opts Options) (*Document, error) {
 		}
 	}
 	d.Locator = newLocator(src, e.segs)
+	d.Comments = append(outsideComments(tree, e.placed), e.comments...)
 	return d, nil
+}
+
+// outsideComments returns the comments of the page outside the text read
+// (in <head>, in navigation), in source order, each placed at the start of
+// the text: a comment there is about the whole page, and is never passed
+// over in silence.
+func outsideComments(n *hnode, placed map[int]bool) []Comment {
+	var out []Comment
+	for _, k := range n.kids {
+		switch {
+		case k.comment && !placed[k.off]:
+			out = append(out, Comment{Text: strings.TrimSpace(k.text)})
+		case k.node != nil:
+			out = append(out, outsideComments(k.node, placed)...)
+		}
+	}
+	return out
 }
 
 // declaredCharset returns the encoding a <meta> in the first bytes of a page
@@ -140,6 +158,7 @@ func textSize(n *hnode, src []byte) int {
 	n.size = 0
 	for _, k := range n.kids {
 		switch {
+		case k.comment:
 		case k.node == nil:
 			n.size += len(bytes.TrimSpace(src[k.off:k.end]))
 		case !dropped(k.node, true):
@@ -198,6 +217,9 @@ func walkText(e *emitter, n *hnode, inArticle bool) {
 	for _, k := range n.kids {
 		c := k.node
 		switch {
+		case k.comment:
+			e.comments = append(e.comments, Comment{Text: strings.TrimSpace(k.text), Start: e.out.Len(), End: e.out.Len()})
+			e.placed[k.off] = true
 		case c == nil:
 			e.text(k.off, k.end)
 		case dropped(c, inArticle):

@@ -29,10 +29,12 @@ type emitter struct {
 	brk      bool  // a line end is due before the next text
 	space    int   // source offset of a pending space, -1 if none
 	last     int   // source offset just past the last text written
+	comments []Comment
+	placed   map[int]bool // source offsets of the comments in comments
 }
 
 func newEmitter(src []byte) *emitter {
-	return &emitter{src: src, space: -1}
+	return &emitter{src: src, space: -1, placed: map[int]bool{}}
 }
 
 // lineBreak ends the current line, if it has text.

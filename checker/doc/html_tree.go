@@ -19,10 +19,13 @@ type hnode struct {
 	depth  int
 }
 
-// hkid is a child: an element, or the source span [off, end) of a text token.
+// hkid is a child: an element, the source span [off, end) of a text token, or
+// a comment (comment set, its text in text).
 type hkid struct {
 	node     *hnode
 	off, end int
+	comment  bool
+	text     string
 }
 
 // Bounds on the tree of a page: browsers cap nesting too, and a page with
@@ -72,6 +75,8 @@ func parseTree(src []byte) (root *hnode, ok bool) {
 			return root, true
 		case html.TextToken:
 			cur.kids = append(cur.kids, hkid{off: off, end: off + n})
+		case html.CommentToken:
+			cur.kids = append(cur.kids, hkid{off: off, end: off + n, comment: true, text: string(z.Text())})
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, more := z.TagName()
 			tag := string(name)

@@ -29,11 +29,53 @@ func readMarkdown(path string, data []byte, opts Options) (*Document, error) {
 		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
 			fence = trimmed[:3]
 			l.Skip = true
+		case l.Skip: // inside a comment that stands on lines of its own
 		default:
 			l.Heading = atxLevel(trimmed)
+			d.Comments = append(d.Comments, markdownComments(d, i)...)
 		}
 	}
 	return d, nil
+}
+
+// markdownComments returns the <!-- --> comments that open on line n (from
+// 0); a comment runs to its "-->", on a later line if need be, or to the end
+// of the text if it is never closed. Lines that hold nothing but comments are
+// no prose: they are marked Skip.
+func markdownComments(d *Document, n int) []Comment {
+	l := &d.Lines[n]
+	var out []Comment
+	for at := l.Start; at < l.End; {
+		i := strings.Index(d.Text[at:l.End], "<!--")
+		if i < 0 {
+			break
+		}
+		start := at + i
+		inner := start + len("<!--")
+		end := len(d.Text)
+		innerEnd := end
+		if j := strings.Index(d.Text[inner:], "-->"); j >= 0 {
+			innerEnd = inner + j
+			end = innerEnd + len("-->")
+		}
+		out = append(out, Comment{Text: strings.TrimSpace(d.Text[inner:innerEnd]), Start: start, End: end})
+		at = end
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	last := d.LineAt(out[len(out)-1].End) - 1
+	prose, from := false, l.Start
+	for _, c := range out {
+		prose = prose || strings.TrimSpace(d.Text[from:c.Start]) != ""
+		from = c.End
+	}
+	if !prose && strings.TrimSpace(d.Text[from:d.Lines[last].End]) == "" {
+		for i := n; i <= last; i++ {
+			d.Lines[i].Skip = true
+		}
+	}
+	return out
 }
 
 // atxLevel returns the level of an ATX heading line ("## x" → 2), 0 if s is not one.

@@ -1,33 +1,9 @@
 package lint
 
-import (
-	"path"
-	"strings"
-)
+import "github.com/fzlint/fzlint/checker/pathglob"
 
 // matchGlob matches a slash path against a pattern where "**" stands for any
 // number of directories and the rest follows path.Match.
 func matchGlob(pattern, name string) bool {
-	return matchParts(strings.Split(pattern, "/"), strings.Split(name, "/"))
-}
-
-func matchParts(pat, name []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			for i := 0; i <= len(name); i++ {
-				if matchParts(pat[1:], name[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(name) == 0 {
-			return false
-		}
-		if ok, err := path.Match(pat[0], name[0]); err != nil || !ok {
-			return false
-		}
-		pat, name = pat[1:], name[1:]
-	}
-	return len(name) == 0
+	return pathglob.Match(pattern, name)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/checker/suppress"
 	"github.com/fzlint/fzlint/rules"
 )
 
@@ -34,10 +35,11 @@ type Linter struct {
 }
 
 type loaded struct {
-	set    *rules.Set
-	engine *checker.Engine
-	cfg    *rules.Config
-	err    error
+	set     *rules.Set
+	engine  *checker.Engine
+	cfg     *rules.Config
+	ignores *suppress.Ignores // the config's ignore list, nil if none
+	err     error
 }
 
 // New returns a Linter.
@@ -71,11 +73,12 @@ func (l *Linter) Run(inputs []string, emit func(checker.FileResult)) error {
 			continue
 		}
 		var walkErr error
+		skip := newWalkFilter(in)
 		doc.Walk(in, func(path string, err error) {
 			if walkErr != nil {
 				return
 			}
-			if path != in && l.excluded(path) {
+			if path != in && (l.excluded(path) || skip(path)) {
 				return
 			}
 			if err != nil {
@@ -93,6 +96,7 @@ func (l *Linter) Run(inputs []string, emit func(checker.FileResult)) error {
 			return walkErr
 		}
 	}
+	l.emitUnusedIgnores(emit)
 	return nil
 }
 
@@ -112,7 +116,7 @@ func (l *Linter) CheckFile(path string) (checker.FileResult, error) {
 	if err != nil {
 		return errorResult(path, err), nil
 	}
-	return check(ld.engine, d), nil
+	return check(ld, d), nil
 }
 
 func (l *Linter) checkStdin() (checker.FileResult, error) {
@@ -124,7 +128,7 @@ func (l *Linter) checkStdin() (checker.FileResult, error) {
 	if err != nil {
 		return errorResult(l.opts.StdinName, err), nil
 	}
-	return check(ld.engine, d), nil
+	return check(ld, d), nil
 }
 
 // readStdin reads standard input as a file named StdinName, within the size limit.
@@ -143,9 +147,28 @@ func (l *Linter) readStdin() (*doc.Document, error) {
 	return doc.ReadBytes(name, data, doc.Options{Encoding: l.opts.Encoding})
 }
 
-func check(e *checker.Engine, d *doc.Document) checker.FileResult {
-	return checker.FileResult{Path: d.Path, Format: string(d.Format), Encoding: d.Encoding,
-		Findings: e.Check(d), Doc: d}
+// check checks d and sets aside the findings that suppressions accept.
+func check(ld *loaded, d *doc.Document) checker.FileResult {
+	r := checker.FileResult{Path: d.Path, Format: string(d.Format), Encoding: d.Encoding,
+		Findings: ld.engine.Check(d), Doc: d}
+	ld.suppress(&r)
+	return r
+}
+
+// suppress sets aside the findings of r that the document's suppression
+// comments and the config's ignore list accept.
+func (ld *loaded) suppress(r *checker.FileResult) {
+	suppress.Apply(r)
+	ld.ignores.Apply(r)
+}
+
+// Suppressor returns what applies to a result for path, checked by an
+// engine of its own (the language server's), the suppressions a run applies:
+// the document's comments and the ignore list of the config that applies to
+// path. The config is found at the call; the function may be called from
+// another goroutine.
+func (l *Linter) Suppressor(path string) func(*checker.FileResult) {
+	return l.engineFor(path).suppress
 }
 
 func errorResult(path string, err error) checker.FileResult {
@@ -178,7 +201,7 @@ func (l *Linter) engineFor(path string) *loaded {
 			ld.err = &ConfigError{Path: cfgPath, Err: err}
 			return ld
 		}
-		ld.cfg = cfg
+		ld.cfg, ld.ignores = cfg, suppress.NewIgnores(cfg)
 	}
 	set, err := rules.Load(rules.Options{Kinds: checker.Kinds(), Config: ld.cfg})
 	if err != nil {
@@ -251,6 +274,6 @@ func (l *Linter) Recheck(path string) func(*doc.Document) []checker.Finding {
 		if ld.engine == nil {
 			return nil
 		}
-		return ld.engine.Check(d)
+		return check(ld, d).Findings
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -150,5 +152,35 @@ func TestReportInUnreadFormatIsReported(t *testing.T) {
 	pdf := got[filepath.ToSlash(dir)+"/a/r.pdf"]
 	if pdf.Error == nil || pdf.Error.Code != "unsupported" || !strings.Contains(pdf.Error.Message, "exclude") {
 		t.Errorf("r.pdf: error %+v, want unsupported with how to exclude it", pdf.Error)
+	}
+}
+
+// TestWalkLeavesOut: a directory walk passes over what .gitignore and
+// .fzlintignore name and the repository's README and LICENSE; named
+// explicitly, they are checked.
+func TestWalkLeavesOut(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir+"/.git/HEAD", "ref: refs/heads/main\n")
+	write(t, dir+"/.gitignore", "导出/\n")
+	write(t, dir+"/reports/.fzlintignore", "*-模板.txt\n")
+	for _, p := range []string{"reports/a.txt", "reports/b-模板.txt", "reports/导出/c.txt", "reports/README.md", "LICENSE.txt", "reports/2022/d.txt"} {
+		write(t, dir+"/"+p, report)
+	}
+	got, err := collect(t, New(Options{NoConfig: true}), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for p := range got {
+		rel, _ := filepath.Rel(dir, p)
+		paths = append(paths, filepath.ToSlash(rel))
+	}
+	sort.Strings(paths)
+	if want := []string{"reports/2022/d.txt", "reports/a.txt"}; !reflect.DeepEqual(paths, want) {
+		t.Errorf("checked %v, want %v", paths, want)
+	}
+	got, err = collect(t, New(Options{NoConfig: true}), dir+"/reports/README.md", dir+"/reports/b-模板.txt")
+	if err != nil || len(got) != 2 {
+		t.Errorf("files named explicitly: %v, %v", got, err)
 	}
 }

@@ -130,7 +130,7 @@ func (s *server) startCheck() {
 	}
 	s.running = true
 	snap := snapshot{uri: d.uri, name: d.name, version: d.version, text: d.text, enc: s.enc,
-		encoding: s.opts.Encoding, limit: s.opts.MaxBytes}
+		encoding: s.opts.Encoding, limit: s.opts.MaxBytes, suppress: s.engines.linter.Suppressor(d.name)}
 	go func() {
 		items := []item{troubleItem(doc.ErrInternal, severityError, "fzlint 内部错误，未检查（请报告这个问题）")}
 		defer func() {
@@ -182,6 +182,8 @@ type snapshot struct {
 	enc             encoding
 	encoding        string // --encoding, for files read from disk
 	limit           int    // the largest buffer checked
+	// suppress applies the suppressions of the buffer's comments and config.
+	suppress func(*checker.FileResult)
 }
 
 // lint runs the engine over the buffer (text, Markdown) or over its file
@@ -207,7 +209,9 @@ func (sn snapshot) lint(eng *checker.Engine) []item {
 	if dd.Locator != nil {
 		loc.source = splitLines(sn.text)
 	}
-	return findingItems(eng.Check(dd), loc, fromBuffer(sn.name))
+	r := checker.FileResult{Path: sn.name, Doc: dd, Findings: eng.Check(dd)}
+	sn.suppress(&r) // the same suppressions as fzlint check
+	return findingItems(r.Findings, loc, fromBuffer(sn.name))
 }
 
 // readTrouble is the diagnostic of a document the reader refused. An empty

@@ -2,6 +2,7 @@ package output
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -12,9 +13,13 @@ import (
 )
 
 // GitHub prints GitHub Actions workflow commands, which the runner turns into
-// annotations on the checked files.
+// annotations on the checked files. GitHub shows only the first few
+// annotations of each kind per step, so errors are written as files are
+// checked and warnings and notices, held as their command lines, at the end.
 type GitHub struct {
-	w io.Writer
+	w     io.Writer
+	later bytes.Buffer // the warning commands, then the notice commands
+	notes bytes.Buffer
 }
 
 // NewGitHub returns a GitHub Actions printer writing to w.
@@ -41,20 +46,33 @@ func (p *GitHub) File(r checker.FileResult) error {
 	}
 	bw := bufio.NewWriter(p.w) // keeps the first write error for Flush
 	for _, f := range r.Findings {
+		var w io.Writer = bw
+		switch {
+		case f.Severity == rules.Warning:
+			w = &p.later
+		case f.Severity < rules.Warning:
+			w = &p.notes
+		}
 		msg := f.Message
 		if f.Source != "" {
 			msg += "\n依据：" + f.Source
 		}
 		s, e := f.Range.Start, f.Range.End
-		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
+		fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
 			githubCommand(f.Severity), file, s.Line, s.Column, e.Line, e.Column,
 			githubProperty.Replace(f.Rule), githubData.Replace(msg))
 	}
 	return bw.Flush()
 }
 
-// Finish has nothing to add: annotations need no closing.
-func (p *GitHub) Finish() error { return nil }
+// Finish writes the warnings, then the notices.
+func (p *GitHub) Finish() error {
+	if _, err := p.w.Write(p.later.Bytes()); err != nil {
+		return err
+	}
+	_, err := p.w.Write(p.notes.Bytes())
+	return err
+}
 
 func githubCommand(s rules.Severity) string {
 	switch s {

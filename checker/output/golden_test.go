@@ -79,7 +79,8 @@ func TestJSONEmpty(t *testing.T) {
     "failed": 0,
     "errors": 0,
     "warnings": 0,
-    "infos": 0
+    "infos": 0,
+    "suppressed": 0
   }
 }
 `

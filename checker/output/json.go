@@ -34,6 +34,14 @@ type jsonFile struct {
 	Encoding string             `json:"encoding"`
 	Error    *checker.FileError `json:"error"`
 	Findings []jsonFinding      `json:"findings"`
+	// Suppressed are the findings suppressions accepted, with why.
+	Suppressed []jsonSuppressed `json:"suppressed"`
+}
+
+type jsonSuppressed struct {
+	jsonFinding
+	Kind          string `json:"kind"` // "inSource" (a comment in the document) or "external"
+	Justification string `json:"justification"`
 }
 
 type jsonFinding struct {
@@ -55,6 +63,12 @@ func (p *JSON) File(r checker.FileResult) error {
 	for _, x := range r.Findings {
 		f.Findings = append(f.Findings, jsonFinding{Rule: x.Rule, Severity: x.Severity.String(),
 			Message: x.Message, Source: x.Source, Range: x.Range, Excerpt: x.Excerpt, Fix: x.Fix})
+	}
+	f.Suppressed = make([]jsonSuppressed, 0, len(r.Suppressed))
+	for _, x := range r.Suppressed {
+		f.Suppressed = append(f.Suppressed, jsonSuppressed{jsonFinding{Rule: x.Rule, Severity: x.Severity.String(),
+			Message: x.Message, Source: x.Source, Range: x.Range, Excerpt: x.Excerpt, Fix: x.Fix},
+			suppressionKind(x), x.Justification})
 	}
 	entry, err := indentJSON(f, "    ")
 	if err != nil {

@@ -5,6 +5,7 @@ package output
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
@@ -42,7 +43,7 @@ func PrintAll(p Printer, results []checker.FileResult) error {
 }
 
 // Formats lists the values New accepts, the first being the default.
-var Formats = []string{"text", "json", "sarif", "github", "html"}
+var Formats = []string{"text", "json", "sarif", "github", "html", "checkstyle", "gitlab", "junit"}
 
 // New returns the printer for format, one of Formats.
 func New(format string, w io.Writer, opts Options) (Printer, error) {
@@ -57,8 +58,14 @@ func New(format string, w io.Writer, opts Options) (Printer, error) {
 		return NewGitHub(w, opts), nil
 	case "html":
 		return NewHTML(w, opts), nil
+	case "checkstyle":
+		return NewCheckstyle(w, opts), nil
+	case "gitlab":
+		return NewGitLab(w, opts), nil
+	case "junit":
+		return NewJUnit(w, opts), nil
 	}
-	return nil, fmt.Errorf("未知的输出格式 %q（应为 text、json、sarif、github 或 html）", format)
+	return nil, fmt.Errorf("未知的输出格式 %q（应为 %s）", format, strings.Join(Formats, "、"))
 }
 
 // OutlinePrinter writes what the linter understood of one document.
@@ -87,11 +94,14 @@ type summary struct {
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
 	Infos    int `json:"infos"`
+	// Suppressed counts the findings suppressions accepted, in no other count.
+	Suppressed int `json:"suppressed"`
 }
 
 // add counts one more file's result.
 func (s *summary) add(r checker.FileResult) {
 	s.Files++
+	s.Suppressed += len(r.Suppressed)
 	if r.Error != nil {
 		s.Failed++
 	}
@@ -105,4 +115,13 @@ func (s *summary) add(r checker.FileResult) {
 			s.Infos++
 		}
 	}
+}
+
+// suppressionKind is SARIF's name for where a suppression is: "inSource" for
+// a comment in the document, "external" for the config or a baseline.
+func suppressionKind(s checker.Suppressed) string {
+	if s.InSource {
+		return "inSource"
+	}
+	return "external"
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/baseline"
 	"github.com/fzlint/fzlint/checker/doc"
 	"github.com/fzlint/fzlint/rules"
 )
@@ -103,7 +104,19 @@ type sarifResult struct {
 	Message   sarifText       `json:"message"`
 	Locations []sarifLocation `json:"locations"`
 	Fixes     []sarifFix      `json:"fixes,omitempty"`
+	// PartialFingerprints carry the baseline's fingerprint, so that a
+	// code-scanning platform tracks a finding across commits.
+	PartialFingerprints map[string]string  `json:"partialFingerprints,omitempty"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
 }
+
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification,omitempty"`
+}
+
+// sarifFingerprintKey names fzlint's fingerprint in partialFingerprints.
+const sarifFingerprintKey = "fzlint/v1"
 
 type sarifLocation struct {
 	PhysicalLocation sarifPhysical `json:"physicalLocation"`
@@ -153,29 +166,42 @@ func (p *SARIF) File(r checker.FileResult) error {
 		return nil
 	}
 	for _, f := range r.Findings {
-		region := sarifRegionOf(f.Range)
-		// For HTML the region is in the markup while the excerpt is
-		// extracted text, so it is no snippet of the artifact.
-		if r.Doc == nil || r.Doc.Locator == nil {
-			region.Snippet = &sarifText{f.Excerpt}
+		if err := p.write(p.result(r, uri, f)); err != nil {
+			return err
 		}
-		sr := sarifResult{RuleID: f.Rule, Level: sarifLevel(f.Severity), Message: sarifText{f.Message},
-			Locations: []sarifLocation{{sarifPhysical{sarifArtifact{uri}, &region}}}}
-		if i, ok := p.index[f.Rule]; ok {
-			sr.RuleIndex = &i
-		}
-		if f.Fix != nil {
-			rep := sarifReplacement{DeletedRegion: sarifRegionOf(f.Fix.Range)}
-			if f.Fix.Text != "" {
-				rep.InsertedContent = &sarifText{f.Fix.Text}
-			}
-			sr.Fixes = []sarifFix{{[]sarifChange{{sarifArtifact{uri}, []sarifReplacement{rep}}}}}
-		}
+	}
+	for _, s := range r.Suppressed {
+		sr := p.result(r, uri, s.Finding)
+		sr.Suppressions = []sarifSuppression{{Kind: suppressionKind(s), Justification: s.Justification}}
 		if err := p.write(sr); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// result is the SARIF result of finding f of the file r.
+func (p *SARIF) result(r checker.FileResult, uri string, f checker.Finding) sarifResult {
+	region := sarifRegionOf(f.Range)
+	// For HTML the region is in the markup while the excerpt is
+	// extracted text, so it is no snippet of the artifact.
+	if r.Doc == nil || r.Doc.Locator == nil {
+		region.Snippet = &sarifText{f.Excerpt}
+	}
+	sr := sarifResult{RuleID: f.Rule, Level: sarifLevel(f.Severity), Message: sarifText{f.Message},
+		Locations: []sarifLocation{{sarifPhysical{sarifArtifact{uri}, &region}}}}
+	if i, ok := p.index[f.Rule]; ok {
+		sr.RuleIndex = &i
+	}
+	if f.Fix != nil {
+		rep := sarifReplacement{DeletedRegion: sarifRegionOf(f.Fix.Range)}
+		if f.Fix.Text != "" {
+			rep.InsertedContent = &sarifText{f.Fix.Text}
+		}
+		sr.Fixes = []sarifFix{{[]sarifChange{{sarifArtifact{uri}, []sarifReplacement{rep}}}}}
+	}
+	sr.PartialFingerprints = map[string]string{sarifFingerprintKey: baseline.Fingerprint(r.Path, f, r.Doc)}
+	return sr
 }
 
 // write writes one result, after the log's opening if it is the first.

@@ -243,6 +243,9 @@ func summaryLine(s summary) string {
 	if s.Failed > 0 {
 		line += fmt.Sprintf("，%d 个文件无法检查", s.Failed)
 	}
+	if s.Suppressed > 0 {
+		line += fmt.Sprintf("（另有 %d 个问题已按抑制注释、配置或基线略去）", s.Suppressed)
+	}
 	return line
 }
 

@@ -9,17 +9,21 @@ import (
 	"github.com/fzlint/fzlint/checker/fix"
 	"github.com/fzlint/fzlint/checker/lint"
 	"github.com/fzlint/fzlint/checker/output"
+	"github.com/fzlint/fzlint/checker/suppress"
 	"github.com/fzlint/fzlint/rules"
 	"github.com/spf13/cobra"
 )
 
 // checkOptions are the flags of `fzlint check`.
 type checkOptions struct {
-	format    string
-	failLevel string
-	noColor   bool
-	fix       bool
-	common    commonOptions
+	formats       []string // FORMAT or FORMAT:FILE
+	output        string   // where a format without a file goes; "" standard output
+	baseline      string
+	writeBaseline string
+	failLevel     string
+	noColor       bool
+	fix           bool
+	common        commonOptions
 }
 
 // commonOptions are the flags every command that reads reports shares.
@@ -60,7 +64,10 @@ func newCheckCmd(s *streams) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.format, "format", "f", "text", "输出格式：text、json、sarif、github、html")
+	f.StringArrayVarP(&opts.formats, "format", "f", []string{"text"}, "输出格式：text、json、sarif、github、html、checkstyle、gitlab、junit；可多次指定，写成 格式:文件 则写入该文件")
+	f.StringVarP(&opts.output, "output", "o", "", "输出写入此文件（不带文件的 --format 写到这里，而非标准输出）")
+	f.StringVar(&opts.baseline, "baseline", "", "基线文件：只报告其中没有的问题")
+	f.StringVar(&opts.writeBaseline, "write-baseline", "", "把本次的全部问题写入基线文件（这些问题随即被接受，不使退出码为 1）")
 	f.StringVar(&opts.failLevel, "fail-level", "error", "达到此级别的问题使退出码为 1：error、warning、info")
 	f.BoolVar(&opts.noColor, "no-color", false, "不用颜色（也可设环境变量 NO_COLOR）")
 	f.BoolVar(&opts.fix, "fix", false, "自动修复可安全修复的问题并写回文件（保持原编码和换行符；仅 .txt/.md）")
@@ -81,20 +88,27 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 	if err != nil {
 		// No rules to list, but a whole document all the same: a consumer
 		// of JSON or SARIF reads the error in it, as for a later config.
-		if printer, perr := output.New(opts.format, s.out, output.Options{Version: version}); perr == nil {
-			_ = printer.File(stopped(err))
-			_ = printer.Finish()
+		if outs, oerr := openOutputs(s, opts.formats, opts.output, output.Options{Version: version}, opts.noColor, false); oerr == nil {
+			_ = outs.printer.File(stopped(err))
+			_ = outs.printer.Finish()
+			_ = outs.close()
 		}
 		return &exitError{exitTrouble, err}
 	}
-	printer, err := output.New(opts.format, s.out, output.Options{
-		Color:   output.ColorWanted(s.outFile, opts.noColor),
-		Rules:   activeRules(set),
-		Version: version,
-	})
+	base, recorder, err := opts.baselines()
 	if err != nil {
 		return &exitError{exitTrouble, err}
 	}
+	outs, err := openOutputs(s, opts.formats, opts.output, output.Options{
+		Rules:   activeRules(set),
+		Version: version,
+	}, opts.noColor, true)
+	if err != nil {
+		return &exitError{exitTrouble, err}
+	}
+	defer outs.close()
+	printer := outs.printer
+	prog := newProgress(s.errFile)
 	failed, unreadable := false, false
 	var printErr error
 	err = l.Run(args, func(r checker.FileResult) {
@@ -109,14 +123,23 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 				r.Doc, r.Findings = res.Doc, res.Findings
 			}
 		}
+		if recorder != nil {
+			recorder.Add(r)
+			acceptAll(&r)
+		}
+		if base != nil {
+			base.Filter(&r)
+		}
 		unreadable = unreadable || r.Error != nil
 		for _, f := range r.Findings {
 			failed = failed || f.Severity >= failLevel
 		}
+		prog.file(r.Path)
 		if printErr == nil {
 			printErr = printer.File(r)
 		}
 	})
+	prog.done() // before the summary
 	if err != nil {
 		// A config that stops the run part way: the output says so, as for a
 		// file that could not be checked, and is closed (a JSON document
@@ -128,8 +151,16 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 	if printErr == nil {
 		printErr = printer.Finish()
 	}
+	if printErr == nil {
+		printErr = outs.close()
+	}
 	if printErr != nil {
 		return &exitError{exitTrouble, printErr}
+	}
+	if recorder != nil {
+		if err := recorder.Write(opts.writeBaseline); err != nil {
+			return &exitError{exitTrouble, err}
+		}
 	}
 	switch {
 	case unreadable:
@@ -167,5 +198,5 @@ func activeRules(set *rules.Set) []rules.Rule {
 		rule.Message = set.Describe(r)
 		out = append(out, rule)
 	}
-	return out
+	return append(out, suppress.Rules()...) // the findings about suppressions
 }

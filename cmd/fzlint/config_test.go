@@ -34,7 +34,7 @@ func TestConfigErrorBeforeTheRunKeepsDocumentsWhole(t *testing.T) {
 		"r.txt":        "青山县司法局关于2023年度法治政府建设情况的报告\n",
 	})
 	cfg := filepath.Join(dir, ".fzlint.yaml")
-	wantErrs := "fzlint: " + cfg + `:1:1: 未知的键 "pakcs"，是不是 "packs"？（可用：exclude、pack-dirs、packs、rules、settings）` + "\n" +
+	wantErrs := "fzlint: " + cfg + `:1:1: 未知的键 "pakcs"，是不是 "packs"？（可用：exclude、ignore、pack-dirs、packs、rules、settings）` + "\n" +
 		"fzlint: " + cfg + `:2:9: 配置中的规则 "fzzf/section-problem" 不存在，是不是 "fzzf/section-problems"？（用 fzlint rules 查看可用规则）` + "\n"
 
 	code, out, errs := fzlint(t, "", "check", "--format", "json", dir)

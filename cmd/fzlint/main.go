@@ -43,11 +43,12 @@ type streams struct {
 	in       io.Reader
 	out, err io.Writer
 	outFile  *os.File // for TTY detection; nil when out is not a file
+	errFile  *os.File // likewise for err (the progress line)
 }
 
 func main() {
 	tuneGC()
-	s := &streams{in: os.Stdin, out: os.Stdout, err: os.Stderr, outFile: os.Stdout}
+	s := &streams{in: os.Stdin, out: os.Stdout, err: os.Stderr, outFile: os.Stdout, errFile: os.Stderr}
 	os.Exit(run(os.Args[1:], s))
 }
 

@@ -57,7 +57,7 @@ exclude: ["归档/**", "[bad"]
 `)
 	_, got := loadConfig(t, dir, path)
 	want := strings.Join([]string{
-		`.fzlint.yaml:1:1: 未知的键 "pakcs"，是不是 "packs"？（可用：exclude、pack-dirs、packs、rules、settings）`,
+		`.fzlint.yaml:1:1: 未知的键 "pakcs"，是不是 "packs"？（可用：exclude、ignore、pack-dirs、packs、rules、settings）`,
 		`.fzlint.yaml:2:33: 规则包 id "../../etc/passwd" 无效（小写字母、数字和连字符，不含路径）`,
 		`.fzlint.yaml:6:23: 未知的级别 "warn"，是不是 "warning"？（应为 error、warning、info 或 off）`,
 		`.fzlint.yaml:10:20: exclude 中的模式 "[bad" 无效：方括号未闭合或转义不完整`,

@@ -17,6 +17,9 @@ func noFindings(*doc.Document) []checker.Finding { return nil }
 // findingAt makes a finding whose fix replaces the first occurrence of old.
 func findingAt(d *doc.Document, old, repl string) checker.Finding {
 	i := bytes.Index([]byte(d.Text), []byte(old))
+	if i < 0 {
+		panic("findingAt: " + old + " is not in the text")
+	}
 	r := d.Range(i, i+len(old))
 	return checker.Finding{Rule: "t/x", Range: r, Excerpt: old, Fix: &checker.Fix{Range: r, Text: repl}}
 }

@@ -101,6 +101,19 @@ type refEncoder struct {
 	check bool // a character the encoding cannot hold is an error, not '中'
 }
 
+func newRefEncoder(name string, big5 map[rune][]byte) refEncoder {
+	enc := refEncoder{enc: name, big5: big5}
+	switch name {
+	case "utf-8-bom":
+		enc.bom = []byte{0xEF, 0xBB, 0xBF}
+	case "utf-16le-bom":
+		enc.bom = []byte{0xFF, 0xFE}
+	case "utf-16be-bom":
+		enc.bom = []byte{0xFE, 0xFF}
+	}
+	return enc
+}
+
 func (e refEncoder) encode(s string) ([]byte, bool) {
 	switch strings.TrimSuffix(e.enc, "-bom") {
 	case "utf-8":
@@ -266,16 +279,8 @@ func TestFixChangesOnlyItsRanges(t *testing.T) {
 	for i, name := range names {
 		lines := strings.Split(texts[name], "\n")
 		for _, v := range variants {
-			enc := refEncoder{enc: v.enc, big5: big5}
+			enc := newRefEncoder(v.enc, big5)
 			docEnc := strings.TrimSuffix(v.enc, "-bom")
-			switch v.enc {
-			case "utf-8-bom":
-				enc.bom = []byte{0xEF, 0xBB, 0xBF}
-			case "utf-16le-bom":
-				enc.bom = []byte{0xFF, 0xFE}
-			case "utf-16be-bom":
-				enc.bom = []byte{0xFE, 0xFF}
-			}
 			src := append([]byte(nil), enc.bom...)
 			for j, eol := range lineEnds(v.eols, len(lines)) {
 				src = append(src, enc.must(lines[j]+eol)...)
@@ -293,44 +298,43 @@ func TestFixChangesOnlyItsRanges(t *testing.T) {
 				l = lint.New(lint.Options{NoConfig: true, Encoding: docEnc})
 				linters[docEnc] = l
 			}
-			r, err := l.CheckFile(path)
-			if err != nil || r.Error != nil {
-				t.Fatalf("%s (%s): %v %v", path, name, err, r.Error)
-			}
 			enc.check = true
-			recheck := l.Recheck(path)
-			states := []fixState{{r.Doc, r.Findings}}
-			check := func(d *doc.Document) []checker.Finding {
-				f := recheck(d)
-				states = append(states, fixState{d, f})
-				return f
-			}
-			res, err := Apply(r.Doc, r.Findings, check, Options{})
-			if err != nil {
-				t.Fatalf("%s (%s): %v", path, name, err)
-			}
-			for p := 1; p < len(states); p++ {
-				if exp := expectPass(states[p-1], enc); !bytes.Equal(states[p].d.Source, exp) {
-					t.Fatalf("%s (%s) pass %d: bytes differ from the fixes' own at byte %d", path, name, p, firstDiff(states[p].d.Source, exp))
-				}
-			}
-			got, _ := os.ReadFile(path)
-			if last := states[len(states)-1].d.Source; !bytes.Equal(got, last) {
-				t.Fatalf("%s: the file is not what the last pass made", path)
-			}
-			if res.Fixed > 0 {
+			final, fixed := fixAndCheck(t, l, path, name, enc)
+			if fixed {
 				fixedFiles++
 			}
-			r2, _ := l.CheckFile(path)
-			if res2, err := Apply(r2.Doc, r2.Findings, l.Recheck(path), Options{}); err != nil || res2.Fixed != 0 {
-				t.Errorf("%s: a second --fix fixed %d (err %v)", path, res2.Fixed, err)
-			}
-			if again, _ := os.ReadFile(path); !bytes.Equal(again, got) {
-				t.Errorf("%s: a second --fix changed the file", path)
-			}
 			fmt.Fprintf(&listing, "%s\t%s\t%s.utf8\n", v.enc, path, path)
-			want[path+".utf8"] = withEOLs(res.Doc)
+			want[path+".utf8"] = withEOLs(final)
 		}
+	}
+	// The samples as they are: their own encoding, BOM and line ends (the
+	// Big5 one holds characters x/text's encoder would write as HKSCS codes).
+	samples, _ := filepath.Glob("../../../shared/samples/*.txt")
+	for i, sample := range samples {
+		data, err := os.ReadFile(sample)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := doc.Read(sample, doc.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := d.Encoding
+		if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+			name += "-bom"
+		}
+		path := filepath.Join(dir, fmt.Sprintf("sample-%d.txt", i))
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		enc := newRefEncoder(name, big5)
+		enc.check = true
+		final, fixed := fixAndCheck(t, lint.New(lint.Options{NoConfig: true}), path, sample, enc)
+		if !fixed {
+			t.Errorf("%s: nothing fixed", sample)
+		}
+		fmt.Fprintf(&listing, "%s\t%s\t%s.utf8\n", name, path, path)
+		want[path+".utf8"] = withEOLs(final)
 	}
 	if fixedFiles == 0 {
 		t.Fatal("no file of the corpus had a fix: the property was not exercised")
@@ -346,6 +350,46 @@ func TestFixChangesOnlyItsRanges(t *testing.T) {
 		}
 	}
 	t.Logf("%d texts × %d variants, %d fixed", len(names), len(variants), fixedFiles)
+}
+
+// fixAndCheck fixes the file at path (written from the corpus text name) and
+// checks each pass against expectPass, the file against the last pass, and
+// that a second --fix changes nothing. It returns the fixed document and
+// whether anything was fixed.
+func fixAndCheck(t *testing.T, l *lint.Linter, path, name string, enc refEncoder) (*doc.Document, bool) {
+	t.Helper()
+	r, err := l.CheckFile(path)
+	if err != nil || r.Error != nil {
+		t.Fatalf("%s (%s): %v %v", path, name, err, r.Error)
+	}
+	recheck := l.Recheck(path)
+	states := []fixState{{r.Doc, r.Findings}}
+	check := func(d *doc.Document) []checker.Finding {
+		f := recheck(d)
+		states = append(states, fixState{d, f})
+		return f
+	}
+	res, err := Apply(r.Doc, r.Findings, check, Options{})
+	if err != nil {
+		t.Fatalf("%s (%s): %v", path, name, err)
+	}
+	for p := 1; p < len(states); p++ {
+		if exp := expectPass(states[p-1], enc); !bytes.Equal(states[p].d.Source, exp) {
+			t.Fatalf("%s (%s) pass %d: bytes differ from the fixes' own at byte %d", path, name, p, firstDiff(states[p].d.Source, exp))
+		}
+	}
+	got, _ := os.ReadFile(path)
+	if last := states[len(states)-1].d.Source; !bytes.Equal(got, last) {
+		t.Fatalf("%s: the file is not what the last pass made", path)
+	}
+	r2, _ := l.CheckFile(path)
+	if res2, err := Apply(r2.Doc, r2.Findings, l.Recheck(path), Options{}); err != nil || res2.Fixed != 0 {
+		t.Errorf("%s: a second --fix fixed %d (err %v)", path, res2.Fixed, err)
+	}
+	if again, _ := os.ReadFile(path); !bytes.Equal(again, got) {
+		t.Errorf("%s: a second --fix changed the file", path)
+	}
+	return res.Doc, res.Fixed > 0
 }
 
 func firstDiff(a, b []byte) int {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -82,7 +83,7 @@ func applyFixes(s *streams, l *lint.Linter, r checker.FileResult, opts fix.Optio
 		return r, true
 	}
 	if diff {
-		if err := udiff.Write(s.out, filepath.ToSlash(filepath.Clean(r.Path)), res.Before, res.After); err != nil {
+		if err := udiff.Write(s.out, diffName(r.Path), res.Before, res.After); err != nil {
 			fmt.Fprintln(s.err, "fzlint:", err)
 			return r, false
 		}
@@ -91,4 +92,17 @@ func applyFixes(s *streams, l *lint.Linter, r checker.FileResult, opts fix.Optio
 	}
 	r.Doc, r.Findings = res.Doc, res.Findings
 	return r, true
+}
+
+// diffName is the path a diff names the file by (after a/ and b/): relative
+// to the working directory, where patch -p1 and git apply are run.
+func diffName(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				return filepath.ToSlash(rel)
+			}
+		}
+	}
+	return strings.TrimPrefix(filepath.ToSlash(filepath.Clean(path)), "/")
 }

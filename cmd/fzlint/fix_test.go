@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // draft holds a warning fix (halfwidth-punct), an info fix (year-range-hyphen)
@@ -123,26 +126,30 @@ func TestFixFlagUsageErrors(t *testing.T) {
 // the real patch -p1 and git apply turn into exactly what --fix writes, for
 // files in several encodings and line ends.
 func TestFixDiffAppliesAsFix(t *testing.T) {
-	inputs := []string{"report-gb18030-crlf.txt", "report-big5.txt", "report-utf16le.txt", "report-utf8-bom.txt"}
-	testdata, err := filepath.Abs("../../testdata/read")
-	if err != nil {
-		t.Fatal(err)
+	text := "2023年,我局推进改革（2021-2025年）。\n二是加强复议工作,办结率 100%。\n三是\"放管服\"改革。"
+	gb, _ := simplifiedchinese.GB18030.NewEncoder().String(strings.ReplaceAll(text, "\n", "\r\n"))
+	u16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(text + "\r")
+	files := map[string]string{
+		"gb18030-crlf.txt":   gb,
+		"utf16le-bom-cr.txt": u16,
+		"utf8-bom.md":        "\xEF\xBB\xBF# 标题\n\n" + text,
+		"utf8-mixed.txt":     strings.Replace(text, "\n", "\r", 1) + "\r\n",
 	}
+	var inputs []string
 	work := t.TempDir()
 	fixed, diffed := filepath.Join(work, "fixed"), filepath.Join(work, "diffed")
 	for _, dir := range []string{fixed, diffed} {
-		for _, in := range inputs {
-			data, err := os.ReadFile(filepath.Join(testdata, in))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.MkdirAll(filepath.Join(dir, "reports"), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(dir, "reports", in), data, 0o644); err != nil {
+		if err := os.MkdirAll(filepath.Join(dir, "reports"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for in, data := range files {
+			if err := os.WriteFile(filepath.Join(dir, "reports", in), []byte(data), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
+	}
+	for in := range files {
+		inputs = append(inputs, in)
 	}
 	t.Chdir(diffed)
 	before := map[string]string{}

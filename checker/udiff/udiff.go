@@ -50,9 +50,8 @@ func lines(s []byte) [][]byte {
 	return out
 }
 
-// script is a shortest edit script from a to b (Myers' algorithm on the
-// lines between a common prefix and suffix; memory grows with the square of
-// the number of differing lines only).
+// script is an edit script from a to b: the common prefix and suffix kept,
+// the lines between them diffed by middle.
 func script(a, b [][]byte) []op {
 	pre := 0
 	for pre < len(a) && pre < len(b) && bytes.Equal(a[pre], b[pre]) {
@@ -66,7 +65,7 @@ func script(a, b [][]byte) []op {
 	for i := 0; i < pre; i++ {
 		ops = append(ops, op{' ', i, i})
 	}
-	for _, o := range myers(ids(a[pre:len(a)-suf], b[pre:len(b)-suf])) {
+	for _, o := range middle(ids(a[pre:len(a)-suf], b[pre:len(b)-suf])) {
 		ops = append(ops, op{o.kind, o.a + pre, o.b + pre})
 	}
 	for i := suf; i > 0; i-- {
@@ -93,13 +92,34 @@ func ids(a, b [][]byte) ([]int, []int) {
 	return id(a), id(b)
 }
 
-func myers(a, b []int) []op {
+// Bounds on Myers' algorithm, whose time grows with lines × edits and memory
+// with edits²: --fix on a large file changes lines all through it.
+const (
+	maxMyersEdits = 1000
+	maxMyersWork  = 20_000_000 // lines × edits
+)
+
+// middle is a shortest edit script (Myers) where that is cheap enough, else
+// the script of greedy, which is linear but not always shortest.
+func middle(a, b []int) []op {
+	if ops, ok := myers(a, b); ok {
+		return ops
+	}
+	return greedy(a, b)
+}
+
+// myers is a shortest edit script, or false when it takes more than the bounds.
+func myers(a, b []int) ([]op, bool) {
 	n, m := len(a), len(b)
 	max := n + m
+	limit := min(max, maxMyersEdits, maxMyersWork/(max+1))
 	off := max + 1
 	v := make([]int, 2*max+3)
 	var trace [][]int // trace[d][k+d]: furthest x on diagonal k after d edits
 	for d := 0; d <= max; d++ {
+		if d > limit {
+			return nil, false
+		}
 		for k := -d; k <= d; k += 2 {
 			var x int
 			if k == -d || k != d && v[off+k-1] < v[off+k+1] {
@@ -118,7 +138,52 @@ func myers(a, b []int) []op {
 			break
 		}
 	}
-	return backtrack(trace, n, m)
+	return backtrack(trace, n, m), true
+}
+
+// window bounds how far greedy looks ahead for lines that match again.
+const window = 64
+
+// greedy keeps equal lines in order; at a difference it deletes and inserts
+// the fewest lines (k+l, each at most window) after which the two match
+// again, or window lines of each when none do.
+func greedy(a, b []int) []op {
+	var ops []op
+	x, y := 0, 0
+	for x < len(a) || y < len(b) {
+		if x < len(a) && y < len(b) && a[x] == b[y] {
+			ops = append(ops, op{' ', x, y})
+			x, y = x+1, y+1
+			continue
+		}
+		k, l := resync(a[x:], b[y:])
+		for ; k > 0; k-- {
+			ops = append(ops, op{'-', x, y})
+			x++
+		}
+		for ; l > 0; l-- {
+			ops = append(ops, op{'+', x, y})
+			y++
+		}
+	}
+	return ops
+}
+
+// resync returns how many lines of a and of b to skip so that they match again
+// (or both end); a[0] and b[0] differ or one is empty.
+func resync(a, b []int) (int, int) {
+	for s := 1; s <= 2*window; s++ {
+		for k := max(0, s-window); k <= min(s, window); k++ {
+			l := s - k
+			if k > len(a) || l > len(b) {
+				continue
+			}
+			if k == len(a) && l == len(b) || k < len(a) && l < len(b) && a[k] == b[l] {
+				return k, l
+			}
+		}
+	}
+	return min(window, len(a)), min(window, len(b))
 }
 
 func backtrack(trace [][]int, n, m int) []op {

@@ -59,10 +59,16 @@ func TestWriteAppliesWithPatch(t *testing.T) {
 		}
 		return out
 	}
-	for i := 0; i < 60; i++ {
-		a := random(rng.Intn(40))
+	for i := 0; i < 64; i++ {
+		// The last files are large, with edits all through them: more than
+		// Myers' bounds allow, so the greedy script is applied.
+		size, edits := rng.Intn(40), rng.Intn(6)
+		if i >= 60 {
+			size, edits = 6000, 1500+rng.Intn(500)
+		}
+		a := random(size)
 		b := append([]string(nil), a...)
-		for e := rng.Intn(6); e >= 0; e-- {
+		for e := edits; e >= 0; e-- {
 			switch p := rng.Intn(len(b) + 1); {
 			case rng.Intn(2) == 0 && p < len(b):
 				b = append(b[:p], b[p+1:]...)
@@ -76,6 +82,9 @@ func TestWriteAppliesWithPatch(t *testing.T) {
 			t.Fatal(err)
 		}
 		d := diff(t, old, new)
+		if _, ok := myers(ids(lines([]byte(old)), lines([]byte(new)))); i >= 60 && ok {
+			t.Fatal("a large file with many edits was diffed by Myers, not greedy")
+		}
 		if old == new {
 			continue
 		}
@@ -88,5 +97,18 @@ func TestWriteAppliesWithPatch(t *testing.T) {
 		if string(got) != new {
 			t.Fatalf("patched %q, want %q\ndiff:\n%s", got, new, d)
 		}
+	}
+}
+
+// TestGreedyResyncs: a changed line and an inserted one cost three lines of
+// script, not the rest of the file.
+func TestGreedyResyncs(t *testing.T) {
+	ops := greedy([]int{1, 2, 3, 4, 5}, []int{1, 9, 3, 7, 4, 5})
+	var got strings.Builder
+	for _, o := range ops {
+		got.WriteByte(o.kind)
+	}
+	if got.String() != " -+ +  " {
+		t.Errorf("script %q", got.String())
 	}
 }

@@ -58,7 +58,8 @@ type edit struct {
 // DryRun) writes the file back once. Formats without Source (.docx, HTML) are
 // not fixed: their fixes are listed as not applied, and that is no error.
 func Apply(d *doc.Document, findings []checker.Finding, check func(*doc.Document) []checker.Finding, opts Options) (Result, error) {
-	res := Result{Doc: d, Findings: findings, Before: d.Source}
+	unfixed := Result{Doc: d, Findings: findings, Before: d.Source}
+	res := unfixed
 	if d.Source == nil {
 		res.NotApplied = skipAll(findings, opts, fmt.Sprintf("不支持自动修复 %s 格式，请按提示手工修改", d.Format))
 		return res, nil
@@ -71,7 +72,7 @@ func Apply(d *doc.Document, findings []checker.Finding, check func(*doc.Document
 	for pass := 0; ; pass++ {
 		m, err := newSourceMap(res.Doc, c)
 		if err != nil {
-			return Result{Doc: d, Findings: findings, Before: d.Source}, fmt.Errorf("%s: %w，未修复", d.Path, err)
+			return unfixed, fmt.Errorf("%s: %w，未修复", d.Path, err)
 		}
 		edits, text, skipped := plan(m, res.Findings, opts)
 		if len(edits) == 0 || pass == maxPasses {
@@ -84,7 +85,7 @@ func Apply(d *doc.Document, findings []checker.Finding, check func(*doc.Document
 			err = fmt.Errorf("重新读取的文字与修复结果不一致")
 		}
 		if err != nil {
-			return Result{Doc: d, Findings: findings, Before: d.Source}, fmt.Errorf("%s: 修复后无法按原样重新读取（%v），未修复", d.Path, err)
+			return unfixed, fmt.Errorf("%s: 修复后无法按原样重新读取（%w），未修复", d.Path, err)
 		}
 		src, res.Doc, res.Fixed = next, fixed, res.Fixed+len(edits)
 		res.Findings = check(fixed)
@@ -95,7 +96,7 @@ func Apply(d *doc.Document, findings []checker.Finding, check func(*doc.Document
 	res.After = src
 	if !opts.DryRun {
 		if err := replaceFile(d.Path, d.Source, src, opts.ReadOnly); err != nil {
-			return Result{Doc: d, Findings: findings, Before: d.Source, NotApplied: skipAll(findings, opts, "文件未写回")}, err
+			return unfixed, err
 		}
 	}
 	return res, nil

@@ -5,7 +5,6 @@
 package udiff
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -20,20 +19,21 @@ type op struct {
 	a, b int // index of the line in old (kept, deleted) and new (kept, inserted)
 }
 
-// Write writes the diff turning old into new, with headers "--- a/name" and
-// "+++ b/name". It writes nothing when they are equal.
-func Write(w io.Writer, name string, old, new []byte) error {
-	if bytes.Equal(old, new) {
+// Write writes the diff turning before into after, with headers "--- a/name"
+// and "+++ b/name". It writes nothing when they are equal.
+func Write(w io.Writer, name string, before, after []byte) error {
+	if bytes.Equal(before, after) {
 		return nil
 	}
-	a, b := lines(old), lines(new)
+	a, b := lines(before), lines(after)
 	ops := script(a, b)
-	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "--- a/%s\n+++ b/%s\n", name, name)
+	var out bytes.Buffer
+	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", name, name)
 	for _, h := range hunks(ops) {
-		writeHunk(bw, ops[h[0]:h[1]], a, b)
+		writeHunk(&out, ops[h[0]:h[1]], a, b)
 	}
-	return bw.Flush()
+	_, err := w.Write(out.Bytes())
+	return err
 }
 
 // lines splits s after each "\n".
@@ -111,12 +111,12 @@ func middle(a, b []int) []op {
 // myers is a shortest edit script, or false when it takes more than the bounds.
 func myers(a, b []int) ([]op, bool) {
 	n, m := len(a), len(b)
-	max := n + m
-	limit := min(max, maxMyersEdits, maxMyersWork/(max+1))
-	off := max + 1
-	v := make([]int, 2*max+3)
+	total := n + m
+	limit := min(total, maxMyersEdits, maxMyersWork/(total+1))
+	off := total + 1
+	v := make([]int, 2*total+3)
 	var trace [][]int // trace[d][k+d]: furthest x on diagonal k after d edits
-	for d := 0; d <= max; d++ {
+	for d := 0; d <= total; d++ {
 		if d > limit {
 			return nil, false
 		}
@@ -251,7 +251,7 @@ func hunks(ops []op) [][2]int {
 	return out
 }
 
-func writeHunk(w *bufio.Writer, ops []op, a, b [][]byte) {
+func writeHunk(w *bytes.Buffer, ops []op, a, b [][]byte) {
 	aStart, bStart, aLen, bLen := ops[0].a, ops[0].b, 0, 0
 	for _, o := range ops {
 		if o.kind != '+' {

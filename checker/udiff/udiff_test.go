@@ -10,22 +10,22 @@ import (
 	"testing"
 )
 
-func diff(t *testing.T, old, new string) string {
+func diff(t *testing.T, before, after string) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Write(&b, "r.txt", []byte(old), []byte(new)); err != nil {
+	if err := Write(&b, "r.txt", []byte(before), []byte(after)); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
 }
 
 func TestWrite(t *testing.T) {
-	old := "一\n二\n三\n四\n五\n六\n七\n八\n九\n十\n十一\n十二\n"
-	new := strings.Replace(strings.Replace(old, "二\n", "贰\n", 1), "十一\n", "", 1)
+	before := "一\n二\n三\n四\n五\n六\n七\n八\n九\n十\n十一\n十二\n"
+	after := strings.Replace(strings.Replace(before, "二\n", "贰\n", 1), "十一\n", "", 1)
 	want := "--- a/r.txt\n+++ b/r.txt\n" +
 		"@@ -1,5 +1,5 @@\n 一\n-二\n+贰\n 三\n 四\n 五\n" +
 		"@@ -8,5 +8,4 @@\n 八\n 九\n 十\n-十一\n 十二\n"
-	if got := diff(t, old, new); got != want {
+	if got := diff(t, before, after); got != want {
 		t.Errorf("diff =\n%s\nwant\n%s", got, want)
 	}
 }
@@ -44,7 +44,7 @@ func TestWriteNoNewlineAtEnd(t *testing.T) {
 }
 
 // TestWriteAppliesWithPatch: random edits of random files, each diff applied
-// by the real patch(1), give the new bytes exactly.
+// by the real patch(1), give the after bytes exactly.
 func TestWriteAppliesWithPatch(t *testing.T) {
 	patch, err := exec.LookPath("patch")
 	if err != nil {
@@ -76,26 +76,26 @@ func TestWriteAppliesWithPatch(t *testing.T) {
 				b = append(b[:p], append(random(1+rng.Intn(3)), b[p:]...)...)
 			}
 		}
-		old, new := strings.Join(a, ""), strings.Join(b, "")
+		before, after := strings.Join(a, ""), strings.Join(b, "")
 		dir := t.TempDir()
-		if err := os.WriteFile(filepath.Join(dir, "r.txt"), []byte(old), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, "r.txt"), []byte(before), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		d := diff(t, old, new)
-		if _, ok := myers(ids(lines([]byte(old)), lines([]byte(new)))); i >= 60 && ok {
+		d := diff(t, before, after)
+		if _, ok := myers(ids(lines([]byte(before)), lines([]byte(after)))); i >= 60 && ok {
 			t.Fatal("a large file with many edits was diffed by Myers, not greedy")
 		}
-		if old == new {
+		if before == after {
 			continue
 		}
 		cmd := exec.Command(patch, "-p1", "-s", "--no-backup-if-mismatch")
 		cmd.Dir, cmd.Stdin = dir, strings.NewReader(d)
 		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("patch: %v %s\nold %q\nnew %q\ndiff:\n%s", err, out, old, new, d)
+			t.Fatalf("patch: %v %s\nold %q\nnew %q\ndiff:\n%s", err, out, before, after, d)
 		}
 		got, _ := os.ReadFile(filepath.Join(dir, "r.txt"))
-		if string(got) != new {
-			t.Fatalf("patched %q, want %q\ndiff:\n%s", got, new, d)
+		if string(got) != after {
+			t.Fatalf("patched %q, want %q\ndiff:\n%s", got, after, d)
 		}
 	}
 }

@@ -47,10 +47,11 @@ type Skipped struct {
 	Reason  string
 }
 
-// edit replaces source bytes [start, end) with repl.
+// edit replaces source bytes [start, end) with repl, for fix.
 type edit struct {
 	start, end int
 	repl       []byte
+	fix        *checker.Fix
 }
 
 // Apply applies the selected fixes of findings to d, re-checks the result with
@@ -74,12 +75,27 @@ func Apply(d *doc.Document, findings []checker.Finding, check func(*doc.Document
 		if err != nil {
 			return unfixed, fmt.Errorf("%s: %w，未修复", d.Path, err)
 		}
-		edits, text, skipped := plan(m, res.Findings, opts)
+		// A fix that would join a CR and an LF into one line end is refused
+		// and the pass planned again without it.
+		joining := map[*checker.Fix]bool{}
+		var edits []edit
+		var text string
+		var skipped []Skipped
+		var next []byte
+		for {
+			edits, text, skipped = plan(m, res.Findings, opts, joining)
+			var joined []*checker.Fix
+			if next, joined = splice(c, src, edits); len(joined) == 0 {
+				break
+			}
+			for _, fx := range joined {
+				joining[fx] = true
+			}
+		}
 		if len(edits) == 0 || pass == maxPasses {
 			res.NotApplied = skipped
 			break
 		}
-		next := splice(src, edits)
 		fixed, err := doc.ReadBytes(d.Path, next, doc.Options{Encoding: rereadEncoding(d.Encoding)})
 		if err == nil && fixed.Text != text {
 			err = fmt.Errorf("重新读取的文字与修复结果不一致")
@@ -104,9 +120,9 @@ func Apply(d *doc.Document, findings []checker.Finding, check func(*doc.Document
 
 // plan places the selected fixes of findings in the source from left to
 // right, leaving out (for the next pass) a fix that overlaps one already
-// placed and refusing one whose replacement the encoding cannot hold. It
-// returns the edits, the text they make, and the fixes left out.
-func plan(m *sourceMap, findings []checker.Finding, opts Options) ([]edit, string, []Skipped) {
+// placed and refusing one whose replacement the encoding cannot hold or that
+// is in joining. It returns the edits, the text they make, and the fixes left out.
+func plan(m *sourceMap, findings []checker.Finding, opts Options, joining map[*checker.Fix]bool) ([]edit, string, []Skipped) {
 	todo := selected(findings, opts)
 	sort.SliceStable(todo, func(i, j int) bool {
 		return todo[i].Fix.Range.Start.Offset < todo[j].Fix.Range.Start.Offset
@@ -125,6 +141,10 @@ func plan(m *sourceMap, findings []checker.Finding, opts Options) ([]edit, strin
 		if text[s:e] == f.Fix.Text {
 			continue
 		}
+		if joining[f.Fix] {
+			skipped = append(skipped, Skipped{f, "修复会让前后的回车符与换行符连成一个换行"})
+			continue
+		}
 		ed, err := placeEdit(m, s, e, f.Fix.Text)
 		if err != nil {
 			skipped = append(skipped, Skipped{f, err.Error()})
@@ -133,6 +153,7 @@ func plan(m *sourceMap, findings []checker.Finding, opts Options) ([]edit, strin
 		b.WriteString(text[last:s])
 		b.WriteString(f.Fix.Text)
 		last = e
+		ed.fix = f.Fix
 		edits = append(edits, ed)
 	}
 	b.WriteString(text[last:])
@@ -170,18 +191,30 @@ func placeEdit(m *sourceMap, s, e int, repl string) (edit, error) {
 	return edit{start: start, end: end, repl: out}, nil
 }
 
-// splice replaces the edits' ranges of src (in order, not overlapping).
-func splice(src []byte, edits []edit) []byte {
+// splice replaces the edits' ranges of src (in order, not overlapping). It
+// also returns the fixes of the edits after which, or before which, a CR now
+// stands just before an LF: read again, the two would be one line end.
+func splice(c *codec, src []byte, edits []edit) ([]byte, []*checker.Fix) {
 	var out bytes.Buffer
 	out.Grow(len(src))
+	seams := make([]int, 0, 2*len(edits))
 	last := 0
 	for _, ed := range edits {
 		out.Write(src[last:ed.start])
+		seams = append(seams, out.Len())
 		out.Write(ed.repl)
+		seams = append(seams, out.Len())
 		last = ed.end
 	}
 	out.Write(src[last:])
-	return out.Bytes()
+	b := out.Bytes()
+	var joined []*checker.Fix
+	for i, p := range seams {
+		if p >= c.unit && p+c.unit <= len(b) && c.unitAt(b, p-c.unit) == '\r' && c.unitAt(b, p) == '\n' {
+			joined = append(joined, edits[i/2].fix)
+		}
+	}
+	return b, joined
 }
 
 // selected returns the findings with a fix that opts select.

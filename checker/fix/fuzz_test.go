@@ -19,6 +19,7 @@ func FuzzApplyOneFix(f *testing.F) {
 	f.Add("甲程度\r\n乙\n丙\r", 1, 2, "程序\n", uint8(0))
 	f.Add("𠀀字\r\r\n", 0, 1, "", uint8(3))
 	f.Add("第一行\n\n第三行", 2, 5, "x\ny", uint8(5))
+	f.Add("甲\r乙\n丙", 4, 7, "", uint8(3))
 	encs := []string{"utf-8", "utf-8-bom", "gb18030", "utf-16le", "utf-16le-bom", "utf-16be"}
 	f.Fuzz(func(t *testing.T, text string, from, to int, repl string, which uint8) {
 		name := encs[int(which)%len(encs)]

@@ -62,6 +62,19 @@ func TestLineEndsStayPerLine(t *testing.T) {
 	}
 }
 
+// TestFixJoiningCRAndLFIsNotApplied: deleting the text between a CR line end
+// and an LF would make them one CRLF, and lose a line; that fix is refused,
+// the other one applied.
+func TestFixJoiningCRAndLFIsNotApplied(t *testing.T) {
+	d, path := readFile(t, "r.txt", []byte("甲程度\r乙\n丙\n"), 0o644, doc.Options{})
+	recheck := func(d *doc.Document) []checker.Finding { return []checker.Finding{findingAt(d, "乙", "")} }
+	res, err := Apply(d, []checker.Finding{findingAt(d, "程度", "程序"), findingAt(d, "乙", "")}, recheck, Options{})
+	if err != nil || res.Fixed != 1 || len(res.NotApplied) != 1 || res.NotApplied[0].Reason != "修复会让前后的回车符与换行符连成一个换行" {
+		t.Fatalf("%+v err=%v", res, err)
+	}
+	fileIs(t, path, "甲程序\r乙\n丙\n")
+}
+
 // TestNoBOMAdded: a UTF-16LE file without BOM, read with --encoding, gains none.
 func TestNoBOMAdded(t *testing.T) {
 	src := []byte{0x73, 0x51, 0x0B, 0x7A, 0xA6, 0x5E, 0x0A, 0x00} // 决程度\n

@@ -200,9 +200,9 @@ type fixState struct {
 
 // expectPass computes, without fzlint's source map or codecs, the bytes one
 // pass must make of st: the fixes taken from left to right, leaving out
-// overlaps, no-ops and replacements the encoding cannot hold; each placed at
-// the byte offset the encoded text before it takes; a replacement's "\n" as
-// its line's end.
+// overlaps, no-ops, replacements the encoding cannot hold and fixes that
+// would make a CR and an LF meet; each placed at the byte offset the encoded
+// text before it takes; a replacement's "\n" as its line's end.
 func expectPass(st fixState, enc refEncoder) []byte {
 	d := st.d
 	starts := make([]int, len(d.Lines))
@@ -225,28 +225,50 @@ func expectPass(st fixState, enc refEncoder) []byte {
 		}
 	}
 	sort.SliceStable(fixes, func(i, j int) bool { return fixes[i].Range.Start.Offset < fixes[j].Range.Start.Offset })
-	var out []byte
-	last, srcLast := 0, 0
-	for _, fx := range fixes {
-		s, e := fx.Range.Start.Offset, fx.Range.End.Offset
-		if s < last || e < s || e > len(d.Text) || d.Text[s:e] == fx.Text {
-			continue
+	cr, lf := enc.must("\r"), enc.must("\n")
+	left := map[*checker.Fix]bool{} // fixes that would join a CR and an LF
+	for {
+		var out []byte
+		var seams []int
+		var placed []*checker.Fix
+		last, srcLast := 0, 0
+		for _, fx := range fixes {
+			s, e := fx.Range.Start.Offset, fx.Range.End.Offset
+			if s < last || e < s || e > len(d.Text) || d.Text[s:e] == fx.Text || left[fx] {
+				continue
+			}
+			eol := "\n"
+			for n := lineOf(s); n >= 0; n-- {
+				if d.Lines[n].EOL != "" {
+					eol = d.Lines[n].EOL
+					break
+				}
+			}
+			repl, ok := enc.encode(strings.ReplaceAll(fx.Text, "\n", eol))
+			if !ok {
+				continue
+			}
+			out = append(out, d.Source[srcLast:at(s)]...)
+			seams = append(seams, len(out))
+			out = append(out, repl...)
+			seams = append(seams, len(out))
+			placed = append(placed, fx)
+			srcLast, last = at(e), e
 		}
-		eol := "\n"
-		for n := lineOf(s); n >= 0; n-- {
-			if d.Lines[n].EOL != "" {
-				eol = d.Lines[n].EOL
-				break
+		out = append(out, d.Source[srcLast:]...)
+		var joins []*checker.Fix
+		for i, p := range seams {
+			if bytes.HasSuffix(out[:p], cr) && bytes.HasPrefix(out[p:], lf) {
+				joins = append(joins, placed[i/2])
 			}
 		}
-		repl, ok := enc.encode(strings.ReplaceAll(fx.Text, "\n", eol))
-		if !ok {
-			continue
+		if len(joins) == 0 {
+			return out
 		}
-		out = append(append(out, d.Source[srcLast:at(s)]...), repl...)
-		srcLast, last = at(e), e
+		for _, fx := range joins {
+			left[fx] = true
+		}
 	}
-	return append(out, d.Source[srcLast:]...)
 }
 
 // withEOLs is a document's text with its own line ends.

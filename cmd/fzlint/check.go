@@ -63,7 +63,7 @@ func newCheckCmd(s *streams) *cobra.Command {
 	f.StringVarP(&opts.format, "format", "f", "text", "输出格式：text、json、sarif、github、html")
 	f.StringVar(&opts.failLevel, "fail-level", "error", "达到此级别的问题使退出码为 1：error、warning、info")
 	f.BoolVar(&opts.noColor, "no-color", false, "不用颜色（也可设环境变量 NO_COLOR）")
-	f.BoolVar(&opts.fix, "fix", false, "自动修复可安全修复的问题并写回文件（保持原编码和换行符；仅 .txt/.md）")
+	f.BoolVar(&opts.fix, "fix", false, "自动修复可安全修复的问题并写回文件（只改动修复处的字节，编码、换行符不变；.docx/.html 只检查不修复）")
 	opts.fixFlags.register(cmd)
 	opts.common.register(cmd)
 	return cmd
@@ -77,7 +77,7 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 	if opts.fix && slices.Contains(args, "-") {
 		return &exitError{exitTrouble, fmt.Errorf("--fix 不能用于标准输入（-），请指定文件")}
 	}
-	if err := opts.fixFlags.usable(opts.fix); err != nil {
+	if err := opts.fixFlags.usable(opts.fix, opts.format); err != nil {
 		return &exitError{exitTrouble, err}
 	}
 	l := opts.common.linter(s)

@@ -30,8 +30,12 @@ func (f *fixFlags) register(cmd *cobra.Command) {
 	fl.BoolVar(&f.readOnly, "fix-readonly", false, "与 --fix 一起使用：也修复只读文件（保持其权限）")
 }
 
-// usable refuses the fix flags without --fix.
-func (f *fixFlags) usable(fixing bool) error {
+// usable refuses the fix flags without --fix, and --diff with another
+// output format: the diff is the output.
+func (f *fixFlags) usable(fixing bool, format string) error {
+	if f.diff && format != "text" {
+		return fmt.Errorf("--diff 输出的就是 diff，不能与 --format %s 一起使用", format)
+	}
 	if fixing {
 		return nil
 	}

@@ -76,6 +76,11 @@ func TestFixReadOnlyIsExit2(t *testing.T) {
 	if fileText(t, path) != draft {
 		t.Error("a read-only file was modified")
 	}
+	// --diff writes nothing, so a read-only file is no obstacle.
+	code, out, errs := fzlint(t, "", "check", "--no-config", "--fix", "--diff", path)
+	if code == exitTrouble || !strings.Contains(out, "\n-2023年,我局") || fileText(t, path) != draft {
+		t.Errorf("--diff of a read-only file: exit %d\n%s%s", code, out, errs)
+	}
 	code, _, errs = fzlint(t, "", "check", "--no-config", "--fix", "--fix-readonly", path)
 	if code == exitTrouble || fileText(t, path) == draft {
 		t.Errorf("--fix-readonly: exit %d, file %q\n%s", code, fileText(t, path), errs)

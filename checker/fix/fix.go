@@ -93,7 +93,7 @@ func Apply(d *doc.Document, findings []checker.Finding, check func(*doc.Document
 			}
 		}
 		if len(edits) == 0 || pass == maxPasses {
-			res.NotApplied = skipped
+			res.NotApplied = append(skipped, unapplied(res.Findings, edits)...)
 			break
 		}
 		fixed, err := doc.ReadBytes(d.Path, next, doc.Options{Encoding: rereadEncoding(d.Encoding)})
@@ -215,6 +215,22 @@ func splice(c *codec, src []byte, edits []edit) ([]byte, []*checker.Fix) {
 		}
 	}
 	return b, joined
+}
+
+// unapplied lists the findings whose fixes are edits that the pass limit
+// left unapplied.
+func unapplied(findings []checker.Finding, edits []edit) []Skipped {
+	planned := map[*checker.Fix]bool{}
+	for _, ed := range edits {
+		planned[ed.fix] = true
+	}
+	var out []Skipped
+	for _, f := range findings {
+		if f.Fix != nil && planned[f.Fix] {
+			out = append(out, Skipped{f, fmt.Sprintf("已修复 %d 轮，仍有修复未完成", maxPasses)})
+		}
+	}
+	return out
 }
 
 // selected returns the findings with a fix that opts select.

@@ -115,3 +115,21 @@ func TestApplyListsDocxFixesAsNotApplied(t *testing.T) {
 		t.Errorf("not applied = %+v", res.NotApplied)
 	}
 }
+
+// TestPassLimit: a fix the re-check keeps finding anew stops after maxPasses
+// passes and is listed as not applied.
+func TestPassLimit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.txt")
+	if err := os.WriteFile(path, []byte("甲\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, _ := doc.Read(path, doc.Options{})
+	grow := func(d *doc.Document) []checker.Finding { return []checker.Finding{findingAt(d, "甲", "甲甲")} }
+	res, err := Apply(d, grow(d), grow, Options{})
+	if err != nil || res.Fixed != maxPasses || len(res.NotApplied) != 1 || res.NotApplied[0].Reason != "已修复 8 轮，仍有修复未完成" {
+		t.Fatalf("%+v err=%v", res, err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != strings.Repeat("甲", maxPasses+1)+"\n" {
+		t.Errorf("file = %q", got)
+	}
+}

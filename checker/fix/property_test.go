@@ -286,7 +286,16 @@ func withEOLs(d *doc.Document) string {
 // as the last pass left it, Python's codecs decode it to the fixed text, and
 // a second --fix changes nothing.
 func TestFixChangesOnlyItsRanges(t *testing.T) {
-	big5 := cp950Table(t)
+	// Without python3 the Big5 variants (whose reference is Python's cp950)
+	// and the reference decoding are left out, the rest still runs.
+	_, err := exec.LookPath("python3")
+	havePython := err == nil
+	var big5 map[rune][]byte
+	if havePython {
+		big5 = cp950Table(t)
+	} else {
+		t.Log("python3 未安装：跳过 Big5 变体和按 Python 解码器的检验")
+	}
 	dir := t.TempDir()
 	var listing strings.Builder
 	want := map[string]string{} // decoded file → the text it must hold
@@ -301,6 +310,9 @@ func TestFixChangesOnlyItsRanges(t *testing.T) {
 	for i, name := range names {
 		lines := strings.Split(texts[name], "\n")
 		for _, v := range variants {
+			if v.enc == "big5" && !havePython {
+				continue
+			}
 			enc := newRefEncoder(v.enc, big5)
 			docEnc := strings.TrimSuffix(v.enc, "-bom")
 			src := append([]byte(nil), enc.bom...)
@@ -349,6 +361,9 @@ func TestFixChangesOnlyItsRanges(t *testing.T) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		if name == "big5" && !havePython {
+			continue
+		}
 		enc := newRefEncoder(name, big5)
 		enc.check = true
 		final, fixed := fixAndCheck(t, lint.New(lint.Options{NoConfig: true}), path, sample, enc)
@@ -364,6 +379,9 @@ func TestFixChangesOnlyItsRanges(t *testing.T) {
 	list := filepath.Join(dir, "list.tsv")
 	if err := os.WriteFile(list, []byte(listing.String()), 0o644); err != nil {
 		t.Fatal(err)
+	}
+	if !havePython {
+		return
 	}
 	python3(t, "decode", list)
 	for file, text := range want {

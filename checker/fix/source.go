@@ -19,11 +19,14 @@ type sourceMap struct {
 	c      *codec
 	starts []int // source offset of each line's first byte
 	ends   []int // source offset just past each line's text, before its line end
+	// The last place found: fixes are placed from left to right, so a walk
+	// along a long line goes on from there instead of from the line's start.
+	curLine, curText, curSrc int
 }
 
 func newSourceMap(d *doc.Document, c *codec) (*sourceMap, error) {
 	src := d.Source
-	m := &sourceMap{d: d, c: c}
+	m := &sourceMap{d: d, c: c, curLine: -1}
 	start := c.bomLen(src)
 	for i := start; i+c.unit <= len(src); {
 		u := c.unitAt(src, i)
@@ -64,6 +67,9 @@ func (m *sourceMap) toSource(off int) (int, error) {
 		return m.ends[n], nil
 	}
 	s, t := m.starts[n], l.Start
+	if m.curLine == n && m.curText <= off && m.curText >= t {
+		s, t = m.curSrc, m.curText
+	}
 	for t < off && s < m.ends[n] {
 		size := m.c.charLen(m.d.Source[s:m.ends[n]])
 		ch, ok := m.c.decodeChar(m.d.Source[s : s+size])
@@ -75,6 +81,7 @@ func (m *sourceMap) toSource(off int) (int, error) {
 	if t != off {
 		return 0, errMismatch
 	}
+	m.curLine, m.curText, m.curSrc = n, t, s
 	return s, nil
 }
 

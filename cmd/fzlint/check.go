@@ -77,7 +77,7 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 	if opts.fix && slices.Contains(args, "-") {
 		return &exitError{exitTrouble, fmt.Errorf("--fix 不能用于标准输入（-），请指定文件")}
 	}
-	if err := opts.fixFlags.usable(opts.fix, opts.format); err != nil {
+	if err := opts.fixFlags.usable(opts.fix); err != nil {
 		return &exitError{exitTrouble, err}
 	}
 	l := opts.common.linter(s)

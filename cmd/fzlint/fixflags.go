@@ -20,10 +20,12 @@ type fixFlags struct {
 	only     []string
 	level    string
 	readOnly bool
+	given    func(flag string) bool // whether a flag of the command was given
 }
 
 func (f *fixFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
+	f.given = fl.Changed
 	fl.BoolVar(&f.diff, "diff", false, "与 --fix 一起使用：只输出修复会带来的改动（统一 diff 格式，可用 git apply 或 patch -p1 应用），不写文件")
 	fl.StringSliceVar(&f.only, "fix-only", nil, "与 --fix 一起使用：只应用这些规则的修复（规则编号，逗号分隔）")
 	fl.StringVar(&f.level, "fix-level", "info", "与 --fix 一起使用：只应用达到此级别的问题的修复：error、warning、info")
@@ -32,9 +34,9 @@ func (f *fixFlags) register(cmd *cobra.Command) {
 
 // usable refuses the fix flags without --fix, and --diff with another
 // output format: the diff is the output.
-func (f *fixFlags) usable(fixing bool, format string) error {
-	if f.diff && format != "text" {
-		return fmt.Errorf("--diff 输出的就是 diff，不能与 --format %s 一起使用", format)
+func (f *fixFlags) usable(fixing bool) error {
+	if f.diff && f.given("format") {
+		return fmt.Errorf("--diff 输出的就是 diff，不能与 --format 一起使用")
 	}
 	if fixing {
 		return nil

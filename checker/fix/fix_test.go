@@ -9,6 +9,7 @@ import (
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func noFindings(*doc.Document) []checker.Finding { return nil }
@@ -16,6 +17,9 @@ func noFindings(*doc.Document) []checker.Finding { return nil }
 // findingAt makes a finding whose fix replaces the first occurrence of old.
 func findingAt(d *doc.Document, old, repl string) checker.Finding {
 	i := bytes.Index([]byte(d.Text), []byte(old))
+	if i < 0 {
+		panic("findingAt: " + old + " is not in the text")
+	}
 	r := d.Range(i, i+len(old))
 	return checker.Finding{Rule: "t/x", Range: r, Excerpt: old, Fix: &checker.Fix{Range: r, Text: repl}}
 }
@@ -42,7 +46,7 @@ func TestApplyKeepsEncodingAndLineEnds(t *testing.T) {
 			if d.Encoding != c.enc {
 				t.Fatalf("encoding %q, want %q", d.Encoding, c.enc)
 			}
-			res, err := Apply(d, []checker.Finding{findingAt(d, "程度", "程序"), {Rule: "t/nofix"}}, noFindings)
+			res, err := Apply(d, []checker.Finding{findingAt(d, "程度", "程序"), {Rule: "t/nofix"}}, noFindings, Options{})
 			if err != nil || res.Fixed != 1 || len(res.Findings) != 0 {
 				t.Fatalf("Apply: %+v err=%v", res, err)
 			}
@@ -58,24 +62,21 @@ func TestApplyKeepsEncodingAndLineEnds(t *testing.T) {
 }
 
 func TestApplyGB18030(t *testing.T) {
-	src, err := Encode("行政机关人出庭应诉\r\n", "gb18030")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src, _ := simplifiedchinese.GB18030.NewEncoder().String("行政机关人出庭应诉\r\n")
 	path := filepath.Join(t.TempDir(), "r.txt")
-	if err := os.WriteFile(path, src, 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	d, err := doc.Read(path, doc.Options{Encoding: "gb18030"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Apply(d, []checker.Finding{findingAt(d, "机关人", "机关负责人")}, noFindings); err != nil {
+	if _, err := Apply(d, []checker.Finding{findingAt(d, "机关人", "机关负责人")}, noFindings, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(path)
-	want, _ := Encode("行政机关负责人出庭应诉\r\n", "gb18030")
-	if !bytes.Equal(got, want) {
+	want, _ := simplifiedchinese.GB18030.NewEncoder().String("行政机关负责人出庭应诉\r\n")
+	if string(got) != want {
 		t.Errorf("file = %x, want %x", got, want)
 	}
 }
@@ -94,7 +95,7 @@ func TestApplyOverlapping(t *testing.T) {
 		}
 		return nil
 	}
-	res, err := Apply(d, []checker.Finding{findingAt(d, "甲乙", "A"), findingAt(d, "乙丙", "B")}, recheck)
+	res, err := Apply(d, []checker.Finding{findingAt(d, "甲乙", "A"), findingAt(d, "乙丙", "B")}, recheck, Options{})
 	if err != nil || res.Fixed != 2 || len(res.Findings) != 0 {
 		t.Fatalf("%+v err=%v", res, err)
 	}
@@ -103,15 +104,32 @@ func TestApplyOverlapping(t *testing.T) {
 	}
 }
 
-func TestApplyRefusesDocx(t *testing.T) {
+func TestApplyListsDocxFixesAsNotApplied(t *testing.T) {
 	d := doc.New("r.docx", doc.FormatDocx, "utf-8", "决策程度")
-	if _, err := Apply(d, []checker.Finding{findingAt(d, "程度", "程序")}, noFindings); err == nil {
-		t.Error("a .docx was fixed")
+	res, err := Apply(d, []checker.Finding{findingAt(d, "程度", "程序"), {Rule: "t/nofix"}}, noFindings, Options{})
+	if err != nil || res.Fixed != 0 || res.After != nil {
+		t.Fatalf("a .docx: %+v err=%v", res, err)
+	}
+	if len(res.NotApplied) != 1 || res.NotApplied[0].Finding.Rule != "t/x" ||
+		res.NotApplied[0].Reason != "不支持自动修复 docx 格式，请按提示手工修改" {
+		t.Errorf("not applied = %+v", res.NotApplied)
 	}
 }
 
-func TestEncodeRefusesUnencodable(t *testing.T) {
-	if _, err := Encode("😀", "big5"); err == nil {
-		t.Error("Big5 cannot hold an emoji; Encode must refuse")
+// TestPassLimit: a fix the re-check keeps finding anew stops after maxPasses
+// passes and is listed as not applied.
+func TestPassLimit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.txt")
+	if err := os.WriteFile(path, []byte("甲\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, _ := doc.Read(path, doc.Options{})
+	grow := func(d *doc.Document) []checker.Finding { return []checker.Finding{findingAt(d, "甲", "甲甲")} }
+	res, err := Apply(d, grow(d), grow, Options{})
+	if err != nil || res.Fixed != maxPasses || len(res.NotApplied) != 1 || res.NotApplied[0].Reason != "已修复 8 轮，仍有修复未完成" {
+		t.Fatalf("%+v err=%v", res, err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != strings.Repeat("甲", maxPasses+1)+"\n" {
+		t.Errorf("file = %q", got)
 	}
 }

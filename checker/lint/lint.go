@@ -267,13 +267,14 @@ func (l *Linter) Outline(path string) (*checker.Analysis, error) {
 }
 
 // Recheck returns a function that checks a document with the engine that
-// applies to path, for re-checking a file after fixing it.
-func (l *Linter) Recheck(path string) func(*doc.Document) []checker.Finding {
+// applies to path, suppressions applied as in a run, for re-checking a file
+// after fixing it.
+func (l *Linter) Recheck(path string) func(*doc.Document) checker.FileResult {
 	ld := l.engineFor(path)
-	return func(d *doc.Document) []checker.Finding {
+	return func(d *doc.Document) checker.FileResult {
 		if ld.engine == nil {
-			return nil
+			return checker.FileResult{Path: path, Doc: d}
 		}
-		return check(ld, d).Findings
+		return check(ld, d)
 	}
 }

@@ -3,10 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 
 	"github.com/fzlint/fzlint/checker"
-	"github.com/fzlint/fzlint/checker/fix"
 	"github.com/fzlint/fzlint/checker/lint"
 	"github.com/fzlint/fzlint/checker/output"
 	"github.com/fzlint/fzlint/checker/suppress"
@@ -23,6 +23,7 @@ type checkOptions struct {
 	failLevel     string
 	noColor       bool
 	fix           bool
+	fixFlags      fixFlags
 	common        commonOptions
 }
 
@@ -70,7 +71,8 @@ func newCheckCmd(s *streams) *cobra.Command {
 	f.StringVar(&opts.writeBaseline, "write-baseline", "", "把本次的全部问题写入基线文件（这些问题随即被接受，不使退出码为 1）")
 	f.StringVar(&opts.failLevel, "fail-level", "error", "达到此级别的问题使退出码为 1：error、warning、info")
 	f.BoolVar(&opts.noColor, "no-color", false, "不用颜色（也可设环境变量 NO_COLOR）")
-	f.BoolVar(&opts.fix, "fix", false, "自动修复可安全修复的问题并写回文件（保持原编码和换行符；仅 .txt/.md）")
+	f.BoolVar(&opts.fix, "fix", false, "自动修复可安全修复的问题并写回文件（只改动修复处的字节，编码、换行符不变；.docx/.html 只检查不修复）")
+	opts.fixFlags.register(cmd)
 	opts.common.register(cmd)
 	return cmd
 }
@@ -82,6 +84,9 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 	}
 	if opts.fix && slices.Contains(args, "-") {
 		return &exitError{exitTrouble, fmt.Errorf("--fix 不能用于标准输入（-），请指定文件")}
+	}
+	if err := opts.fixFlags.usable(opts.fix); err != nil {
+		return &exitError{exitTrouble, err}
 	}
 	l := opts.common.linter(s)
 	set, err := l.Set(firstPath(args))
@@ -95,16 +100,26 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		}
 		return &exitError{exitTrouble, err}
 	}
+	fixOpts, err := opts.fixFlags.options(set)
+	if err != nil {
+		return &exitError{exitTrouble, err}
+	}
 	base, recorder, err := opts.baselines()
 	if err != nil {
 		return &exitError{exitTrouble, err}
 	}
-	outs, err := openOutputs(s, opts.formats, opts.output, output.Options{
-		Rules:   activeRules(set),
-		Version: version,
-	}, opts.noColor, true)
-	if err != nil {
-		return &exitError{exitTrouble, err}
+	outs := &outputs{}
+	if opts.fixFlags.diff {
+		// The diff is the output: stdout holds nothing else, for patch and git apply.
+		outs.printer, _ = output.New("text", io.Discard, output.Options{})
+	} else {
+		outs, err = openOutputs(s, opts.formats, opts.output, output.Options{
+			Rules:   activeRules(set),
+			Version: version,
+		}, opts.noColor, true)
+		if err != nil {
+			return &exitError{exitTrouble, err}
+		}
 	}
 	defer outs.close()
 	printer := outs.printer
@@ -113,15 +128,9 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 	var printErr error
 	err = l.Run(args, func(r checker.FileResult) {
 		if opts.fix && r.Doc != nil {
-			res, err := fix.Apply(r.Doc, r.Findings, l.Recheck(r.Doc.Path))
-			switch {
-			case err != nil:
-				fmt.Fprintln(s.err, "fzlint:", err)
-				unreadable = true
-			case res.Fixed > 0:
-				fmt.Fprintf(s.err, "%s: 已自动修复 %d 处\n", r.Path, res.Fixed)
-				r.Doc, r.Findings = res.Doc, res.Findings
-			}
+			var ok bool
+			r, ok = applyFixes(s, l, r, fixOpts, opts.fixFlags.diff)
+			unreadable = unreadable || !ok
 		}
 		if recorder != nil {
 			recorder.Add(r)

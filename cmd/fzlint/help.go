@@ -78,8 +78,9 @@ func flagUsages(flags *pflag.FlagSet) string {
 		usage := f.Usage
 		if f.Value.Type() != "bool" {
 			name += " 值"
-			if f.DefValue != "" {
-				usage += fmt.Sprintf("（默认 %s）", f.DefValue)
+			// A list flag's default prints as [a,b]: shown as a, b; none if empty.
+			if def := strings.Trim(f.DefValue, "[]"); def != "" {
+				usage += fmt.Sprintf("（默认 %s）", strings.ReplaceAll(def, ",", "、"))
 			}
 		}
 		names, usages = append(names, name), append(usages, usage)

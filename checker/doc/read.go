@@ -88,6 +88,11 @@ func ReadBytes(path string, data []byte, opts Options) (d *Document, err error) 
 			return nil, err
 		}
 	}
+	// No encoding takes fewer bytes than half its text (UTF-16 for ASCII), so
+	// text past this size is refused before it is decoded.
+	if (format == FormatText || format == FormatMarkdown) && len(data) > 2*MaxTextBytes+len(bomUTF8) {
+		return nil, tooMuchText(path)
+	}
 	switch format {
 	case FormatDocx:
 		return readDocx(path, data)

@@ -32,7 +32,7 @@ type hkid struct {
 
 // A page with more than maxItems elements and texts is not a report; nesting
 // is bounded by MaxNesting.
-const maxItems = 1 << 20
+const maxItems = 1 << 18
 
 // voidTags have no content and no end tag.
 var voidTags = set("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr")

@@ -142,7 +142,12 @@ func (p *docxPackage) read(name string) ([]byte, error) {
 	}
 	defer rc.Close()
 	limit := min(MaxPartSize, p.budget)
-	b, err := io.ReadAll(io.LimitReader(rc, int64(limit)+1))
+	// Read into a buffer of the declared size (within the limit): io.ReadAll
+	// would grow it by copies.
+	var buf bytes.Buffer
+	buf.Grow(min(int(size), limit) + bytes.MinRead)
+	_, err = buf.ReadFrom(io.LimitReader(rc, int64(limit)+1))
+	b := buf.Bytes()
 	if err != nil {
 		return nil, newError(p.path, ErrCorrupt, "文件已损坏或不完整，无法解压 %s：%v", name, err)
 	}

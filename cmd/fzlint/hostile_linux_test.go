@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/fzlint/fzlint/checker/doc/hostile"
+)
+
+// TestHostileInputs runs the built binary on each hostile input of issue 10
+// (§2), next to a real report, under a 1 GB address-space limit: each ends
+// as a clear error, within 5 s of processor time and 512 MB resident, and
+// the report beside it is still checked.
+func TestHostileInputs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and writes 100 MB of inputs")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "fzlint")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	report, err := os.ReadFile(reports + "/白河市-2023-草稿.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeInput(t, dir, "report.txt", report)
+	for _, c := range []struct {
+		name string
+		data func() []byte
+		code string
+	}{
+		{"nested-10000.docx", func() []byte { return hostile.NestedParagraphs(10000) }, "too-deep"},
+		{"nested-100000.docx", func() []byte { return hostile.NestedParagraphs(100000) }, "too-large"}, // a zip bomb,
+		{"numbering-60000.docx", func() []byte { return hostile.NumberedEmptyParagraphs(60000, 10000) }, "too-large"},
+		{"divs.html", func() []byte { return hostile.UnclosedDivs(1000000) }, "too-large"},
+		{"large.txt", func() []byte { return hostile.LargeText(63 << 20) }, "too-large"},
+		{"large.docx", func() []byte { return hostile.LargeDocx(31 << 20) }, "too-large"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := writeInput(t, dir, c.name, c.data())
+			defer os.Remove(path)
+			// sh applies the limit to the process it then becomes.
+			cmd := exec.Command("sh", "-c", `ulimit -v 1048576 && exec "$@"`, "sh",
+				bin, "check", "--no-config", "--format", "json", path, filepath.Join(dir, "report.txt"))
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			start := time.Now()
+			err := cmd.Run()
+			wall := time.Since(start)
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != exitTrouble {
+				t.Fatalf("exit: %v, want 2\n%s", err, stderr.String())
+			}
+			cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+			rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10 // KB on Linux
+			t.Logf("%s: %.1f MB on disk, %v wall, %v processor, %d MB resident", c.name,
+				float64(len(c.data()))/(1<<20), wall.Round(time.Millisecond), cpu.Round(time.Millisecond), rss>>20)
+			if cpu > 5*time.Second || rss > 512<<20 {
+				t.Errorf("took %v of processor time and %d MB resident, want at most 5s and 512 MB", cpu, rss>>20)
+			}
+			var v struct {
+				Files []struct {
+					Path     string
+					Error    *struct{ Code, Message string }
+					Findings []json.RawMessage
+				}
+			}
+			if err := json.Unmarshal(stdout.Bytes(), &v); err != nil || len(v.Files) != 2 {
+				t.Fatalf("bad JSON (%v): %s\n%s", err, stdout.String(), stderr.String())
+			}
+			if e := v.Files[0].Error; e == nil || e.Code != c.code {
+				t.Errorf("%s: error %+v, want code %s", c.name, e, c.code)
+			}
+			if r := v.Files[1]; r.Error != nil || len(r.Findings) == 0 {
+				t.Errorf("the report beside it was not checked: %+v", r)
+			}
+		})
+	}
+}
+
+func writeInput(t *testing.T, dir, name string, data []byte) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}

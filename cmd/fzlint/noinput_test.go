@@ -54,3 +54,34 @@ func TestNoInputFile(t *testing.T) {
 		t.Errorf("exit %d: a file was found, yet\n%s", code, out)
 	}
 }
+
+// TestNothingLeftToCheck: a Markdown report whose body is all in a code
+// fence is reported (no-text, exit 2), not passed as clean; the same text
+// as .txt is checked.
+func TestNothingLeftToCheck(t *testing.T) {
+	dir := t.TempDir()
+	body := "```\n青山县司法局关于2023年度法治政府建设情况的报告\n一、2023年度主要举措和成效\n全年审查规范性文件XX件。\n```\n"
+	for _, name := range []string{"报告.md", "报告.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, _ := fzlint(t, "", "check", "--no-config", "--format", "json", filepath.Join(dir, "报告.md"))
+	if code != exitTrouble || !strings.Contains(out, `"code": "no-text"`) {
+		t.Errorf(".md: exit %d, want 2 with no-text\n%s", code, out)
+	}
+	code, out, _ = fzlint(t, "", "check", "--no-config", "--format", "json", filepath.Join(dir, "报告.txt"))
+	if code != exitFindings {
+		t.Errorf(".txt: exit %d, want 1\n%s", code, out)
+	}
+}
+
+// TestStdinWebPage: a web page piped in without --stdin-filename is read as
+// HTML: its title is found, no "缺少标题" at <!DOCTYPE html>.
+func TestStdinWebPage(t *testing.T) {
+	page := "<!DOCTYPE html>\n<html><head><title>门户网站</title></head><body><h1>青山县司法局关于2023年度法治政府建设情况的报告</h1><p>全年审查规范性文件12件。</p></body></html>\n"
+	_, out, _ := fzlint(t, page, "check", "--no-config", "--format", "json", "-")
+	if !strings.Contains(out, `"format": "html"`) || strings.Contains(out, "缺少标题") {
+		t.Errorf("a page on standard input was not read as HTML:\n%s", out)
+	}
+}

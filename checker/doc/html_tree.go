@@ -2,6 +2,7 @@ package doc
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -30,9 +31,13 @@ type hkid struct {
 	off, end int
 }
 
-// A page with more than maxItems elements and texts is not a report; nesting
-// is bounded by MaxNesting.
-const maxItems = 1 << 18
+// A page with more than maxItems elements and texts, or a tag or text of
+// more than maxToken bytes (the tokenizer holds a token whole, in a buffer
+// it grows by doubling), is not a report; nesting is bounded by MaxNesting.
+const (
+	maxItems = 1 << 18
+	maxToken = 8 << 20
+)
 
 // voidTags have no content and no end tag.
 var voidTags = set("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr")
@@ -60,11 +65,13 @@ func set(names ...string) map[string]bool {
 // keeps byte offsets, which the tree builder of x/net/html does not. Every
 // token costs the same however deep the page nests: implied ends are looked
 // up in hnode.closable, and an end tag is looked for among the open elements
-// only when one of them has its name.
+// only when one of them has its name. ok is false when the page is over
+// maxItems or maxToken.
 func parseTree(src []byte) (root *hnode, ok bool) {
 	root = &hnode{tag: "#document"}
 	t := &treeBuilder{cur: root, open: map[string]int{}}
 	z := html.NewTokenizer(bytes.NewReader(src))
+	z.SetMaxBuf(maxToken)
 	off, items := 0, 0
 	for {
 		tt := z.Next()
@@ -74,7 +81,7 @@ func parseTree(src []byte) (root *hnode, ok bool) {
 		}
 		switch tt {
 		case html.ErrorToken:
-			return root, true
+			return root, !errors.Is(z.Err(), html.ErrBufferExceeded)
 		case html.TextToken:
 			t.cur.kids = append(t.cur.kids, hkid{off: off, end: off + n})
 		case html.StartTagToken, html.SelfClosingTagToken:

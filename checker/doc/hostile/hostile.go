@@ -7,6 +7,7 @@ package hostile
 import (
 	"archive/zip"
 	"bytes"
+	"io"
 	"strings"
 	"time"
 )
@@ -34,11 +35,28 @@ func NumberedEmptyParagraphs(n, labelBytes int) []byte {
 	return Docx(strings.Repeat(`<w:p/>`, n), numbering, styles, zip.Deflate)
 }
 
-// LargeDocx is a .docx of about size bytes of document.xml, stored without
-// compression: ordinary paragraphs of report text.
-func LargeDocx(size int) []byte {
-	para := `<w:p><w:r><w:t>` + reportLine + `</w:t></w:r></w:p>`
-	return Docx(strings.Repeat(para, size/len(para)), "", "", zip.Store)
+// WriteLargeDocx writes a .docx of about size bytes of document.xml, stored
+// without compression: ordinary paragraphs of report text. It is written as
+// it is made, so that a test that measures a process's memory does not hold it.
+func WriteLargeDocx(w io.Writer, size int) error {
+	zw := zip.NewWriter(w)
+	part, err := zw.CreateHeader(&zip.FileHeader{Name: "word/document.xml", Method: zip.Store, Modified: modified})
+	if err != nil {
+		return err
+	}
+	para := []byte(`<w:p><w:r><w:t>` + reportLine + `</w:t></w:r></w:p>`)
+	if _, err := io.WriteString(part, `<?xml version="1.0" encoding="UTF-8"?><w:document `+wordNS+`><w:body>`); err != nil {
+		return err
+	}
+	for range size / len(para) {
+		if _, err := part.Write(para); err != nil {
+			return err
+		}
+	}
+	if _, err := io.WriteString(part, `</w:body></w:document>`); err != nil {
+		return err
+	}
+	return zw.Close()
 }
 
 // UnclosedDivs is a web page of n <div> start tags that are never closed.
@@ -49,14 +67,29 @@ func UnclosedDivs(n int) []byte {
 // LargeText is about size bytes of report text in UTF-8, in lines of a
 // report's length.
 func LargeText(size int) []byte {
-	line := reportLine + "\n"
-	return []byte(strings.Repeat(line, size/len(line)))
+	var b bytes.Buffer
+	_ = WriteLargeText(&b, size) // a bytes.Buffer takes every write
+	return b.Bytes()
+}
+
+// WriteLargeText writes LargeText(size) to w as it is made.
+func WriteLargeText(w io.Writer, size int) error {
+	line := []byte(reportLine + "\n")
+	for range size / len(line) {
+		if _, err := w.Write(line); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // reportLine is a paragraph as reports have them, with the punctuation,
 // numbers and dates the rules look at.
 const reportLine = `2023年，我市坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落实党的二十大精神，` +
 	`全面推进法治政府建设，全年办理行政复议案件125件，行政诉讼败诉率同比下降3.5个百分点。`
+
+// modified is the time of every zip entry, so that the bytes are the same on every run.
+var modified = time.Date(2024, 1, 15, 0, 0, 0, 0, time.UTC)
 
 // Docx returns a .docx whose w:body holds body, with numbering.xml and
 // styles.xml holding numbering and styles when they are not empty, its parts
@@ -76,7 +109,7 @@ func Docx(body, numbering, styles string, method uint16) []byte {
 	zw := zip.NewWriter(&buf)
 	for _, f := range files {
 		// Writing to a bytes.Buffer does not fail.
-		w, _ := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: method, Modified: time.Date(2024, 1, 15, 0, 0, 0, 0, time.UTC)})
+		w, _ := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: method, Modified: modified})
 		_, _ = w.Write([]byte(f.text))
 	}
 	_ = zw.Close()

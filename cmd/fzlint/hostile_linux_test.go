@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"flag"
 	"io"
 	"os"
 	"os/exec"
@@ -56,22 +57,11 @@ func TestHostileInputs(t *testing.T) {
 			path := filepath.Join(dir, c.name)
 			size := writeStream(t, path, c.write)
 			defer os.Remove(path)
-			// sh applies the limit to the process it then becomes. The child
-			// starts as a copy of this process (vfork), whose peak RSS Linux
-			// counts in the child's: this process must not hold the inputs.
-			cmd := exec.Command("sh", "-c", `ulimit -v 1048576 && exec "$@"`, "sh",
-				bin, "check", "--no-config", "--format", "json", path, filepath.Join(dir, "report.txt"))
-			var stdout, stderr bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			start := time.Now()
-			err := cmd.Run()
-			wall := time.Since(start)
-			var ee *exec.ExitError
-			if !errors.As(err, &ee) || ee.ExitCode() != exitTrouble {
-				t.Fatalf("exit: %v, want 2\n%s", err, stderr.String())
+			m := measure(t, bin, "check", "--no-config", "--format", "json", path, filepath.Join(dir, "report.txt"))
+			if m.Exit != exitTrouble {
+				t.Fatalf("exit %d, want 2\n%s", m.Exit, m.Stderr)
 			}
-			cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-			rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10 // KB on Linux
+			wall, cpu, rss := m.Wall, m.CPU, m.RSS
 			t.Logf("%s: %.1f MB on disk, %v wall, %v processor, %d MB resident", c.name,
 				float64(size)/(1<<20), wall.Round(time.Millisecond), cpu.Round(time.Millisecond), rss>>20)
 			if cpu > 5*time.Second || rss > 512<<20 {
@@ -84,8 +74,8 @@ func TestHostileInputs(t *testing.T) {
 					Findings []json.RawMessage
 				}
 			}
-			if err := json.Unmarshal(stdout.Bytes(), &v); err != nil || len(v.Files) != 2 {
-				t.Fatalf("bad JSON (%v): %s\n%s", err, stdout.String(), stderr.String())
+			if err := json.Unmarshal(m.Stdout, &v); err != nil || len(v.Files) != 2 {
+				t.Fatalf("bad JSON (%v): %s\n%s", err, m.Stdout, m.Stderr)
 			}
 			if e := v.Files[0].Error; e == nil || e.Code != c.code {
 				t.Errorf("%s: error %+v, want code %s", c.name, e, c.code)
@@ -94,6 +84,70 @@ func TestHostileInputs(t *testing.T) {
 				t.Errorf("the report beside it was not checked: %+v", r)
 			}
 		})
+	}
+}
+
+// measured is how a process ran.
+type measured struct {
+	Exit           int
+	Stdout, Stderr []byte
+	Wall, CPU      time.Duration
+	RSS            int64 // peak resident bytes
+}
+
+// measure runs a command under a 1 GB address-space limit and measures it.
+// It runs it from a fresh process, this test binary run as
+// TestMeasureHelper: a child starts as a copy of its parent (vfork), and
+// Linux counts the parent's peak RSS in the child's, which here would be
+// the test's own.
+func measure(t *testing.T, args ...string) measured {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "measured.json")
+	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^TestMeasureHelper$", "--"}, args...)...)
+	cmd.Env = append(os.Environ(), "FZLINT_MEASURE="+out)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("measuring helper: %v\n%s", err, b)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m measured
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestMeasureHelper is the process measure runs from; run otherwise, it
+// does nothing.
+func TestMeasureHelper(t *testing.T) {
+	out := os.Getenv("FZLINT_MEASURE")
+	if out == "" {
+		return
+	}
+	args := flag.Args()
+	// sh applies the limit to the process it then becomes.
+	cmd := exec.Command("sh", append([]string{"-c", `ulimit -v 1048576 && exec "$@"`, "sh"}, args...)...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	err := cmd.Run()
+	m := measured{Stdout: stdout.Bytes(), Stderr: stderr.Bytes(), Wall: time.Since(start), Exit: -1}
+	var ee *exec.ExitError
+	if err == nil || errors.As(err, &ee) {
+		m.Exit = cmd.ProcessState.ExitCode()
+		m.CPU = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		m.RSS = cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10 // KB on Linux
+	} else {
+		m.Stderr = append(m.Stderr, err.Error()...)
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 

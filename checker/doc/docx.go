@@ -176,8 +176,7 @@ func (p *docxPackage) read(name string) ([]byte, error) {
 	limit := min(MaxPartSize, p.budget)
 	// Read into a buffer of the declared size (within the limit): io.ReadAll
 	// would grow it by copies.
-	var buf bytes.Buffer
-	buf.Grow(min(int(size), limit) + bytes.MinRead)
+	buf := bytes.NewBuffer(make([]byte, 0, min(int(size), limit)+bytes.MinRead))
 	_, err = buf.ReadFrom(io.LimitReader(rc, int64(limit)+1))
 	b := buf.Bytes()
 	if err != nil {

@@ -46,9 +46,9 @@ func Read(path string, opts Options) (*Document, error) {
 		return nil, ioError(path, err)
 	}
 	defer f.Close()
-	// Read into a buffer of the file's size: io.ReadAll would grow it by copies.
-	var buf bytes.Buffer
-	buf.Grow(int(info.Size()) + bytes.MinRead)
+	// Read into a buffer of the file's size: io.ReadAll would grow it by
+	// copies (and Buffer.Grow allocates twice under the race detector).
+	buf := bytes.NewBuffer(make([]byte, 0, int(info.Size())+bytes.MinRead))
 	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
 		return nil, ioError(path, err)
 	}

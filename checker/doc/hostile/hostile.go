@@ -22,7 +22,7 @@ func NestedParagraphs(n int) []byte {
 		b.WriteString(`<w:p><w:r><w:t>字</w:t></w:r>`)
 	}
 	b.WriteString(strings.Repeat(`</w:p>`, n))
-	return Docx(b.String(), "", "", zip.Deflate)
+	return docx(b.String(), "", "")
 }
 
 // NumberedEmptyParagraphs is a .docx of n empty paragraphs whose default
@@ -32,7 +32,7 @@ func NumberedEmptyParagraphs(n, labelBytes int) []byte {
 	styles := `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>`
 	numbering := `<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="` +
 		strings.Repeat("条", labelBytes/3) + `%1"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`
-	return Docx(strings.Repeat(`<w:p/>`, n), numbering, styles, zip.Deflate)
+	return docx(strings.Repeat(`<w:p/>`, n), numbering, styles)
 }
 
 // WriteLargeDocx writes a .docx of about size bytes of document.xml, stored
@@ -91,10 +91,9 @@ const reportLine = `2023年，我市坚持以习近平新时代中国特色社�
 // modified is the time of every zip entry, so that the bytes are the same on every run.
 var modified = time.Date(2024, 1, 15, 0, 0, 0, 0, time.UTC)
 
-// Docx returns a .docx whose w:body holds body, with numbering.xml and
-// styles.xml holding numbering and styles when they are not empty, its parts
-// compressed with method (zip.Deflate or zip.Store).
-func Docx(body, numbering, styles string, method uint16) []byte {
+// docx returns a .docx whose w:body holds body, with numbering.xml and
+// styles.xml holding numbering and styles when they are not empty.
+func docx(body, numbering, styles string) []byte {
 	files := []struct{ name, text string }{
 		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`},
 		{"word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document ` + wordNS + `><w:body>` + body + `</w:body></w:document>`},
@@ -109,7 +108,7 @@ func Docx(body, numbering, styles string, method uint16) []byte {
 	zw := zip.NewWriter(&buf)
 	for _, f := range files {
 		// Writing to a bytes.Buffer does not fail.
-		w, _ := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: method, Modified: modified})
+		w, _ := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: modified})
 		_, _ = w.Write([]byte(f.text))
 	}
 	_ = zw.Close()

@@ -92,8 +92,8 @@ func ReadBytes(path string, data []byte, opts Options) (d *Document, err error) 
 			return nil, err
 		}
 	}
-	// No encoding takes fewer bytes than half its text (UTF-16 for ASCII), so
-	// text past this size is refused before it is decoded.
+	// No encoding takes more than two bytes for a byte of its text (UTF-16
+	// for ASCII), so a file over twice the limit is refused undecoded.
 	if (format == FormatText || format == FormatMarkdown) && len(data) > 2*MaxTextBytes+len(bomUTF8) {
 		return nil, tooMuchText(path)
 	}

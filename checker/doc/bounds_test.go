@@ -9,8 +9,9 @@ import (
 	"github.com/fzlint/fzlint/checker/doc/hostile"
 )
 
-// TestHostileInputs reads the hostile inputs of issue 10 (§2): each is
-// refused with its code, after reading no more than the bounds allow.
+// TestHostileInputs reads the hostile inputs of issue 10 (§2), at the sizes
+// that cross each bound (cmd/fzlint runs them at full size): each is refused
+// with its code, after reading no more than the bounds allow.
 func TestHostileInputs(t *testing.T) {
 	for _, c := range []struct {
 		name, path string
@@ -19,12 +20,12 @@ func TestHostileInputs(t *testing.T) {
 	}{
 		{"nested paragraphs", "f.docx", hostile.NestedParagraphs(10000), ErrTooDeep, "文档的元素嵌套超过 256 层"},
 		{"numbering labels", "f.docx", hostile.NumberedEmptyParagraphs(60000, 10000), ErrTooLarge, "文字内容超过上限 2.0 MB"},
-		{"unclosed divs", "f.html", hostile.UnclosedDivs(1000000), ErrTooLarge, "网页的元素超过 262144 个"},
-		{"63 MB page, one text", "f.html", hostile.LargeText(63 << 20), ErrTooLarge, "或有一段超过 8.0 MB"},
+		{"unclosed divs", "f.html", hostile.UnclosedDivs(300000), ErrTooLarge, "网页的元素超过 262144 个"},
+		{"9 MB page, one text", "f.html", hostile.LargeText(9 << 20), ErrTooLarge, "或有一段超过 8.0 MB"},
 		{"3 MB page of paragraphs", "f.html", bytes.ReplaceAll(hostile.LargeText(3<<20), []byte("\n"), []byte("<p>")), ErrTooLarge, "文字内容超过上限 2.0 MB"},
-		{"5 MB of text", "f.txt", hostile.LargeText(5 << 20), ErrTooLarge, "文字内容超过上限 2.0 MB"},
-		{"63 MB of text", "f.md", hostile.LargeText(63 << 20), ErrTooLarge, "文字内容超过上限 2.0 MB"},
-		{"31 MB docx", "f.docx", largeDocx(t, 31<<20), ErrTooLarge, "文字内容超过上限 2.0 MB"},
+		{"3 MB of text, decoded", "f.txt", hostile.LargeText(3 << 20), ErrTooLarge, "文字内容超过上限 2.0 MB"},
+		{"5 MB of text, undecoded", "f.md", hostile.LargeText(5 << 20), ErrTooLarge, "文字内容超过上限 2.0 MB"},
+		{"5 MB docx", "f.docx", largeDocx(t, 5<<20), ErrTooLarge, "文字内容超过上限 2.0 MB"},
 	} {
 		d, err := ReadBytes(c.path, c.data, Options{})
 		checkError(t, c.name, d, err, c.code, c.msg)

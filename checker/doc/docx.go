@@ -41,7 +41,11 @@ func readDocx(file string, data []byte) (*Document, error) {
 	}
 	p := &docxPackage{path: file, files: map[string]*zip.File{}, budget: maxUnpacked}
 	for _, f := range zr.File {
-		p.files[strings.TrimPrefix(f.Name, "/")] = f
+		name := strings.TrimPrefix(f.Name, "/")
+		if p.files[name] != nil { // readers disagree on which copy counts
+			return nil, newError(file, ErrCorrupt, "不是有效的 .docx 文件：zip 中有两个同名的部件 %s，无法确定以哪个为准", name)
+		}
+		p.files[name] = f
 	}
 	main, err := p.target("", "_rels/.rels", "officeDocument", "word/document.xml")
 	if err != nil {
@@ -55,8 +59,8 @@ func readDocx(file string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if body == nil {
-		return nil, newError(file, ErrUnsupported, "不是 Word 文档（缺少 %s）：请提供 .docx 格式的报告", main)
+	if body == nil || !wordDocument(body) {
+		return nil, notWord(file, p, main)
 	}
 	rels := path.Join(path.Dir(main), "_rels", path.Base(main)+".rels")
 	st, err := p.styles(path.Dir(main), rels)
@@ -81,6 +85,34 @@ func readDocx(file string, data []byte) (*Document, error) {
 	}
 	d.Comments = commentRanges(d, paras, texts)
 	return d, nil
+}
+
+// wordDocument tells whether a main part is a Word document: its root
+// element is w:document. An Excel workbook or a PowerPoint presentation has
+// an officeDocument relationship too.
+func wordDocument(b []byte) bool {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return false
+		}
+		if t, ok := tok.(xml.StartElement); ok {
+			return isW(t.Name) && t.Name.Local == "document"
+		}
+	}
+}
+
+// notWord refuses an Office package whose main part is not a Word document,
+// saying what it is when its parts tell.
+func notWord(file string, p *docxPackage, main string) *ReadError {
+	switch {
+	case p.files["xl/workbook.xml"] != nil:
+		return newError(file, ErrUnsupported, "这是 Excel 表格（.xlsx），只是扩展名为 .docx：%s", adviceSheet)
+	case p.files["ppt/presentation.xml"] != nil:
+		return newError(file, ErrUnsupported, "这是 PowerPoint 演示文稿（.pptx），只是扩展名为 .docx：%s", adviceSlides)
+	}
+	return newError(file, ErrUnsupported, "不是 Word 文档（%s 不是 Word 正文）：请提供 .docx 格式的报告", main)
 }
 
 // docxDocument joins the paragraphs into a Document, one line each.
@@ -151,7 +183,11 @@ func (p *docxPackage) read(name string) ([]byte, error) {
 	}
 	defer rc.Close()
 	limit := min(MaxPartSize, p.budget)
-	b, err := io.ReadAll(io.LimitReader(rc, int64(limit)+1))
+	// Read into a buffer of the declared size (within the limit): io.ReadAll
+	// would grow it by copies.
+	buf := bytes.NewBuffer(make([]byte, 0, min(int(size), limit)+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(rc, int64(limit)+1))
+	b := buf.Bytes()
 	if err != nil {
 		return nil, newError(p.path, ErrCorrupt, "文件已损坏或不完整，无法解压 %s：%v", name, err)
 	}

@@ -41,6 +41,21 @@ func rawZip(t *testing.T, name string, content []byte, size uint64) []byte {
 	return buf.Bytes()
 }
 
+// duplicateZip writes a zip holding an entry named name twice, with each content.
+func duplicateZip(t *testing.T, name string, contents ...string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, c := range contents {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(c))
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
 func TestBadDocx(t *testing.T) {
 	good := numberedDocx(t)
 	corrupt := bytes.Clone(good)
@@ -62,7 +77,13 @@ func TestBadDocx(t *testing.T) {
 		{"encrypted", ole("Root Entry", "EncryptionInfo", "EncryptedPackage"), ErrEncrypted, "取消密码"},
 		{"legacy .doc", ole("Root Entry", "WordDocument", "1Table"), ErrUnsupported, "Word 97-2003"},
 		{"PDF", []byte("%PDF-1.4"), ErrUnsupported, "PDF"},
-		{"not a Word document", makeZip(t, map[string]string{"xl/workbook.xml": "<workbook/>"}), ErrUnsupported, "缺少 word/document.xml"},
+		{"not a Word document", makeZip(t, map[string]string{"content.xml": "<office/>"}), ErrUnsupported, "不是 Word 文档（word/document.xml 不是 Word 正文）"},
+		{"renamed .xlsx", makeZip(t, map[string]string{"xl/workbook.xml": "<workbook/>"}), ErrUnsupported, "这是 Excel 表格（.xlsx）"},
+		{"renamed .xlsx with its rels", makeZip(t, map[string]string{"xl/workbook.xml": `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>`,
+			"_rels/.rels": strings.Replace(docxFiles("", "", "")["_rels/.rels"], "word/document.xml", "xl/workbook.xml", 1)}), ErrUnsupported, "这是 Excel 表格（.xlsx）"},
+		{"renamed .pptx", makeZip(t, map[string]string{"ppt/presentation.xml": "<presentation/>"}), ErrUnsupported, "这是 PowerPoint 演示文稿"},
+		{"duplicate entry names", duplicateZip(t, "word/document.xml", docxFiles(p("", r("甲")), "", "")["word/document.xml"], docxFiles(p("", r("乙")), "", "")["word/document.xml"]),
+			ErrCorrupt, "zip 中有两个同名的部件 word/document.xml"},
 		{"no body text", makeZip(t, docxFiles(p("", "")+p("", r(" ")), "", "")), ErrEmpty, "没有文字"},
 		{"malformed document.xml", makeZip(t, map[string]string{"word/document.xml": "<w:document " + wordNS + ">\n<w:body><w:p><w:r><w:t>甲</w:r></w:p>"}),
 			ErrCorrupt, "word/document.xml 第 2 行 XML 格式错误"},
@@ -89,7 +110,7 @@ func TestDocxRels(t *testing.T) {
 	delete(files, "word/numbering.xml")
 	files["_rels/.rels"] = strings.Replace(files["_rels/.rels"], "word/document.xml", "/word/document2.xml", 1)
 	files["word/_rels/document2.xml.rels"] = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="list.xml"/></Relationships>`
-	d, err := ReadBytes("-", makeZip(t, files), Options{})
+	d, err := ReadBytes("f.docx", makeZip(t, files), Options{})
 	if err != nil || d.Text != "一、甲" || d.Format != FormatDocx {
 		t.Errorf("got %v %v", d, err)
 	}

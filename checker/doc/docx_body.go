@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 )
@@ -50,16 +51,28 @@ type bodyReader struct {
 	num    *numbering
 	out    []paragraph
 	open   []*openPara // nested when a text box sits inside a paragraph
-	joined *paragraph  // a paragraph whose mark was deleted: the next one continues it
+	joined *joinedPara // a paragraph whose mark was deleted: the next one continues it
 	hidden bool        // the current run is hidden text (w:vanish)
+	depth  int         // of the element being read
+	size   int         // bytes of text so far, numbering labels included
 }
 
 type openPara struct {
-	sb     strings.Builder
+	sb     *strings.Builder
 	marks  []commentMark // at: offset in sb
 	props  paraProps
-	prefix *paragraph  // the paragraph this one continues
-	after  []paragraph // paragraphs of text boxes anchored in this one
+	prefix *paragraph // the paragraph this one continues; its text starts sb
+	// index is the paragraph's place in out, taken when it opens, so that
+	// the paragraphs of text boxes anchored in it come after it.
+	index int
+}
+
+// joinedPara is a paragraph whose mark was deleted, with the builder its
+// text is in: the paragraphs that continue it write on, so a chain of them
+// costs its length, not its square.
+type joinedPara struct {
+	para paragraph
+	sb   *strings.Builder
 }
 
 // paraProps is what fzlint reads of a w:pPr.
@@ -84,8 +97,16 @@ func readBody(b []byte, st *styleSheet, num *numbering) ([]paragraph, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			err = r.start(t)
+			if r.depth++; r.depth > MaxNesting {
+				return nil, &ReadError{Code: ErrTooDeep, Message: fmt.Sprintf("文档的元素嵌套超过 %d 层，这不像是一份报告", MaxNesting)}
+			}
+			var consumed bool
+			consumed, err = r.start(t)
+			if consumed {
+				r.depth--
+			}
 		case xml.EndElement:
+			r.depth--
 			if isW(t.Name) && t.Name.Local == "p" {
 				r.finish()
 			}
@@ -93,45 +114,56 @@ func readBody(b []byte, st *styleSheet, num *numbering) ([]paragraph, error) {
 		if err != nil {
 			return nil, err
 		}
+		// Numbering labels and text are bounded as they are produced: a
+		// small file can print a long label on many empty paragraphs.
+		if r.size > MaxTextBytes {
+			return nil, &ReadError{Code: ErrTooLarge, Message: fmt.Sprintf("文字内容超过上限 %s，这不像是一份报告", sizeText(MaxTextBytes))}
+		}
+		if len(r.out) > MaxLines {
+			return nil, &ReadError{Code: ErrTooLarge, Message: fmt.Sprintf("段落超过 %d 个，这不像是一份报告", MaxLines)}
+		}
 	}
 	if r.joined != nil {
-		r.out = append(r.out, *r.joined)
+		r.out = append(r.out, r.joined.para)
 	}
 	return r.out, nil
 }
 
-func (r *bodyReader) start(t xml.StartElement) error {
+// start reads a start element; consumed tells whether it read the element
+// up to its end.
+func (r *bodyReader) start(t xml.StartElement) (consumed bool, err error) {
 	if t.Name.Space == nsMC && t.Name.Local == "Fallback" {
-		return r.d.Skip() // the same content again, for older readers
+		return true, r.d.Skip() // the same content again, for older readers
 	}
 	if !isW(t.Name) {
-		return nil
+		return false, nil
 	}
 	if skipped[t.Name.Local] {
-		return r.d.Skip()
+		return true, r.d.Skip()
 	}
 	switch t.Name.Local {
 	case "p":
-		p := &openPara{props: paraProps{ilvl: -1, outline: -1}}
+		p := &openPara{sb: &strings.Builder{}, props: paraProps{ilvl: -1, outline: -1}, index: len(r.out)}
 		if r.joined != nil && len(r.open) == 0 {
-			p.prefix, r.joined = r.joined, nil
+			p.prefix, p.sb, r.joined = &r.joined.para, r.joined.sb, nil
 		}
 		r.open = append(r.open, p)
+		r.out = append(r.out, paragraph{})
 	case "pPr":
 		if p := r.top(); p != nil {
-			return readParaProps(r.d, &p.props)
+			return true, readParaProps(r.d, &p.props)
 		}
-		return r.d.Skip()
+		return true, r.d.Skip()
 	case "r":
 		r.hidden = false
 	case "rPr":
 		hidden, err := readRunHidden(r.d)
 		r.hidden = hidden
-		return err
+		return true, err
 	case "t":
 		s, err := charData(r.d)
 		r.write(lineEnds.Replace(s))
-		return err
+		return true, err
 	case "tab", "ptab":
 		r.write("\t")
 	case "br", "cr":
@@ -147,7 +179,7 @@ func (r *bodyReader) start(t xml.StartElement) error {
 			p.marks = append(p.marks, commentMark{id: attr(t, "id"), end: t.Name.Local == "commentRangeEnd", at: p.sb.Len()})
 		}
 	}
-	return nil
+	return false, nil
 }
 
 func (r *bodyReader) top() *openPara {
@@ -160,12 +192,13 @@ func (r *bodyReader) top() *openPara {
 func (r *bodyReader) write(s string) {
 	if p := r.top(); p != nil && !r.hidden {
 		p.sb.WriteString(s)
+		r.size += len(s)
 	}
 }
 
 // finish closes the innermost paragraph: its numbering is counted and
-// rendered, and it goes out after its text is complete, followed by the
-// text-box paragraphs anchored in it.
+// rendered, and it takes its place in out, before the text-box paragraphs
+// anchored in it.
 func (r *bodyReader) finish() {
 	p := r.top()
 	if p == nil {
@@ -176,10 +209,12 @@ func (r *bodyReader) finish() {
 	var para paragraph
 	if p.prefix != nil {
 		para = *p.prefix
-		para.marks = append(para.marks, shiftMarks(p.marks, len(para.text))...)
-		para.text += p.sb.String()
+		// sb starts with the prefix's text, so the marks are placed already.
+		para.marks = append(para.marks, p.marks...)
+		para.text = p.sb.String()
 	} else {
 		label := r.label(p.props)
+		r.size += len(label)
 		para = paragraph{
 			text:      label + p.sb.String(),
 			generated: len(label),
@@ -188,16 +223,19 @@ func (r *bodyReader) finish() {
 		}
 	}
 	if p.props.markDeleted && len(r.open) == 0 {
-		r.joined = &para
-		r.out = append(r.out, p.after...)
+		// The paragraph goes out where the one continuing it ends, after
+		// its text boxes.
+		r.out = append(r.out[:p.index], r.out[p.index+1:]...)
+		sb := p.sb
+		if p.prefix == nil {
+			sb = &strings.Builder{}
+			sb.WriteString(para.text)
+			para.text = sb.String()
+		}
+		r.joined = &joinedPara{para: para, sb: sb}
 		return
 	}
-	done := append([]paragraph{para}, p.after...)
-	if parent := r.top(); parent != nil {
-		parent.after = append(parent.after, done...)
-	} else {
-		r.out = append(r.out, done...)
-	}
+	r.out[p.index] = para
 }
 
 // label counts the paragraph in its list, if any, and returns its number text.

@@ -13,7 +13,11 @@ const (
 	ErrUnsupported = "unsupported"  // a format fzlint does not read (.doc, .pdf, ...)
 	ErrCorrupt     = "corrupt"      // a damaged container (.docx zip, XML)
 	ErrEncrypted   = "encrypted"    // a password-protected Office document
-	ErrTooLarge    = "too-large"    // over the size limits (file, decompressed part, line)
+	ErrTooLarge    = "too-large"    // over the size limits (file, decompressed part, decoded text, line)
+	ErrTooDeep     = "too-deep"     // elements nested deeper than MaxNesting (.docx XML)
+	ErrNoText      = "no-text"      // nothing left to check once code, front matter and numbering are set aside
+	ErrNoInput     = "no-input"     // a run named inputs but found no file to check in them
+	ErrLinkLoop    = "link-loop"    // a symbolic link that leads back to itself
 	ErrIsDirectory = "is-directory" // a directory where a file was expected
 	ErrInternal    = "internal"     // a bug in fzlint; the file was not checked
 )

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/doc/hostile"
 )
 
 // checkDocument checks what every reader promises of a Document: lines cover
@@ -104,6 +107,8 @@ func FuzzDetect(f *testing.F) {
 
 func FuzzDocx(f *testing.F) {
 	addFixtures(f, "numbered.docx")
+	f.Add(hostile.NestedParagraphs(10000))
+	f.Add(hostile.NumberedEmptyParagraphs(60000, 10000))
 	f.Add(makeZip(f, docxFiles(p(num("1", "0"), r("甲")), `<w:abstractNum w:abstractNumId="0">`+lvl("0", "chineseCounting", "%1、")+`</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`, "")))
 	f.Add(ole("EncryptionInfo"))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -135,6 +140,7 @@ func FuzzDocxParts(f *testing.F) {
 
 func FuzzHTML(f *testing.F) {
 	addFixtures(f, "page.html", "page-gbk.html")
+	f.Add(hostile.UnclosedDivs(300000))
 	for _, s := range []string{"<p>a&amp;b&nbsp;c</p>", "<td>x<td>y", "&#x4e2d;&#20013&lt", "<meta charset=big5>\xA4\xA4", "a\r\nb\rc"} {
 		f.Add([]byte(s))
 	}
@@ -161,6 +167,39 @@ func FuzzHTML(f *testing.F) {
 			if p := d.Pos(off); p.Line < 1 || p.Line > lines || p.Column < 1 {
 				t.Fatalf("Pos(%d) = %+v", off, p)
 			}
+		}
+	})
+}
+
+// FuzzReadBounded reads data as each format and checks what reading costs
+// against the bounds: the text is within MaxTextBytes, and the allocations
+// within a fixed budget (a .docx may unpack to 4 MB of parts under the ratio
+// check, and the text, lines and tree are bounded) plus a multiple of the
+// input. Before the text was bounded as it was produced, a 1 KB .docx with a
+// long numbering label on many empty paragraphs allocated gigabytes.
+func FuzzReadBounded(f *testing.F) {
+	f.Add([]byte("第一段\n第二段"), uint8(0))
+	f.Add(hostile.NumberedEmptyParagraphs(60000, 10000), uint8(3))
+	f.Add(hostile.NumberedEmptyParagraphs(300, 10000), uint8(3))
+	f.Add(hostile.NestedParagraphs(10000), uint8(3))
+	f.Add(hostile.NestedParagraphs(250), uint8(3))
+	f.Add(hostile.UnclosedDivs(300000), uint8(2))
+	f.Add(hostile.LargeText(3<<20), uint8(1))
+	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
+		name := [...]string{"f.txt", "f.md", "f.html", "f.docx"}[format%4]
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		d, err := ReadBytes(name, data, Options{})
+		runtime.ReadMemStats(&after)
+		if alloc, budget := after.TotalAlloc-before.TotalAlloc, uint64(192<<20+64*len(data)); alloc > budget {
+			t.Fatalf("reading %d bytes as %s allocated %d MB, over %d MB", len(data), name, alloc>>20, budget>>20)
+		}
+		if err != nil {
+			checkReadError(t, err)
+			return
+		}
+		if len(d.Text) > MaxTextBytes {
+			t.Fatalf("%d bytes of text", len(d.Text))
 		}
 	})
 }

@@ -23,11 +23,12 @@ func readHTML(path string, data []byte, opts Options) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	tree, ok := parseTree([]byte(src))
+	b := []byte(src)
+	tree, ok := parseTree(b)
 	if !ok {
-		return nil, newError(path, ErrTooLarge, "网页的元素超过 %d 个，这不像是一篇报告", maxItems)
+		return nil, newError(path, ErrTooLarge, "网页的元素超过 %d 个，或有一段超过 %s，这不像是一篇报告", maxItems, sizeText(maxToken))
 	}
-	e := newEmitter([]byte(src))
+	e := newEmitter(b)
 	extract(e, tree)
 	text := e.out.String()
 	if strings.TrimSpace(text) == "" {

@@ -37,6 +37,12 @@ func newEmitter(src []byte) *emitter {
 	return &emitter{src: src, space: -1, placed: map[int]bool{}}
 }
 
+// full tells whether the text is over MaxTextBytes: the page is refused, and
+// text is written no further, so that a large page costs no more.
+func (e *emitter) full() bool {
+	return e.out.Len() > MaxTextBytes
+}
+
 // lineBreak ends the current line, if it has text.
 func (e *emitter) lineBreak() {
 	e.brk, e.space = true, -1
@@ -84,7 +90,7 @@ func (e *emitter) mark(src int, literal bool) {
 // text writes the text token at source span [off, end).
 func (e *emitter) text(off, end int) {
 	s := e.src
-	for i := off; i < end; {
+	for i := off; i < end && !e.full(); {
 		c := s[i]
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
@@ -107,7 +113,7 @@ func (e *emitter) text(off, end int) {
 			i += n
 		default:
 			j := i + 1
-			for j < end && !special(s[j]) {
+			for j < end && j-i <= MaxTextBytes && !special(s[j]) {
 				j++
 			}
 			e.put(i, j, string(s[i:j]), true)

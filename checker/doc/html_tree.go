@@ -2,6 +2,7 @@ package doc
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -17,6 +18,11 @@ type hnode struct {
 	kids   []hkid
 	size   int // bytes of text inside, outside dropped elements (see textSize)
 	depth  int
+	// closable[k] is the element that closeRules[k] closes when a start tag
+	// implies it with this element current: this one or an ancestor, nil if
+	// none. Kept per element so that implying an end costs the same however
+	// deep the page nests.
+	closable [len(closeRules)]*hnode
 }
 
 // hkid is a child: an element, the source span [off, end) of a text token, or
@@ -28,11 +34,12 @@ type hkid struct {
 	text     string
 }
 
-// Bounds on the tree of a page: browsers cap nesting too, and a page with
-// more than maxItems elements and texts is not a report.
+// A page with more than maxItems elements and texts, or a tag or text of
+// more than maxToken bytes (the tokenizer holds a token whole, in a buffer
+// it grows by doubling), is not a report; nesting is bounded by MaxNesting.
 const (
-	maxDepth = 256
-	maxItems = 1 << 20
+	maxItems = 1 << 18
+	maxToken = 8 << 20
 )
 
 // voidTags have no content and no end tag.
@@ -58,12 +65,17 @@ func set(names ...string) map[string]bool {
 // parseTree builds the element tree of src with the HTML tokenizer, closing
 // elements the way browsers imply (a new block closes an open <p>, a new <li>
 // the previous one, …). It is an approximation of the HTML5 tree builder that
-// keeps byte offsets, which the tree builder of x/net/html does not.
+// keeps byte offsets, which the tree builder of x/net/html does not. Every
+// token costs the same however deep the page nests: implied ends are looked
+// up in hnode.closable, and an end tag is looked for among the open elements
+// only when one of them has its name. ok is false when the page is over
+// maxItems or maxToken.
 func parseTree(src []byte) (root *hnode, ok bool) {
 	root = &hnode{tag: "#document"}
-	cur, items := root, 0
+	t := &treeBuilder{cur: root, open: map[string]int{}}
 	z := html.NewTokenizer(bytes.NewReader(src))
-	off := 0
+	z.SetMaxBuf(maxToken)
+	off, items := 0, 0
 	for {
 		tt := z.Next()
 		n := len(z.Raw())
@@ -72,11 +84,11 @@ func parseTree(src []byte) (root *hnode, ok bool) {
 		}
 		switch tt {
 		case html.ErrorToken:
-			return root, true
+			return root, !errors.Is(z.Err(), html.ErrBufferExceeded)
 		case html.TextToken:
-			cur.kids = append(cur.kids, hkid{off: off, end: off + n})
+			t.cur.kids = append(t.cur.kids, hkid{off: off, end: off + n})
 		case html.CommentToken:
-			cur.kids = append(cur.kids, hkid{off: off, end: off + n, comment: true, text: string(z.Text())})
+			t.cur.kids = append(t.cur.kids, hkid{off: off, end: off + n, comment: true, text: string(z.Text())})
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, more := z.TagName()
 			tag := string(name)
@@ -92,71 +104,111 @@ func parseTree(src []byte) (root *hnode, ok bool) {
 			if !structural[tag] && attrs.Len() == 0 {
 				break
 			}
-			cur = closeImplied(cur, tag)
-			el := &hnode{tag: tag, attrs: attrs.String(), parent: cur, depth: cur.depth + 1}
-			cur.kids = append(cur.kids, hkid{node: el})
-			if tt == html.StartTagToken && !voidTags[tag] && el.depth < maxDepth {
-				cur = el
-			}
+			t.start(tag, attrs.String(), tt == html.StartTagToken && !voidTags[tag])
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			if string(name) == "br" { // </br> is read as <br>
-				cur.kids = append(cur.kids, hkid{node: &hnode{tag: "br", parent: cur}})
+				t.cur.kids = append(t.cur.kids, hkid{node: &hnode{tag: "br", parent: t.cur}})
 				break
 			}
-			for e := cur; e != root; e = e.parent {
-				if e.tag == string(name) {
-					cur = e.parent
-					break
-				}
-			}
+			t.end(string(name))
 		}
 		off += n
 	}
 }
 
-var (
-	closesP    = set("address", "article", "aside", "blockquote", "center", "details", "dialog", "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "ul")
-	pScope     = set("table", "td", "th", "caption", "button", "object", "template", "html")
-	listScope  = set("ul", "ol", "table", "td", "th")
-	cellScope  = set("tr", "table")
-	rowScope   = set("table")
-	closeCells = set("td", "th")
-	closeRows  = set("tr", "td", "th")
-	closeDefs  = set("dd", "dt")
-	pOnly      = set("p")
-	liOnly     = set("li")
-	dlOnly     = set("dl")
-)
-
-// closeImplied returns the element a start tag opens in, after closing the
-// elements the tag implicitly ends.
-func closeImplied(cur *hnode, tag string) *hnode {
-	switch {
-	case tag == "li":
-		return closeTo(closeTo(cur, pOnly, pScope), liOnly, listScope)
-	case tag == "dd" || tag == "dt":
-		return closeTo(closeTo(cur, pOnly, pScope), closeDefs, dlOnly)
-	case tag == "td" || tag == "th":
-		return closeTo(cur, closeCells, cellScope)
-	case tag == "tr":
-		return closeTo(cur, closeRows, rowScope)
-	case closesP[tag]:
-		return closeTo(cur, pOnly, pScope)
-	}
-	return cur
+// treeBuilder holds the open elements while parseTree reads a page.
+type treeBuilder struct {
+	cur  *hnode
+	open map[string]int // how many open elements have each tag
 }
 
-// closeTo closes the nearest open element named in names, unless an element
-// named in scope comes first; it returns the element then current.
-func closeTo(cur *hnode, names, scope map[string]bool) *hnode {
-	for e := cur; e != nil && e.parent != nil; e = e.parent {
-		if names[e.tag] {
-			return e.parent
-		}
-		if scope[e.tag] {
-			break
+// start adds an element, after closing the elements its tag implicitly ends;
+// it becomes current if it has content and is not nested too deep.
+func (t *treeBuilder) start(tag, attrs string, content bool) {
+	t.closeImplied(tag)
+	parent := t.cur
+	el := &hnode{tag: tag, attrs: attrs, parent: parent, depth: parent.depth + 1}
+	for k, r := range closeRules {
+		switch {
+		case r.names[tag]:
+			el.closable[k] = el
+		case !r.scope[tag]:
+			el.closable[k] = parent.closable[k]
 		}
 	}
-	return cur
+	parent.kids = append(parent.kids, hkid{node: el})
+	if content && el.depth < MaxNesting {
+		t.cur = el
+		t.open[tag]++
+	}
+}
+
+// end closes the innermost open element named tag and those inside it; an
+// end tag that matches no open element is ignored.
+func (t *treeBuilder) end(tag string) {
+	if t.open[tag] == 0 {
+		return
+	}
+	e := t.cur
+	for e.tag != tag {
+		e = e.parent
+	}
+	t.closeTo(e)
+}
+
+// closeTo closes e and the elements inside it.
+func (t *treeBuilder) closeTo(e *hnode) {
+	for t.cur != e.parent {
+		t.open[t.cur.tag]--
+		t.cur = t.cur.parent
+	}
+}
+
+// closeRule is an end that start tags imply: the nearest open element named
+// in names is closed, unless an element named in scope comes first.
+type closeRule struct{ names, scope map[string]bool }
+
+const (
+	closeP = iota
+	closeLi
+	closeDef
+	closeCell
+	closeRow
+)
+
+var (
+	closesP    = set("address", "article", "aside", "blockquote", "center", "details", "dialog", "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "ul")
+	closeRules = [...]closeRule{
+		closeP:    {set("p"), set("table", "td", "th", "caption", "button", "object", "template", "html")},
+		closeLi:   {set("li"), set("ul", "ol", "table", "td", "th")},
+		closeDef:  {set("dd", "dt"), set("dl")},
+		closeCell: {set("td", "th"), set("tr", "table")},
+		closeRow:  {set("tr", "td", "th"), set("table")},
+	}
+)
+
+// closeImplied closes the elements a start tag implicitly ends.
+func (t *treeBuilder) closeImplied(tag string) {
+	switch {
+	case tag == "li":
+		t.close(closeP)
+		t.close(closeLi)
+	case tag == "dd" || tag == "dt":
+		t.close(closeP)
+		t.close(closeDef)
+	case tag == "td" || tag == "th":
+		t.close(closeCell)
+	case tag == "tr":
+		t.close(closeRow)
+	case closesP[tag]:
+		t.close(closeP)
+	}
+}
+
+// close applies closeRules[k] to the current element.
+func (t *treeBuilder) close(k int) {
+	if e := t.cur.closable[k]; e != nil {
+		t.closeTo(e)
+	}
 }

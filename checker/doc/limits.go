@@ -5,15 +5,28 @@ import (
 	"strings"
 )
 
-// MaxLineBytes and MaxLines bound the text a reader hands on: a report line
-// (paragraph) is a few kilobytes, and beyond these sizes the input is not a report.
+// MaxTextBytes, MaxLineBytes and MaxLines bound the text a reader hands on,
+// whatever produced it (a file, an unpacked .docx, numbering labels): a report
+// is some 100 KB of text and a report line (paragraph) a few kilobytes, and
+// beyond these sizes the input is not a report. Checking costs about a second
+// and 50 MB a megabyte of text, so MaxTextBytes keeps any input within seconds
+// and a few hundred megabytes.
 const (
+	MaxTextBytes = 2 << 20
 	MaxLineBytes = 1 << 20
 	MaxLines     = 1 << 20
 )
 
+// MaxNesting bounds how deep the elements of a .docx part or a web page nest.
+// Word nests a table or text box a few levels deep; a web page that nests
+// deeper is read as if its deeper elements were siblings, as browsers do.
+const MaxNesting = 256
+
 // checkText refuses decoded text that is blank or over the line limits.
 func checkText(path, text string) error {
+	if len(text) > MaxTextBytes {
+		return tooMuchText(path)
+	}
 	if strings.TrimSpace(text) == "" {
 		return newError(path, ErrEmpty, "文件没有文字内容")
 	}
@@ -39,6 +52,11 @@ func checkText(path, text string) error {
 		return newError(path, ErrTooLarge, "共 %d 行，超过上限 %d 行，这不像是一份报告", lines, MaxLines)
 	}
 	return nil
+}
+
+// tooMuchText refuses an input whose text is over MaxTextBytes.
+func tooMuchText(path string) *ReadError {
+	return newError(path, ErrTooLarge, "文字内容超过上限 %s，这不像是一份报告", sizeText(MaxTextBytes))
 }
 
 func lineTooLong(path string, line, n int) *ReadError {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // MaxFileSize bounds what a reader loads into memory.
@@ -18,6 +19,8 @@ type Options struct {
 	// Encoding forces a text encoding (one of Encodings) instead of detecting
 	// it. Empty means detect. It applies to text, Markdown and HTML.
 	Encoding string
+	// Format forces the reader; empty picks it by the file's extension.
+	Format Format
 }
 
 // Read reads the file at path, picking the reader by the file's extension.
@@ -43,9 +46,9 @@ func Read(path string, opts Options) (*Document, error) {
 		return nil, ioError(path, err)
 	}
 	defer f.Close()
-	// Read into a buffer of the file's size: io.ReadAll would grow it by copies.
-	var buf bytes.Buffer
-	buf.Grow(int(info.Size()) + bytes.MinRead)
+	// Read into a buffer of the file's size: io.ReadAll would grow it by
+	// copies (and Buffer.Grow allocates twice under the race detector).
+	buf := bytes.NewBuffer(make([]byte, 0, int(info.Size())+bytes.MinRead))
 	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
 		return nil, ioError(path, err)
 	}
@@ -63,12 +66,13 @@ func ioError(path string, err error) *ReadError {
 		return newError(path, ErrNotFound, "文件不存在")
 	case errors.Is(err, fs.ErrPermission):
 		return newError(path, ErrUnreadable, "没有读取权限")
+	case errors.Is(err, syscall.ELOOP):
+		return newError(path, ErrLinkLoop, "符号链接构成循环（链接最终指回自己），没有指向任何文件")
 	}
 	return newError(path, ErrUnreadable, "无法读取：%v", err)
 }
 
-// ReadBytes reads data as the content of a file named path. Standard input
-// ("-") is read as text, or as .docx when its content is a zip. A bug in a
+// ReadBytes reads data as the content of a file named path. A bug in a
 // reader is reported as ErrInternal for this input, not a crash of the run.
 func ReadBytes(path string, data []byte, opts Options) (d *Document, err error) {
 	defer func() {
@@ -79,25 +83,85 @@ func ReadBytes(path string, data []byte, opts Options) (d *Document, err error) 
 	if err := unsupportedExt(path); err != nil {
 		return nil, err
 	}
-	format := FormatOf(path)
-	if path == "-" && sniff(data) == kindZip {
-		format = FormatDocx
+	format := opts.Format
+	if format == "" {
+		format = FormatOf(path)
 	}
 	if format != FormatDocx {
 		if err := contentError(path, data); err != nil {
 			return nil, err
 		}
 	}
+	// No encoding takes more than two bytes for a byte of its text (UTF-16
+	// for ASCII), so a file over twice the limit is refused undecoded.
+	if (format == FormatText || format == FormatMarkdown) && len(data) > 2*MaxTextBytes+len(bomUTF8) {
+		return nil, tooMuchText(path)
+	}
 	switch format {
 	case FormatDocx:
-		return readDocx(path, data)
+		d, err = readDocx(path, data)
 	case FormatHTML:
-		return readHTML(path, data, opts)
+		d, err = readHTML(path, data, opts)
 	case FormatMarkdown:
-		return readMarkdown(path, data, opts)
+		d, err = readMarkdown(path, data, opts)
 	default:
-		return readText(path, data, opts)
+		d, err = readText(path, data, opts)
 	}
+	if err != nil {
+		return nil, err
+	}
+	if !hasCheckedText(d) {
+		return nil, newError(path, ErrNoText, "除代码块和文件头元数据外没有正文文字，没有可检查的内容")
+	}
+	return d, nil
+}
+
+// hasCheckedText tells whether some line the rules check holds text: a
+// Markdown file whose body is all in code blocks or front matter has none.
+func hasCheckedText(d *Document) bool {
+	for i, l := range d.Lines {
+		if !l.Skip && strings.TrimSpace(d.LineText(i+1)) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// SniffFormat tells the format of content that comes without a file name
+// (standard input): a zip is taken for a .docx, a page that starts as an HTML
+// document for HTML, anything else for text.
+func SniffFormat(data []byte) Format {
+	if sniff(data) == kindZip {
+		return FormatDocx
+	}
+	if htmlStart(data) {
+		return FormatHTML
+	}
+	return FormatText
+}
+
+// htmlStart tells whether data starts, after a byte order mark, blank space
+// and comments, with <!DOCTYPE html>, <html>, <head> or <body>.
+func htmlStart(data []byte) bool {
+	rest := bytes.TrimPrefix(data, bomUTF8)
+	for {
+		rest = bytes.TrimLeft(rest, " \t\r\n\f")
+		if !bytes.HasPrefix(rest, []byte("<!--")) {
+			break
+		}
+		end := bytes.Index(rest, []byte("-->"))
+		if end < 0 {
+			return false
+		}
+		rest = rest[end+3:]
+	}
+	head := strings.ToLower(string(rest[:min(len(rest), 15)]))
+	for _, start := range []string{"<!doctype html", "<html", "<head", "<body"} {
+		if strings.HasPrefix(head, start) && (len(head) == len(start) || strings.ContainsRune(" \t\r\n\f>", rune(head[len(start)]))) {
+			return true
+		}
+	}
+	return false
 }
 
 // FormatOf tells which reader handles path, from its extension.

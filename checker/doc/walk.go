@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // Walk calls fn for each file to check under root, in sorted order. A root
@@ -17,8 +18,8 @@ import (
 // hidden files and directories (names starting with "."). Symbolic links are followed, to
 // files and directories, but a directory already visited (a link loop, or two
 // links to one place) is not read again. A directory that cannot be read, or a
-// link to a checkable name that leads nowhere, is passed to fn with its
-// ReadError, never skipped silently.
+// link to a checkable name that leads nowhere, or any link that leads back
+// to itself, is passed to fn with its ReadError, never skipped silently.
 func Walk(root string, fn func(path string, err error)) {
 	info, err := os.Stat(root)
 	if err != nil {
@@ -65,7 +66,11 @@ func (w *walker) dir(dir string) {
 		isDir := e.IsDir()
 		if e.Type()&os.ModeSymlink != 0 {
 			info, err := os.Stat(path)
-			if err != nil {
+			switch {
+			case errors.Is(err, syscall.ELOOP): // whatever its name: it may have been meant as a directory
+				w.fn(path, ioError(path, err))
+				continue
+			case err != nil:
 				if Checkable(name) {
 					w.fn(path, newError(path, ErrNotFound, "符号链接指向的文件不存在"))
 				}

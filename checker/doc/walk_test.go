@@ -37,6 +37,9 @@ func TestWalk(t *testing.T) {
 		{"broken.txt", "nowhere.txt"},                     // a link to nothing
 		{"broken.bin", "nowhere.bin"},                     // a link to nothing, not checkable
 		{"outside", filepath.Join(root, "sub", "deeper")}, // absolute
+		{"loop.txt", "loop.txt"},                          // a link to itself
+		{"ring-a", "ring-b"},                              // two links to each other
+		{"ring-b", "ring-a"},
 	}
 	for _, l := range links {
 		if err := os.Symlink(l.target, filepath.Join(root, l.name)); err != nil {
@@ -58,8 +61,11 @@ func TestWalk(t *testing.T) {
 		"e.htm",
 		"f.markdown",
 		"linked.txt",
+		"loop.txt link-loop",
 		"report.DOC unsupported",
 		"report.pdf unsupported",
+		"ring-a link-loop",
+		"ring-b link-loop",
 	}, "\n")
 	if got != want {
 		t.Errorf("Walk gave\n%s\nwant\n%s", got, want)
@@ -75,6 +81,15 @@ func TestWalkRoots(t *testing.T) {
 	if got := walkAll(filepath.Join(root, "missing")); len(got) != 1 || !strings.HasSuffix(got[0], " not-found") {
 		t.Errorf("missing root: %q", got)
 	}
+	loop := filepath.Join(root, "loop.txt")
+	if err := os.Symlink("loop.txt", loop); err != nil {
+		t.Skipf("cannot make symbolic links here: %v", err)
+	}
+	if got := walkAll(loop); len(got) != 1 || !strings.HasSuffix(got[0], " link-loop") {
+		t.Errorf("a link loop as the root: %q", got)
+	}
+	_, err := Read(loop, Options{})
+	checkError(t, "link loop", nil, err, ErrLinkLoop, "符号链接构成循环")
 	hidden := filepath.Join(root, ".reports")
 	writeFile(t, hidden, "a.txt", []byte("x"))
 	if got := walkAll(hidden); len(got) != 1 || got[0] != "a.txt" {

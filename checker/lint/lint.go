@@ -131,7 +131,9 @@ func (l *Linter) checkStdin() (checker.FileResult, error) {
 	return check(ld, d), nil
 }
 
-// readStdin reads standard input as a file named StdinName, within the size limit.
+// readStdin reads standard input as a file named StdinName, within the size
+// limit. A name without an extension does not say the format, so the content
+// does (doc.SniffFormat): a .docx or a web page piped in is read as such.
 func (l *Linter) readStdin() (*doc.Document, error) {
 	name := l.opts.StdinName
 	if l.opts.Stdin == nil {
@@ -144,7 +146,11 @@ func (l *Linter) readStdin() (*doc.Document, error) {
 	if len(data) > doc.MaxFileSize {
 		return nil, &doc.ReadError{Path: name, Code: doc.ErrTooLarge, Message: fmt.Sprintf("输入超过上限 %d 字节", doc.MaxFileSize)}
 	}
-	return doc.ReadBytes(name, data, doc.Options{Encoding: l.opts.Encoding})
+	opts := doc.Options{Encoding: l.opts.Encoding}
+	if filepath.Ext(name) == "" {
+		opts.Format = doc.SniffFormat(data)
+	}
+	return doc.ReadBytes(name, data, opts)
 }
 
 // check checks d and sets aside the findings that suppressions accept.

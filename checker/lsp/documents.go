@@ -215,7 +215,8 @@ func (sn snapshot) lint(eng *checker.Engine) []item {
 }
 
 // readTrouble is the diagnostic of a document the reader refused. An empty
-// buffer is only information: every new file starts empty.
+// buffer, or one with nothing to check yet (front matter), is only
+// information: every new file starts so.
 func readTrouble(err error) item {
 	code, msg := doc.ErrUnreadable, err.Error()
 	var re *doc.ReadError
@@ -223,8 +224,8 @@ func readTrouble(err error) item {
 		code, msg = re.Code, re.Message
 	}
 	sev := severityError
-	if code == doc.ErrEmpty {
-		sev = severityInformation
+	if code == doc.ErrEmpty || code == doc.ErrNoText {
+		sev = severityInformation // every new buffer starts so
 	}
 	return troubleItem(code, sev, "未检查："+msg)
 }

@@ -31,8 +31,8 @@ type Options struct {
 	NoConfig bool   // every embedded pack with default severities
 	Encoding string // forced encoding for files read from disk (.html)
 	Version  string // reported in serverInfo
-	// MaxBytes bounds the buffers checked; 0 means doc.MaxFileSize, the limit
-	// of `fzlint check`.
+	// MaxBytes bounds the buffers checked; 0 means doc.MaxTextBytes, the
+	// limit of `fzlint check` on a document's text.
 	MaxBytes int
 	Log      io.Writer // what the server drops or fails on (stderr); nil discards
 }
@@ -129,7 +129,7 @@ func newServer(out io.Writer, opts Options) *server {
 		opts.Log = io.Discard
 	}
 	if opts.MaxBytes <= 0 {
-		opts.MaxBytes = doc.MaxFileSize
+		opts.MaxBytes = doc.MaxTextBytes
 	}
 	return &server{
 		opts:    opts,

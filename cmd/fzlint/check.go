@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/doc"
 	"github.com/fzlint/fzlint/checker/lint"
 	"github.com/fzlint/fzlint/checker/output"
 	"github.com/fzlint/fzlint/checker/suppress"
@@ -24,7 +25,9 @@ type checkOptions struct {
 	noColor       bool
 	fix           bool
 	fixFlags      fixFlags
-	common        commonOptions
+	// allowEmpty lets a run that finds no file to check pass.
+	allowEmpty bool
+	common     commonOptions
 }
 
 // commonOptions are the flags every command that reads reports shares.
@@ -73,6 +76,7 @@ func newCheckCmd(s *streams) *cobra.Command {
 	f.BoolVar(&opts.noColor, "no-color", false, "不用颜色（也可设环境变量 NO_COLOR）")
 	f.BoolVar(&opts.fix, "fix", false, "自动修复可安全修复的问题并写回文件（只改动修复处的字节，编码、换行符不变；.docx/.html 只检查不修复）")
 	opts.fixFlags.register(cmd)
+	f.BoolVar(&opts.allowEmpty, "allow-empty", false, "没有找到可检查的文件时不报错（默认退出码 2）")
 	opts.common.register(cmd)
 	return cmd
 }
@@ -126,7 +130,9 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 	prog := newProgress(s.errFile)
 	failed, unreadable := false, false
 	var printErr error
+	files := 0
 	err = l.Run(args, func(r checker.FileResult) {
+		files++
 		if opts.fix && r.Doc != nil {
 			var ok bool
 			r, ok = applyFixes(s, l, r, fixOpts, opts.fixFlags.diff)
@@ -156,6 +162,15 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		_ = printer.File(stopped(err))
 		_ = printer.Finish()
 		return &exitError{exitTrouble, err}
+	}
+	if files == 0 && !opts.allowEmpty {
+		// A CI job pointed at the wrong folder must not pass.
+		for _, a := range args {
+			if printErr == nil {
+				printErr = printer.File(noInput(a))
+			}
+		}
+		unreadable = true
 	}
 	if printErr == nil {
 		printErr = printer.Finish()
@@ -189,6 +204,13 @@ func stopped(err error) checker.FileResult {
 		path = ce.Path
 	}
 	return checker.FileResult{Path: path, Error: &checker.FileError{Code: "bad-config", Message: err.Error()},
+		Findings: []checker.Finding{}}
+}
+
+// noInput is the result for an input in which a run found no file to check.
+func noInput(path string) checker.FileResult {
+	return checker.FileResult{Path: path, Error: &checker.FileError{Code: doc.ErrNoInput,
+		Message: "没有找到可检查的文件（.txt .md .markdown .docx .html .htm）；确实没有要检查的文件时请加 --allow-empty"},
 		Findings: []checker.Finding{}}
 }
 

@@ -38,7 +38,8 @@ func TestUsageErrorsInChinese(t *testing.T) {
 func TestHelpInChinese(t *testing.T) {
 	code, out, errs := fzlint(t, "", "check", "--help")
 	for _, want := range []string{
-		"用法：\n  fzlint check [文件或目录…|-] [选项]\n\n选项：\n      --baseline 值         基线文件",
+		"用法：\n  fzlint check [文件或目录…|-] [选项]\n\n选项：\n      --allow-empty         没有找到",
+		"\n      --baseline 值         基线文件",
 		"\n      --config 值           配置文件",
 		"；可多次指定，写成 格式:文件 则写入该文件（默认 text）\n",
 		"\n      --fix-only 值         与 --fix 一起使用：只应用这些规则的修复（规则编号，逗号分隔）\n",

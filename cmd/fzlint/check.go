@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 
 	"github.com/fzlint/fzlint/checker"
@@ -28,6 +29,7 @@ type commonOptions struct {
 	noConfig  bool
 	encoding  string
 	stdinName string
+	jobs      int // --jobs, `check` only
 }
 
 func (c *commonOptions) register(cmd *cobra.Command) {
@@ -43,7 +45,7 @@ func (c *commonOptions) register(cmd *cobra.Command) {
 func (c *commonOptions) linter(s *streams) *lint.Linter {
 	prefaultHeap()
 	return lint.New(lint.Options{Config: c.config, NoConfig: c.noConfig, Encoding: c.encoding,
-		Stdin: s.in, StdinName: c.stdinName})
+		Stdin: s.in, StdinName: c.stdinName, Jobs: c.jobs})
 }
 
 func newCheckCmd(s *streams) *cobra.Command {
@@ -63,6 +65,7 @@ func newCheckCmd(s *streams) *cobra.Command {
 	f.StringVar(&opts.failLevel, "fail-level", "error", "达到此级别的问题使退出码为 1：error、warning、info")
 	f.BoolVar(&opts.noColor, "no-color", false, "不用颜色（也可设环境变量 NO_COLOR）")
 	f.BoolVar(&opts.fix, "fix", false, "自动修复可安全修复的问题并写回文件（保持原编码和换行符；仅 .txt/.md）")
+	f.IntVarP(&opts.common.jobs, "jobs", "j", runtime.NumCPU(), "同时检查的文件数（默认为处理器核数）；输出仍按输入顺序")
 	opts.common.register(cmd)
 	return cmd
 }
@@ -71,6 +74,9 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 	failLevel, err := rules.ParseSeverity(opts.failLevel)
 	if err != nil || failLevel == rules.Off {
 		return &exitError{exitTrouble, fmt.Errorf("--fail-level 应为 error、warning 或 info")}
+	}
+	if opts.common.jobs < 1 {
+		return &exitError{exitTrouble, fmt.Errorf("--jobs 应为正整数")}
 	}
 	if opts.fix && slices.Contains(args, "-") {
 		return &exitError{exitTrouble, fmt.Errorf("--fix 不能用于标准输入（-），请指定文件")}

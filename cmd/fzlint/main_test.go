@@ -80,6 +80,7 @@ func TestUsageErrors(t *testing.T) {
 		{"explain", "fzzf/no-such-rule"},
 		{"bogus"},
 		{"check", "--fix", "-"},
+		{"check", "--jobs", "0", reports},
 	}
 	for _, args := range cases {
 		code, _, errs := fzlint(t, "", args...)

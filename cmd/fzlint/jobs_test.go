@@ -1,0 +1,16 @@
+package main
+
+import "testing"
+
+// TestJobsSameOutput: checking files in parallel prints what checking them one
+// at a time prints, byte for byte, in every format that streams.
+func TestJobsSameOutput(t *testing.T) {
+	for _, format := range []string{"text", "json", "sarif"} {
+		args := []string{"check", "--no-config", "--no-color", "--format", format, reports, reports + "/白河市-2023-草稿.txt"}
+		code1, one, _ := fzlint(t, "", append(args, "--jobs", "1")...)
+		code4, four, _ := fzlint(t, "", append(args, "--jobs", "4")...)
+		if code1 != exitFindings || code4 != code1 || four != one {
+			t.Errorf("%s: --jobs 4 (exit %d) differs from --jobs 1 (exit %d):\n%s\n---\n%s", format, code4, code1, four, one)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,37 +34,61 @@ const indent = "    "
 
 // Text prints findings compiler-style, each with its source line, a caret line
 // under the range, the rule's source and the fix, then a summary in Chinese.
+// It writes each piece straight to one buffered writer, flushed after each
+// file: no formatting or colouring call per finding.
 type Text struct {
-	w     io.Writer
-	bold  *color.Color
-	faint *color.Color
-	sev   map[rules.Severity]*color.Color
+	w     *bufio.Writer // keeps the first write error for Flush
+	bold  style
+	faint style
+	sev   [rules.Error + 1]style
+	num   []byte // scratch for line and column numbers
 	// summary counts what File printed, for Finish.
 	summary summary
+}
+
+// A style is the escape sequences that turn an ANSI colour on and off; both
+// empty without colour.
+type style struct{ on, off string }
+
+// newStyle takes the sequences fatih/color writes for attrs, once.
+func newStyle(enabled bool, attrs ...color.Attribute) style {
+	if !enabled {
+		return style{}
+	}
+	// Per-object switch, not color.NoColor: that global is shared by every
+	// printer and goroutine of the process.
+	c := color.New(attrs...)
+	c.EnableColor()
+	on, off, _ := strings.Cut(c.Sprint("\x00"), "\x00")
+	return style{on, off}
 }
 
 // NewText returns a text printer writing to w.
 func NewText(w io.Writer, opts Options) *Text {
 	p := &Text{
-		w:     w,
-		bold:  color.New(color.Bold),
-		faint: color.New(color.Faint),
-		sev: map[rules.Severity]*color.Color{
-			rules.Error:   color.New(color.FgRed, color.Bold),
-			rules.Warning: color.New(color.FgYellow, color.Bold),
-			rules.Info:    color.New(color.FgCyan, color.Bold),
-		},
+		w:     bufio.NewWriter(w),
+		bold:  newStyle(opts.Color, color.Bold),
+		faint: newStyle(opts.Color, color.Faint),
 	}
-	// Per-object switches, not color.NoColor: that global is shared by every
-	// printer and goroutine of the process.
-	for _, c := range []*color.Color{p.bold, p.faint, p.sev[rules.Error], p.sev[rules.Warning], p.sev[rules.Info]} {
-		if opts.Color {
-			c.EnableColor()
-		} else {
-			c.DisableColor()
-		}
-	}
+	p.sev[rules.Error] = newStyle(opts.Color, color.FgRed, color.Bold)
+	p.sev[rules.Warning] = newStyle(opts.Color, color.FgYellow, color.Bold)
+	p.sev[rules.Info] = newStyle(opts.Color, color.FgCyan, color.Bold)
 	return p
+}
+
+// styled writes s in style st.
+func (p *Text) styled(st style, s string) {
+	p.w.WriteString(st.on)
+	p.w.WriteString(s)
+	p.w.WriteString(st.off)
+}
+
+// severity is the style of a severity; faint for one outside the known three.
+func (p *Text) severity(s rules.Severity) style {
+	if s >= rules.Info && s <= rules.Error {
+		return p.sev[s]
+	}
+	return p.faint
 }
 
 // runeWidth is the number of terminal columns r takes: two for East Asian
@@ -78,6 +103,10 @@ func runeWidth(r rune) int {
 		return 1
 	case 0x4e00 <= r && r <= 0x9fff: // CJK Unified Ideographs, wide
 		return 2
+	case 0x3000 <= r && r <= 0x3029, 0xff01 <= r && r <= 0xff60: // CJK punctuation, full-width forms
+		return 2
+	case 0x2010 <= r && r <= 0x2027: // dashes, quotes, ellipsis: ambiguous, narrow
+		return 1
 	}
 	return tableWidth(r)
 }
@@ -117,48 +146,81 @@ func ColorWanted(f *os.File, noColorFlag bool) bool {
 // File prints one file's findings, or why it could not be checked.
 func (p *Text) File(r checker.FileResult) error {
 	p.summary.add(r)
-	bw := bufio.NewWriter(p.w) // keeps the first write error for Flush
 	if r.Error != nil {
-		fmt.Fprintf(bw, "%s: %s: %s %s\n\n", p.bold.Sprint(r.Path), p.sev[rules.Error].Sprint("error"),
-			r.Error.Message, p.faint.Sprintf("[%s]", r.Error.Code))
+		p.styled(p.bold, r.Path)
+		p.w.WriteString(": ")
+		p.styled(p.sev[rules.Error], "error")
+		p.w.WriteString(": ")
+		p.w.WriteString(r.Error.Message)
+		p.w.WriteByte(' ')
+		p.bracketed(r.Error.Code)
+		p.w.WriteString("\n\n")
 	}
 	for _, f := range r.Findings {
-		p.finding(bw, r, f)
+		p.finding(r, f)
 	}
-	return bw.Flush()
+	return p.w.Flush()
 }
 
 // Finish prints the summary line.
 func (p *Text) Finish() error {
-	_, err := fmt.Fprintln(p.w, summaryLine(p.summary))
-	return err
+	p.w.WriteString(summaryLine(p.summary))
+	p.w.WriteByte('\n')
+	return p.w.Flush()
 }
 
-func (p *Text) finding(w io.Writer, r checker.FileResult, f checker.Finding) {
-	sev := p.sev[f.Severity]
-	if sev == nil {
-		sev = p.faint
-	}
-	fmt.Fprintf(w, "%s: %s: %s %s\n",
-		p.bold.Sprintf("%s:%d:%d", r.Path, f.Range.Start.Line, f.Range.Start.Column),
-		sev.Sprint(f.Severity), f.Message, p.faint.Sprintf("[%s]", f.Rule))
+// bracketed writes [s], faint.
+func (p *Text) bracketed(s string) {
+	p.w.WriteString(p.faint.on)
+	p.w.WriteByte('[')
+	p.w.WriteString(s)
+	p.w.WriteByte(']')
+	p.w.WriteString(p.faint.off)
+}
+
+func (p *Text) finding(r checker.FileResult, f checker.Finding) {
+	sev := p.severity(f.Severity)
+	w := p.w
+	w.WriteString(p.bold.on)
+	w.WriteString(r.Path)
+	p.num = strconv.AppendInt(append(p.num[:0], ':'), int64(f.Range.Start.Line), 10)
+	p.num = strconv.AppendInt(append(p.num, ':'), int64(f.Range.Start.Column), 10)
+	w.Write(p.num)
+	w.WriteString(p.bold.off)
+	w.WriteString(": ")
+	p.styled(sev, f.Severity.String())
+	w.WriteString(": ")
+	w.WriteString(f.Message)
+	w.WriteByte(' ')
+	p.bracketed(f.Rule)
+	w.WriteByte('\n')
 	if r.Doc != nil {
 		src, marks := p.snippet(r.Doc, f.Range)
-		fmt.Fprintf(w, "%s%s\n%s%s\n", indent, src, indent, sev.Sprint(marks))
+		w.WriteString(indent)
+		w.WriteString(src)
+		w.WriteString("\n" + indent)
+		p.styled(sev, marks)
+		w.WriteByte('\n')
 	}
 	if f.Source != "" {
-		fmt.Fprintf(w, "%s依据：%s\n", indent, f.Source)
+		w.WriteString(indent + "依据：")
+		w.WriteString(f.Source)
+		w.WriteByte('\n')
 	}
 	if f.Fix != nil && r.Doc != nil {
-		fmt.Fprintf(w, "%s%s\n", indent, fixHint(r.Doc, f))
+		w.WriteString(indent)
+		w.WriteString(fixHint(r.Doc, f))
+		w.WriteByte('\n')
 	}
-	fmt.Fprintln(w)
+	w.WriteByte('\n')
 }
 
 // snippet returns the line of Doc.Text holding the range's start, cut to a
 // window around the range, and the caret line that underlines the range
 // within it. The line is found from the byte offset, so for HTML, whose
-// Position.Line is in the markup, it is the extracted paragraph.
+// Position.Line is in the markup, it is the extracted paragraph. Widths are
+// measured only as far as the window reaches: a paragraph of a thousand
+// characters costs what its shown hundred columns cost.
 func (p *Text) snippet(d *doc.Document, rg doc.Range) (src, marks string) {
 	start := clamp(rg.Start.Offset, 0, len(d.Text))
 	l := d.Lines[d.LineAt(start)-1]
@@ -166,37 +228,68 @@ func (p *Text) snippet(d *doc.Document, rg doc.Range) (src, marks string) {
 	s := clamp(start-l.Start, 0, len(line))
 	e := clamp(rg.End.Offset-l.Start, s, len(line)) // a range spanning lines stops at this line's end
 	before, span, after := line[:s], line[s:e], line[e:]
-	if stringWidth(line) > maxLine {
-		if stringWidth(before) > maxBefore {
-			before = "…" + p.tail(before, maxBefore-1)
+	src = line
+	if wider(line, maxLine) {
+		cut := false
+		if wider(before, maxBefore) {
+			before, cut = "…"+tail(before, maxBefore-1), true
 		}
-		if stringWidth(span) > maxSpan {
-			span, after = p.head(span, maxSpan), "…"
-		} else if stringWidth(after) > maxAfter {
-			after = p.head(after, maxAfter-1) + "…"
+		if wider(span, maxSpan) {
+			span, after, cut = head(span, maxSpan), "…", true
+		} else if wider(after, maxAfter) {
+			after, cut = head(after, maxAfter-1)+"…", true
+		}
+		if cut {
+			src = before + span + after
 		}
 	}
-	under := p.columns(span, '~')
-	if i := strings.IndexByte(under, '~'); i >= 0 {
-		under = under[:i] + "^" + under[i+1:]
-	} else {
-		under += "^" // an empty or zero-width range: point between characters
-	}
-	return before + span + after, p.columns(before, ' ') + under
+	return src, caretLine(before, span)
 }
 
-// columns returns as many c as s takes display columns, keeping s's tabs as
-// tabs so that the terminal expands both lines alike.
-func (p *Text) columns(s string, c byte) string {
-	parts := strings.Split(s, "\t")
-	for i, part := range parts {
-		parts[i] = strings.Repeat(string(c), stringWidth(part))
+// caretLine is a space for each column of before and a caret and tildes
+// under span, keeping tabs as tabs so that the terminal expands both lines
+// alike. An empty or zero-width span gets a caret between characters.
+func caretLine(before, span string) string {
+	b := make([]byte, 0, len(before)+len(span)+1)
+	for _, r := range before {
+		if r == '\t' {
+			b = append(b, '\t')
+		} else {
+			for range runeWidth(r) {
+				b = append(b, ' ')
+			}
+		}
 	}
-	return strings.Join(parts, "\t")
+	mark := byte('^')
+	for _, r := range span {
+		if r == '\t' {
+			b = append(b, '\t')
+			continue
+		}
+		for range runeWidth(r) {
+			b, mark = append(b, mark), '~'
+		}
+	}
+	if mark == '^' {
+		b = append(b, '^')
+	}
+	return string(b)
+}
+
+// wider reports whether s takes more than limit display columns, reading s
+// only until it does.
+func wider(s string, limit int) bool {
+	w := 0
+	for _, r := range s {
+		if w += runeWidth(r); w > limit {
+			return true
+		}
+	}
+	return false
 }
 
 // head returns the longest prefix of s at most limit columns wide.
-func (p *Text) head(s string, limit int) string {
+func head(s string, limit int) string {
 	w := 0
 	for i, r := range s {
 		if w += runeWidth(r); w > limit {
@@ -207,7 +300,7 @@ func (p *Text) head(s string, limit int) string {
 }
 
 // tail returns the longest suffix of s at most limit columns wide.
-func (p *Text) tail(s string, limit int) string {
+func tail(s string, limit int) string {
 	w := 0
 	for i := len(s); i > 0; {
 		r, n := utf8.DecodeLastRuneInString(s[:i])
@@ -219,24 +312,114 @@ func (p *Text) tail(s string, limit int) string {
 	return s
 }
 
+// A suggestion whose old or new text is wider than maxChange columns (a
+// paragraph rewritten for a few marks) is shown as the change itself, cut to
+// maxChange, with fixContext columns of unchanged text on each side: at most
+// the excerpt's maxLine in all.
+const (
+	maxChange  = maxLine - 2*fixContext
+	fixContext = 10
+)
+
 // fixHint says what the fix does, quoting the text it replaces when that is
-// not the underlined text.
+// not the underlined text. A fix whose old or new text spans lines or is
+// wider than maxChange (a paragraph rewritten for one word, a line break
+// removed) is shown as the change itself with a little of the text
+// around it, line breaks as ⏎ (windowedHint).
 func fixHint(d *doc.Document, f checker.Finding) string {
 	fx := f.Fix
+	fs, fe := clamp(fx.Range.Start.Offset, 0, len(d.Text)), clamp(fx.Range.End.Offset, 0, len(d.Text))
+	fe = max(fs, fe)
+	old := d.Text[fs:fe]
+	if hasBreak(old) || hasBreak(fx.Text) || wider(old, maxChange) || wider(fx.Text, maxChange) {
+		return windowedHint(d, fs, fe, fx.Text)
+	}
 	switch {
-	case fx.Range.Start.Offset == fx.Range.End.Offset:
+	case fs == fe:
 		return "建议插入：“" + fx.Text + "”"
 	case fx.Range == f.Range && fx.Text == "":
 		return "建议删除"
 	case fx.Range == f.Range:
 		return "建议改为：“" + fx.Text + "”"
 	}
-	old := d.Text[clamp(fx.Range.Start.Offset, 0, len(d.Text)):clamp(fx.Range.End.Offset, 0, len(d.Text))]
 	if fx.Text == "" {
 		return "建议删除“" + old + "”"
 	}
 	return "建议将“" + old + "”改为“" + fx.Text + "”"
 }
+
+// windowedHint shows the replacement of Doc.Text[fs:fe] by text as the part
+// that changes, between the same few columns of unchanged text on each side:
+// the text around the fix on its lines and whatever old and new text share at
+// their ends. A change wider than maxChange keeps its two ends.
+func windowedHint(d *doc.Document, fs, fe int, text string) string {
+	old := d.Text[fs:fe]
+	pre := commonPrefix(old, text)
+	suf := commonSuffix(old[pre:], text[pre:])
+	oldMid, newMid := old[pre:len(old)-suf], text[pre:len(text)-suf]
+	lineStart := d.Lines[d.LineAt(fs)-1].Start
+	lineEnd := d.Lines[d.LineAt(fe)-1].End
+	before := d.Text[min(lineStart, fs):fs] + old[:pre]
+	after := old[len(old)-suf:] + d.Text[fe:max(lineEnd, fe)]
+	if wider(before, fixContext) {
+		before = "…" + tail(before, fixContext-1)
+	}
+	if wider(after, fixContext) {
+		after = head(after, fixContext-1) + "…"
+	}
+	before, after = visibleBreaks(before), visibleBreaks(after)
+	shown := func(mid string) string {
+		if wider(mid, maxChange) {
+			mid = head(mid, maxChange/2-1) + "…" + tail(mid, maxChange/2-1)
+		}
+		return "“" + before + visibleBreaks(mid) + after + "”"
+	}
+	if before == "" && after == "" && newMid == "" {
+		return "建议删除" + shown(oldMid)
+	}
+	return "建议将" + shown(oldMid) + "改为" + shown(newMid)
+}
+
+// commonPrefix is the length in bytes of the longest common prefix of a and
+// b that ends between runes.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	for n > 0 && n < len(a) && !utf8.RuneStart(a[n]) {
+		n--
+	}
+	return n
+}
+
+// commonSuffix is the length in bytes of the longest common suffix of a and
+// b that starts at a rune.
+func commonSuffix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
+		n++
+	}
+	for n > 0 && !utf8.RuneStart(a[len(a)-n]) {
+		n--
+	}
+	return n
+}
+
+// hasBreak reports whether s holds a line break.
+func hasBreak(s string) bool {
+	return strings.ContainsAny(s, "\r\n")
+}
+
+// visibleBreaks writes each line break of s (LF, CRLF or CR) as ⏎.
+func visibleBreaks(s string) string {
+	if !hasBreak(s) {
+		return s
+	}
+	return breaks.Replace(s)
+}
+
+var breaks = strings.NewReplacer("\r\n", "⏎", "\n", "⏎", "\r", "⏎")
 
 func summaryLine(s summary) string {
 	line := fmt.Sprintf("%d 个文件，%d 个错误，%d 个警告，%d 个提示", s.Files, s.Errors, s.Warnings, s.Infos)

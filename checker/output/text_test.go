@@ -190,3 +190,35 @@ func TestRuneWidthShortcuts(t *testing.T) {
 		}
 	}
 }
+
+// TestFixHintWindow: a fix that rewrites a paragraph or joins lines is shown
+// as the change with ten columns of text around it, line breaks as ⏎.
+func TestFixHintWindow(t *testing.T) {
+	r := strings.Repeat
+	for _, tc := range []struct {
+		name, text, old, repl, want string
+	}{
+		{"paragraph for one mark", r("甲", 100) + "," + r("乙", 100), r("甲", 100) + "," + r("乙", 100),
+			r("甲", 100) + "，" + r("乙", 100),
+			"建议将“…甲甲甲甲,乙乙乙乙…”改为“…甲甲甲甲，乙乙乙乙…”"},
+		{"line break removed", "第一行内容,\n第二行内容。", "\n", "",
+			"建议将“…一行内容,⏎第二行内…”改为“…一行内容,第二行内…”"},
+		{"CRLF file", "甲乙\r\n丙丁", "\n", "", "建议将“甲乙⏎丙丁”改为“甲乙丙丁”"},
+		{"break inserted", "甲乙丙丁", "", "\r\n", "建议将“甲乙丙丁”改为“甲乙⏎丙丁”"},
+		{"long line deleted", "甲\n" + r("乙", 60) + "\n丙", r("乙", 60) + "\n", "",
+			"建议将“" + r("乙", 19) + "…" + r("乙", 19) + "⏎丙”改为“丙”"},
+		{"whole text deleted", r("乙", 60), r("乙", 60), "", "建议删除“" + r("乙", 19) + "…" + r("乙", 19) + "”"},
+		{"short fix unchanged", "甲,乙", ",", "，", "建议改为：“，”"},
+	} {
+		d := doc.New("a.txt", doc.FormatText, "utf-8", tc.text)
+		s := strings.Index(d.Text, tc.old)
+		if tc.old == "" {
+			s = len("甲乙")
+		}
+		rg := d.Range(s, s+len(tc.old))
+		f := checker.Finding{Rule: "x/y", Range: rg, Fix: &checker.Fix{Range: rg, Text: tc.repl}}
+		if got := fixHint(d, f); got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
+		}
+	}
+}

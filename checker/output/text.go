@@ -140,7 +140,12 @@ func ColorWanted(f *os.File, noColorFlag bool) bool {
 	if noColorFlag || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		return false
 	}
-	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
+	return Terminal(f)
+}
+
+// Terminal reports whether f is a terminal; false for nil.
+func Terminal(f *os.File) bool {
+	return f != nil && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
 // File prints one file's findings, or why it could not be checked.

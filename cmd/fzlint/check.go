@@ -19,6 +19,7 @@ type checkOptions struct {
 	format    string
 	failLevel string
 	noColor   bool
+	pretty    bool
 	fix       bool
 	common    commonOptions
 }
@@ -64,6 +65,7 @@ func newCheckCmd(s *streams) *cobra.Command {
 	f.StringVarP(&opts.format, "format", "f", "text", "输出格式：text、json、sarif、github、html")
 	f.StringVar(&opts.failLevel, "fail-level", "error", "达到此级别的问题使退出码为 1：error、warning、info")
 	f.BoolVar(&opts.noColor, "no-color", false, "不用颜色（也可设环境变量 NO_COLOR）")
+	f.BoolVar(&opts.pretty, "pretty", false, "JSON 输出缩进排版（输出到终端时默认如此，否则紧凑）")
 	f.BoolVar(&opts.fix, "fix", false, "自动修复可安全修复的问题并写回文件（保持原编码和换行符；仅 .txt/.md）")
 	f.IntVarP(&opts.common.jobs, "jobs", "j", runtime.NumCPU(), "同时检查的文件数（默认为处理器核数）；输出仍按输入顺序")
 	opts.common.register(cmd)
@@ -90,6 +92,7 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		Color:   output.ColorWanted(s.outFile, opts.noColor),
 		Rules:   activeRules(set),
 		Version: version,
+		Pretty:  opts.pretty || output.Terminal(s.outFile),
 	})
 	if err != nil {
 		return &exitError{exitTrouble, err}

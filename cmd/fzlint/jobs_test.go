@@ -1,6 +1,11 @@
 package main
 
-import "testing"
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
 
 // TestJobsSameOutput: checking files in parallel prints what checking them one
 // at a time prints, byte for byte, in every format that streams.
@@ -12,5 +17,20 @@ func TestJobsSameOutput(t *testing.T) {
 		if code1 != exitFindings || code4 != code1 || four != one {
 			t.Errorf("%s: --jobs 4 (exit %d) differs from --jobs 1 (exit %d):\n%s\n---\n%s", format, code4, code1, four, one)
 		}
+	}
+}
+
+// TestJSONCompactUnlessPretty: JSON to a file or pipe is one line; --pretty
+// indents the same value.
+func TestJSONCompactUnlessPretty(t *testing.T) {
+	args := []string{"check", "--no-config", "--format", "json", reports}
+	_, compact, _ := fzlint(t, "", args...)
+	_, pretty, _ := fzlint(t, "", append(args, "--pretty")...)
+	var want bytes.Buffer
+	if err := json.Compact(&want, []byte(pretty)); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(compact, "\n") != 1 || compact != want.String()+"\n" || !strings.Contains(pretty, "\n  \"files\": [") {
+		t.Errorf("compact:\n%.300s\npretty:\n%.300s", compact, pretty)
 	}
 }

@@ -3,6 +3,7 @@ package checker
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/fzlint/fzlint/checker/doc"
 	"github.com/fzlint/fzlint/checker/match"
@@ -46,6 +47,10 @@ type Engine struct {
 	// dict holds the literals of every pattern of the rules, found in each
 	// line in one pass.
 	dict *match.Dictionary
+	// scans keeps the document scans of finished checks (*match.Text) for
+	// the next document: their occurrence lists are the largest allocation
+	// of a check.
+	scans *sync.Pool
 }
 
 // validator is a check that reads pack settings and checks them once the packs
@@ -69,12 +74,12 @@ func New(set *rules.Set) (*Engine, error) {
 	for _, r := range active {
 		patterns = append(patterns, r.Patterns...)
 	}
-	return &Engine{set: set, rules: active, dict: match.NewDictionary(patterns)}, nil
+	return &Engine{set: set, rules: active, dict: match.NewDictionary(patterns), scans: &sync.Pool{}}, nil
 }
 
 // Only returns an engine that runs just the given rules of the same set.
 func (e *Engine) Only(rs ...*rules.Rule) *Engine {
-	return &Engine{set: e.set, rules: rs, dict: e.dict}
+	return &Engine{set: e.set, rules: rs, dict: e.dict, scans: e.scans}
 }
 
 // Analysis is a document with the views every rule shares.
@@ -91,6 +96,9 @@ type Analysis struct {
 	scanned [2][]match.Text
 	// wholeScan[raw] is the whole text, scanned likewise.
 	wholeScan [2]*match.Text
+	// scans, when set, lends the memory of earlier scans to wholeScan, and
+	// takes it back when the check is done (Engine.Check).
+	scans *sync.Pool
 	// inScope lists the lines of each scope asked for (scopeLines).
 	inScope map[string][]int
 	// cutLines holds the view's lines cut into clauses and sentences, once
@@ -115,8 +123,17 @@ func (e *Engine) Analyze(d *doc.Document) *Analysis {
 }
 
 // Check runs every rule over d and returns the findings sorted by position.
+// The findings hold nothing of the analysis, whose scans are then reused.
 func (e *Engine) Check(d *doc.Document) []Finding {
-	return e.Run(e.Analyze(d))
+	a := e.Analyze(d)
+	a.scans = e.scans
+	out := e.Run(a)
+	for i, t := range a.wholeScan {
+		if t != nil && (i == 0 || t != a.wholeScan[0]) {
+			e.scans.Put(t)
+		}
+	}
+	return out
 }
 
 // Run runs every rule over an analysed document.

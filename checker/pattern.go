@@ -172,7 +172,11 @@ func (c *Context) documentScan(raw bool) *match.Text {
 		if other := c.wholeScan[1-mode]; other != nil && c.View.Text == c.Doc.Text {
 			c.wholeScan[mode] = other
 		} else {
-			c.wholeScan[mode] = c.dict.Scan(text)
+			var old *match.Text
+			if c.scans != nil {
+				old, _ = c.scans.Get().(*match.Text)
+			}
+			c.wholeScan[mode] = c.dict.ScanReusing(text, old)
 			// The view is valid UTF-8; the document checked its text.
 			c.wholeScan[mode].SetValid(!raw || c.Doc.ValidUTF8())
 		}

@@ -235,7 +235,22 @@ type occurrence struct {
 
 // Scan finds the dictionary's literals in s.
 func (d *Dictionary) Scan(s string) *Text {
-	t := &Text{s: s, d: d, present: make([]uint64, (len(d.lits)+63)/64), occ: make([]occurrence, 0, len(s)/12)}
+	return d.ScanReusing(s, nil)
+}
+
+// ScanReusing is Scan written into the memory of old, a scan by the same
+// dictionary that nothing uses any more (nor any piece of it); nil for fresh
+// memory.
+func (d *Dictionary) ScanReusing(s string, old *Text) *Text {
+	words := (len(d.lits) + 63) / 64
+	var t *Text
+	if old != nil && old.d == d {
+		clear(old.present)
+		*old = Text{s: s, d: d, present: old.present, occ: old.occ[:0]}
+		t = old
+	} else {
+		t = &Text{s: s, d: d, present: make([]uint64, words), occ: make([]occurrence, 0, len(s)/12)}
+	}
 	for i := 0; i+2 < len(s); i++ {
 		c := s[i]
 		switch {

@@ -200,12 +200,7 @@ func (p *Text) finding(r checker.FileResult, f checker.Finding) {
 	p.bracketed(f.Rule)
 	w.WriteByte('\n')
 	if r.Doc != nil {
-		src, marks := p.snippet(r.Doc, f.Range)
-		w.WriteString(indent)
-		w.WriteString(src)
-		w.WriteString("\n" + indent)
-		p.styled(sev, marks)
-		w.WriteByte('\n')
+		p.snippet(r.Doc, f.Range, sev)
 	}
 	if f.Source != "" {
 		w.WriteString(indent + "依据：")
@@ -214,71 +209,79 @@ func (p *Text) finding(r checker.FileResult, f checker.Finding) {
 	}
 	if f.Fix != nil && r.Doc != nil {
 		w.WriteString(indent)
-		w.WriteString(fixHint(r.Doc, f))
+		writeFixHint(w, r.Doc, f)
 		w.WriteByte('\n')
 	}
 	w.WriteByte('\n')
 }
 
-// snippet returns the line of Doc.Text holding the range's start, cut to a
-// window around the range, and the caret line that underlines the range
-// within it. The line is found from the byte offset, so for HTML, whose
-// Position.Line is in the markup, it is the extracted paragraph. Widths are
-// measured only as far as the window reaches: a paragraph of a thousand
+// snippet writes the line of Doc.Text holding the range's start, cut to a
+// window around the range, and under it the caret line that underlines the
+// range, in style sev. The line is found from the byte offset, so for HTML,
+// whose Position.Line is in the markup, it is the extracted paragraph. Widths
+// are measured only as far as the window reaches: a paragraph of a thousand
 // characters costs what its shown hundred columns cost.
-func (p *Text) snippet(d *doc.Document, rg doc.Range) (src, marks string) {
+func (p *Text) snippet(d *doc.Document, rg doc.Range, sev style) {
 	start := clamp(rg.Start.Offset, 0, len(d.Text))
 	l := d.Lines[d.LineAt(start)-1]
 	line := d.Text[l.Start:l.End]
 	s := clamp(start-l.Start, 0, len(line))
 	e := clamp(rg.End.Offset-l.Start, s, len(line)) // a range spanning lines stops at this line's end
 	before, span, after := line[:s], line[s:e], line[e:]
-	src = line
+	lead, trail := "", ""
 	if wider(line, maxLine) {
-		cut := false
 		if wider(before, maxBefore) {
-			before, cut = "…"+tail(before, maxBefore-1), true
+			before, lead = tail(before, maxBefore-1), "…"
 		}
 		if wider(span, maxSpan) {
-			span, after, cut = head(span, maxSpan), "…", true
+			span, after, trail = head(span, maxSpan), "", "…"
 		} else if wider(after, maxAfter) {
-			after, cut = head(after, maxAfter-1)+"…", true
-		}
-		if cut {
-			src = before + span + after
+			after, trail = head(after, maxAfter-1), "…"
 		}
 	}
-	return src, caretLine(before, span)
+	w := p.w
+	w.WriteString(indent)
+	for _, part := range [...]string{lead, before, span, after, trail} {
+		w.WriteString(part)
+	}
+	w.WriteString("\n" + indent)
+	w.WriteString(sev.on)
+	if lead != "" {
+		w.WriteByte(' ') // under the ellipsis, one column wide
+	}
+	p.caret(before, span)
+	w.WriteString(sev.off)
+	w.WriteByte('\n')
 }
 
-// caretLine is a space for each column of before and a caret and tildes
+// caret writes a space for each column of before and a caret and tildes
 // under span, keeping tabs as tabs so that the terminal expands both lines
 // alike. An empty or zero-width span gets a caret between characters.
-func caretLine(before, span string) string {
-	b := make([]byte, 0, len(before)+len(span)+1)
+func (p *Text) caret(before, span string) {
+	w := p.w
 	for _, r := range before {
 		if r == '\t' {
-			b = append(b, '\t')
-		} else {
-			for range runeWidth(r) {
-				b = append(b, ' ')
-			}
+			w.WriteByte('\t')
+			continue
+		}
+		for range runeWidth(r) {
+			w.WriteByte(' ')
 		}
 	}
 	mark := byte('^')
 	for _, r := range span {
 		if r == '\t' {
-			b = append(b, '\t')
+			w.WriteByte('\t')
 			continue
 		}
 		for range runeWidth(r) {
-			b, mark = append(b, mark), '~'
+			w.WriteByte(mark)
+			mark = '~'
 		}
 	}
 	if mark == '^' {
-		b = append(b, '^')
+		w.WriteByte('^')
 	}
-	return string(b)
 }
 
 // wider reports whether s takes more than limit display columns, reading s
@@ -326,63 +329,115 @@ const (
 	fixContext = 10
 )
 
-// fixHint says what the fix does, quoting the text it replaces when that is
-// not the underlined text. A fix whose old or new text spans lines or is
-// wider than maxChange (a paragraph rewritten for one word, a line break
-// removed) is shown as the change itself with a little of the text
-// around it, line breaks as ⏎ (windowedHint).
+// fixHint is the hint writeFixHint writes, for the HTML printer.
 func fixHint(d *doc.Document, f checker.Finding) string {
+	var b strings.Builder
+	writeFixHint(&b, d, f)
+	return b.String()
+}
+
+// writeFixHint says what the fix does, quoting the text it replaces when that
+// is not the underlined text. A fix whose old or new text spans lines or is
+// wider than maxChange (a paragraph rewritten for one word, a line break
+// removed) is shown as the change itself with a little of the text around
+// it, line breaks as ⏎ (writeWindowedHint).
+func writeFixHint(w io.StringWriter, d *doc.Document, f checker.Finding) {
 	fx := f.Fix
 	fs, fe := clamp(fx.Range.Start.Offset, 0, len(d.Text)), clamp(fx.Range.End.Offset, 0, len(d.Text))
 	fe = max(fs, fe)
 	old := d.Text[fs:fe]
 	if hasBreak(old) || hasBreak(fx.Text) || wider(old, maxChange) || wider(fx.Text, maxChange) {
-		return windowedHint(d, fs, fe, fx.Text)
+		writeWindowedHint(w, d, fs, fe, fx.Text)
+		return
 	}
+	var parts [5]string
 	switch {
 	case fs == fe:
-		return "建议插入：“" + fx.Text + "”"
+		parts = [5]string{"建议插入：“", fx.Text, "”"}
 	case fx.Range == f.Range && fx.Text == "":
-		return "建议删除"
+		parts = [5]string{"建议删除"}
 	case fx.Range == f.Range:
-		return "建议改为：“" + fx.Text + "”"
+		parts = [5]string{"建议改为：“", fx.Text, "”"}
+	case fx.Text == "":
+		parts = [5]string{"建议删除“", old, "”"}
+	default:
+		parts = [5]string{"建议将“", old, "”改为“", fx.Text, "”"}
 	}
-	if fx.Text == "" {
-		return "建议删除“" + old + "”"
+	for _, part := range parts {
+		w.WriteString(part)
 	}
-	return "建议将“" + old + "”改为“" + fx.Text + "”"
 }
 
-// windowedHint shows the replacement of Doc.Text[fs:fe] by text as the part
-// that changes, between the same few columns of unchanged text on each side:
-// the text around the fix on its lines and whatever old and new text share at
-// their ends. A change wider than maxChange keeps its two ends.
-func windowedHint(d *doc.Document, fs, fe int, text string) string {
+// writeWindowedHint shows the replacement of Doc.Text[fs:fe] by text as the
+// part that changes, between the same few columns of unchanged text on each
+// side: the text around the fix on its lines and whatever old and new text
+// share at their ends. A change wider than maxChange keeps its two ends.
+func writeWindowedHint(w io.StringWriter, d *doc.Document, fs, fe int, text string) {
 	old := d.Text[fs:fe]
 	pre := commonPrefix(old, text)
 	suf := commonSuffix(old[pre:], text[pre:])
 	oldMid, newMid := old[pre:len(old)-suf], text[pre:len(text)-suf]
 	lineStart := d.Lines[d.LineAt(fs)-1].Start
 	lineEnd := d.Lines[d.LineAt(fe)-1].End
-	before := d.Text[min(lineStart, fs):fs] + old[:pre]
-	after := old[len(old)-suf:] + d.Text[fe:max(lineEnd, fe)]
-	if wider(before, fixContext) {
-		before = "…" + tail(before, fixContext-1)
-	}
-	if wider(after, fixContext) {
-		after = head(after, fixContext-1) + "…"
-	}
-	before, after = visibleBreaks(before), visibleBreaks(after)
-	shown := func(mid string) string {
-		if wider(mid, maxChange) {
-			mid = head(mid, maxChange/2-1) + "…" + tail(mid, maxChange/2-1)
+	// The context: [lead] before1 before2 | change | after1 after2 [trail].
+	before1, before2 := d.Text[min(lineStart, fs):fs], old[:pre]
+	after1, after2 := old[len(old)-suf:], d.Text[fe:max(lineEnd, fe)]
+	lead, trail := "", ""
+	if wider(before2, fixContext) {
+		before1, before2, lead = "", tail(before2, fixContext-1), "…"
+	} else if w := columns(before2); wider(before1, fixContext-w) {
+		lead = "…"
+		if w > fixContext-1 {
+			before1, before2 = "", tail(before2, fixContext-1)
+		} else {
+			before1 = tail(before1, fixContext-1-w)
 		}
-		return "“" + before + visibleBreaks(mid) + after + "”"
 	}
-	if before == "" && after == "" && newMid == "" {
-		return "建议删除" + shown(oldMid)
+	if wider(after1, fixContext) {
+		after1, after2, trail = head(after1, fixContext-1), "", "…"
+	} else if w := columns(after1); wider(after2, fixContext-w) {
+		trail = "…"
+		if w > fixContext-1 {
+			after1, after2 = head(after1, fixContext-1), ""
+		} else {
+			after2 = head(after2, fixContext-1-w)
+		}
 	}
-	return "建议将" + shown(oldMid) + "改为" + shown(newMid)
+	shown := func(mid string) {
+		w.WriteString("“")
+		for _, part := range [...]string{lead, before1, before2} {
+			writeVisible(w, part)
+		}
+		if wider(mid, maxChange) {
+			writeVisible(w, head(mid, maxChange/2-1))
+			w.WriteString("…")
+			writeVisible(w, tail(mid, maxChange/2-1))
+		} else {
+			writeVisible(w, mid)
+		}
+		for _, part := range [...]string{after1, after2, trail} {
+			writeVisible(w, part)
+		}
+		w.WriteString("”")
+	}
+	if len(lead)+len(before1)+len(before2)+len(after1)+len(after2)+len(trail)+len(newMid) == 0 {
+		w.WriteString("建议删除")
+		shown(oldMid)
+		return
+	}
+	w.WriteString("建议将")
+	shown(oldMid)
+	w.WriteString("改为")
+	shown(newMid)
+}
+
+// columns is the number of display columns of s.
+func columns(s string) int {
+	n := 0
+	for _, r := range s {
+		n += runeWidth(r)
+	}
+	return n
 }
 
 // commonPrefix is the length in bytes of the longest common prefix of a and
@@ -416,15 +471,22 @@ func hasBreak(s string) bool {
 	return strings.ContainsAny(s, "\r\n")
 }
 
-// visibleBreaks writes each line break of s (LF, CRLF or CR) as ⏎.
-func visibleBreaks(s string) string {
-	if !hasBreak(s) {
-		return s
+// writeVisible writes s with each line break (LF, CRLF or CR) as ⏎.
+func writeVisible(w io.StringWriter, s string) {
+	for {
+		i := strings.IndexAny(s, "\r\n")
+		if i < 0 {
+			w.WriteString(s)
+			return
+		}
+		w.WriteString(s[:i])
+		w.WriteString("⏎")
+		if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+			i++
+		}
+		s = s[i+1:]
 	}
-	return breaks.Replace(s)
 }
-
-var breaks = strings.NewReplacer("\r\n", "⏎", "\n", "⏎", "\r", "⏎")
 
 func summaryLine(s summary) string {
 	line := fmt.Sprintf("%d 个文件，%d 个错误，%d 个警告，%d 个提示", s.Files, s.Errors, s.Warnings, s.Infos)

@@ -72,14 +72,21 @@ func (e *ConfigError) Unwrap() error { return e.Err }
 // order, on the caller's goroutine. Directories are walked for the formats
 // fzlint reads. Files are read and checked by Options.Jobs goroutines; at
 // most twice that many results wait to be emitted, so memory is bounded by
-// the files in flight, not the run. A config or pack error stops the run
+// the files in flight, not the run. With one job a file is read only after
+// the one before it is emitted. A config or pack error stops the run
 // after the files before it are emitted and is returned as a *ConfigError.
 func (l *Linter) Run(inputs []string, emit func(checker.FileResult)) error {
 	jobs := l.opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	pending := make(chan *task, 2*jobs) // in input order
+	// In input order. With one job, none waits: a file is read only after
+	// the one before it is emitted (and, with --fix, written).
+	queue := 2 * jobs
+	if jobs == 1 {
+		queue = 0
+	}
+	pending := make(chan *task, queue)
 	work := make(chan *task)
 	stop := make(chan struct{})
 	var workers sync.WaitGroup

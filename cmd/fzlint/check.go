@@ -83,6 +83,12 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 	if opts.fix && slices.Contains(args, "-") {
 		return &exitError{exitTrouble, fmt.Errorf("--fix 不能用于标准输入（-），请指定文件")}
 	}
+	if opts.fix {
+		// One file at a time, each read after the one before is fixed: a file
+		// named twice (a directory and a file in it) is read again after its
+		// first fix is written, not before.
+		opts.common.jobs = 1
+	}
 	l := opts.common.linter(s)
 	set, err := l.Set(firstPath(args))
 	if err != nil {

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -32,5 +34,23 @@ func TestJSONCompactUnlessPretty(t *testing.T) {
 	}
 	if strings.Count(compact, "\n") != 1 || compact != want.String()+"\n" || !strings.Contains(pretty, "\n  \"files\": [") {
 		t.Errorf("compact:\n%.300s\npretty:\n%.300s", compact, pretty)
+	}
+}
+
+// TestFixReadsAFileNamedTwiceAfterItsFix: with --fix, a file named twice is
+// fixed once; its second check reads the fixed file.
+func TestFixReadsAFileNamedTwiceAfterItsFix(t *testing.T) {
+	data, err := os.ReadFile(reports + "/白河市-2023-草稿.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "草稿.txt")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, errs := fzlint(t, "", "check", "--no-config", "--fix", "--jobs", "2", dir, path)
+	if n := strings.Count(errs, "已自动修复"); n != 1 {
+		t.Errorf("fixed %d times, want once:\n%s", n, errs)
 	}
 }

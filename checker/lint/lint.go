@@ -93,8 +93,7 @@ func (l *Linter) Run(inputs []string, emit func(checker.FileResult)) error {
 	for range jobs {
 		workers.Go(func() {
 			for t := range work {
-				t.result, t.err = l.do(t)
-				close(t.done)
+				l.do(t)
 			}
 		})
 	}
@@ -166,15 +165,17 @@ func (l *Linter) walk(inputs []string, send func(*task) bool) {
 	}
 }
 
-// do checks one task.
-func (l *Linter) do(t *task) (checker.FileResult, error) {
+// do checks one task and marks it done.
+func (l *Linter) do(t *task) {
 	switch {
 	case t.stdin:
-		return l.checkStdin()
+		t.result, t.err = l.checkStdin()
 	case t.walkErr != nil:
-		return errorResult(t.path, t.walkErr), nil
+		t.result = errorResult(t.path, t.walkErr)
+	default:
+		t.result, t.err = l.CheckFile(t.path)
 	}
-	return l.CheckFile(t.path)
+	close(t.done)
 }
 
 // Set returns the rule set that applies to path (for `fzlint rules`).

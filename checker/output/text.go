@@ -124,15 +124,6 @@ func tableWidth(r rune) int {
 	return 1
 }
 
-// stringWidth is the number of terminal columns s takes.
-func stringWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		n += runeWidth(r)
-	}
-	return n
-}
-
 // ColorWanted reports whether output to f should be colored: not when
 // noColorFlag (--no-color) is set, nor when NO_COLOR is set and not empty
 // (no-color.org), nor for TERM=dumb, nor when f is not a terminal.
@@ -332,7 +323,9 @@ const (
 // fixHint is the hint writeFixHint writes, for the HTML printer.
 func fixHint(d *doc.Document, f checker.Finding) string {
 	var b strings.Builder
-	writeFixHint(&b, d, f)
+	w := bufio.NewWriter(&b)
+	writeFixHint(w, d, f)
+	_ = w.Flush() // a strings.Builder does not fail
 	return b.String()
 }
 
@@ -341,7 +334,7 @@ func fixHint(d *doc.Document, f checker.Finding) string {
 // wider than maxChange (a paragraph rewritten for one word, a line break
 // removed) is shown as the change itself with a little of the text around
 // it, line breaks as ⏎ (writeWindowedHint).
-func writeFixHint(w io.StringWriter, d *doc.Document, f checker.Finding) {
+func writeFixHint(w *bufio.Writer, d *doc.Document, f checker.Finding) {
 	fx := f.Fix
 	fs, fe := clamp(fx.Range.Start.Offset, 0, len(d.Text)), clamp(fx.Range.End.Offset, 0, len(d.Text))
 	fe = max(fs, fe)
@@ -372,7 +365,7 @@ func writeFixHint(w io.StringWriter, d *doc.Document, f checker.Finding) {
 // part that changes, between the same few columns of unchanged text on each
 // side: the text around the fix on its lines and whatever old and new text
 // share at their ends. A change wider than maxChange keeps its two ends.
-func writeWindowedHint(w io.StringWriter, d *doc.Document, fs, fe int, text string) {
+func writeWindowedHint(w *bufio.Writer, d *doc.Document, fs, fe int, text string) {
 	old := d.Text[fs:fe]
 	pre := commonPrefix(old, text)
 	suf := commonSuffix(old[pre:], text[pre:])
@@ -385,7 +378,7 @@ func writeWindowedHint(w io.StringWriter, d *doc.Document, fs, fe int, text stri
 	lead, trail := "", ""
 	if wider(before2, fixContext) {
 		before1, before2, lead = "", tail(before2, fixContext-1), "…"
-	} else if w := columns(before2); wider(before1, fixContext-w) {
+	} else if w := stringWidth(before2); wider(before1, fixContext-w) {
 		lead = "…"
 		if w > fixContext-1 {
 			before1, before2 = "", tail(before2, fixContext-1)
@@ -395,7 +388,7 @@ func writeWindowedHint(w io.StringWriter, d *doc.Document, fs, fe int, text stri
 	}
 	if wider(after1, fixContext) {
 		after1, after2, trail = head(after1, fixContext-1), "", "…"
-	} else if w := columns(after1); wider(after2, fixContext-w) {
+	} else if w := stringWidth(after1); wider(after2, fixContext-w) {
 		trail = "…"
 		if w > fixContext-1 {
 			after1, after2 = head(after1, fixContext-1), ""
@@ -431,8 +424,8 @@ func writeWindowedHint(w io.StringWriter, d *doc.Document, fs, fe int, text stri
 	shown(newMid)
 }
 
-// columns is the number of display columns of s.
-func columns(s string) int {
+// stringWidth is the number of display columns of s.
+func stringWidth(s string) int {
 	n := 0
 	for _, r := range s {
 		n += runeWidth(r)
@@ -472,7 +465,7 @@ func hasBreak(s string) bool {
 }
 
 // writeVisible writes s with each line break (LF, CRLF or CR) as ⏎.
-func writeVisible(w io.StringWriter, s string) {
+func writeVisible(w *bufio.Writer, s string) {
 	for {
 		i := strings.IndexAny(s, "\r\n")
 		if i < 0 {

@@ -47,10 +47,16 @@ type Engine struct {
 	// dict holds the literals of every pattern of the rules, found in each
 	// line in one pass.
 	dict *match.Dictionary
-	// scans keeps the document scans of finished checks (*match.Text) for
-	// the next document: their occurrence lists are the largest allocation
-	// of a check.
-	scans *sync.Pool
+	// spares keeps the memory of finished checks (*spare) for the next.
+	spares *sync.Pool
+}
+
+// spare is the memory of a finished check lent to the next one: the document
+// scans, whose occurrence lists are the largest allocation of a check, and
+// the repetition checks' cuts.
+type spare struct {
+	scans []*match.Text
+	cuts  *cutCache
 }
 
 // validator is a check that reads pack settings and checks them once the packs
@@ -74,12 +80,12 @@ func New(set *rules.Set) (*Engine, error) {
 	for _, r := range active {
 		patterns = append(patterns, r.Patterns...)
 	}
-	return &Engine{set: set, rules: active, dict: match.NewDictionary(patterns), scans: &sync.Pool{}}, nil
+	return &Engine{set: set, rules: active, dict: match.NewDictionary(patterns), spares: &sync.Pool{}}, nil
 }
 
 // Only returns an engine that runs just the given rules of the same set.
 func (e *Engine) Only(rs ...*rules.Rule) *Engine {
-	return &Engine{set: e.set, rules: rs, dict: e.dict, scans: e.scans}
+	return &Engine{set: e.set, rules: rs, dict: e.dict, spares: e.spares}
 }
 
 // Analysis is a document with the views every rule shares.
@@ -96,9 +102,9 @@ type Analysis struct {
 	scanned [2][]match.Text
 	// wholeScan[raw] is the whole text, scanned likewise.
 	wholeScan [2]*match.Text
-	// scans, when set, lends the memory of earlier scans to wholeScan, and
-	// takes it back when the check is done (Engine.Check).
-	scans *sync.Pool
+	// spare, when set, lends the memory of an earlier check to wholeScan and
+	// cutLines, and takes it back when the check is done (Engine.Check).
+	spare *spare
 	// inScope lists the lines of each scope asked for (scopeLines).
 	inScope map[string][]int
 	// cutLines holds the view's lines cut into clauses and sentences, once
@@ -123,16 +129,25 @@ func (e *Engine) Analyze(d *doc.Document) *Analysis {
 }
 
 // Check runs every rule over d and returns the findings sorted by position.
-// The findings hold nothing of the analysis, whose scans are then reused.
+// The findings hold nothing of the analysis, whose memory is then lent to
+// the next check.
 func (e *Engine) Check(d *doc.Document) []Finding {
 	a := e.Analyze(d)
-	a.scans = e.scans
+	sp, _ := e.spares.Get().(*spare)
+	if sp == nil {
+		sp = &spare{}
+	}
+	a.spare = sp
 	out := e.Run(a)
 	for i, t := range a.wholeScan {
 		if t != nil && (i == 0 || t != a.wholeScan[0]) {
-			e.scans.Put(t)
+			sp.scans = append(sp.scans, t)
 		}
 	}
+	if a.cutLines != nil {
+		sp.cuts = a.cutLines
+	}
+	e.spares.Put(sp)
 	return out
 }
 

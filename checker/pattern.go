@@ -173,8 +173,8 @@ func (c *Context) documentScan(raw bool) *match.Text {
 			c.wholeScan[mode] = other
 		} else {
 			var old *match.Text
-			if c.scans != nil {
-				old, _ = c.scans.Get().(*match.Text)
+			if sp := c.spare; sp != nil && len(sp.scans) > 0 {
+				old, sp.scans = sp.scans[len(sp.scans)-1], sp.scans[:len(sp.scans)-1]
 			}
 			c.wholeScan[mode] = c.dict.ScanReusing(text, old)
 			// The view is valid UTF-8; the document checked its text.

@@ -57,6 +57,11 @@ type Engine struct {
 type spare struct {
 	scans []*match.Text
 	cuts  *cutCache
+	// lines and slabs are line pieces of the scans and their literal sets
+	// (match.Text.SlicesInto), spans their bounds.
+	lines [][]match.Text
+	slabs [][]uint64
+	spans [][2]int
 }
 
 // validator is a check that reads pack settings and checks them once the packs
@@ -98,8 +103,9 @@ type Analysis struct {
 	dict      *match.Dictionary
 	// scanned[raw][i] is line i+1, raw or normalized, with the dictionary's
 	// literals found in it: the pieces of wholeScan, cut when a rule first
-	// asks for a line.
+	// asks for a line; slabs[raw] holds their literal sets.
 	scanned [2][]match.Text
+	slabs   [2][]uint64
 	// wholeScan[raw] is the whole text, scanned likewise.
 	wholeScan [2]*match.Text
 	// spare, when set, lends the memory of an earlier check to wholeScan and
@@ -146,6 +152,11 @@ func (e *Engine) Check(d *doc.Document) []Finding {
 	}
 	if a.cutLines != nil {
 		sp.cuts = a.cutLines
+	}
+	for i, lines := range a.scanned {
+		if lines != nil {
+			sp.lines, sp.slabs = append(sp.lines, lines), append(sp.slabs, a.slabs[i])
+		}
 	}
 	e.spares.Put(sp)
 	return out

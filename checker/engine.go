@@ -3,6 +3,7 @@ package checker
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/fzlint/fzlint/checker/doc"
 	"github.com/fzlint/fzlint/checker/match"
@@ -49,6 +50,21 @@ type Engine struct {
 	// dict holds the literals of every pattern of the rules, found in each
 	// line in one pass.
 	dict *match.Dictionary
+	// spares keeps the memory of finished checks (*spare) for the next.
+	spares *sync.Pool
+}
+
+// spare is the memory of a finished check lent to the next one: the document
+// scans, whose occurrence lists are the largest allocation of a check, and
+// the repetition checks' cuts.
+type spare struct {
+	scans []*match.Text
+	cuts  *cutCache
+	// lines and slabs are line pieces of the scans and their literal sets
+	// (match.Text.SlicesInto), spans their bounds.
+	lines [][]match.Text
+	slabs [][]uint64
+	spans [][2]int
 }
 
 // validator is a check that reads pack settings and checks them once the packs
@@ -72,12 +88,12 @@ func New(set *rules.Set) (*Engine, error) {
 	for _, r := range active {
 		patterns = append(patterns, r.Patterns...)
 	}
-	return &Engine{set: set, rules: active, dict: match.NewDictionary(patterns)}, nil
+	return &Engine{set: set, rules: active, dict: match.NewDictionary(patterns), spares: &sync.Pool{}}, nil
 }
 
 // Only returns an engine that runs just the given rules of the same set.
 func (e *Engine) Only(rs ...*rules.Rule) *Engine {
-	return &Engine{set: e.set, rules: rs, dict: e.dict}
+	return &Engine{set: e.set, rules: rs, dict: e.dict, spares: e.spares}
 }
 
 // Analysis is a document with the views every rule shares.
@@ -90,10 +106,14 @@ type Analysis struct {
 	dict      *match.Dictionary
 	// scanned[raw][i] is line i+1, raw or normalized, with the dictionary's
 	// literals found in it: the pieces of wholeScan, cut when a rule first
-	// asks for a line.
+	// asks for a line; slabs[raw] holds their literal sets.
 	scanned [2][]match.Text
+	slabs   [2][]uint64
 	// wholeScan[raw] is the whole text, scanned likewise.
 	wholeScan [2]*match.Text
+	// spare, when set, lends the memory of an earlier check to wholeScan and
+	// cutLines, and takes it back when the check is done (Engine.Check).
+	spare *spare
 	// inScope lists the lines of each scope asked for (scopeLines).
 	inScope map[string][]int
 	// cutLines holds the view's lines cut into clauses and sentences, once
@@ -118,8 +138,31 @@ func (e *Engine) Analyze(d *doc.Document) *Analysis {
 }
 
 // Check runs every rule over d and returns the findings sorted by position.
+// The findings hold nothing of the analysis, whose memory is then lent to
+// the next check.
 func (e *Engine) Check(d *doc.Document) []Finding {
-	return e.Run(e.Analyze(d))
+	a := e.Analyze(d)
+	sp, _ := e.spares.Get().(*spare)
+	if sp == nil {
+		sp = &spare{}
+	}
+	a.spare = sp
+	out := e.Run(a)
+	for i, t := range a.wholeScan {
+		if t != nil && (i == 0 || t != a.wholeScan[0]) {
+			sp.scans = append(sp.scans, t)
+		}
+	}
+	if a.cutLines != nil {
+		sp.cuts = a.cutLines
+	}
+	for i, lines := range a.scanned {
+		if lines != nil {
+			sp.lines, sp.slabs = append(sp.lines, lines), append(sp.slabs, a.slabs[i])
+		}
+	}
+	e.spares.Put(sp)
+	return out
 }
 
 // Run runs every rule over an analysed document.

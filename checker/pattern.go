@@ -172,7 +172,11 @@ func (c *Context) documentScan(raw bool) *match.Text {
 		if other := c.wholeScan[1-mode]; other != nil && c.View.Text == c.Doc.Text {
 			c.wholeScan[mode] = other
 		} else {
-			c.wholeScan[mode] = c.dict.Scan(text)
+			var old *match.Text
+			if sp := c.spare; sp != nil && len(sp.scans) > 0 {
+				old, sp.scans = sp.scans[len(sp.scans)-1], sp.scans[:len(sp.scans)-1]
+			}
+			c.wholeScan[mode] = c.dict.ScanReusing(text, old)
 			// The view is valid UTF-8; the document checked its text.
 			c.wholeScan[mode].SetValid(!raw || c.Doc.ValidUTF8())
 		}
@@ -193,12 +197,23 @@ func formIndex(raw bool) int {
 func (c *Context) lineScan(n int, raw bool) (*match.Text, int) {
 	mode := formIndex(raw)
 	if c.scanned[mode] == nil {
-		spans := make([][2]int, len(c.Doc.Lines))
-		for i := range spans {
-			text, base := c.lineText(i+1, raw)
-			spans[i] = [2]int{base, base + len(text)}
+		var spans [][2]int
+		var lines []match.Text
+		var slab []uint64
+		if sp := c.spare; sp != nil {
+			spans = sp.spans[:0]
+			if k := len(sp.lines); k > 0 {
+				lines, slab, sp.lines, sp.slabs = sp.lines[k-1], sp.slabs[k-1], sp.lines[:k-1], sp.slabs[:k-1]
+			}
 		}
-		c.scanned[mode] = c.documentScan(raw).Slices(spans)
+		for i := range c.Doc.Lines {
+			text, base := c.lineText(i+1, raw)
+			spans = append(spans, [2]int{base, base + len(text)})
+		}
+		c.scanned[mode], c.slabs[mode] = c.documentScan(raw).SlicesInto(spans, lines, slab)
+		if c.spare != nil {
+			c.spare.spans = spans
+		}
 	}
 	_, base := c.lineText(n, raw)
 	return &c.scanned[mode][n-1], base

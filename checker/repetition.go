@@ -115,15 +115,31 @@ type cutCache struct {
 	clauses, sentences []piece
 }
 
+// reuse empties the cache of a finished check for a document of n lines.
+func (cc *cutCache) reuse(n int) {
+	if cap(cc.lines) >= n {
+		cc.lines = cc.lines[:n]
+		clear(cc.lines)
+	} else {
+		cc.lines = make([]lineCuts, n)
+	}
+	cc.clauses, cc.sentences = cc.clauses[:0], cc.sentences[:0]
+}
+
 // cuts returns line n of the view, where it starts, and its clauses and
 // sentences: cut once for both repetition checks, in one pass.
 func (a *Analysis) cuts(n int) (string, int, lineCuts) {
 	text, base := a.LineView(n)
 	cc := a.cutLines
 	if cc == nil {
-		pieces := len(a.View.Text) / 32 // a clause is some ten characters
-		cc = &cutCache{lines: make([]lineCuts, len(a.Doc.Lines)),
-			clauses: make([]piece, 0, pieces), sentences: make([]piece, 0, pieces/2)}
+		if sp := a.spare; sp != nil && sp.cuts != nil {
+			cc, sp.cuts = sp.cuts, nil
+			cc.reuse(len(a.Doc.Lines))
+		} else {
+			pieces := len(a.View.Text) / 32 // a clause is some ten characters
+			cc = &cutCache{lines: make([]lineCuts, len(a.Doc.Lines)),
+				clauses: make([]piece, 0, pieces), sentences: make([]piece, 0, pieces/2)}
+		}
 		a.cutLines = cc
 	}
 	lc := &cc.lines[n-1]

@@ -1,7 +1,8 @@
 // Package lint runs a check over the inputs a user names: it expands
-// directories, finds each file's config, reads the file, runs the engine and
-// hands each result on as soon as it is ready, so memory stays proportional
-// to one file.
+// directories, finds each file's config, reads and checks the files on
+// several goroutines with one shared engine, and hands each result on in
+// input order as soon as it and those before it are ready, so memory stays
+// proportional to the files in flight.
 package lint
 
 import (
@@ -9,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
+	"sync"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
@@ -26,12 +29,22 @@ type Options struct {
 	StdinName string
 	// Warn, if set, is told the warnings of each config as it is loaded.
 	Warn func(error)
+	// Jobs is how many files are read and checked at once (--jobs); 0 or
+	// less means one per CPU.
+	Jobs int
 }
 
-// Linter checks files. It caches one engine per config file.
+// Linter checks files. It caches one engine per config file and the config
+// file that applies to each directory. Its methods may be called from
+// several goroutines.
 type Linter struct {
-	opts    Options
+	opts Options
+	mu   sync.Mutex // guards engines and configs
+	// engines holds the engine of each config file ("" for the defaults).
 	engines map[string]*loaded
+	// configs holds the config file found for each directory, so that a
+	// directory's files cost one lookup (stats up to the root), not one each.
+	configs map[string]string
 }
 
 type loaded struct {
@@ -47,7 +60,7 @@ func New(opts Options) *Linter {
 	if opts.StdinName == "" {
 		opts.StdinName = "<stdin>"
 	}
-	return &Linter{opts: opts, engines: map[string]*loaded{}}
+	return &Linter{opts: opts, engines: map[string]*loaded{}, configs: map[string]string{}}
 }
 
 // ConfigError is a bad config or pack: the whole run stops with exit code 2.
@@ -59,45 +72,119 @@ type ConfigError struct {
 func (e *ConfigError) Error() string { return e.Err.Error() }
 func (e *ConfigError) Unwrap() error { return e.Err }
 
-// Run checks every input and calls emit with each file's result, in order.
-// Directories are walked for the formats fzlint reads. A config or pack error
-// stops the run and is returned as a *ConfigError.
+// Run checks every input and calls emit with each file's result, in input
+// order, on the caller's goroutine. Directories are walked for the formats
+// fzlint reads. Files are read and checked by Options.Jobs goroutines; at
+// most twice that many results wait to be emitted, so memory is bounded by
+// the files in flight, not the run. With one job a file is read only after
+// the one before it is emitted. A config or pack error stops the run
+// after the files before it are emitted and is returned as a *ConfigError.
 func (l *Linter) Run(inputs []string, emit func(checker.FileResult)) error {
-	for _, in := range inputs {
-		if in == "-" {
-			r, err := l.checkStdin()
-			if err != nil {
-				return err
+	jobs := l.opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	// In input order. With one job, none waits: a file is read only after
+	// the one before it is emitted (and, with --fix, written).
+	queue := 2 * jobs
+	if jobs == 1 {
+		queue = 0
+	}
+	pending := make(chan *task, queue)
+	work := make(chan *task)
+	stop := make(chan struct{})
+	var workers sync.WaitGroup
+	for range jobs {
+		workers.Go(func() {
+			for t := range work {
+				l.do(t)
 			}
-			emit(r)
-			continue
-		}
-		var walkErr error
-		skip := newWalkFilter(in)
-		doc.Walk(in, func(path string, err error) {
-			if walkErr != nil {
-				return
-			}
-			if path != in && (l.excluded(path) || skip(path)) {
-				return
-			}
-			if err != nil {
-				emit(errorResult(path, err))
-				return
-			}
-			r, cerr := l.CheckFile(path)
-			if cerr != nil {
-				walkErr = cerr
-				return
-			}
-			emit(r)
 		})
-		if walkErr != nil {
-			return walkErr
+	}
+	go func() {
+		defer close(pending)
+		defer close(work)
+		l.walk(inputs, func(t *task) bool {
+			select {
+			case pending <- t:
+			case <-stop:
+				return false
+			}
+			select {
+			case work <- t:
+				return true
+			case <-stop:
+				return false
+			}
+		})
+	}()
+	var err error
+	for t := range pending {
+		<-t.done
+		if t.err != nil {
+			err = t.err
+			close(stop)
+			break
 		}
+		emit(t.result)
+	}
+	if err != nil {
+		for range pending { // until the walk sees stop and ends
+		}
+	}
+	workers.Wait()
+	if err != nil {
+		return err
 	}
 	l.emitUnusedIgnores(emit)
 	return nil
+}
+
+// A task is one input of a run: a file to check, a walk error to report, or
+// standard input.
+type task struct {
+	path    string
+	walkErr error
+	stdin   bool
+	done    chan struct{} // closed when result and err are set
+	result  checker.FileResult
+	err     error
+}
+
+// walk hands send each input's tasks in order, until send returns false.
+func (l *Linter) walk(inputs []string, send func(*task) bool) {
+	for _, in := range inputs {
+		if in == "-" {
+			if !send(&task{path: in, stdin: true, done: make(chan struct{})}) {
+				return
+			}
+			continue
+		}
+		ok := true
+		skip := newWalkFilter(in)
+		doc.Walk(in, func(path string, err error) {
+			if !ok || path != in && (l.excluded(path) || skip(path)) {
+				return
+			}
+			ok = send(&task{path: path, walkErr: err, done: make(chan struct{})})
+		})
+		if !ok {
+			return
+		}
+	}
+}
+
+// do checks one task and marks it done.
+func (l *Linter) do(t *task) {
+	switch {
+	case t.stdin:
+		t.result, t.err = l.checkStdin()
+	case t.walkErr != nil:
+		t.result = errorResult(t.path, t.walkErr)
+	default:
+		t.result, t.err = l.CheckFile(t.path)
+	}
+	close(t.done)
 }
 
 // Set returns the rule set that applies to path (for `fzlint rules`).
@@ -186,15 +273,24 @@ func errorResult(path string, err error) checker.FileResult {
 	return checker.FileResult{Path: path, Error: fe, Findings: []checker.Finding{}}
 }
 
-// engineFor returns the engine for the config that applies to path.
+// engineFor returns the engine for the config that applies to path. The
+// first call for a config loads it, holding the lock: the other goroutines
+// need the same engine and wait for it.
 func (l *Linter) engineFor(path string) *loaded {
+	l.mu.Lock()
+	defer l.mu.Unlock()
 	cfgPath := l.opts.Config
 	if cfgPath == "" && !l.opts.NoConfig {
 		dir := path
 		if filepath.Ext(path) != "" || path == l.opts.StdinName {
 			dir = filepath.Dir(path)
 		}
-		cfgPath = rules.FindConfig(dir)
+		found, ok := l.configs[dir]
+		if !ok {
+			found = rules.FindConfig(dir)
+			l.configs[dir] = found
+		}
+		cfgPath = found
 	}
 	if ld, ok := l.engines[cfgPath]; ok {
 		return ld

@@ -235,7 +235,22 @@ type occurrence struct {
 
 // Scan finds the dictionary's literals in s.
 func (d *Dictionary) Scan(s string) *Text {
-	t := &Text{s: s, d: d, present: make([]uint64, (len(d.lits)+63)/64), occ: make([]occurrence, 0, len(s)/12)}
+	return d.ScanReusing(s, nil)
+}
+
+// ScanReusing is Scan written into the memory of old, a scan by the same
+// dictionary that nothing uses any more (nor any piece of it); nil for fresh
+// memory.
+func (d *Dictionary) ScanReusing(s string, old *Text) *Text {
+	words := (len(d.lits) + 63) / 64
+	var t *Text
+	if old != nil && old.d == d {
+		clear(old.present)
+		*old = Text{s: s, d: d, present: old.present, occ: old.occ[:0]}
+		t = old
+	} else {
+		t = &Text{s: s, d: d, present: make([]uint64, words), occ: make([]occurrence, 0, len(s)/12)}
+	}
 	for i := 0; i+2 < len(s); i++ {
 		c := s[i]
 		switch {
@@ -379,9 +394,26 @@ func (t *Text) hasBefore(e *entry, end int) bool {
 // scanning each: the pieces share t's occurrences and one allocation holds
 // their literal sets.
 func (t *Text) Slices(spans [][2]int) []Text {
-	out := make([]Text, len(spans))
+	out, _ := t.SlicesInto(spans, nil, nil)
+	return out
+}
+
+// SlicesInto is Slices written into the memory of out and slab, the pieces
+// and literal sets of an earlier call that nothing uses any more (nil for
+// fresh memory). It returns the pieces and the slab that holds their sets.
+func (t *Text) SlicesInto(spans [][2]int, out []Text, slab []uint64) ([]Text, []uint64) {
 	words := len(t.present)
-	slab := make([]uint64, words*len(spans))
+	if cap(out) >= len(spans) {
+		out = out[:len(spans)]
+	} else {
+		out = make([]Text, len(spans))
+	}
+	if need := words * len(spans); cap(slab) >= need {
+		slab = slab[:need]
+		clear(slab)
+	} else {
+		slab = make([]uint64, need)
+	}
 	k := 0
 	for n, sp := range spans {
 		from, to := t.base+sp[0], t.base+sp[1]
@@ -414,5 +446,5 @@ func (t *Text) Slices(spans [][2]int) []Text {
 		}
 		k = j
 	}
-	return out
+	return out, slab
 }

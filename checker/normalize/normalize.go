@@ -32,8 +32,7 @@ type mark struct{ v, d int }
 // New returns the view of s. The view has one rune for each rune of s; an
 // invalid byte of s is one rune, U+FFFD in the view.
 func New(s string) *View {
-	var b strings.Builder
-	b.Grow(len(s))
+	var b strings.Builder // grown at the first rune that changes
 	var marks []mark
 	traditional := 0
 	delta := 0
@@ -58,6 +57,9 @@ func New(s string) *View {
 		if n := Rune(r); n != r || size == 1 {
 			if n != r && IsTraditional(r) {
 				traditional++
+			}
+			if b.Cap() == 0 {
+				b.Grow(len(s))
 			}
 			b.WriteString(s[kept:i])
 			b.WriteRune(n)

@@ -12,16 +12,20 @@ import (
 
 func TestGoldenCheck(t *testing.T) {
 	results := fixture(t)
-	opts := Options{Rules: fixtureRules(results), Version: "0.1.0-test"}
-	for _, tc := range []struct{ format, file string }{
-		{"text", "golden-check.txt"},
-		{"json", "golden-check.json"},
-		{"sarif", "golden-check.sarif"},
-		{"github", "golden-check.github"},
-		{"html", "golden-check.html"},
+	for _, tc := range []struct {
+		format, file string
+		pretty       bool
+	}{
+		{"text", "golden-check.txt", false},
+		{"json", "golden-check.json", true},
+		{"json", "golden-check-compact.json", false},
+		{"sarif", "golden-check.sarif", false},
+		{"github", "golden-check.github", false},
+		{"html", "golden-check.html", false},
 	} {
-		t.Run(tc.format, func(t *testing.T) {
+		t.Run(tc.file, func(t *testing.T) {
 			var buf bytes.Buffer
+			opts := Options{Rules: fixtureRules(results), Version: "0.1.0-test", Pretty: tc.pretty}
 			p, err := New(tc.format, &buf, opts)
 			if err != nil {
 				t.Fatal(err)
@@ -68,7 +72,7 @@ func TestUnknownFormat(t *testing.T) {
 // TestJSONEmpty checks that lists are [] when there is nothing in them.
 func TestJSONEmpty(t *testing.T) {
 	var buf bytes.Buffer
-	if err := PrintAll(NewJSON(&buf, Options{}), nil); err != nil {
+	if err := PrintAll(NewJSON(&buf, Options{Pretty: true}), nil); err != nil {
 		t.Fatal(err)
 	}
 	want := `{
@@ -86,6 +90,14 @@ func TestJSONEmpty(t *testing.T) {
 `
 	if got := buf.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	buf.Reset()
+	if err := PrintAll(NewJSON(&buf, Options{}), nil); err != nil {
+		t.Fatal(err)
+	}
+	want = `{"schema":"fzlint/v1","files":[],"summary":{"files":0,"failed":0,"errors":0,"warnings":0,"infos":0,"suppressed":0}}` + "\n"
+	if got := buf.String(); got != want {
+		t.Errorf("compact: got\n%s\nwant\n%s", got, want)
 	}
 }
 

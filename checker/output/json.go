@@ -1,9 +1,12 @@
 package output
 
 import (
+	"bufio"
 	"encoding/json"
 	"io"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
@@ -14,91 +17,297 @@ const JSONSchema = "fzlint/v1"
 
 // JSON prints one fzlint/v1 object for the whole run. It streams: each file's
 // entry is written as the file is checked, the summary at the end, so a run
-// over many files holds one file's findings at a time.
+// over many files holds one file's findings at a time. The fields are written
+// one by one (jsonWriter), without reflection; the object is compact unless
+// Options.Pretty asks for it indented by two spaces.
 type JSON struct {
-	w       io.Writer
-	started bool // the opening and the first file's entry are written
+	out     jsonWriter
+	started bool // the opening is written
 	summary summary
 }
 
 // NewJSON returns a JSON printer writing to w.
-func NewJSON(w io.Writer, _ Options) *JSON {
-	return &JSON{w: w}
+func NewJSON(w io.Writer, opts Options) *JSON {
+	return &JSON{out: jsonWriter{w: bufio.NewWriter(w), pretty: opts.Pretty}}
 }
 
-// The wire types are spelled out here rather than taken from checker's structs
-// so that a field added there cannot silently change the contract.
-type jsonFile struct {
-	Path     string             `json:"path"`
-	Format   string             `json:"format"`
-	Encoding string             `json:"encoding"`
-	Error    *checker.FileError `json:"error"`
-	Findings []jsonFinding      `json:"findings"`
-	// Suppressed are the findings suppressions accepted, with why.
-	Suppressed []jsonSuppressed `json:"suppressed"`
-}
-
-type jsonSuppressed struct {
-	jsonFinding
-	Kind          string `json:"kind"` // "inSource" (a comment in the document) or "external"
-	Justification string `json:"justification"`
-}
-
-type jsonFinding struct {
-	Rule     string       `json:"rule"`
-	Severity string       `json:"severity"`
-	Message  string       `json:"message"`
-	Source   string       `json:"source"`
-	Range    doc.Range    `json:"range"`
-	Excerpt  string       `json:"excerpt"`
-	Fix      *checker.Fix `json:"fix"`
+// start writes the opening of the report and its list of files, once.
+func (p *JSON) start() {
+	if p.started {
+		return
+	}
+	p.started = true
+	j := &p.out
+	j.open('{')
+	j.key("schema")
+	j.str(JSONSchema)
+	j.key("files")
+	j.open('[')
 }
 
 // File writes one file's entry. Empty lists are [] and absent values null,
-// never left out, so that consumers need no defaults.
+// never left out, so that consumers need no defaults. The field names and
+// their order are fzlint/v1's, spelled out here so that a field added to
+// checker's structs cannot silently change the contract.
 func (p *JSON) File(r checker.FileResult) error {
 	p.summary.add(r)
-	f := jsonFile{Path: r.Path, Format: r.Format, Encoding: r.Encoding, Error: r.Error,
-		Findings: make([]jsonFinding, 0, len(r.Findings))}
-	for _, x := range r.Findings {
-		f.Findings = append(f.Findings, jsonFinding{Rule: x.Rule, Severity: x.Severity.String(),
-			Message: x.Message, Source: x.Source, Range: x.Range, Excerpt: x.Excerpt, Fix: x.Fix})
+	p.start()
+	j := &p.out
+	j.open('{')
+	j.key("path")
+	j.str(r.Path)
+	j.key("format")
+	j.str(r.Format)
+	j.key("encoding")
+	j.str(r.Encoding)
+	j.key("error")
+	if r.Error == nil {
+		j.null()
+	} else {
+		j.open('{')
+		j.key("code")
+		j.str(r.Error.Code)
+		j.key("message")
+		j.str(r.Error.Message)
+		j.close('}')
 	}
-	f.Suppressed = make([]jsonSuppressed, 0, len(r.Suppressed))
-	for _, x := range r.Suppressed {
-		f.Suppressed = append(f.Suppressed, jsonSuppressed{jsonFinding{Rule: x.Rule, Severity: x.Severity.String(),
-			Message: x.Message, Source: x.Source, Range: x.Range, Excerpt: x.Excerpt, Fix: x.Fix},
-			suppressionKind(x), x.Justification})
+	j.key("findings")
+	j.open('[')
+	for _, f := range r.Findings {
+		j.open('{')
+		j.findingFields(f)
+		j.close('}')
 	}
-	entry, err := indentJSON(f, "    ")
-	if err != nil {
-		return err
+	j.close(']')
+	// The findings suppressions accepted, with why.
+	j.key("suppressed")
+	j.open('[')
+	for _, f := range r.Suppressed {
+		j.open('{')
+		j.findingFields(f.Finding)
+		j.key("kind") // "inSource" (a comment in the document) or "external"
+		j.str(suppressionKind(f))
+		j.key("justification")
+		j.str(f.Justification)
+		j.close('}')
 	}
-	lead := ",\n    "
-	if !p.started {
-		lead, p.started = jsonOpening+"\n    ", true
-	}
-	_, err = io.WriteString(p.w, lead+entry)
-	return err
+	j.close(']')
+	j.close('}')
+	return j.w.Flush()
 }
 
-// jsonOpening opens the report and its list of files.
-const jsonOpening = "{\n  \"schema\": \"" + JSONSchema + "\",\n  \"files\": ["
+// findingFields writes the fields of a finding, in fzlint/v1's order.
+func (j *jsonWriter) findingFields(f checker.Finding) {
+	j.key("rule")
+	j.str(f.Rule)
+	j.key("severity")
+	j.str(f.Severity.String())
+	j.key("message")
+	j.str(f.Message)
+	j.key("source")
+	j.str(f.Source)
+	j.key("range")
+	j.rangeValue(f.Range)
+	j.key("excerpt")
+	j.str(f.Excerpt)
+	j.key("fix")
+	if f.Fix == nil {
+		j.null()
+		return
+	}
+	j.open('{')
+	j.key("range")
+	j.rangeValue(f.Fix.Range)
+	j.key("text")
+	j.str(f.Fix.Text)
+	j.close('}')
+}
 
-// Finish closes the list of files and writes the summary: the report reads as
-// one object indented by two spaces.
+// Finish closes the list of files and writes the summary.
 func (p *JSON) Finish() error {
-	sum, err := indentJSON(p.summary, "  ")
-	if err != nil {
-		return err
+	p.start()
+	j := &p.out
+	j.close(']')
+	j.key("summary")
+	j.open('{')
+	for _, c := range []struct {
+		name string
+		n    int
+	}{{"files", p.summary.Files}, {"failed", p.summary.Failed}, {"errors", p.summary.Errors},
+		{"warnings", p.summary.Warnings}, {"infos", p.summary.Infos}, {"suppressed", p.summary.Suppressed}} {
+		j.key(c.name)
+		j.int(c.n)
 	}
-	closing := "\n  ],\n"
-	if !p.started {
-		closing = jsonOpening + "],\n"
-	}
-	_, err = io.WriteString(p.w, closing+"  \"summary\": "+sum+"\n}\n")
-	return err
+	j.close('}')
+	j.close('}')
+	j.w.WriteByte('\n')
+	return j.w.Flush()
 }
+
+// jsonWriter writes JSON values one at a time, as encoding/json would print
+// them (compact, or indented by two spaces), without reflection.
+type jsonWriter struct {
+	w      *bufio.Writer
+	pretty bool
+	// later is set when the current object or array holds a value already,
+	// so the next needs a comma; outer keeps it for the enclosing ones.
+	later bool
+	outer []bool
+	// keyed is set between a key and its value.
+	keyed bool
+	num   []byte // scratch for numbers
+}
+
+// next places the start of a value: after its key, or after a comma and on
+// a line of its own when indenting.
+func (j *jsonWriter) next() {
+	if j.keyed {
+		j.keyed = false
+		return
+	}
+	if j.later {
+		j.w.WriteByte(',')
+	}
+	j.later = true
+	j.newline(len(j.outer))
+}
+
+func (j *jsonWriter) newline(depth int) {
+	if !j.pretty {
+		return
+	}
+	j.w.WriteByte('\n')
+	for range depth {
+		j.w.WriteString("  ")
+	}
+}
+
+// open starts an object ('{') or array ('[').
+func (j *jsonWriter) open(c byte) {
+	if len(j.outer) > 0 || j.keyed {
+		j.next()
+	}
+	j.w.WriteByte(c)
+	j.outer = append(j.outer, j.later)
+	j.later = false
+}
+
+// close ends the innermost object ('}') or array (']'); an empty one stays {} or [].
+func (j *jsonWriter) close(c byte) {
+	held := j.later
+	j.later = j.outer[len(j.outer)-1]
+	j.outer = j.outer[:len(j.outer)-1]
+	if held {
+		j.newline(len(j.outer))
+	}
+	j.w.WriteByte(c)
+}
+
+// key writes an object's key; its value comes next.
+func (j *jsonWriter) key(k string) {
+	j.next()
+	j.quoted(k)
+	j.w.WriteByte(':')
+	if j.pretty {
+		j.w.WriteByte(' ')
+	}
+	j.keyed = true
+}
+
+func (j *jsonWriter) str(s string) {
+	j.next()
+	j.quoted(s)
+}
+
+func (j *jsonWriter) int(n int) {
+	j.next()
+	j.num = strconv.AppendInt(j.num[:0], int64(n), 10)
+	j.w.Write(j.num)
+}
+
+func (j *jsonWriter) null() {
+	j.next()
+	j.w.WriteString("null")
+}
+
+func (j *jsonWriter) rangeValue(r doc.Range) {
+	j.open('{')
+	for _, p := range []struct {
+		name string
+		pos  doc.Position
+	}{{"start", r.Start}, {"end", r.End}} {
+		j.key(p.name)
+		j.open('{')
+		j.key("line")
+		j.int(p.pos.Line)
+		j.key("column")
+		j.int(p.pos.Column)
+		j.key("offset")
+		j.int(p.pos.Offset)
+		j.close('}')
+	}
+	j.close('}')
+}
+
+// quoted writes s as a JSON string escaped as encoding/json escapes it
+// without HTML escaping: quote, backslash and control characters, U+2028 and
+// U+2029, and invalid UTF-8 as U+FFFD. Runs of plain text are written whole.
+func (j *jsonWriter) quoted(s string) {
+	w := j.w
+	w.WriteByte('"')
+	from := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			w.WriteString(s[from:i])
+			switch c {
+			case '"', '\\':
+				w.WriteByte('\\')
+				w.WriteByte(c)
+			case '\n':
+				w.WriteString(`\n`)
+			case '\r':
+				w.WriteString(`\r`)
+			case '\t':
+				w.WriteString(`\t`)
+			case '\b':
+				w.WriteString(`\b`)
+			case '\f':
+				w.WriteString(`\f`)
+			default:
+				w.WriteString(`\u00`)
+				w.WriteByte(hexDigits[c>>4])
+				w.WriteByte(hexDigits[c&0xf])
+			}
+			i++
+			from = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			w.WriteString(s[from:i])
+			w.WriteString(`\ufffd`)
+		case r == '\u2028' || r == '\u2029':
+			w.WriteString(s[from:i])
+			w.WriteString(`\u202`)
+			w.WriteByte(hexDigits[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		from = i
+	}
+	w.WriteString(s[from:])
+	w.WriteByte('"')
+}
+
+const hexDigits = "0123456789abcdef"
 
 // indentJSON encodes v indented by two spaces, its lines after the first
 // starting with prefix, for a value nested in a larger document.

@@ -22,6 +22,9 @@ type Options struct {
 	Rules []rules.Rule
 	// Version is fzlint's version, for SARIF's tool.driver.version.
 	Version string
+	// Pretty indents JSON output (--pretty, or a terminal); it is compact
+	// otherwise.
+	Pretty bool
 }
 
 // Printer writes the results of one run in one format. File is called once per

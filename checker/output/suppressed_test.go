@@ -88,7 +88,7 @@ func TestSuppressedJSON(t *testing.T) {
 	if out.Summary.Suppressed != 2 {
 		t.Errorf("summary = %+v", out.Summary)
 	}
-	if !strings.Contains(buf.String(), `"suppressed": []`) {
+	if !strings.Contains(buf.String(), `"suppressed":[]`) {
 		t.Error("a file without suppressed findings should say so with []")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,37 +34,61 @@ const indent = "    "
 
 // Text prints findings compiler-style, each with its source line, a caret line
 // under the range, the rule's source and the fix, then a summary in Chinese.
+// It writes each piece straight to one buffered writer, flushed after each
+// file: no formatting or colouring call per finding.
 type Text struct {
-	w     io.Writer
-	bold  *color.Color
-	faint *color.Color
-	sev   map[rules.Severity]*color.Color
+	w     *bufio.Writer // keeps the first write error for Flush
+	bold  style
+	faint style
+	sev   [rules.Error + 1]style
+	num   []byte // scratch for line and column numbers
 	// summary counts what File printed, for Finish.
 	summary summary
+}
+
+// A style is the escape sequences that turn an ANSI colour on and off; both
+// empty without colour.
+type style struct{ on, off string }
+
+// newStyle takes the sequences fatih/color writes for attrs, once.
+func newStyle(enabled bool, attrs ...color.Attribute) style {
+	if !enabled {
+		return style{}
+	}
+	// Per-object switch, not color.NoColor: that global is shared by every
+	// printer and goroutine of the process.
+	c := color.New(attrs...)
+	c.EnableColor()
+	on, off, _ := strings.Cut(c.Sprint("\x00"), "\x00")
+	return style{on, off}
 }
 
 // NewText returns a text printer writing to w.
 func NewText(w io.Writer, opts Options) *Text {
 	p := &Text{
-		w:     w,
-		bold:  color.New(color.Bold),
-		faint: color.New(color.Faint),
-		sev: map[rules.Severity]*color.Color{
-			rules.Error:   color.New(color.FgRed, color.Bold),
-			rules.Warning: color.New(color.FgYellow, color.Bold),
-			rules.Info:    color.New(color.FgCyan, color.Bold),
-		},
+		w:     bufio.NewWriter(w),
+		bold:  newStyle(opts.Color, color.Bold),
+		faint: newStyle(opts.Color, color.Faint),
 	}
-	// Per-object switches, not color.NoColor: that global is shared by every
-	// printer and goroutine of the process.
-	for _, c := range []*color.Color{p.bold, p.faint, p.sev[rules.Error], p.sev[rules.Warning], p.sev[rules.Info]} {
-		if opts.Color {
-			c.EnableColor()
-		} else {
-			c.DisableColor()
-		}
-	}
+	p.sev[rules.Error] = newStyle(opts.Color, color.FgRed, color.Bold)
+	p.sev[rules.Warning] = newStyle(opts.Color, color.FgYellow, color.Bold)
+	p.sev[rules.Info] = newStyle(opts.Color, color.FgCyan, color.Bold)
 	return p
+}
+
+// styled writes s in style st.
+func (p *Text) styled(st style, s string) {
+	p.w.WriteString(st.on)
+	p.w.WriteString(s)
+	p.w.WriteString(st.off)
+}
+
+// severity is the style of a severity; faint for one outside the known three.
+func (p *Text) severity(s rules.Severity) style {
+	if s >= rules.Info && s <= rules.Error {
+		return p.sev[s]
+	}
+	return p.faint
 }
 
 // runeWidth is the number of terminal columns r takes: two for East Asian
@@ -78,6 +103,10 @@ func runeWidth(r rune) int {
 		return 1
 	case 0x4e00 <= r && r <= 0x9fff: // CJK Unified Ideographs, wide
 		return 2
+	case 0x3000 <= r && r <= 0x3029, 0xff01 <= r && r <= 0xff60: // CJK punctuation, full-width forms
+		return 2
+	case 0x2010 <= r && r <= 0x2027: // dashes, quotes, ellipsis: ambiguous, narrow
+		return 1
 	}
 	return tableWidth(r)
 }
@@ -95,15 +124,6 @@ func tableWidth(r rune) int {
 	return 1
 }
 
-// stringWidth is the number of terminal columns s takes.
-func stringWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		n += runeWidth(r)
-	}
-	return n
-}
-
 // ColorWanted reports whether output to f should be colored: not when
 // noColorFlag (--no-color) is set, nor when NO_COLOR is set and not empty
 // (no-color.org), nor for TERM=dumb, nor when f is not a terminal.
@@ -111,92 +131,164 @@ func ColorWanted(f *os.File, noColorFlag bool) bool {
 	if noColorFlag || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		return false
 	}
-	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
+	return Terminal(f)
+}
+
+// Terminal reports whether f is a terminal; false for nil.
+func Terminal(f *os.File) bool {
+	return f != nil && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
 // File prints one file's findings, or why it could not be checked.
 func (p *Text) File(r checker.FileResult) error {
 	p.summary.add(r)
-	bw := bufio.NewWriter(p.w) // keeps the first write error for Flush
 	if r.Error != nil {
-		fmt.Fprintf(bw, "%s: %s: %s %s\n\n", p.bold.Sprint(r.Path), p.sev[rules.Error].Sprint("error"),
-			r.Error.Message, p.faint.Sprintf("[%s]", r.Error.Code))
+		p.styled(p.bold, r.Path)
+		p.w.WriteString(": ")
+		p.styled(p.sev[rules.Error], "error")
+		p.w.WriteString(": ")
+		p.w.WriteString(r.Error.Message)
+		p.w.WriteByte(' ')
+		p.bracketed(r.Error.Code)
+		p.w.WriteString("\n\n")
 	}
 	for _, f := range r.Findings {
-		p.finding(bw, r, f)
+		p.finding(r, f)
 	}
-	return bw.Flush()
+	return p.w.Flush()
 }
 
 // Finish prints the summary line.
 func (p *Text) Finish() error {
-	_, err := fmt.Fprintln(p.w, summaryLine(p.summary))
-	return err
+	p.w.WriteString(summaryLine(p.summary))
+	p.w.WriteByte('\n')
+	return p.w.Flush()
 }
 
-func (p *Text) finding(w io.Writer, r checker.FileResult, f checker.Finding) {
-	sev := p.sev[f.Severity]
-	if sev == nil {
-		sev = p.faint
-	}
-	fmt.Fprintf(w, "%s: %s: %s %s\n",
-		p.bold.Sprintf("%s:%d:%d", r.Path, f.Range.Start.Line, f.Range.Start.Column),
-		sev.Sprint(f.Severity), f.Message, p.faint.Sprintf("[%s]", f.Rule))
+// bracketed writes [s], faint.
+func (p *Text) bracketed(s string) {
+	p.w.WriteString(p.faint.on)
+	p.w.WriteByte('[')
+	p.w.WriteString(s)
+	p.w.WriteByte(']')
+	p.w.WriteString(p.faint.off)
+}
+
+func (p *Text) finding(r checker.FileResult, f checker.Finding) {
+	sev := p.severity(f.Severity)
+	w := p.w
+	w.WriteString(p.bold.on)
+	w.WriteString(r.Path)
+	p.num = strconv.AppendInt(append(p.num[:0], ':'), int64(f.Range.Start.Line), 10)
+	p.num = strconv.AppendInt(append(p.num, ':'), int64(f.Range.Start.Column), 10)
+	w.Write(p.num)
+	w.WriteString(p.bold.off)
+	w.WriteString(": ")
+	p.styled(sev, f.Severity.String())
+	w.WriteString(": ")
+	w.WriteString(f.Message)
+	w.WriteByte(' ')
+	p.bracketed(f.Rule)
+	w.WriteByte('\n')
 	if r.Doc != nil {
-		src, marks := p.snippet(r.Doc, f.Range)
-		fmt.Fprintf(w, "%s%s\n%s%s\n", indent, src, indent, sev.Sprint(marks))
+		p.snippet(r.Doc, f.Range, sev)
 	}
 	if f.Source != "" {
-		fmt.Fprintf(w, "%s依据：%s\n", indent, f.Source)
+		w.WriteString(indent + "依据：")
+		w.WriteString(f.Source)
+		w.WriteByte('\n')
 	}
 	if f.Fix != nil && r.Doc != nil {
-		fmt.Fprintf(w, "%s%s\n", indent, fixHint(r.Doc, f))
+		w.WriteString(indent)
+		writeFixHint(w, r.Doc, f)
+		w.WriteByte('\n')
 	}
-	fmt.Fprintln(w)
+	w.WriteByte('\n')
 }
 
-// snippet returns the line of Doc.Text holding the range's start, cut to a
-// window around the range, and the caret line that underlines the range
-// within it. The line is found from the byte offset, so for HTML, whose
-// Position.Line is in the markup, it is the extracted paragraph.
-func (p *Text) snippet(d *doc.Document, rg doc.Range) (src, marks string) {
+// snippet writes the line of Doc.Text holding the range's start, cut to a
+// window around the range, and under it the caret line that underlines the
+// range, in style sev. The line is found from the byte offset, so for HTML,
+// whose Position.Line is in the markup, it is the extracted paragraph. Widths
+// are measured only as far as the window reaches: a paragraph of a thousand
+// characters costs what its shown hundred columns cost.
+func (p *Text) snippet(d *doc.Document, rg doc.Range, sev style) {
 	start := clamp(rg.Start.Offset, 0, len(d.Text))
 	l := d.Lines[d.LineAt(start)-1]
 	line := d.Text[l.Start:l.End]
 	s := clamp(start-l.Start, 0, len(line))
 	e := clamp(rg.End.Offset-l.Start, s, len(line)) // a range spanning lines stops at this line's end
 	before, span, after := line[:s], line[s:e], line[e:]
-	if stringWidth(line) > maxLine {
-		if stringWidth(before) > maxBefore {
-			before = "…" + p.tail(before, maxBefore-1)
+	lead, trail := "", ""
+	if wider(line, maxLine) {
+		if wider(before, maxBefore) {
+			before, lead = tail(before, maxBefore-1), "…"
 		}
-		if stringWidth(span) > maxSpan {
-			span, after = p.head(span, maxSpan), "…"
-		} else if stringWidth(after) > maxAfter {
-			after = p.head(after, maxAfter-1) + "…"
+		if wider(span, maxSpan) {
+			span, after, trail = head(span, maxSpan), "", "…"
+		} else if wider(after, maxAfter) {
+			after, trail = head(after, maxAfter-1), "…"
 		}
 	}
-	under := p.columns(span, '~')
-	if i := strings.IndexByte(under, '~'); i >= 0 {
-		under = under[:i] + "^" + under[i+1:]
-	} else {
-		under += "^" // an empty or zero-width range: point between characters
+	w := p.w
+	w.WriteString(indent)
+	for _, part := range [...]string{lead, before, span, after, trail} {
+		w.WriteString(part)
 	}
-	return before + span + after, p.columns(before, ' ') + under
+	w.WriteString("\n" + indent)
+	w.WriteString(sev.on)
+	if lead != "" {
+		w.WriteByte(' ') // under the ellipsis, one column wide
+	}
+	p.caret(before, span)
+	w.WriteString(sev.off)
+	w.WriteByte('\n')
 }
 
-// columns returns as many c as s takes display columns, keeping s's tabs as
-// tabs so that the terminal expands both lines alike.
-func (p *Text) columns(s string, c byte) string {
-	parts := strings.Split(s, "\t")
-	for i, part := range parts {
-		parts[i] = strings.Repeat(string(c), stringWidth(part))
+// caret writes a space for each column of before and a caret and tildes
+// under span, keeping tabs as tabs so that the terminal expands both lines
+// alike. An empty or zero-width span gets a caret between characters.
+func (p *Text) caret(before, span string) {
+	w := p.w
+	for _, r := range before {
+		if r == '\t' {
+			w.WriteByte('\t')
+			continue
+		}
+		for range runeWidth(r) {
+			w.WriteByte(' ')
+		}
 	}
-	return strings.Join(parts, "\t")
+	mark := byte('^')
+	for _, r := range span {
+		if r == '\t' {
+			w.WriteByte('\t')
+			continue
+		}
+		for range runeWidth(r) {
+			w.WriteByte(mark)
+			mark = '~'
+		}
+	}
+	if mark == '^' {
+		w.WriteByte('^')
+	}
+}
+
+// wider reports whether s takes more than limit display columns, reading s
+// only until it does.
+func wider(s string, limit int) bool {
+	w := 0
+	for _, r := range s {
+		if w += runeWidth(r); w > limit {
+			return true
+		}
+	}
+	return false
 }
 
 // head returns the longest prefix of s at most limit columns wide.
-func (p *Text) head(s string, limit int) string {
+func head(s string, limit int) string {
 	w := 0
 	for i, r := range s {
 		if w += runeWidth(r); w > limit {
@@ -207,7 +299,7 @@ func (p *Text) head(s string, limit int) string {
 }
 
 // tail returns the longest suffix of s at most limit columns wide.
-func (p *Text) tail(s string, limit int) string {
+func tail(s string, limit int) string {
 	w := 0
 	for i := len(s); i > 0; {
 		r, n := utf8.DecodeLastRuneInString(s[:i])
@@ -219,23 +311,174 @@ func (p *Text) tail(s string, limit int) string {
 	return s
 }
 
-// fixHint says what the fix does, quoting the text it replaces when that is
-// not the underlined text.
+// A suggestion whose old or new text is wider than maxChange columns (a
+// paragraph rewritten for a few marks) is shown as the change itself, cut to
+// maxChange, with fixContext columns of unchanged text on each side: at most
+// the excerpt's maxLine in all.
+const (
+	maxChange  = maxLine - 2*fixContext
+	fixContext = 10
+)
+
+// fixHint is the hint writeFixHint writes, for the HTML printer.
 func fixHint(d *doc.Document, f checker.Finding) string {
+	var b strings.Builder
+	w := bufio.NewWriter(&b)
+	writeFixHint(w, d, f)
+	_ = w.Flush() // a strings.Builder does not fail
+	return b.String()
+}
+
+// writeFixHint says what the fix does, quoting the text it replaces when that
+// is not the underlined text. A fix whose old or new text spans lines or is
+// wider than maxChange (a paragraph rewritten for one word, a line break
+// removed) is shown as the change itself with a little of the text around
+// it, line breaks as ⏎ (writeWindowedHint).
+func writeFixHint(w *bufio.Writer, d *doc.Document, f checker.Finding) {
 	fx := f.Fix
+	fs, fe := clamp(fx.Range.Start.Offset, 0, len(d.Text)), clamp(fx.Range.End.Offset, 0, len(d.Text))
+	fe = max(fs, fe)
+	old := d.Text[fs:fe]
+	if hasBreak(old) || hasBreak(fx.Text) || wider(old, maxChange) || wider(fx.Text, maxChange) {
+		writeWindowedHint(w, d, fs, fe, fx.Text)
+		return
+	}
+	var parts [5]string
 	switch {
-	case fx.Range.Start.Offset == fx.Range.End.Offset:
-		return "建议插入：“" + fx.Text + "”"
+	case fs == fe:
+		parts = [5]string{"建议插入：“", fx.Text, "”"}
 	case fx.Range == f.Range && fx.Text == "":
-		return "建议删除"
+		parts = [5]string{"建议删除"}
 	case fx.Range == f.Range:
-		return "建议改为：“" + fx.Text + "”"
+		parts = [5]string{"建议改为：“", fx.Text, "”"}
+	case fx.Text == "":
+		parts = [5]string{"建议删除“", old, "”"}
+	default:
+		parts = [5]string{"建议将“", old, "”改为“", fx.Text, "”"}
 	}
-	old := d.Text[clamp(fx.Range.Start.Offset, 0, len(d.Text)):clamp(fx.Range.End.Offset, 0, len(d.Text))]
-	if fx.Text == "" {
-		return "建议删除“" + old + "”"
+	for _, part := range parts {
+		w.WriteString(part)
 	}
-	return "建议将“" + old + "”改为“" + fx.Text + "”"
+}
+
+// writeWindowedHint shows the replacement of Doc.Text[fs:fe] by text as the
+// part that changes, between the same few columns of unchanged text on each
+// side: the text around the fix on its lines and whatever old and new text
+// share at their ends. A change wider than maxChange keeps its two ends.
+func writeWindowedHint(w *bufio.Writer, d *doc.Document, fs, fe int, text string) {
+	old := d.Text[fs:fe]
+	pre := commonPrefix(old, text)
+	suf := commonSuffix(old[pre:], text[pre:])
+	oldMid, newMid := old[pre:len(old)-suf], text[pre:len(text)-suf]
+	lineStart := d.Lines[d.LineAt(fs)-1].Start
+	lineEnd := d.Lines[d.LineAt(fe)-1].End
+	// The context: [lead] before1 before2 | change | after1 after2 [trail].
+	before1, before2 := d.Text[min(lineStart, fs):fs], old[:pre]
+	after1, after2 := old[len(old)-suf:], d.Text[fe:max(lineEnd, fe)]
+	lead, trail := "", ""
+	if wider(before2, fixContext) {
+		before1, before2, lead = "", tail(before2, fixContext-1), "…"
+	} else if w := stringWidth(before2); wider(before1, fixContext-w) {
+		lead = "…"
+		if w > fixContext-1 {
+			before1, before2 = "", tail(before2, fixContext-1)
+		} else {
+			before1 = tail(before1, fixContext-1-w)
+		}
+	}
+	if wider(after1, fixContext) {
+		after1, after2, trail = head(after1, fixContext-1), "", "…"
+	} else if w := stringWidth(after1); wider(after2, fixContext-w) {
+		trail = "…"
+		if w > fixContext-1 {
+			after1, after2 = head(after1, fixContext-1), ""
+		} else {
+			after2 = head(after2, fixContext-1-w)
+		}
+	}
+	shown := func(mid string) {
+		w.WriteString("“")
+		for _, part := range [...]string{lead, before1, before2} {
+			writeVisible(w, part)
+		}
+		if wider(mid, maxChange) {
+			writeVisible(w, head(mid, maxChange/2-1))
+			w.WriteString("…")
+			writeVisible(w, tail(mid, maxChange/2-1))
+		} else {
+			writeVisible(w, mid)
+		}
+		for _, part := range [...]string{after1, after2, trail} {
+			writeVisible(w, part)
+		}
+		w.WriteString("”")
+	}
+	if len(lead)+len(before1)+len(before2)+len(after1)+len(after2)+len(trail)+len(newMid) == 0 {
+		w.WriteString("建议删除")
+		shown(oldMid)
+		return
+	}
+	w.WriteString("建议将")
+	shown(oldMid)
+	w.WriteString("改为")
+	shown(newMid)
+}
+
+// stringWidth is the number of display columns of s.
+func stringWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		n += runeWidth(r)
+	}
+	return n
+}
+
+// commonPrefix is the length in bytes of the longest common prefix of a and
+// b that ends between runes.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	for n > 0 && n < len(a) && !utf8.RuneStart(a[n]) {
+		n--
+	}
+	return n
+}
+
+// commonSuffix is the length in bytes of the longest common suffix of a and
+// b that starts at a rune.
+func commonSuffix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
+		n++
+	}
+	for n > 0 && !utf8.RuneStart(a[len(a)-n]) {
+		n--
+	}
+	return n
+}
+
+// hasBreak reports whether s holds a line break.
+func hasBreak(s string) bool {
+	return strings.ContainsAny(s, "\r\n")
+}
+
+// writeVisible writes s with each line break (LF, CRLF or CR) as ⏎.
+func writeVisible(w *bufio.Writer, s string) {
+	for {
+		i := strings.IndexAny(s, "\r\n")
+		if i < 0 {
+			w.WriteString(s)
+			return
+		}
+		w.WriteString(s[:i])
+		w.WriteString("⏎")
+		if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+			i++
+		}
+		s = s[i+1:]
+	}
 }
 
 func summaryLine(s summary) string {

@@ -78,13 +78,24 @@ func TestCaretAlignment(t *testing.T) {
 func TestCaretColumns(t *testing.T) {
 	d := doc.New("a.txt", doc.FormatText, "utf-8", "（一）坚持党的领导。根据《某某规定》（厅字[2019]28号）")
 	s := strings.Index(d.Text, "[")
-	src, marks := NewText(nil, Options{}).snippet(d, d.Range(s, s+len("[2019]")))
+	src, marks := snippetLines(d, d.Range(s, s+len("[2019]")))
 	if src != d.Text {
 		t.Errorf("source line %q", src)
 	}
 	if want := strings.Repeat(" ", 42) + "^~~~~~"; marks != want {
 		t.Errorf("caret line\n%q\nwant\n%q", marks, want)
 	}
+}
+
+// snippetLines is what the printer writes for a finding on rg: its source
+// line and its caret line, without the indent.
+func snippetLines(d *doc.Document, rg doc.Range) (src, marks string) {
+	var b bytes.Buffer
+	p := NewText(&b, Options{})
+	p.snippet(d, rg, style{})
+	_ = p.w.Flush()
+	lines := strings.Split(b.String(), "\n")
+	return strings.TrimPrefix(lines[0], indent), strings.TrimPrefix(lines[1], indent)
 }
 
 // TestSnippetWindow checks the window cut from a line too wide for a terminal.
@@ -107,7 +118,7 @@ func TestSnippetWindow(t *testing.T) {
 			strings.Repeat("甲", 10) + "…",
 			"^~"},
 	} {
-		src, marks := NewText(nil, Options{}).snippet(d, d.Range(tc.start, tc.end))
+		src, marks := snippetLines(d, d.Range(tc.start, tc.end))
 		if src != tc.src || marks != tc.marks {
 			t.Errorf("%s:\n got %q\n     %q\nwant %q\n     %q", tc.name, src, marks, tc.src, tc.marks)
 		}
@@ -187,6 +198,45 @@ func TestRuneWidthShortcuts(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if got, want := runeWidth(r), tableWidth(r); got != want {
 			t.Fatalf("runeWidth(%U) = %d, the tables say %d", r, got, want)
+		}
+	}
+}
+
+// TestFixHintWindow: a fix that rewrites a paragraph or joins lines is shown
+// as the change with ten columns of text around it, line breaks as ⏎.
+func TestFixHintWindow(t *testing.T) {
+	r := strings.Repeat
+	for _, tc := range []struct {
+		name, text, old, repl, want string
+	}{
+		{"paragraph for one mark", r("甲", 100) + "," + r("乙", 100), r("甲", 100) + "," + r("乙", 100),
+			r("甲", 100) + "，" + r("乙", 100),
+			"建议将“…甲甲甲甲,乙乙乙乙…”改为“…甲甲甲甲，乙乙乙乙…”"},
+		{"line break removed", "第一行内容,\n第二行内容。", "\n", "",
+			"建议将“…一行内容,⏎第二行内…”改为“…一行内容,第二行内…”"},
+		{"CRLF file", "甲乙\r\n丙丁", "\n", "", "建议将“甲乙⏎丙丁”改为“甲乙丙丁”"},
+		{"break inserted", "甲乙丙丁", "", "\r\n", "建议将“甲乙丙丁”改为“甲乙⏎丙丁”"},
+		{"long line deleted", "甲\n" + r("乙", 60) + "\n丙", r("乙", 60) + "\n", "",
+			"建议将“" + r("乙", 19) + "…" + r("乙", 19) + "⏎丙”改为“丙”"},
+		{"whole text deleted", r("乙", 60), r("乙", 60), "", "建议删除“" + r("乙", 19) + "…" + r("乙", 19) + "”"},
+		{"short fix unchanged", "甲,乙", ",", "，", "建议改为：“，”"},
+		{"ten columns kept whole", r("甲", 5) + "\n" + r("乙", 5), "\n", "", "建议将“甲甲甲甲甲⏎乙乙乙乙乙”改为“甲甲甲甲甲乙乙乙乙乙”"},
+		{"shared start of ten columns", "丙" + r("甲", 5) + "," + r("乙", 50), r("甲", 5) + "," + r("乙", 50),
+			r("甲", 5) + "，" + r("乙", 50), "建议将“…甲甲甲甲,乙乙乙乙…”改为“…甲甲甲甲，乙乙乙乙…”"},
+		{"line and shared start", "丙丁" + r("甲", 3) + "," + r("乙", 50), r("甲", 3) + "," + r("乙", 50),
+			r("甲", 3) + "，" + r("乙", 50), "建议将“丙丁甲甲甲,乙乙乙乙…”改为“丙丁甲甲甲，乙乙乙乙…”"},
+		{"line and shared start cut", "丙丁戊" + r("甲", 3) + "," + r("乙", 50), r("甲", 3) + "," + r("乙", 50),
+			r("甲", 3) + "，" + r("乙", 50), "建议将“…戊甲甲甲,乙乙乙乙…”改为“…戊甲甲甲，乙乙乙乙…”"},
+	} {
+		d := doc.New("a.txt", doc.FormatText, "utf-8", tc.text)
+		s := strings.Index(d.Text, tc.old)
+		if tc.old == "" {
+			s = len("甲乙")
+		}
+		rg := d.Range(s, s+len(tc.old))
+		f := checker.Finding{Rule: "x/y", Range: rg, Fix: &checker.Fix{Range: rg, Text: tc.repl}}
+		if got := fixHint(d, f); got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 
 	"github.com/fzlint/fzlint/checker"
@@ -23,6 +24,7 @@ type checkOptions struct {
 	writeBaseline string
 	failLevel     string
 	noColor       bool
+	pretty        bool
 	fix           bool
 	fixFlags      fixFlags
 	// allowEmpty lets a run that finds no file to check pass.
@@ -36,6 +38,7 @@ type commonOptions struct {
 	noConfig  bool
 	encoding  string
 	stdinName string
+	jobs      int // --jobs, `check` only
 }
 
 func (c *commonOptions) register(cmd *cobra.Command) {
@@ -51,7 +54,7 @@ func (c *commonOptions) register(cmd *cobra.Command) {
 func (c *commonOptions) linter(s *streams) *lint.Linter {
 	prefaultHeap()
 	return lint.New(lint.Options{Config: c.config, NoConfig: c.noConfig, Encoding: c.encoding,
-		Stdin: s.in, StdinName: c.stdinName,
+		Stdin: s.in, StdinName: c.stdinName, Jobs: c.jobs,
 		Warn: func(w error) { fmt.Fprintln(s.err, "fzlint:", w) }})
 }
 
@@ -74,9 +77,11 @@ func newCheckCmd(s *streams) *cobra.Command {
 	f.StringVar(&opts.writeBaseline, "write-baseline", "", "把本次的全部问题写入基线文件（这些问题随即被接受，不使退出码为 1）")
 	f.StringVar(&opts.failLevel, "fail-level", "error", "达到此级别的问题使退出码为 1：error、warning、info")
 	f.BoolVar(&opts.noColor, "no-color", false, "不用颜色（也可设环境变量 NO_COLOR）")
+	f.BoolVar(&opts.pretty, "pretty", false, "JSON 输出缩进排版（输出到终端时默认如此，否则紧凑）")
 	f.BoolVar(&opts.fix, "fix", false, "自动修复可安全修复的问题并写回文件（只改动修复处的字节，编码、换行符不变；.docx/.html 只检查不修复）")
 	opts.fixFlags.register(cmd)
 	f.BoolVar(&opts.allowEmpty, "allow-empty", false, "没有找到可检查的文件时不报错（默认退出码 2）")
+	f.IntVarP(&opts.common.jobs, "jobs", "j", runtime.NumCPU(), "同时检查的文件数（默认为处理器核数）；输出仍按输入顺序")
 	opts.common.register(cmd)
 	return cmd
 }
@@ -86,11 +91,20 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 	if err != nil || failLevel == rules.Off {
 		return &exitError{exitTrouble, fmt.Errorf("--fail-level 应为 error、warning 或 info")}
 	}
+	if opts.common.jobs < 1 {
+		return &exitError{exitTrouble, fmt.Errorf("--jobs 应为正整数")}
+	}
 	if opts.fix && slices.Contains(args, "-") {
 		return &exitError{exitTrouble, fmt.Errorf("--fix 不能用于标准输入（-），请指定文件")}
 	}
 	if err := opts.fixFlags.usable(opts.fix); err != nil {
 		return &exitError{exitTrouble, err}
+	}
+	if opts.fix {
+		// One file at a time, each read after the one before is fixed: a file
+		// named twice (a directory and a file in it) is read again after its
+		// first fix is written, not before.
+		opts.common.jobs = 1
 	}
 	l := opts.common.linter(s)
 	set, err := l.Set(firstPath(args))
@@ -120,6 +134,7 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		outs, err = openOutputs(s, opts.formats, opts.output, output.Options{
 			Rules:   activeRules(set),
 			Version: version,
+			Pretty:  opts.pretty,
 		}, opts.noColor, true)
 		if err != nil {
 			return &exitError{exitTrouble, err}

@@ -44,7 +44,7 @@ func TestOutputFile(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	data, err := os.ReadFile(file)
-	if err != nil || !json.Valid(data) || !strings.Contains(string(data), `"rule": "hygiene/placeholder"`) {
+	if err != nil || !json.Valid(data) || !strings.Contains(string(data), `"rule":"hygiene/placeholder"`) {
 		t.Errorf("%s (%v): %.200s", file, err, data)
 	}
 }

@@ -43,7 +43,7 @@ func TestCheckDraftText(t *testing.T) {
 }
 
 func TestCheckDraftJSON(t *testing.T) {
-	code, out, _ := fzlint(t, "", "check", "--no-config", "--format", "json", reports+"/白河市-2023-草稿.txt")
+	code, out, _ := fzlint(t, "", "check", "--no-config", "--format", "json", "--pretty", reports+"/白河市-2023-草稿.txt")
 	if code != exitFindings {
 		t.Errorf("exit %d, want 1", code)
 	}
@@ -67,7 +67,7 @@ func TestMissingFileStillChecksOthers(t *testing.T) {
 	if code != exitTrouble {
 		t.Errorf("exit %d, want 2", code)
 	}
-	if !strings.Contains(out, `"code": "not-found"`) || !strings.Contains(out, `"fzzf/title-guanyu"`) && !strings.Contains(out, `"rule": "fzzf/`) {
+	if !strings.Contains(out, `"code":"not-found"`) || !strings.Contains(out, `"fzzf/title-guanyu"`) && !strings.Contains(out, `"rule":"fzzf/`) {
 		t.Errorf("the missing file must be an error and the other file still checked:\n%s", out)
 	}
 }
@@ -81,6 +81,7 @@ func TestUsageErrors(t *testing.T) {
 		{"explain", "fzzf/no-such-rule"},
 		{"bogus"},
 		{"check", "--fix", "-"},
+		{"check", "--jobs", "0", reports},
 	}
 	for _, args := range cases {
 		code, _, errs := fzlint(t, "", args...)
@@ -131,7 +132,7 @@ func TestStdin(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, _ := fzlint(t, string(data), "check", "--no-config", "--format", "json", "--stdin-filename", "草稿.txt", "-")
-	if code != exitFindings || !strings.Contains(out, `"path": "草稿.txt"`) {
+	if code != exitFindings || !strings.Contains(out, `"path":"草稿.txt"`) {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 }

@@ -67,7 +67,7 @@ func TestNothingLeftToCheck(t *testing.T) {
 		}
 	}
 	code, out, _ := fzlint(t, "", "check", "--no-config", "--format", "json", filepath.Join(dir, "报告.md"))
-	if code != exitTrouble || !strings.Contains(out, `"code": "no-text"`) {
+	if code != exitTrouble || !strings.Contains(out, `"code":"no-text"`) {
 		t.Errorf(".md: exit %d, want 2 with no-text\n%s", code, out)
 	}
 	code, out, _ = fzlint(t, "", "check", "--no-config", "--format", "json", filepath.Join(dir, "报告.txt"))
@@ -81,7 +81,7 @@ func TestNothingLeftToCheck(t *testing.T) {
 func TestStdinWebPage(t *testing.T) {
 	page := "<!DOCTYPE html>\n<html><head><title>门户网站</title></head><body><h1>青山县司法局关于2023年度法治政府建设情况的报告</h1><p>全年审查规范性文件12件。</p></body></html>\n"
 	_, out, _ := fzlint(t, page, "check", "--no-config", "--format", "json", "-")
-	if !strings.Contains(out, `"format": "html"`) || strings.Contains(out, "缺少标题") {
+	if !strings.Contains(out, `"format":"html"`) || strings.Contains(out, "缺少标题") {
 		t.Errorf("a page on standard input was not read as HTML:\n%s", out)
 	}
 }

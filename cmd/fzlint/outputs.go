@@ -47,6 +47,7 @@ func openOutputs(s *streams, formats []string, outFile string, opts output.Optio
 				return nil, o.abort(errors.New("最多一种输出格式写到标准输出：其他格式请写成 --format 格式:文件"))
 			}
 			popts.Color = output.ColorWanted(s.outFile, noColor)
+			popts.Pretty = popts.Pretty || output.Terminal(s.outFile) // JSON for a person
 			o.text = o.text || format == "text"
 		} else {
 			f, err := os.Create(file)

@@ -99,7 +99,8 @@ func newRootCmd(s *streams) *cobra.Command {
 	root.SetIn(s.in)
 	root.SetOut(s.out)
 	root.SetErr(s.err)
-	root.AddCommand(newCheckCmd(s), newOutlineCmd(s), newRulesCmd(s), newExplainCmd(s), newVersionCmd(s), newLSPCmd(s))
+	root.AddCommand(newCheckCmd(s), newOutlineCmd(s), newRulesCmd(s), newExplainCmd(s), newVersionCmd(s), newLSPCmd(s),
+		newChecklistCmd(s))
 	return root
 }
 

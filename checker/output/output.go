@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/checklist"
 	"github.com/fzlint/fzlint/checker/doc"
 	"github.com/fzlint/fzlint/checker/outline"
 	"github.com/fzlint/fzlint/rules"
@@ -21,6 +22,9 @@ type Options struct {
 	Rules []rules.Rule
 	// Version is fzlint's version, for SARIF's tool.driver.version.
 	Version string
+	// Review, when set, gives the HTML report a file's outline (to group
+	// the findings by part) and its checklist (shown on top).
+	Review func(r checker.FileResult) (*outline.Outline, *checklist.List)
 }
 
 // Printer writes the results of one run in one format. File is called once per

@@ -84,6 +84,7 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		Color:   output.ColorWanted(s.outFile, opts.noColor),
 		Rules:   activeRules(set),
 		Version: version,
+		Review:  structureOf(l),
 	})
 	if err != nil {
 		return &exitError{exitTrouble, err}

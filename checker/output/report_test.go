@@ -1,0 +1,49 @@
+package output_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/checklist"
+	"github.com/fzlint/fzlint/checker/golden"
+	"github.com/fzlint/fzlint/checker/lint"
+	"github.com/fzlint/fzlint/checker/outline"
+	"github.com/fzlint/fzlint/checker/output"
+)
+
+// report runs the default packs over path and prints the HTML report with
+// the checklist and the parts, as `fzlint check --format html` does.
+func report(t testing.TB, paths ...string) []byte {
+	t.Helper()
+	l := lint.New(lint.Options{NoConfig: true})
+	var buf bytes.Buffer
+	p := output.NewHTML(&buf, output.Options{Review: func(r checker.FileResult) (*outline.Outline, *checklist.List) {
+		a, set, err := l.Analysis(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.Outline, checklist.Build(set, a, r.Findings)
+	}})
+	var results []checker.FileResult
+	if err := l.Run(paths, func(r checker.FileResult) { results = append(results, r) }); err != nil {
+		t.Fatal(err)
+	}
+	if err := output.PrintAll(p, results); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestGoldenReport: the page of the draft report and of a web page (whose
+// findings are placed in the page's source).
+func TestGoldenReport(t *testing.T) {
+	golden.Compare(t, "../../testdata/output/report-draft.html", report(t, "../../testdata/reports/白河市-2023-草稿.txt"))
+	page := "../../../shared/samples/003-page.html"
+	if _, err := os.Stat(page); err != nil {
+		t.Skipf("%s is absent: the web page needs the workspace's shared/samples", page)
+	}
+	golden.Compare(t, filepath.Join("../../testdata/output/report-page.html"), report(t, page))
+}

@@ -1,7 +1,10 @@
 package lint
 
 import (
+	"fmt"
+
 	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/doc"
 	"github.com/fzlint/fzlint/rules"
 )
 
@@ -14,4 +17,22 @@ func (l *Linter) Analysis(r checker.FileResult) (*checker.Analysis, *rules.Set, 
 		return nil, nil, ld.err
 	}
 	return ld.engine.Analyze(r.Doc), ld.set, nil
+}
+
+// CheckBytes checks data read as a file named name (its extension picks the
+// reader), with the config that applies to the current directory: an
+// upload to `fzlint serve`.
+func (l *Linter) CheckBytes(name string, data []byte) (checker.FileResult, error) {
+	ld := l.engineFor(".")
+	if ld.err != nil {
+		return checker.FileResult{}, ld.err
+	}
+	if len(data) > doc.MaxFileSize {
+		return errorResult(name, &doc.ReadError{Path: name, Code: doc.ErrTooLarge, Message: fmt.Sprintf("文件超过上限 %d 字节", doc.MaxFileSize)}), nil
+	}
+	d, err := doc.ReadBytes(name, data, doc.Options{Encoding: l.opts.Encoding})
+	if err != nil {
+		return errorResult(name, err), nil
+	}
+	return check(ld.engine, d), nil
 }

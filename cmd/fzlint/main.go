@@ -100,7 +100,7 @@ func newRootCmd(s *streams) *cobra.Command {
 	root.SetOut(s.out)
 	root.SetErr(s.err)
 	root.AddCommand(newCheckCmd(s), newOutlineCmd(s), newRulesCmd(s), newExplainCmd(s), newVersionCmd(s), newLSPCmd(s),
-		newChecklistCmd(s), newAnnotateCmd(s))
+		newChecklistCmd(s), newAnnotateCmd(s), newServeCmd(s))
 	return root
 }
 

@@ -69,6 +69,7 @@ mark.error{background:#fdd;border-bottom:2px solid #c00}
 mark.warning{background:#ffefc0;border-bottom:2px solid #d90}
 mark.info{background:#e0efff;border-bottom:2px solid #36c}
 mark.point::before{content:"‸";color:#c00;font-weight:bold}
+mark.nl::after{content:"⏎";color:#999}
 mark.off{background:none;border-bottom:none}
 mark.flash{outline:3px solid #f80}
 .hidden{display:none}
@@ -285,11 +286,16 @@ func writeDocument(w *bufio.Writer, id string, r checker.FileResult) {
 		cuts = slices.Compact(cuts)
 		for k := 0; k < len(cuts); k++ {
 			a := cuts[k]
-			// Empty findings pointing here.
 			for _, i := range here {
-				if f := fs[i]; f.Range.Start.Offset == a && f.Range.End.Offset == a && !first[i] {
-					first[i] = true
-					fmt.Fprintf(w, "<mark class=\"%s point\" id=\"%s-%d\" data-f=\"%d\" title=\"%s\"></mark>", f.Severity, id, i, i, esc(tooltip(f)))
+				f := fs[i]
+				s, e := f.Range.Start.Offset, f.Range.End.Offset
+				switch {
+				case s == a && e == a && !first[i]: // an empty range
+					writeEmpty(w, id, f, i, "point", first)
+				case k == 0 && e == a && s < a: // ending where the line starts
+					writeEmpty(w, id, f, i, "nl", first)
+				case k+1 == len(cuts) && s == a && e > a: // starting with the line's end
+					writeEmpty(w, id, f, i, "nl", first)
 				}
 			}
 			if k+1 == len(cuts) {
@@ -307,6 +313,17 @@ func writeDocument(w *bufio.Writer, id string, r checker.FileResult) {
 		}
 	}
 	fmt.Fprint(w, "</div>\n")
+}
+
+// writeEmpty writes an empty mark: finding i at an empty range, or at a
+// line break it covers where the line has no text of it.
+func writeEmpty(w *bufio.Writer, id string, f checker.Finding, i int, class string, first []bool) {
+	idAttr := ""
+	if !first[i] {
+		first[i] = true
+		idAttr = fmt.Sprintf(" id=\"%s-%d\"", id, i)
+	}
+	fmt.Fprintf(w, "<mark class=\"%s %s\"%s data-f=\"%d\" title=\"%s\"></mark>", f.Severity, class, idAttr, i, esc(tooltip(f)))
 }
 
 // writePiece writes d.Text[a:b] marked by the findings among cand covering it.

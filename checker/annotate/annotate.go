@@ -16,7 +16,6 @@ import (
 	"io"
 	"path"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -278,14 +277,4 @@ func escape(s string) string {
 // runeCut tells whether a byte offset of s is at a rune boundary.
 func runeCut(s string, i int) bool {
 	return i <= 0 || i >= len(s) || utf8.RuneStart(s[i])
-}
-
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[int]V) []int {
-	keys := make([]int, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Ints(keys)
-	return keys
 }

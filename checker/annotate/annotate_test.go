@@ -398,3 +398,29 @@ func unzip(t *testing.T, b []byte) map[string]string {
 	}
 	return out
 }
+
+// TestLabelFixIsNoRevision: a fix on a numbering label (not text of the
+// document) is a comment only, never text inserted in the paragraph.
+func TestLabelFixIsNoRevision(t *testing.T) {
+	in := "../../testdata/read/numbered.docx"
+	r, err := lint.New(lint.Options{NoConfig: true}).CheckFile(in)
+	if err != nil || r.Error != nil {
+		t.Fatal(err, r.Error)
+	}
+	l := r.Doc.Lines[2] // "一、主要举措和成效", its label rendered
+	if l.Generated == 0 {
+		t.Fatal("line 3 has no numbering label")
+	}
+	f := checker.Finding{Rule: "x/label", Message: "编号", Range: r.Doc.Range(l.Start, l.Start+l.Generated),
+		Excerpt: r.Doc.Text[l.Start : l.Start+l.Generated]}
+	f.Fix = &checker.Fix{Range: f.Range, Text: "1."}
+	src, _ := os.ReadFile(in)
+	out, res, err := annotate.Docx(src, r.Doc, []checker.Finding{f}, annotate.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Revisions != 0 || res.Labels != 1 || strings.Contains(unzip(t, out)["word/document.xml"], "<w:ins") &&
+		strings.Count(unzip(t, out)["word/document.xml"], "<w:ins") != strings.Count(unzip(t, src)["word/document.xml"], "<w:ins") {
+		t.Errorf("result %+v", res)
+	}
+}

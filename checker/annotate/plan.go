@@ -174,6 +174,9 @@ func (p *plan) revision(fx *checker.Fix) bool {
 	if !ok1 || !ok2 || a.para != b.para || strings.Contains(p.d.Text[fx.Range.Start.Offset:fx.Range.End.Offset], "\n") {
 		return false
 	}
+	if l := p.d.Lines[p.d.LineAt(fx.Range.Start.Offset)-1]; fx.Range.Start.Offset < l.Start+l.Generated {
+		return false // a numbering label Word renders is not text to change
+	}
 	pa := a.para
 	rPr := ""
 	for _, s := range pa.segs {

@@ -128,7 +128,7 @@ func (w *walker) start(t xml.StartElement, off int) error {
 	p := w.top()
 	if t.Name.Space == nsMC && t.Name.Local == "Fallback" {
 		end, err := w.skip()
-		w.childUnit(p, off, end, "", false)
+		w.childUnit(p, off, end)
 		return err
 	}
 	w.depth++
@@ -151,7 +151,7 @@ func (w *walker) start(t xml.StartElement, off int) error {
 	if skipped[local] {
 		w.depth--
 		end, err := w.skip()
-		w.childUnit(p, off, end, "", false)
+		w.childUnit(p, off, end)
 		return err
 	}
 	switch local {
@@ -263,11 +263,11 @@ func (w *walker) textUnit(p *para, start, end int, text string, splittable, isTe
 }
 
 // childUnit records a child of the current run that prints nothing.
-func (w *walker) childUnit(p *para, start, end int, text string, splittable bool) {
+func (w *walker) childUnit(p *para, start, end int) {
 	if p == nil || p.cur == nil || w.depth != p.cur.depth {
 		return
 	}
-	p.cur.units = append(p.cur.units, unit{start: start, end: end, text: text, splittable: splittable})
+	p.cur.units = append(p.cur.units, unit{start: start, end: end})
 }
 
 func (w *walker) end(t xml.EndElement) {

@@ -43,16 +43,6 @@ func NewPrinter(format string, w io.Writer) (Printer, error) {
 	return nil, fmt.Errorf("未知的输出格式 %q（应为 text、json 或 markdown）", format)
 }
 
-// WriteText writes one list as the text printer does, without the file
-// header (the end of `fzlint check`'s text output for a file).
-func WriteText(w io.Writer, l *List) error {
-	bw := bufio.NewWriter(w)
-	for _, it := range l.Items {
-		textItem(bw, it)
-	}
-	return bw.Flush()
-}
-
 type textPrinter struct{ w io.Writer }
 
 func (p *textPrinter) File(f File) error {

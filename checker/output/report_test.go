@@ -2,6 +2,7 @@ package output_test
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -46,4 +47,28 @@ func TestGoldenReport(t *testing.T) {
 		t.Skipf("%s is absent: the web page needs the workspace's shared/samples", page)
 	}
 	golden.Compare(t, filepath.Join("../../testdata/output/report-page.html"), report(t, page))
+}
+
+// BenchmarkReport is the cost of the HTML report of one seed beyond its
+// check: the outline again, the checklist and the page.
+func BenchmarkReport(b *testing.B) {
+	path := "../../../shared/seeds/003_c49e41131fdb983c.txt"
+	if _, err := os.Stat(path); err != nil {
+		path = "../../testdata/reports/白河市-2023-草稿.txt"
+	}
+	l := lint.New(lint.Options{NoConfig: true})
+	r, err := l.CheckFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	review := func(r checker.FileResult) (*outline.Outline, *checklist.List) {
+		a, set, _ := l.Analysis(r)
+		return a.Outline, checklist.Build(set, a, r.Findings)
+	}
+	for b.Loop() {
+		p := output.NewHTML(io.Discard, output.Options{Review: review})
+		if err := output.PrintAll(p, []checker.FileResult{r}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -110,6 +110,9 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		if printErr == nil {
 			printErr = printer.File(r)
 		}
+		if printErr == nil && opts.format == "text" && r.Doc != nil {
+			printErr = checklistText(s.out, l, r)
+		}
 	})
 	if err != nil {
 		// A config that stops the run part way: the output says so, as for a

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"io"
+
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/checklist"
 	"github.com/fzlint/fzlint/checker/lint"
@@ -17,4 +19,13 @@ func structureOf(l *lint.Linter) func(checker.FileResult) (*outline.Outline, *ch
 		}
 		return a.Outline, checklist.Build(set, a, r.Findings)
 	}
+}
+
+// checklistText ends a file's text output with its checklist.
+func checklistText(w io.Writer, l *lint.Linter, r checker.FileResult) error {
+	p, err := checklist.NewPrinter("text", w)
+	if err != nil {
+		return err
+	}
+	return p.File(checklistFile(l, r))
 }

@@ -91,8 +91,13 @@ func Docx(src []byte, d *doc.Document, findings []checker.Finding, opts Options)
 		return nil, Result{}, err
 	}
 	ct, err := readPart(files["[Content_Types].xml"])
-	if err != nil || ct == nil {
-		return nil, Result{}, errors.New("缺少 [Content_Types].xml，文件已损坏")
+	if err != nil {
+		return nil, Result{}, err
+	}
+	if ct == nil { // Word needs it; checker/doc reads without it
+		ct = []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+			`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>` +
+			`<Override PartName="/` + mainName + `" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`)
 	}
 	pl := newPlan(d, paras, nextID(body, comments), prefixOf(body), opts)
 	for i, f := range findings {
@@ -111,6 +116,11 @@ func Docx(src []byte, d *doc.Document, findings []checker.Finding, opts Options)
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	replaced := map[string][]byte{mainName: newBody, commentsName: newComments, relsName: rels, "[Content_Types].xml": ct}
+	if files["_rels/.rels"] == nil { // Word finds the main part through it
+		replaced["_rels/.rels"] = []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+			`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/` + mainName + `"/></Relationships>`)
+	}
 	for _, f := range zr.File {
 		name := strings.TrimPrefix(f.Name, "/")
 		if b, ok := replaced[name]; ok {
@@ -124,7 +134,7 @@ func Docx(src []byte, d *doc.Document, findings []checker.Finding, opts Options)
 			return nil, Result{}, err
 		}
 	}
-	for _, name := range []string{relsName, commentsName} { // parts the source did not have
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", relsName, commentsName} { // parts the source did not have
 		if b, ok := replaced[name]; ok {
 			if err := writePart(zw, name, b); err != nil {
 				return nil, Result{}, err

@@ -184,8 +184,11 @@ func (w *walker) start(t xml.StartElement, off int) error {
 		if p != nil && p.cur != nil && w.depth == p.cur.depth+1 {
 			w.depth--
 			end, hidden, err := w.runProps()
+			if err != nil {
+				return err
+			}
 			p.cur.rPr, p.cur.hidden = string(w.src[off:end]), hidden
-			return err
+			return nil
 		}
 	case "t":
 		s, err := w.charData()

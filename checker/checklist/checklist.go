@@ -294,11 +294,16 @@ func specValue(spec *yaml.Node, key string) string {
 	return ""
 }
 
-// Verdict is the item's status in words: a deadline is not met rather than
-// missing.
+// Verdict is the item's status in words: a deadline is met or not rather
+// than present or missing.
 func (it Item) Verdict() string {
-	if it.Status == Missing && (it.ID == "deadline" || it.ID == "published") {
-		return "不符合"
+	if it.ID == "deadline" || it.ID == "published" {
+		switch it.Status {
+		case Missing:
+			return "不符合"
+		case Present:
+			return "符合"
+		}
 	}
 	return it.Status.Chinese()
 }

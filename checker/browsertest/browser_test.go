@@ -80,13 +80,16 @@ func artefact(t *testing.T, name string, b []byte) {
 	t.Logf("screenshot: %s", path)
 }
 
+// seeds are the real reports, and a web page whose findings are placed in
+// its source while the text shown is the extracted one.
 func seeds(t *testing.T) []string {
 	paths, _ := filepath.Glob(shared + "/seeds/*.txt")
 	if len(paths) == 0 {
 		t.Logf("%s is absent: the project's own reports instead of the seeds", shared)
 		paths, _ = filepath.Glob("../../testdata/reports/*.txt")
+		return append(paths, "../../testdata/read/page.html")
 	}
-	return paths
+	return append(paths, shared+"/samples/003-page.html")
 }
 
 // reportOf checks path and returns its HTML report and its JSON output.

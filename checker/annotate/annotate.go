@@ -59,7 +59,7 @@ const (
 func Docx(src []byte, d *doc.Document, findings []checker.Finding, opts Options) ([]byte, Result, error) {
 	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
 	if err != nil {
-		return nil, Result{}, fmt.Errorf("不是有效的 .docx 文件：%v", err)
+		return nil, Result{}, fmt.Errorf("不是有效的 .docx 文件：%w", err)
 	}
 	files := map[string]*zip.File{}
 	for _, f := range zr.File {
@@ -78,7 +78,7 @@ func Docx(src []byte, d *doc.Document, findings []checker.Finding, opts Options)
 	}
 	paras, err := walk(body)
 	if err != nil {
-		return nil, Result{}, fmt.Errorf("%s 无法解析：%v", mainName, err)
+		return nil, Result{}, fmt.Errorf("%s 无法解析：%w", mainName, err)
 	}
 	relsName := path.Join(path.Dir(mainName), "_rels", path.Base(mainName)+".rels")
 	rels, err := readPart(files[relsName])
@@ -166,12 +166,12 @@ func readPart(f *zip.File) ([]byte, error) {
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, fmt.Errorf("无法解压 %s：%v", f.Name, err)
+		return nil, fmt.Errorf("无法解压 %s：%w", f.Name, err)
 	}
 	defer rc.Close()
 	b, err := io.ReadAll(io.LimitReader(rc, maxPart+1))
 	if err != nil {
-		return nil, fmt.Errorf("无法解压 %s：%v", f.Name, err)
+		return nil, fmt.Errorf("无法解压 %s：%w", f.Name, err)
 	}
 	if len(b) > maxPart {
 		return nil, fmt.Errorf("%s 解压后超过上限", f.Name)

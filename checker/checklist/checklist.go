@@ -135,23 +135,19 @@ func Build(set *rules.Set, a *checker.Analysis, findings []checker.Finding) *Lis
 func groupsOf(set *rules.Set) []*group {
 	var order []*group
 	byID := map[string]*group{}
-	get := func(id, name string) *group {
-		if g, ok := byID[id]; ok {
-			return g
-		}
+	add := func(id, name string) {
 		g := &group{item: Item{ID: id, Name: name, Rules: []string{}}, required: map[string]bool{}, judging: map[string]bool{}}
 		byID[id] = g
 		order = append(order, g)
-		return g
 	}
 	for _, role := range outline.Roles {
-		get("part/"+string(role), roleName(set, role))
+		add("part/"+string(role), roleName(set, role))
 	}
-	get("title", "标题")
-	get("signature", "发文机关署名")
-	get("date", "成文日期")
-	get("deadline", "报送时限")
-	get("published", "公开时限")
+	add("title", "标题")
+	add("signature", "发文机关署名")
+	add("date", "成文日期")
+	add("deadline", "报送时限")
+	add("published", "公开时限")
 	for _, r := range set.Active() {
 		id, requires := itemOf(r)
 		if id == "" {

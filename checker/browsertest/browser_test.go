@@ -97,6 +97,7 @@ func seeds(t *testing.T) []string {
 type jsonFinding struct {
 	Rule     string
 	Severity string
+	Message  string
 	Excerpt  string
 }
 
@@ -178,6 +179,7 @@ func TestReportInBrowser(t *testing.T) {
 			}
 		}
 		clickScrolls(t, ctx, path, findings)
+		clickShows(t, ctx, path, findings)
 		filterHides(t, ctx, path, findings)
 	}
 }
@@ -210,6 +212,29 @@ func clickScrolls(t *testing.T, ctx context.Context, path string, findings []jso
 		t.Logf("%s: finding %d is in view from the start: scrolling not tested on it", path, last)
 	case !after:
 		t.Errorf("%s: finding %d not in view after a click on its entry", path, last)
+	}
+}
+
+// clickShows clicks the highlight of the first finding with text and checks
+// that the box it opens shows the finding's message.
+func clickShows(t *testing.T, ctx context.Context, path string, findings []jsonFinding) {
+	for i, f := range findings {
+		if f.Excerpt == "" || strings.HasPrefix(f.Excerpt, "\n") {
+			continue
+		}
+		sel := fmt.Sprintf(`mark[data-f~="%d"]:not(.point):not(.nl)`, i)
+		err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(sel)), chromedp.Sleep(200*time.Millisecond))
+		var shown string
+		if err == nil {
+			shown, err = chromedp.Run(ctx, chromedp.Evaluate[string](`(function(){var p=document.getElementById("pop");return getComputedStyle(p).display=="none"?"":p.textContent})()`))
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if !strings.Contains(shown, f.Message) {
+			t.Errorf("%s: a click on finding %d shows %q, not its message %q", path, i, shown, f.Message)
+		}
+		return
 	}
 }
 

@@ -36,7 +36,7 @@ type plan struct {
 	lineOf   []*para // the paragraph of each line of d, nil when they differ
 	first    *para   // the first paragraph with text, for what has no place
 	marks    map[*para]map[int]*marks
-	dels     []deletion
+	dels     map[*para][]deletion // by paragraph: a paragraph's are few, a document's many
 	comments []string
 	id       int
 	w, decl  string // the prefix of generated elements, and its declaration if the body has none
@@ -46,7 +46,8 @@ type plan struct {
 }
 
 func newPlan(d *doc.Document, paras []*para, id int, prefix string, opts Options) *plan {
-	p := &plan{d: d, lineOf: make([]*para, len(d.Lines)), marks: map[*para]map[int]*marks{}, id: id, w: prefix, opts: opts}
+	p := &plan{d: d, lineOf: make([]*para, len(d.Lines)), marks: map[*para]map[int]*marks{}, dels: map[*para][]deletion{},
+		id: id, w: prefix, opts: opts}
 	if prefix == "" {
 		p.w, p.decl = "w", ` xmlns:w="`+nsW+`"`
 	}
@@ -192,13 +193,13 @@ func (p *plan) revision(fx *checker.Fix) bool {
 			rPr = s.run.rPr
 		}
 	}
-	for _, dl := range p.dels {
-		if dl.para == pa && dl.start < b.pos && a.pos < dl.end || dl.para == pa && (a.pos == dl.end || b.pos == dl.start) {
+	for _, dl := range p.dels[pa] {
+		if dl.start < b.pos && a.pos < dl.end || a.pos == dl.end || b.pos == dl.start {
 			return false
 		}
 	}
 	if a.pos < b.pos {
-		p.dels = append(p.dels, deletion{pa, a.pos, b.pos, p.id})
+		p.dels[pa] = append(p.dels[pa], deletion{pa, a.pos, b.pos, p.id})
 		p.id++
 	}
 	if fx.Text != "" {
@@ -308,10 +309,10 @@ func (p *plan) paras() []*para {
 		seen[pa] = true
 		out = append(out, pa)
 	}
-	for _, dl := range p.dels {
-		if !seen[dl.para] {
-			seen[dl.para] = true
-			out = append(out, dl.para)
+	for pa := range p.dels {
+		if !seen[pa] {
+			seen[pa] = true
+			out = append(out, pa)
 		}
 	}
 	return out
@@ -345,8 +346,8 @@ func (p *plan) paraEdits(pa *para) []edit {
 		for pos := range ms {
 			inside = inside || rs < pos && pos < re
 		}
-		for _, dl := range p.dels {
-			inside = inside || dl.para == pa && dl.start < re && rs < dl.end
+		for _, dl := range p.dels[pa] {
+			inside = inside || dl.start < re && rs < dl.end
 		}
 		if inside {
 			edits = append(edits, edit{r.start, r.end, p.rewrite(pa, r, rs, done)})
@@ -372,8 +373,8 @@ func runText(r *run) int {
 
 // deleted returns the deletion covering the text at pos, if any.
 func (p *plan) deleted(pa *para, pos int) *deletion {
-	for i := range p.dels {
-		if dl := &p.dels[i]; dl.para == pa && dl.start <= pos && pos < dl.end {
+	for i := range p.dels[pa] {
+		if dl := &p.dels[pa][i]; dl.start <= pos && pos < dl.end {
 			return dl
 		}
 	}
@@ -389,10 +390,8 @@ func (p *plan) rewrite(pa *para, r *run, rs int, done map[int]bool) string {
 	for pos := range ms {
 		cuts[pos] = true
 	}
-	for _, dl := range p.dels {
-		if dl.para == pa {
-			cuts[dl.start], cuts[dl.end] = true, true
-		}
+	for _, dl := range p.dels[pa] {
+		cuts[dl.start], cuts[dl.end] = true, true
 	}
 	var b strings.Builder
 	open := false

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/checklist"
@@ -259,60 +260,92 @@ func packOf(rule string) string {
 // or ends so that overlapping findings need no nested marks: each piece is
 // marked with the most serious finding covering it and lists every finding
 // covering it (data-f); the first piece of each finding carries its id. A
-// finding with an empty range is an empty mark where it points.
+// finding with an empty range is an empty mark where it points, and one
+// over a line break where the line has no text of it an empty mark there.
+// Each line is swept once, so a line with many findings costs no more than
+// what is written.
 func writeDocument(w *bufio.Writer, id string, r checker.FileResult) {
 	d := r.Doc
 	fs := r.Findings
-	// Findings by the line they start on, and the offsets where pieces end.
-	starts := map[int][]int{}
+	starts := map[int][]int{} // findings by the line they start on
 	for i, f := range fs {
-		starts[d.LineAt(f.Range.Start.Offset)] = append(starts[d.LineAt(f.Range.Start.Offset)], i)
+		n := d.LineAt(f.Range.Start.Offset)
+		starts[n] = append(starts[n], i)
 	}
 	first := make([]bool, len(fs))
-	active := []int{} // findings spanning into the current line from above
+	var carried []int // findings spanning into the current line from above
 	fmt.Fprint(w, "<div class=\"doc\">\n")
 	for n, l := range d.Lines {
 		fmt.Fprintf(w, "<div class=\"line\"><span class=\"ln\">%d</span>", n+1)
-		here := append(slices.Clone(active), starts[n+1]...)
+		here := append(slices.Clone(carried), starts[n+1]...)
+		sort.SliceStable(here, func(x, y int) bool { return fs[here[x]].Range.Start.Offset < fs[here[y]].Range.Start.Offset })
 		cuts := []int{l.Start, l.End}
+		empties := map[int][]int{} // empty marks before the text at an offset
+		var trailing []int         // empty marks at the line's end
 		for _, i := range here {
-			for _, off := range []int{fs[i].Range.Start.Offset, fs[i].Range.End.Offset} {
+			s, e := fs[i].Range.Start.Offset, fs[i].Range.End.Offset
+			for _, off := range []int{s, e} {
 				if off > l.Start && off < l.End {
 					cuts = append(cuts, off)
 				}
 			}
+			switch {
+			case s == e: // an empty range
+				if s == l.End {
+					trailing = append(trailing, i)
+				} else {
+					empties[s] = append(empties[s], i)
+				}
+			case e == l.Start && s < l.Start: // ending where the line starts
+				empties[l.Start] = append(empties[l.Start], i)
+			case s == l.End && e > l.End: // starting with the line's end
+				trailing = append(trailing, i)
+			}
 		}
 		sort.Ints(cuts)
 		cuts = slices.Compact(cuts)
-		for k := 0; k < len(cuts); k++ {
-			a := cuts[k]
-			for _, i := range here {
-				f := fs[i]
-				s, e := f.Range.Start.Offset, f.Range.End.Offset
-				switch {
-				case s == a && e == a && !first[i]: // an empty range
-					writeEmpty(w, id, f, i, "point", first)
-				case k == 0 && e == a && s < a: // ending where the line starts
-					writeEmpty(w, id, f, i, "nl", first)
-				case k+1 == len(cuts) && s == a && e > a: // starting with the line's end
-					writeEmpty(w, id, f, i, "nl", first)
+		var active []int // findings with text in the line covering the current piece
+		next := 0
+		for k := 0; k+1 < len(cuts); k++ {
+			a, b := cuts[k], cuts[k+1]
+			for _, i := range empties[a] {
+				writeEmpty(w, id, fs[i], i, emptyClass(fs[i]), first)
+			}
+			kept := active[:0]
+			for _, i := range active {
+				if fs[i].Range.End.Offset > a {
+					kept = append(kept, i)
 				}
 			}
-			if k+1 == len(cuts) {
-				break
+			active = kept
+			for ; next < len(here) && fs[here[next]].Range.Start.Offset <= a; next++ {
+				if i := here[next]; fs[i].Range.End.Offset > a {
+					active = append(active, i)
+				}
 			}
-			b := cuts[k+1]
-			writePiece(w, id, r, here, first, a, b)
+			writePiece(w, id, r, active, first, a, b)
+		}
+		for _, i := range trailing {
+			writeEmpty(w, id, fs[i], i, emptyClass(fs[i]), first)
 		}
 		fmt.Fprint(w, "</div>\n")
-		active = active[:0]
+		carried = carried[:0]
 		for _, i := range here {
 			if fs[i].Range.End.Offset > l.End {
-				active = append(active, i)
+				carried = append(carried, i)
 			}
 		}
 	}
 	fmt.Fprint(w, "</div>\n")
+}
+
+// emptyClass is the class of an empty mark: a point for an empty range, a
+// line break otherwise.
+func emptyClass(f checker.Finding) string {
+	if f.Range.Start.Offset == f.Range.End.Offset {
+		return "point"
+	}
+	return "nl"
 }
 
 // writeEmpty writes an empty mark: finding i at an empty range, or at a
@@ -326,43 +359,37 @@ func writeEmpty(w *bufio.Writer, id string, f checker.Finding, i int, class stri
 	fmt.Fprintf(w, "<mark class=\"%s %s\"%s data-f=\"%d\" title=\"%s\"></mark>", f.Severity, class, idAttr, i, esc(tooltip(f)))
 }
 
-// writePiece writes d.Text[a:b] marked by the findings among cand covering it.
-func writePiece(w *bufio.Writer, id string, r checker.FileResult, cand []int, first []bool, a, b int) {
+// writePiece writes d.Text[a:b] marked by the findings covering it. The
+// first piece of a finding holds its id; when several start there, the
+// others get empty anchors just before it.
+func writePiece(w *bufio.Writer, id string, r checker.FileResult, covering []int, first []bool, a, b int) {
 	text := esc(r.Doc.Text[a:b])
-	var covering []string
-	var titles []string
-	worst := rules.Off
-	anchor := -1
-	for _, i := range cand {
-		f := r.Findings[i]
-		if s, e := f.Range.Start.Offset, f.Range.End.Offset; s > a || e < b || s == e {
-			continue
-		}
-		worst = max(worst, f.Severity)
-		covering = append(covering, strconv.Itoa(i))
-		titles = append(titles, tooltip(f))
-		if !first[i] && anchor < 0 {
-			first[i], anchor = true, i
-		}
-	}
-	if worst == rules.Off {
+	if len(covering) == 0 {
 		fmt.Fprint(w, text)
 		return
+	}
+	worst := rules.Off
+	anchor := -1
+	ids := make([]string, len(covering))
+	titles := make([]string, len(covering))
+	for k, i := range covering {
+		f := r.Findings[i]
+		worst = max(worst, f.Severity)
+		ids[k], titles[k] = strconv.Itoa(i), tooltip(f)
+		if !first[i] {
+			if anchor >= 0 {
+				fmt.Fprintf(w, "<a id=\"%s-%d\"></a>", id, i)
+			} else {
+				anchor = i
+			}
+			first[i] = true
+		}
 	}
 	idAttr := ""
 	if anchor >= 0 {
 		idAttr = fmt.Sprintf(" id=\"%s-%d\"", id, anchor)
 	}
-	// A piece starting several findings holds the id of one; the others get
-	// an empty anchor just before it.
-	for _, i := range cand {
-		f := r.Findings[i]
-		if i != anchor && !first[i] && f.Range.Start.Offset == a && f.Range.End.Offset > a {
-			first[i] = true
-			fmt.Fprintf(w, "<a id=\"%s-%d\"></a>", id, i)
-		}
-	}
-	fmt.Fprintf(w, "<mark class=\"%s\"%s data-f=\"%s\" title=\"%s\">%s</mark>", worst, idAttr, strings.Join(covering, " "), esc(strings.Join(titles, "\n")), text)
+	fmt.Fprintf(w, "<mark class=\"%s\"%s data-f=\"%s\" title=\"%s\">%s</mark>", worst, idAttr, strings.Join(ids, " "), esc(strings.Join(titles, "\n")), text)
 }
 
 func tooltip(f checker.Finding) string {
@@ -487,13 +514,10 @@ func groupByPart(r checker.FileResult, o *outline.Outline, list *checklist.List)
 func changeHTML(d *doc.Document, fx *checker.Fix) string {
 	s := clamp(fx.Range.Start.Offset, 0, len(d.Text))
 	e := clamp(fx.Range.End.Offset, s, len(d.Text))
-	before := []rune(d.Text[:s])
-	after := []rune(d.Text[e:])
 	const ctx = 10
-	pre := string(before[max(0, len(before)-ctx):])
-	post := string(after[:min(len(after), ctx)])
+	pre, post := lastRunes(d.Text[:s], ctx), firstRunes(d.Text[e:], ctx)
 	var b strings.Builder
-	if len(before) > ctx {
+	if len(pre) < s {
 		b.WriteString("…")
 	}
 	b.WriteString(esc(visible(pre)))
@@ -504,10 +528,30 @@ func changeHTML(d *doc.Document, fx *checker.Fix) string {
 		b.WriteString("<ins>" + esc(visible(elide(fx.Text))) + "</ins>")
 	}
 	b.WriteString(esc(visible(post)))
-	if len(after) > ctx {
+	if len(post) < len(d.Text)-e {
 		b.WriteString("…")
 	}
 	return b.String()
+}
+
+// lastRunes is the end of s, n runes at most.
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+// firstRunes is the start of s, n runes at most.
+func firstRunes(s string, n int) string {
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
 }
 
 // visible shows line breaks as ⏎.

@@ -325,6 +325,9 @@ func writeDocument(w *bufio.Writer, id string, r checker.FileResult) {
 			}
 			writePiece(w, id, r, active, first, a, b)
 		}
+		if len(cuts) == 1 { // an empty line: no piece wrote what starts there
+			trailing = slices.Concat(empties[l.Start], trailing)
+		}
 		for _, i := range trailing {
 			writeEmpty(w, id, fs[i], i, emptyClass(fs[i]), first)
 		}

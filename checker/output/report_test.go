@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/checklist"
+	"github.com/fzlint/fzlint/checker/doc"
 	"github.com/fzlint/fzlint/checker/golden"
 	"github.com/fzlint/fzlint/checker/lint"
 	"github.com/fzlint/fzlint/checker/outline"
 	"github.com/fzlint/fzlint/checker/output"
+	"github.com/fzlint/fzlint/rules"
 )
 
 // report runs the default packs over path and prints the HTML report with
@@ -68,6 +71,26 @@ func BenchmarkReport(b *testing.B) {
 		p := output.NewHTML(io.Discard, output.Options{Review: review})
 		if err := output.PrintAll(p, []checker.FileResult{r}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestBlankLinesMarked: a finding over the blank lines ending a text (no text
+// of it on any line) is marked where it starts and on the empty last line.
+func TestBlankLinesMarked(t *testing.T) {
+	d := doc.New("a.txt", doc.FormatText, "utf-8", "正文\n\n\n")
+	f := checker.Finding{Rule: "hygiene/blank-lines", Severity: rules.Info, Message: "多余空行",
+		Range: d.Range(len("正文"), len("正文\n\n\n")), Excerpt: "\n\n\n"}
+	var buf bytes.Buffer
+	if err := output.PrintAll(output.NewHTML(&buf, output.Options{}), []checker.FileResult{{Path: "a.txt", Doc: d, Findings: []checker.Finding{f}}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<span class="ln">1</span>正文<mark class="info nl" id="f1-0" data-f="0"`,
+		`<span class="ln">4</span><mark class="info nl" data-f="0"`,
+	} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("no %s in\n%s", want, buf.String())
 		}
 	}
 }

@@ -141,6 +141,12 @@ func (e *Engine) Analyze(d *doc.Document) *Analysis {
 // The findings hold nothing of the analysis, whose memory is then lent to
 // the next check.
 func (e *Engine) Check(d *doc.Document) []Finding {
+	out, _ := e.CheckOutline(d)
+	return out
+}
+
+// CheckOutline is Check, and returns the outline it built as well.
+func (e *Engine) CheckOutline(d *doc.Document) ([]Finding, *outline.Outline) {
 	a := e.Analyze(d)
 	sp, _ := e.spares.Get().(*spare)
 	if sp == nil {
@@ -162,7 +168,7 @@ func (e *Engine) Check(d *doc.Document) []Finding {
 		}
 	}
 	e.spares.Put(sp)
-	return out
+	return out, a.Outline
 }
 
 // Run runs every rule over an analysed document.

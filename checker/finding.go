@@ -4,6 +4,7 @@ package checker
 
 import (
 	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/checker/outline"
 	"github.com/fzlint/fzlint/rules"
 )
 
@@ -50,4 +51,7 @@ type FileResult struct {
 	// Suppressed are the findings suppressions accepted, not in Findings.
 	Suppressed []Suppressed  `json:"suppressed"`
 	Doc        *doc.Document `json:"-"` // nil when Error is set
+	// Outline is the outline the check built, for views of the result (the
+	// checklist); nil when Error is set.
+	Outline *outline.Outline `json:"-"`
 }

@@ -242,8 +242,9 @@ func (l *Linter) readStdin() (*doc.Document, error) {
 
 // check checks d and sets aside the findings that suppressions accept.
 func check(ld *loaded, d *doc.Document) checker.FileResult {
+	findings, ol := ld.engine.CheckOutline(d)
 	r := checker.FileResult{Path: d.Path, Format: string(d.Format), Encoding: d.Encoding,
-		Findings: ld.engine.Check(d), Doc: d}
+		Findings: findings, Doc: d, Outline: ol}
 	ld.suppress(&r)
 	return r
 }

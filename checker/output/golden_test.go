@@ -2,6 +2,7 @@ package output
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -115,12 +116,13 @@ func TestHTMLMarks(t *testing.T) {
 			t.Errorf("<%s>: %d opened, %d closed", tag, o, c)
 		}
 	}
-	anchors := 0
-	for _, r := range results {
-		anchors += len(r.Findings)
-	}
-	if got := strings.Count(out, `<a id="f`); got != anchors {
-		t.Errorf("%d anchors for %d findings", got, anchors)
+	// Each finding has exactly one place to scroll to: an id "f<file>-<i>".
+	for n, r := range results {
+		for i := range r.Findings {
+			if c := strings.Count(out, fmt.Sprintf(` id="f%d-%d"`, n+1, i)); c != 1 {
+				t.Errorf("file %d finding %d: %d places", n+1, i, c)
+			}
+		}
 	}
 }
 
@@ -134,7 +136,7 @@ func TestHTMLEscapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	if strings.Contains(out, "<script>") || strings.Contains(out, "<b>") || !strings.Contains(out, "&lt;script&gt;") {
+	if strings.Contains(out, "<script>alert") || strings.Contains(out, "<b>") || !strings.Contains(out, "&lt;script&gt;") {
 		t.Errorf("document text reached the page unescaped:\n%s", out)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/checklist"
 	"github.com/fzlint/fzlint/checker/doc"
 	"github.com/fzlint/fzlint/checker/outline"
 	"github.com/fzlint/fzlint/rules"
@@ -25,6 +26,11 @@ type Options struct {
 	// Pretty indents JSON output (--pretty, or a terminal); it is compact
 	// otherwise.
 	Pretty bool
+	// Review, when set, gives the HTML report a file's outline (to group
+	// the findings by part) and its checklist (shown on top).
+	Review func(r checker.FileResult) (*outline.Outline, *checklist.List)
+	// NoChecklist leaves the checklists out of text output (hooks, CI logs).
+	NoChecklist bool
 }
 
 // Printer writes the results of one run in one format. File is called once per

@@ -15,7 +15,9 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/checklist"
 	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/checker/outline"
 	"github.com/fzlint/fzlint/rules"
 )
 
@@ -44,6 +46,8 @@ type Text struct {
 	num   []byte // scratch for line and column numbers
 	// summary counts what File printed, for Finish.
 	summary summary
+	// review gives a file's checklist, which ends its text; nil for none.
+	review func(checker.FileResult) (*outline.Outline, *checklist.List)
 }
 
 // A style is the escape sequences that turn an ANSI colour on and off; both
@@ -69,6 +73,9 @@ func NewText(w io.Writer, opts Options) *Text {
 		w:     bufio.NewWriter(w),
 		bold:  newStyle(opts.Color, color.Bold),
 		faint: newStyle(opts.Color, color.Faint),
+	}
+	if !opts.NoChecklist {
+		p.review = opts.Review
 	}
 	p.sev[rules.Error] = newStyle(opts.Color, color.FgRed, color.Bold)
 	p.sev[rules.Warning] = newStyle(opts.Color, color.FgYellow, color.Bold)
@@ -154,6 +161,15 @@ func (p *Text) File(r checker.FileResult) error {
 	}
 	for _, f := range r.Findings {
 		p.finding(r, f)
+	}
+	if p.review != nil && r.Doc != nil {
+		// The file's text ends with its checklist (issue 12).
+		if _, list := p.review(r); list != nil {
+			cp, _ := checklist.NewPrinter("text", p.w)
+			if err := cp.File(checklist.File{Path: r.Path, Items: list.Items}); err != nil {
+				return err
+			}
+		}
 	}
 	return p.w.Flush()
 }

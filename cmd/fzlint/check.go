@@ -25,6 +25,7 @@ type checkOptions struct {
 	failLevel     string
 	noColor       bool
 	pretty        bool
+	noChecklist   bool
 	fix           bool
 	fixFlags      fixFlags
 	// allowEmpty lets a run that finds no file to check pass.
@@ -77,6 +78,7 @@ func newCheckCmd(s *streams) *cobra.Command {
 	f.StringVar(&opts.writeBaseline, "write-baseline", "", "把本次的全部问题写入基线文件（这些问题随即被接受，不使退出码为 1）")
 	f.StringVar(&opts.failLevel, "fail-level", "error", "达到此级别的问题使退出码为 1：error、warning、info")
 	f.BoolVar(&opts.noColor, "no-color", false, "不用颜色（也可设环境变量 NO_COLOR）")
+	f.BoolVar(&opts.noChecklist, "no-checklist", false, "文本输出中不列各文件的核对清单（适合 CI 日志和提交钩子）")
 	f.BoolVar(&opts.pretty, "pretty", false, "JSON 输出缩进排版（输出到终端时默认如此，否则紧凑）")
 	f.BoolVar(&opts.fix, "fix", false, "自动修复可安全修复的问题并写回文件（只改动修复处的字节，编码、换行符不变；.docx/.html 只检查不修复）")
 	opts.fixFlags.register(cmd)
@@ -132,9 +134,11 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		outs.printer, _ = output.New("text", io.Discard, output.Options{})
 	} else {
 		outs, err = openOutputs(s, opts.formats, opts.output, output.Options{
-			Rules:   activeRules(set),
-			Version: version,
-			Pretty:  opts.pretty,
+			Rules:       activeRules(set),
+			Version:     version,
+			Pretty:      opts.pretty,
+			Review:      structureOf(l),
+			NoChecklist: opts.noChecklist,
 		}, opts.noColor, true)
 		if err != nil {
 			return &exitError{exitTrouble, err}

@@ -78,10 +78,10 @@ func (f *fixFlags) options(set *rules.Set) (fix.Options, error) {
 // false when the file could not be fixed (a read-only or changed file).
 func applyFixes(s *streams, l *lint.Linter, r checker.FileResult, opts fix.Options, diff bool) (checker.FileResult, bool) {
 	recheck := l.Recheck(r.Doc.Path)
-	suppressed := r.Suppressed
+	suppressed, ol := r.Suppressed, r.Outline
 	res, err := fix.Apply(r.Doc, r.Findings, func(d *doc.Document) []checker.Finding {
 		rr := recheck(d)
-		suppressed = rr.Suppressed // at the fixed text's positions
+		suppressed, ol = rr.Suppressed, rr.Outline // of the fixed text
 		return rr.Findings
 	}, opts)
 	if err != nil {
@@ -103,7 +103,7 @@ func applyFixes(s *streams, l *lint.Linter, r checker.FileResult, opts fix.Optio
 	} else {
 		fmt.Fprintf(s.err, "%s: 已自动修复 %d 处\n", r.Path, res.Fixed)
 	}
-	r.Doc, r.Findings, r.Suppressed = res.Doc, res.Findings, suppressed
+	r.Doc, r.Findings, r.Suppressed, r.Outline = res.Doc, res.Findings, suppressed, ol
 	return r, true
 }
 

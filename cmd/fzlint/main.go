@@ -105,7 +105,8 @@ func newRootCmd(s *streams) *cobra.Command {
 	root.SetOut(s.out)
 	root.SetErr(s.err)
 	chineseHelp(root)
-	root.AddCommand(newCheckCmd(s), newOutlineCmd(s), newRulesCmd(s), newExplainCmd(s), newTestCmd(s), newInitCmd(s), newVersionCmd(s), newLSPCmd(s))
+	root.AddCommand(newCheckCmd(s), newOutlineCmd(s), newRulesCmd(s), newExplainCmd(s), newTestCmd(s), newInitCmd(s), newVersionCmd(s), newLSPCmd(s),
+		newChecklistCmd(s), newAnnotateCmd(s), newServeCmd(s))
 	return root
 }
 

@@ -1,0 +1,42 @@
+package lint
+
+import (
+	"fmt"
+
+	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/rules"
+)
+
+// Analysis returns the outline of a checked file as its engine sees it and
+// the rule set that applied to it, for views built on a run's results (the
+// checklist). r must have a Doc; the outline its check built is used, so
+// that a view costs no second analysis.
+func (l *Linter) Analysis(r checker.FileResult) (*checker.Analysis, *rules.Set, error) {
+	ld := l.engineFor(r.Path)
+	if ld.err != nil {
+		return nil, nil, ld.err
+	}
+	if r.Outline != nil {
+		return &checker.Analysis{Doc: r.Doc, Outline: r.Outline}, ld.set, nil
+	}
+	return ld.engine.Analyze(r.Doc), ld.set, nil
+}
+
+// CheckBytes checks data read as a file named name (its extension picks the
+// reader), with the config that applies to the current directory: an
+// upload to `fzlint serve`.
+func (l *Linter) CheckBytes(name string, data []byte) (checker.FileResult, error) {
+	ld := l.engineFor(".")
+	if ld.err != nil {
+		return checker.FileResult{}, ld.err
+	}
+	if len(data) > doc.MaxFileSize {
+		return errorResult(name, &doc.ReadError{Path: name, Code: doc.ErrTooLarge, Message: fmt.Sprintf("文件超过上限 %d 字节", doc.MaxFileSize)}), nil
+	}
+	d, err := doc.ReadBytes(name, data, doc.Options{Encoding: l.opts.Encoding})
+	if err != nil {
+		return errorResult(name, err), nil
+	}
+	return check(ld, d), nil
+}

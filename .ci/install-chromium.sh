@@ -1,7 +1,5 @@
 #!/usr/bin/env bash
 # Headless Chromium, for the browser tests of the HTML report and fzlint serve
-# (driven with chromedp). Idempotent and quiet.
-set -euo pipefail
+# (driven with chromedp), and CJK fonts for its screenshots. Idempotent.
 command -v chromium >/dev/null 2>&1 && exit 0
-export DEBIAN_FRONTEND=noninteractive
-apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
+exec "$(dirname "$0")/apt-install.sh" chromium fonts-noto-cjk

@@ -1,7 +1,5 @@
 #!/usr/bin/env bash
-# pre-commit (Debian package; PyPI is not needed), for the test that runs the
-# hook of .pre-commit-hooks.yaml for real.
-set -euo pipefail
-command -v pre-commit >/dev/null && exit 0
-export DEBIAN_FRONTEND=noninteractive
-apt-get install -y -qq pre-commit >/dev/null
+# pre-commit (Debian package; PyPI is not reachable), for the test that runs
+# the hook of .pre-commit-hooks.yaml for real. Idempotent.
+command -v pre-commit >/dev/null 2>&1 && exit 0
+exec "$(dirname "$0")/apt-install.sh" pre-commit

@@ -1,7 +1,5 @@
 #!/usr/bin/env bash
 # xmllint (Debian libxml2-utils), for the tests that validate the checkstyle
-# and JUnit outputs against their XSDs.
-set -euo pipefail
-command -v xmllint >/dev/null && exit 0
-export DEBIAN_FRONTEND=noninteractive
-apt-get install -y -qq libxml2-utils >/dev/null
+# and JUnit outputs against their XSDs. Idempotent.
+command -v xmllint >/dev/null 2>&1 && exit 0
+exec "$(dirname "$0")/apt-install.sh" libxml2-utils

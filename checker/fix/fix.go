@@ -93,7 +93,8 @@ func Apply(d *doc.Document, findings []checker.Finding, check func(*doc.Document
 			}
 		}
 		if len(edits) == 0 || pass == maxPasses {
-			res.NotApplied = append(skipped, unapplied(res.Findings, edits)...)
+			skipped = append(skipped, unapplied(res.Findings, edits)...)
+			res.NotApplied = skipped
 			break
 		}
 		fixed, err := doc.ReadBytes(d.Path, next, doc.Options{Encoding: rereadEncoding(d.Encoding)})

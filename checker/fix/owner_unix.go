@@ -10,7 +10,7 @@ import (
 // linkCount is the number of hard links to the file info describes.
 func linkCount(info os.FileInfo) uint64 {
 	if st, ok := info.Sys().(*syscall.Stat_t); ok {
-		return uint64(st.Nlink)
+		return uint64(st.Nlink) //nolint:unconvert // uint16 on darwin, uint32 on some BSDs
 	}
 	return 1
 }

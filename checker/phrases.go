@@ -34,6 +34,18 @@ type phrasesCheck struct {
 	scope   string
 	phrases []phrase
 	allow   map[string]bool
+	// starts indexes what a line is searched for by its first two runes:
+	// the halves of every phrase and the allowed variants. A line is read
+	// once, looking each pair of runes up, instead of once per string.
+	starts map[[2]rune][]start
+}
+
+// start is a string the line is searched for: a half of phrase i (left or
+// right), or an allowed variant (i < 0).
+type start struct {
+	s     string
+	i     int
+	right bool
 }
 
 func compilePhrases(r *rules.Rule) (any, bool, error) {
@@ -63,19 +75,38 @@ func compilePhrases(r *rules.Rule) (any, bool, error) {
 	for _, a := range s.Allow {
 		k.allow[a] = true
 	}
+	k.starts = map[[2]rune][]start{}
+	add := func(st start) {
+		r := []rune(st.s)
+		if len(r) >= 2 {
+			key := [2]rune{r[0], r[1]}
+			k.starts[key] = append(k.starts[key], st)
+		}
+	}
+	for i, p := range k.phrases {
+		add(start{s: p.left, i: i})
+		add(start{s: p.right, i: i, right: true})
+	}
+	for _, a := range s.Allow {
+		if len([]rune(a)) < 2 {
+			return nil, false, rules.SpecError(r, "allow 中的“%s”太短", a)
+		}
+		add(start{s: a, i: -1})
+	}
 	return k, true, nil
 }
 
 func (k *phrasesCheck) Run(c *Context) {
+	cands := make([][]int, len(k.phrases))
 	for _, n := range c.scopeLines(k.scope) {
 		text, base := c.lineText(n, false)
 		if text == "" {
 			continue
 		}
-		right := k.rightSpans(text)
+		right := k.scan(text, cands)
 		reported := map[int]bool{}
-		for _, p := range k.phrases {
-			for _, at := range k.candidates(text, p) {
+		for pi, p := range k.phrases {
+			for _, at := range cands[pi] {
 				// a wrong character need not be as long as the right one in UTF-8
 				window, ok := oneOff(text[at:], p.runes)
 				if !ok || reported[at] || k.allow[window] || overlaps(right, at, at+len(window)) {
@@ -89,49 +120,41 @@ func (k *phrasesCheck) Run(c *Context) {
 	}
 }
 
-// rightSpans are the byte spans of text that are phrases written right, or
-// variants allowed.
-func (k *phrasesCheck) rightSpans(text string) [][2]int {
-	var spans [][2]int
-	add := func(s string) {
-		for _, at := range occurrences(text, s) {
-			spans = append(spans, [2]int{at, at + len(s)})
+// scan reads text once and fills cands[i] with the byte offsets where phrase
+// i could start one character off (where its left half stands, or its right
+// half after as many runes as the left half has), and returns the spans of
+// text that are phrases written right, or allowed variants.
+func (k *phrasesCheck) scan(text string, cands [][]int) [][2]int {
+	for i := range cands {
+		cands[i] = cands[i][:0]
+	}
+	var right [][2]int
+	r0, size0 := utf8.DecodeRuneInString(text)
+	for at := 0; at+size0 < len(text); {
+		r1, size1 := utf8.DecodeRuneInString(text[at+size0:])
+		for _, st := range k.starts[[2]rune{r0, r1}] {
+			if !strings.HasPrefix(text[at:], st.s) {
+				continue
+			}
+			switch {
+			case st.i < 0:
+				right = append(right, [2]int{at, at + len(st.s)})
+			case st.right:
+				p := k.phrases[st.i]
+				if from, ok := runesBack(text, at, len(p.runes)-utf8.RuneCountInString(st.s)); ok {
+					cands[st.i] = append(cands[st.i], from)
+				}
+			default:
+				cands[st.i] = append(cands[st.i], at)
+				if p := k.phrases[st.i]; strings.HasPrefix(text[at:], p.text) {
+					right = append(right, [2]int{at, at + len(p.text)})
+				}
+			}
 		}
+		at += size0
+		r0, size0 = r1, size1
 	}
-	for _, p := range k.phrases {
-		add(p.text)
-	}
-	for a := range k.allow {
-		add(a)
-	}
-	return spans
-}
-
-// occurrences are the byte offsets of s in text, without overlaps.
-func occurrences(text, s string) []int {
-	var at []int
-	for i := 0; ; {
-		j := strings.Index(text[i:], s)
-		if j < 0 {
-			return at
-		}
-		at = append(at, i+j)
-		i += j + len(s)
-	}
-}
-
-// candidates are the byte offsets in text where p could start one character
-// off: where its left half stands, or its right half stands after as many
-// runes as the left half has.
-func (k *phrasesCheck) candidates(text string, p phrase) []int {
-	at := occurrences(text, p.left)
-	halfRunes := utf8.RuneCountInString(p.left)
-	for _, i := range occurrences(text, p.right) {
-		if start, ok := runesBack(text, i, halfRunes); ok {
-			at = append(at, start)
-		}
-	}
-	return at
+	return right
 }
 
 // runesBack is the byte offset n runes before offset at of text.

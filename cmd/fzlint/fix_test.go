@@ -115,7 +115,9 @@ func TestFixFlagUsageErrors(t *testing.T) {
 		{[]string{"--fix", "--fix-only", "typography/no-such-rule"}, `--fix-only：未知的规则 "typography/no-such-rule"`},
 		{[]string{"--fix", "--fix-level", "off"}, "--fix-level 应为 error、warning 或 info"},
 		{[]string{"--diff"}, "--diff 需与 --fix 一起使用"},
-		{[]string{"--fix", "--diff", "--format", "json"}, "--diff 输出的就是 diff，不能与 --format 一起使用"},
+		{[]string{"--fix", "--diff", "--format", "json"}, "不能与 --format 一起使用"},
+		{[]string{"--fix", "--diff", "--output", filepath.Join(t.TempDir(), "fix.patch")}, "不能与 --output 一起使用"},
+		{[]string{"--fix", "--diff", "--write-baseline", filepath.Join(t.TempDir(), "b.json")}, "不能与 --write-baseline 一起使用"},
 		{[]string{"--fix-only", "typography/halfwidth-punct"}, "--fix-only 需与 --fix 一起使用"},
 	} {
 		code, _, errs := fzlint(t, "", append([]string{"check", "--no-config", path}, c.args...)...)

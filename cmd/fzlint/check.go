@@ -113,7 +113,11 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 	if err != nil {
 		// No rules to list, but a whole document all the same: a consumer
 		// of JSON or SARIF reads the error in it, as for a later config.
-		if outs, oerr := openOutputs(s, opts.formats, opts.output, output.Options{Version: version}, opts.noColor, false); oerr == nil {
+		// With --diff the diff is the output: none, the error is on stderr.
+		if opts.fixFlags.diff {
+			return &exitError{exitTrouble, err}
+		}
+		if outs, oerr := openOutputs(s, opts.formats, opts.output, output.Options{Version: version, Pretty: opts.pretty}, opts.noColor, false); oerr == nil {
 			_ = outs.printer.File(stopped(err))
 			_ = outs.printer.Finish()
 			_ = outs.close()

@@ -50,11 +50,14 @@ func TestOutputFile(t *testing.T) {
 }
 
 func TestOutputErrors(t *testing.T) {
+	dir := t.TempDir()
 	for _, c := range []struct {
 		args []string
 		want string
 	}{
 		{[]string{"-f", "json", "-f", "sarif"}, "fzlint: 最多一种输出格式写到标准输出：其他格式请写成 --format 格式:文件\n"},
+		{[]string{"-f", "json", "-f", "sarif", "-o", filepath.Join(dir, "both")}, "fzlint: 两种输出格式不能写到同一个文件 " + filepath.Join(dir, "both") + "\n"},
+		{[]string{"-f", "json:" + dir + "/r.x", "-f", "sarif:" + dir + "/./r.x"}, "fzlint: 两种输出格式不能写到同一个文件 " + dir + "/./r.x\n"},
 		{[]string{"-f", "xml"}, "fzlint: 未知的输出格式 \"xml\"（应为 text、json、sarif、github、html、checkstyle、gitlab、junit）\n"},
 		{[]string{"-f", "sarif:" + filepath.Join(t.TempDir(), "none", "x.sarif")}, "fzlint: 无法写入输出文件：open "},
 		{[]string{"--baseline", "nosuch.json"}, "fzlint: 无法读取基线文件 nosuch.json："},

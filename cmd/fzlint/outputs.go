@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -30,6 +31,7 @@ type outputs struct {
 func openOutputs(s *streams, formats []string, outFile string, opts output.Options, noColor, summary bool) (*outputs, error) {
 	o := &outputs{}
 	toStdout := 0
+	written := map[string]bool{} // the output files, absolute
 	var printers output.Multi
 	for _, spec := range formats {
 		format, file, _ := strings.Cut(spec, ":")
@@ -50,6 +52,15 @@ func openOutputs(s *streams, formats []string, outFile string, opts output.Optio
 			popts.Pretty = popts.Pretty || output.Terminal(s.outFile) // JSON for a person
 			o.text = o.text || format == "text"
 		} else {
+			abs, err := filepath.Abs(file)
+			if err != nil {
+				abs = filepath.Clean(file)
+			}
+			if written[abs] {
+				// Both would truncate it and write into one another.
+				return nil, o.abort(fmt.Errorf("两种输出格式不能写到同一个文件 %s", file))
+			}
+			written[abs] = true
 			f, err := os.Create(file)
 			if err != nil {
 				return nil, o.abort(fmt.Errorf("无法写入输出文件：%w", err))

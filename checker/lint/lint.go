@@ -336,7 +336,13 @@ func (l *Linter) excluded(path string) bool {
 	if err != nil {
 		return false
 	}
-	rel, err := filepath.Rel(filepath.Dir(ld.cfg.Path), abs)
+	// Both absolute: a --config named relative to the working directory
+	// has a relative Path, and Rel cannot relate it to an absolute one.
+	base, err := filepath.Abs(filepath.Dir(ld.cfg.Path))
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(base, abs)
 	if err != nil {
 		return false
 	}

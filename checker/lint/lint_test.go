@@ -62,6 +62,24 @@ func TestConfigPerDirectoryAndExclude(t *testing.T) {
 	}
 }
 
+// TestExcludeWithRelativeConfig: --config named relative to the working
+// directory excludes what its patterns name, as the same config found by
+// the walk up does.
+func TestExcludeWithRelativeConfig(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir+"/r.txt", report)
+	write(t, dir+"/old/r.txt", report)
+	write(t, dir+"/cfg/fzlint.yaml", "exclude: [\"../old/**\", \"**/old/**\"]\n")
+	write(t, dir+"/.fzlint.yaml", "exclude: [\"old/**\"]\n")
+	t.Chdir(dir)
+	for _, cfg := range []string{".fzlint.yaml", "cfg/fzlint.yaml", ""} {
+		got, err := collect(t, New(Options{Config: cfg}), ".")
+		if err != nil || len(got) != 1 || got["r.txt"].Path == "" {
+			t.Errorf("--config %q: %v %v, want r.txt only (old/ excluded)", cfg, got, err)
+		}
+	}
+}
+
 func TestNamedFileIsCheckedEvenIfExcluded(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir+"/old/r.txt", report)

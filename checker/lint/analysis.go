@@ -14,7 +14,11 @@ import (
 // unused ignore entries of a config) is an error. The outline its check
 // built is used, so that a view costs no second analysis.
 func (l *Linter) Analysis(r checker.FileResult) (*checker.Analysis, *rules.Set, error) {
-	ld := l.engineFor(r.Path)
+	path := r.Path
+	if path == l.opts.StdinName {
+		path = "." // standard input is checked with this config (checkStdin)
+	}
+	ld := l.engineFor(path)
 	if ld.err != nil {
 		return nil, nil, ld.err
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/checker/pathglob"
 	"github.com/fzlint/fzlint/checker/suppress"
 	"github.com/fzlint/fzlint/rules"
 )
@@ -348,7 +349,7 @@ func (l *Linter) excluded(path string) bool {
 	}
 	rel = filepath.ToSlash(rel)
 	for _, pat := range ld.cfg.Exclude {
-		if matchGlob(pat, rel) {
+		if pathglob.Match(pat, rel) {
 			return true
 		}
 	}

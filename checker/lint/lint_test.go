@@ -132,24 +132,6 @@ func TestStdin(t *testing.T) {
 	}
 }
 
-func TestMatchGlob(t *testing.T) {
-	cases := []struct {
-		pat, name string
-		want      bool
-	}{
-		{"old/**", "old/a/b.txt", true},
-		{"old/**", "new/a.txt", false},
-		{"**/*.md", "a/b/c.md", true},
-		{"*.txt", "a/b.txt", false},
-		{"a/*/c.txt", "a/b/c.txt", true},
-	}
-	for _, c := range cases {
-		if got := matchGlob(c.pat, c.name); got != c.want {
-			t.Errorf("matchGlob(%q, %q) = %v", c.pat, c.name, got)
-		}
-	}
-}
-
 // TestReportInUnreadFormatIsReported: a .pdf or .doc in a checked directory is
 // reported as a file that could not be checked, unless the config excludes it;
 // a spreadsheet beside it is an attachment and skipped.

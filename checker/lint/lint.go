@@ -28,7 +28,9 @@ type Options struct {
 	Stdin    io.Reader // read for the input "-"
 	// StdinName is the path reported for "-"; its extension picks the reader.
 	StdinName string
-	// Warn, if set, is told the warnings of each config as it is loaded.
+	// Warn, if set, is told the warnings of each config as it is loaded:
+	// during Run on the walk's or a worker's goroutine, not the caller's,
+	// one call at a time (under the Linter's lock).
 	Warn func(error)
 	// Jobs is how many files are read and checked at once (--jobs); 0 or
 	// less means one per CPU.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"runtime"
 	"slices"
 
@@ -154,9 +155,13 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 	failed, unreadable := false, false
 	var printErr error
 	files := 0
+	// With --diff no file is written, so a file named twice (a directory
+	// and a file in it) is read unfixed again: its change is printed once,
+	// or the patch would not apply.
+	diffed := map[string]bool{}
 	err = l.Run(args, func(r checker.FileResult) {
 		files++
-		if opts.fix && r.Doc != nil {
+		if opts.fix && r.Doc != nil && !(opts.fixFlags.diff && seen(diffed, r.Path)) {
 			var ok bool
 			r, ok = applyFixes(s, l, r, fixOpts, opts.fixFlags.diff)
 			unreadable = unreadable || !ok
@@ -216,6 +221,18 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+// seen tells whether path, made absolute, is in set, and adds it.
+func seen(set map[string]bool, path string) bool {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	if set[path] {
+		return true
+	}
+	set[path] = true
+	return false
 }
 
 // stopped is the result that stands for the files a config or pack error

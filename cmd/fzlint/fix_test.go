@@ -203,3 +203,18 @@ func TestFixDiffAppliesAsFix(t *testing.T) {
 		}
 	}
 }
+
+// TestFixDiffFileNamedTwice: --diff writes nothing, so a file named twice
+// (its directory and itself) is read unfixed twice; its change is printed
+// once, as a patch that applies.
+func TestFixDiffFileNamedTwice(t *testing.T) {
+	dir := t.TempDir()
+	path := writeDraft(t, dir, "r.txt", 0o644)
+	_, diff, errs := fzlint(t, "", "check", "--no-config", "--fix", "--diff", dir, path, filepath.Join(dir, ".", "r.txt"))
+	if n := strings.Count(diff, "\n+++ b/"); n != 1 {
+		t.Errorf("the change printed %d times, want once:\n%s%s", n, diff, errs)
+	}
+	if fileText(t, path) != draft {
+		t.Error("--diff wrote the file")
+	}
+}

@@ -156,12 +156,16 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 	var printErr error
 	files := 0
 	// With --diff no file is written, so a file named twice (a directory
-	// and a file in it) is read unfixed again: its change is printed once,
-	// or the patch would not apply.
+	// and a file in it) is read unfixed again: it is left out, its change
+	// printed once (a repeated hunk does not apply) and its findings, for
+	// the exit code, those after the fix.
 	diffed := map[string]bool{}
 	err = l.Run(args, func(r checker.FileResult) {
 		files++
-		if opts.fix && r.Doc != nil && !(opts.fixFlags.diff && seen(diffed, r.Path)) {
+		if opts.fixFlags.diff && r.Doc != nil && seen(diffed, r.Path) {
+			return
+		}
+		if opts.fix && r.Doc != nil {
 			var ok bool
 			r, ok = applyFixes(s, l, r, fixOpts, opts.fixFlags.diff)
 			unreadable = unreadable || !ok

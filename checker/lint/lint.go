@@ -48,6 +48,8 @@ type Linter struct {
 	// configs holds the config file found for each directory, so that a
 	// directory's files cost one lookup (stats up to the root), not one each.
 	configs map[string]string
+	// leaveOut are the files a walk leaves out, absolute (LeaveOut).
+	leaveOut map[string]bool
 }
 
 type loaded struct {
@@ -64,6 +66,33 @@ func New(opts Options) *Linter {
 		opts.StdinName = "<stdin>"
 	}
 	return &Linter{opts: opts, engines: map[string]*loaded{}, configs: map[string]string{}}
+}
+
+// LeaveOut makes the walks of later runs leave out paths: the files a run
+// writes its reports to, created before the walk, which it would otherwise
+// check as reports. A path named as an input is still checked. Not to be
+// called during a run.
+func (l *Linter) LeaveOut(paths []string) {
+	for _, p := range paths {
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
+		if l.leaveOut == nil {
+			l.leaveOut = map[string]bool{}
+		}
+		l.leaveOut[p] = true
+	}
+}
+
+// leftOut tells whether a walked path is one LeaveOut named.
+func (l *Linter) leftOut(path string) bool {
+	if len(l.leaveOut) == 0 {
+		return false
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	return l.leaveOut[path]
 }
 
 // ConfigError is a bad config or pack: the whole run stops with exit code 2.
@@ -166,7 +195,7 @@ func (l *Linter) walk(inputs []string, send func(*task) bool) {
 		ok := true
 		skip := newWalkFilter(in)
 		doc.Walk(in, func(path string, err error) {
-			if !ok || path != in && (l.excluded(path) || skip(path)) {
+			if !ok || path != in && (l.leftOut(path) || l.excluded(path) || skip(path)) {
 				return
 			}
 			ok = send(&task{path: path, walkErr: err, done: make(chan struct{})})

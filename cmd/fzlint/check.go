@@ -148,6 +148,8 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		if err != nil {
 			return &exitError{exitTrouble, err}
 		}
+		// Created already: a walk of their directory must not check them.
+		l.LeaveOut(outs.names())
 	}
 	defer outs.close()
 	printer := outs.printer

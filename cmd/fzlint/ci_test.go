@@ -49,6 +49,23 @@ func TestOutputFile(t *testing.T) {
 	}
 }
 
+// TestOutputFilesInTheCheckedDirectory: report files written into the
+// directory being checked (a .txt, an .html) are not checked as reports.
+func TestOutputFilesInTheCheckedDirectory(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(reports + "/青山县司法局-2023.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, dir, map[string]string{"r.txt": string(data), "report.html": "旧的报告", "log.txt": "旧的日志"})
+	code, out, errs := fzlint(t, "", "check", "--no-config", "--fail-level", "warning", "-f", "json",
+		"-f", "html:"+filepath.Join(dir, "report.html"), "-f", "text:"+filepath.Join(dir, ".", "log.txt"), dir)
+	var v struct{ Files []struct{ Path string } }
+	if err := json.Unmarshal([]byte(out), &v); err != nil || len(v.Files) != 1 || code != exitClean {
+		t.Errorf("exit %d, want 0 and r.txt alone: %+v (%v)\n%s", code, v.Files, err, errs)
+	}
+}
+
 func TestOutputErrors(t *testing.T) {
 	dir := t.TempDir()
 	for _, c := range []struct {

@@ -85,6 +85,15 @@ func openOutputs(s *streams, formats []string, outFile string, opts output.Optio
 	return o, nil
 }
 
+// names are the paths of the output files.
+func (o *outputs) names() []string {
+	var out []string
+	for _, f := range o.files {
+		out = append(out, f.Name())
+	}
+	return out
+}
+
 // abort closes the files opened so far and returns err.
 func (o *outputs) abort(err error) error {
 	for _, f := range o.files {

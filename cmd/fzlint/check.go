@@ -118,7 +118,7 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		if opts.fixFlags.diff {
 			return &exitError{exitTrouble, err}
 		}
-		if outs, oerr := openOutputs(s, opts.formats, opts.output, output.Options{Version: version, Pretty: opts.pretty}, opts.noColor, false); oerr == nil {
+		if outs, oerr := openOutputs(s, opts.formats, opts.output, args, output.Options{Version: version, Pretty: opts.pretty}, opts.noColor, false); oerr == nil {
 			_ = outs.printer.File(stopped(err))
 			_ = outs.printer.Finish()
 			_ = outs.close()
@@ -138,7 +138,7 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		// The diff is the output: stdout holds nothing else, for patch and git apply.
 		outs.printer, _ = output.New("text", io.Discard, output.Options{})
 	} else {
-		outs, err = openOutputs(s, opts.formats, opts.output, output.Options{
+		outs, err = openOutputs(s, opts.formats, opts.output, args, output.Options{
 			Rules:       activeRules(set),
 			Version:     version,
 			Pretty:      opts.pretty,

@@ -66,6 +66,19 @@ func TestOutputFilesInTheCheckedDirectory(t *testing.T) {
 	}
 }
 
+// TestOutputFileIsAnInput: an output file that is also an input is
+// refused before it is created, which would empty the report.
+func TestOutputFileIsAnInput(t *testing.T) {
+	dir := t.TempDir()
+	path := writeDraft(t, dir, "r.txt", 0o644)
+	for _, args := range [][]string{{"-f", "json:" + filepath.Join(dir, ".", "r.txt")}, {"-o", path}} {
+		code, _, errs := fzlint(t, "", append(append([]string{"check", "--no-config"}, args...), path)...)
+		if code != exitTrouble || !strings.Contains(errs, "是要检查的文件：写入会清空它") || fileText(t, path) != draft {
+			t.Fatalf("%v: exit %d, stderr %q, the report now %q", args, code, errs, fileText(t, path))
+		}
+	}
+}
+
 func TestOutputErrors(t *testing.T) {
 	dir := t.TempDir()
 	for _, c := range []struct {

@@ -10,12 +10,20 @@ import (
 
 // Analysis returns the outline of a checked file as its engine sees it and
 // the rule set that applied to it, for views built on a run's results (the
-// checklist). r must have a Doc; the outline its check built is used, so
-// that a view costs no second analysis.
+// checklist). A result without a Doc (a file that could not be read, the
+// unused ignore entries of a config) is an error. The outline its check
+// built is used, so that a view costs no second analysis.
 func (l *Linter) Analysis(r checker.FileResult) (*checker.Analysis, *rules.Set, error) {
-	ld := l.engineFor(r.Path)
+	path := r.Path
+	if path == l.opts.StdinName {
+		path = "." // standard input is checked with this config (checkStdin)
+	}
+	ld := l.engineFor(path)
 	if ld.err != nil {
 		return nil, nil, ld.err
+	}
+	if r.Doc == nil {
+		return nil, nil, fmt.Errorf("%s: 没有可分析的文档", r.Path)
 	}
 	if r.Outline != nil {
 		return &checker.Analysis{Doc: r.Doc, Outline: r.Outline}, ld.set, nil

@@ -15,6 +15,7 @@ import (
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/checker/pathglob"
 	"github.com/fzlint/fzlint/checker/suppress"
 	"github.com/fzlint/fzlint/rules"
 )
@@ -27,7 +28,9 @@ type Options struct {
 	Stdin    io.Reader // read for the input "-"
 	// StdinName is the path reported for "-"; its extension picks the reader.
 	StdinName string
-	// Warn, if set, is told the warnings of each config as it is loaded.
+	// Warn, if set, is told the warnings of each config as it is loaded:
+	// during Run on the walk's or a worker's goroutine, not the caller's,
+	// one call at a time (under the Linter's lock).
 	Warn func(error)
 	// Jobs is how many files are read and checked at once (--jobs); 0 or
 	// less means one per CPU.
@@ -45,6 +48,8 @@ type Linter struct {
 	// configs holds the config file found for each directory, so that a
 	// directory's files cost one lookup (stats up to the root), not one each.
 	configs map[string]string
+	// leaveOut are the files a walk leaves out, absolute (LeaveOut).
+	leaveOut map[string]bool
 }
 
 type loaded struct {
@@ -61,6 +66,33 @@ func New(opts Options) *Linter {
 		opts.StdinName = "<stdin>"
 	}
 	return &Linter{opts: opts, engines: map[string]*loaded{}, configs: map[string]string{}}
+}
+
+// LeaveOut makes the walks of later runs leave out paths: the files a run
+// writes its reports to, created before the walk, which it would otherwise
+// check as reports. A path named as an input is still checked. Not to be
+// called during a run.
+func (l *Linter) LeaveOut(paths []string) {
+	for _, p := range paths {
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
+		if l.leaveOut == nil {
+			l.leaveOut = map[string]bool{}
+		}
+		l.leaveOut[p] = true
+	}
+}
+
+// leftOut tells whether a walked path is one LeaveOut named.
+func (l *Linter) leftOut(path string) bool {
+	if len(l.leaveOut) == 0 {
+		return false
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	return l.leaveOut[path]
 }
 
 // ConfigError is a bad config or pack: the whole run stops with exit code 2.
@@ -163,7 +195,7 @@ func (l *Linter) walk(inputs []string, send func(*task) bool) {
 		ok := true
 		skip := newWalkFilter(in)
 		doc.Walk(in, func(path string, err error) {
-			if !ok || path != in && (l.excluded(path) || skip(path)) {
+			if !ok || path != in && (l.leftOut(path) || l.excluded(path) || skip(path)) {
 				return
 			}
 			ok = send(&task{path: path, walkErr: err, done: make(chan struct{})})
@@ -336,13 +368,19 @@ func (l *Linter) excluded(path string) bool {
 	if err != nil {
 		return false
 	}
-	rel, err := filepath.Rel(filepath.Dir(ld.cfg.Path), abs)
+	// Both absolute: a --config named relative to the working directory
+	// has a relative Path, and Rel cannot relate it to an absolute one.
+	base, err := filepath.Abs(filepath.Dir(ld.cfg.Path))
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(base, abs)
 	if err != nil {
 		return false
 	}
 	rel = filepath.ToSlash(rel)
 	for _, pat := range ld.cfg.Exclude {
-		if matchGlob(pat, rel) {
+		if pathglob.Match(pat, rel) {
 			return true
 		}
 	}

@@ -43,3 +43,22 @@ func TestStdinSniffed(t *testing.T) {
 		}
 	}
 }
+
+// TestStdinAnalysisUsesTheCheckedConfig: the views of a result read from
+// standard input (the checklist) use the rule set it was checked with, that
+// of the working directory, whatever directory --stdin-filename names.
+func TestStdinAnalysisUsesTheCheckedConfig(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir+"/sub/.fzlint.yaml", "packs: [typography]\n")
+	t.Chdir(dir)
+	l := New(Options{Stdin: strings.NewReader(report), StdinName: "sub/报告.txt"})
+	got, err := collect(t, l, "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := got["sub/报告.txt"]
+	want, _ := l.Set(".")
+	if _, set, err := l.Analysis(r); err != nil || set != want {
+		t.Errorf("Analysis of standard input: set %p (%v), want the working directory's %p", set, err, want)
+	}
+}

@@ -336,15 +336,6 @@ const (
 	fixContext = 10
 )
 
-// fixHint is the hint writeFixHint writes, for the HTML printer.
-func fixHint(d *doc.Document, f checker.Finding) string {
-	var b strings.Builder
-	w := bufio.NewWriter(&b)
-	writeFixHint(w, d, f)
-	_ = w.Flush() // a strings.Builder does not fail
-	return b.String()
-}
-
 // writeFixHint says what the fix does, quoting the text it replaces when that
 // is not the underlined text. A fix whose old or new text spans lines or is
 // wider than maxChange (a paragraph rewritten for one word, a line break

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"os"
 	"strings"
@@ -239,4 +240,14 @@ func TestFixHintWindow(t *testing.T) {
 			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
 		}
 	}
+}
+
+// fixHint is the hint writeFixHint writes, as a string. (The HTML printer
+// shows a fix as the change, changeHTML, and no longer uses it.)
+func fixHint(d *doc.Document, f checker.Finding) string {
+	var b strings.Builder
+	w := bufio.NewWriter(&b)
+	writeFixHint(w, d, f)
+	_ = w.Flush() // a strings.Builder does not fail
+	return b.String()
 }

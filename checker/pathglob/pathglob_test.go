@@ -8,6 +8,7 @@ func TestMatch(t *testing.T) {
 		want      bool
 	}{
 		{"old/**", "old/a/b.txt", true},
+		{"old/**", "new/a.txt", false},
 		{"**", "a/b.txt", true},
 		{"**/*.md", "b.md", true},
 		{"**/*.md", "a/b/c.md", true},

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"runtime"
 	"slices"
 
@@ -113,7 +114,11 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 	if err != nil {
 		// No rules to list, but a whole document all the same: a consumer
 		// of JSON or SARIF reads the error in it, as for a later config.
-		if outs, oerr := openOutputs(s, opts.formats, opts.output, output.Options{Version: version}, opts.noColor, false); oerr == nil {
+		// With --diff the diff is the output: none, the error is on stderr.
+		if opts.fixFlags.diff {
+			return &exitError{exitTrouble, err}
+		}
+		if outs, oerr := openOutputs(s, opts.formats, opts.output, args, output.Options{Version: version, Pretty: opts.pretty}, opts.noColor, false); oerr == nil {
 			_ = outs.printer.File(stopped(err))
 			_ = outs.printer.Finish()
 			_ = outs.close()
@@ -133,7 +138,7 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		// The diff is the output: stdout holds nothing else, for patch and git apply.
 		outs.printer, _ = output.New("text", io.Discard, output.Options{})
 	} else {
-		outs, err = openOutputs(s, opts.formats, opts.output, output.Options{
+		outs, err = openOutputs(s, opts.formats, opts.output, args, output.Options{
 			Rules:       activeRules(set),
 			Version:     version,
 			Pretty:      opts.pretty,
@@ -143,6 +148,8 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		if err != nil {
 			return &exitError{exitTrouble, err}
 		}
+		// Created already: a walk of their directory must not check them.
+		l.LeaveOut(outs.names())
 	}
 	defer outs.close()
 	printer := outs.printer
@@ -150,8 +157,16 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 	failed, unreadable := false, false
 	var printErr error
 	files := 0
+	// With --diff no file is written, so a file named twice (a directory
+	// and a file in it) is read unfixed again: it is left out, its change
+	// printed once (a repeated hunk does not apply) and its findings, for
+	// the exit code, those after the fix.
+	diffed := map[string]bool{}
 	err = l.Run(args, func(r checker.FileResult) {
 		files++
+		if opts.fixFlags.diff && r.Doc != nil && seen(diffed, r.Path) {
+			return
+		}
 		if opts.fix && r.Doc != nil {
 			var ok bool
 			r, ok = applyFixes(s, l, r, fixOpts, opts.fixFlags.diff)
@@ -212,6 +227,18 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+// seen tells whether path, made absolute, is in set, and adds it.
+func seen(set map[string]bool, path string) bool {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	if set[path] {
+		return true
+	}
+	set[path] = true
+	return false
 }
 
 // stopped is the result that stands for the files a config or pack error

@@ -39,6 +39,11 @@ func runChecklist(s *streams, opts *checklistOptions, args []string) error {
 	missing, unreadable := false, false
 	var printErr error
 	err = l.Run(args, func(r checker.FileResult) {
+		if r.Doc == nil && r.Error == nil {
+			// A config's unused ignore entries (a result for the config
+			// file): no report, no checklist; `check` reports them.
+			return
+		}
 		f := checklistFile(l, r)
 		unreadable = unreadable || f.Error != nil
 		for _, it := range f.Items {

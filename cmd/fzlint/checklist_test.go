@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -36,5 +37,28 @@ func TestChecklistExitCodes(t *testing.T) {
 	}
 	if code, _, errs := fzlint(t, "", "checklist", "--format", "xml", reports); code != exitTrouble || !strings.Contains(errs, "markdown") {
 		t.Errorf("unknown format: exit %d, %s", code, errs)
+	}
+}
+
+// TestChecklistWithUnusedIgnore: the result a run adds for a config whose
+// ignore entry suppressed nothing has no document to build a checklist of;
+// the checklist lists the reports only, and does not crash on it.
+func TestChecklistWithUnusedIgnore(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		".fzlint.yaml": "ignore:\n  - path: r.txt\n    rule: fzzf/no-such-finding\n    reason: 测试\n",
+	})
+	data, err := os.ReadFile(reports + "/青山县司法局-2023.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, dir, map[string]string{"r.txt": string(data)})
+	code, out, errs := fzlint(t, "", "checklist", "--format", "json", dir)
+	var v struct{ Files []struct{ Path string } }
+	if err := json.Unmarshal([]byte(out), &v); err != nil || len(v.Files) != 1 || !strings.HasSuffix(v.Files[0].Path, "r.txt") {
+		t.Errorf("exit %d, files %+v (%v):\n%s%s", code, v.Files, err, out, errs)
+	}
+	if code != exitClean {
+		t.Errorf("exit %d, want 0\n%s", code, errs)
 	}
 }

@@ -49,12 +49,45 @@ func TestOutputFile(t *testing.T) {
 	}
 }
 
+// TestOutputFilesInTheCheckedDirectory: report files written into the
+// directory being checked (a .txt, an .html) are not checked as reports.
+func TestOutputFilesInTheCheckedDirectory(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(reports + "/青山县司法局-2023.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, dir, map[string]string{"r.txt": string(data), "report.html": "旧的报告", "log.txt": "旧的日志"})
+	code, out, errs := fzlint(t, "", "check", "--no-config", "--fail-level", "warning", "-f", "json",
+		"-f", "html:"+filepath.Join(dir, "report.html"), "-f", "text:"+filepath.Join(dir, ".", "log.txt"), dir)
+	var v struct{ Files []struct{ Path string } }
+	if err := json.Unmarshal([]byte(out), &v); err != nil || len(v.Files) != 1 || code != exitClean {
+		t.Errorf("exit %d, want 0 and r.txt alone: %+v (%v)\n%s", code, v.Files, err, errs)
+	}
+}
+
+// TestOutputFileIsAnInput: an output file that is also an input is
+// refused before it is created, which would empty the report.
+func TestOutputFileIsAnInput(t *testing.T) {
+	dir := t.TempDir()
+	path := writeDraft(t, dir, "r.txt", 0o644)
+	for _, args := range [][]string{{"-f", "json:" + filepath.Join(dir, ".", "r.txt")}, {"-o", path}} {
+		code, _, errs := fzlint(t, "", append(append([]string{"check", "--no-config"}, args...), path)...)
+		if code != exitTrouble || !strings.Contains(errs, "是要检查的文件：写入会清空它") || fileText(t, path) != draft {
+			t.Fatalf("%v: exit %d, stderr %q, the report now %q", args, code, errs, fileText(t, path))
+		}
+	}
+}
+
 func TestOutputErrors(t *testing.T) {
+	dir := t.TempDir()
 	for _, c := range []struct {
 		args []string
 		want string
 	}{
 		{[]string{"-f", "json", "-f", "sarif"}, "fzlint: 最多一种输出格式写到标准输出：其他格式请写成 --format 格式:文件\n"},
+		{[]string{"-f", "json", "-f", "sarif", "-o", filepath.Join(dir, "both")}, "fzlint: 两种输出格式不能写到同一个文件 " + filepath.Join(dir, "both") + "\n"},
+		{[]string{"-f", "json:" + dir + "/r.x", "-f", "sarif:" + dir + "/./r.x"}, "fzlint: 两种输出格式不能写到同一个文件 " + dir + "/./r.x\n"},
 		{[]string{"-f", "xml"}, "fzlint: 未知的输出格式 \"xml\"（应为 text、json、sarif、github、html、checkstyle、gitlab、junit）\n"},
 		{[]string{"-f", "sarif:" + filepath.Join(t.TempDir(), "none", "x.sarif")}, "fzlint: 无法写入输出文件：open "},
 		{[]string{"--baseline", "nosuch.json"}, "fzlint: 无法读取基线文件 nosuch.json："},

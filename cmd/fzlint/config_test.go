@@ -139,3 +139,24 @@ func validateSARIF(t *testing.T, log string) {
 		t.Errorf("SARIF log does not validate: %v", err)
 	}
 }
+
+// TestConfigErrorBeforeTheRunAndOutputFlags: the document that holds a
+// config error found before the run is written as the run's would be
+// (--pretty indents it); with --diff, whose output is the diff, standard
+// output stays empty.
+func TestConfigErrorBeforeTheRunAndOutputFlags(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		".fzlint.yaml": "pakcs: [fzzf]\n",
+		"r.txt":        draft,
+	})
+	if code, out, _ := fzlint(t, "", "check", "--format", "json", "--pretty", dir); code != exitTrouble || !strings.Contains(out, "\n  \"files\": [") {
+		t.Errorf("--pretty: exit %d, want 2 and indented JSON:\n%s", code, out)
+	}
+	if code, out, errs := fzlint(t, "", "check", "--fix", "--diff", dir); code != exitTrouble || out != "" || !strings.Contains(errs, "pakcs") {
+		t.Errorf("--diff: exit %d, want 2, nothing on stdout, the error on stderr:\n%s---\n%s", code, out, errs)
+	}
+	if fileText(t, filepath.Join(dir, "r.txt")) != draft {
+		t.Error("the file was modified")
+	}
+}

@@ -115,7 +115,9 @@ func TestFixFlagUsageErrors(t *testing.T) {
 		{[]string{"--fix", "--fix-only", "typography/no-such-rule"}, `--fix-only：未知的规则 "typography/no-such-rule"`},
 		{[]string{"--fix", "--fix-level", "off"}, "--fix-level 应为 error、warning 或 info"},
 		{[]string{"--diff"}, "--diff 需与 --fix 一起使用"},
-		{[]string{"--fix", "--diff", "--format", "json"}, "--diff 输出的就是 diff，不能与 --format 一起使用"},
+		{[]string{"--fix", "--diff", "--format", "json"}, "不能与 --format 一起使用"},
+		{[]string{"--fix", "--diff", "--output", filepath.Join(t.TempDir(), "fix.patch")}, "不能与 --output 一起使用"},
+		{[]string{"--fix", "--diff", "--write-baseline", filepath.Join(t.TempDir(), "b.json")}, "不能与 --write-baseline 一起使用"},
 		{[]string{"--fix-only", "typography/halfwidth-punct"}, "--fix-only 需与 --fix 一起使用"},
 	} {
 		code, _, errs := fzlint(t, "", append([]string{"check", "--no-config", path}, c.args...)...)
@@ -199,5 +201,23 @@ func TestFixDiffAppliesAsFix(t *testing.T) {
 				t.Errorf("%s applied to %s differs from --fix", tool, in)
 			}
 		}
+	}
+}
+
+// TestFixDiffFileNamedTwice: --diff writes nothing, so a file named twice
+// (its directory and itself) is read unfixed twice; its change is printed
+// once, as a patch that applies, and the exit code is the fixed text's.
+func TestFixDiffFileNamedTwice(t *testing.T) {
+	dir := t.TempDir()
+	path := writeDraft(t, dir, "r.txt", 0o644)
+	// Only the rules whose findings the fixes clear: the fixed text is clean.
+	writeFiles(t, dir, map[string]string{".fzlint.yaml": "packs: [typography]\n"})
+	once, want, _ := fzlint(t, "", "check", "--fix", "--diff", "--fail-level", "info", path)
+	code, diff, errs := fzlint(t, "", "check", "--fix", "--diff", "--fail-level", "info", dir, path, filepath.Join(dir, ".", "r.txt"))
+	if once != exitClean || diff != want || code != once {
+		t.Errorf("exit %d, want %d; the diff:\n%s%s\nwant:\n%s", code, once, diff, errs, want)
+	}
+	if fileText(t, path) != draft {
+		t.Error("--diff wrote the file")
 	}
 }

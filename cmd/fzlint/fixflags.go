@@ -34,10 +34,16 @@ func (f *fixFlags) register(cmd *cobra.Command) {
 }
 
 // usable refuses the fix flags without --fix, and --diff with another
-// output format: the diff is the output.
+// output format or an output file: the diff is the output, on standard
+// output, and --diff writes no file (a baseline would record the findings of
+// a text no file holds).
 func (f *fixFlags) usable(fixing bool) error {
-	if f.diff && f.given("format") {
-		return fmt.Errorf("--diff 输出的就是 diff，不能与 --format 一起使用")
+	if f.diff {
+		for _, flag := range []string{"format", "output", "write-baseline"} {
+			if f.given(flag) {
+				return fmt.Errorf("--diff 输出的就是 diff（写到标准输出，不写文件），不能与 --%s 一起使用", flag)
+			}
+		}
 	}
 	if fixing {
 		return nil

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -25,11 +26,18 @@ type outputs struct {
 // FORMAT:FILE; one without a file writes to --output if set, else to
 // standard output, where at most one format may go. Files are created
 // before anything is checked, so that a path that cannot be written stops
-// the run at once. summary: print the summary line on standard error when
+// the run at once; a file among the inputs is refused (creating it would
+// empty the report). summary: print the summary line on standard error when
 // no text goes to standard output (not for a run stopped before it began).
-func openOutputs(s *streams, formats []string, outFile string, opts output.Options, noColor, summary bool) (*outputs, error) {
+func openOutputs(s *streams, formats []string, outFile string, inputs []string, opts output.Options, noColor, summary bool) (*outputs, error) {
 	o := &outputs{}
 	toStdout := 0
+	written := map[string]bool{} // the output files, absolute
+	for _, in := range inputs {
+		if abs, err := filepath.Abs(in); err == nil && in != "-" {
+			written[abs] = false // an input: not to be written
+		}
+	}
 	var printers output.Multi
 	for _, spec := range formats {
 		format, file, _ := strings.Cut(spec, ":")
@@ -50,6 +58,17 @@ func openOutputs(s *streams, formats []string, outFile string, opts output.Optio
 			popts.Pretty = popts.Pretty || output.Terminal(s.outFile) // JSON for a person
 			o.text = o.text || format == "text"
 		} else {
+			abs, err := filepath.Abs(file)
+			if err != nil {
+				abs = filepath.Clean(file)
+			}
+			if done, ok := written[abs]; ok && !done {
+				return nil, o.abort(fmt.Errorf("输出文件 %s 是要检查的文件：写入会清空它", file))
+			} else if done {
+				// Both would truncate it and write into one another.
+				return nil, o.abort(fmt.Errorf("两种输出格式不能写到同一个文件 %s", file))
+			}
+			written[abs] = true
 			f, err := os.Create(file)
 			if err != nil {
 				return nil, o.abort(fmt.Errorf("无法写入输出文件：%w", err))
@@ -72,6 +91,15 @@ func openOutputs(s *streams, formats []string, outFile string, opts output.Optio
 		o.printer = printers[0]
 	}
 	return o, nil
+}
+
+// names are the paths of the output files.
+func (o *outputs) names() []string {
+	var out []string
+	for _, f := range o.files {
+		out = append(out, f.Name())
+	}
+	return out
 }
 
 // abort closes the files opened so far and returns err.

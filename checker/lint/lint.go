@@ -219,6 +219,13 @@ func (l *Linter) do(t *task) {
 	close(t.done)
 }
 
+// Engine returns the engine that checks path in a run, for a caller that
+// checks text of its own (the language server's buffers).
+func (l *Linter) Engine(path string) (*checker.Engine, error) {
+	ld := l.engineFor(path)
+	return ld.engine, ld.err
+}
+
 // Set returns the rule set that applies to path (for `fzlint rules`).
 func (l *Linter) Set(path string) (*rules.Set, error) {
 	ld := l.engineFor(path)

@@ -3,18 +3,16 @@ package lsp
 import (
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/lint"
-	"github.com/fzlint/fzlint/rules"
 )
 
 // engines finds the engine for a file the way `fzlint check` does: lint.Linter
 // finds and loads the config that applies to the path (.fzlint.yaml walking
-// up, or --config) and caches one rule set per config; each set gets one
-// engine. The server checks editor buffers, which the Linter does not read,
-// so it runs the engine itself — the same engine, in-process.
+// up, or --config) and keeps one engine per config. The server checks editor
+// buffers, which the Linter does not read, so it runs that engine itself —
+// the same engine, in-process.
 type engines struct {
 	opts   lint.Options
 	linter *lint.Linter
-	bySet  map[*rules.Set]*checker.Engine
 }
 
 func newEngines(opts lint.Options) *engines {
@@ -27,23 +25,10 @@ func newEngines(opts lint.Options) *engines {
 // a config or pack may have been edited.
 func (e *engines) reset() {
 	e.linter = lint.New(e.opts)
-	e.bySet = map[*rules.Set]*checker.Engine{}
 }
 
 // forPath returns the engine for path, or the config or pack error that
 // keeps it from loading.
 func (e *engines) forPath(path string) (*checker.Engine, error) {
-	set, err := e.linter.Set(path)
-	if err != nil {
-		return nil, err
-	}
-	if eng, ok := e.bySet[set]; ok {
-		return eng, nil
-	}
-	eng, err := checker.New(set)
-	if err != nil {
-		return nil, err
-	}
-	e.bySet[set] = eng
-	return eng, nil
+	return e.linter.Engine(path)
 }

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"io"
 	"strings"
+
+	"github.com/fzlint/fzlint/checker/doc/wordxml"
 )
 
 const (
@@ -191,7 +193,7 @@ func (w *walker) start(t xml.StartElement, off int) error {
 			return nil
 		}
 	case "t":
-		s, err := w.charData()
+		s, err := wordxml.Text(w.d)
 		w.depth--
 		end := int(w.d.InputOffset())
 		text := lineEnds.Replace(s)
@@ -206,7 +208,7 @@ func (w *walker) start(t xml.StartElement, off int) error {
 		w.depth--
 		end, err := w.skip()
 		text := " "
-		if typ := attr(t, "type"); typ == "page" || typ == "column" {
+		if typ := wordxml.Attr(t, "type"); typ == "page" || typ == "column" {
 			text = ""
 		}
 		w.textUnit(p, off, end, text, false, false)
@@ -362,7 +364,7 @@ func (w *walker) runProps() (int, bool, error) {
 			}
 			depth++
 			if t.Name.Local == "vanish" || t.Name.Local == "specVanish" {
-				v := attr(t, "val")
+				v := wordxml.Attr(t, "val")
 				hidden = v == "" || v == "1" || v == "true" || v == "on"
 			}
 		case xml.EndElement:
@@ -370,32 +372,4 @@ func (w *walker) runProps() (int, bool, error) {
 		}
 	}
 	return int(w.d.InputOffset()), hidden, nil
-}
-
-func (w *walker) charData() (string, error) {
-	var sb strings.Builder
-	for depth := 1; depth > 0; {
-		tok, err := w.d.Token()
-		if err != nil {
-			return "", err
-		}
-		switch t := tok.(type) {
-		case xml.CharData:
-			sb.Write(t)
-		case xml.StartElement:
-			depth++
-		case xml.EndElement:
-			depth--
-		}
-	}
-	return sb.String(), nil
-}
-
-func attr(t xml.StartElement, local string) string {
-	for _, a := range t.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
 }

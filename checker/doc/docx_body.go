@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/fzlint/fzlint/checker/doc/wordxml"
 )
 
 const (
@@ -161,7 +163,7 @@ func (r *bodyReader) start(t xml.StartElement) (consumed bool, err error) {
 		r.hidden = hidden
 		return true, err
 	case "t":
-		s, err := charData(r.d)
+		s, err := wordxml.Text(r.d)
 		r.write(lineEnds.Replace(s))
 		return true, err
 	case "tab", "ptab":
@@ -169,14 +171,14 @@ func (r *bodyReader) start(t xml.StartElement) (consumed bool, err error) {
 	case "br", "cr":
 		// A line break inside a paragraph prints as a new line; the paragraph
 		// stays one line of Text, so it reads as a space. Page breaks are layout.
-		if typ := attr(t, "type"); typ != "page" && typ != "column" {
+		if typ := wordxml.Attr(t, "type"); typ != "page" && typ != "column" {
 			r.write(" ")
 		}
 	case "noBreakHyphen":
 		r.write("-")
 	case "commentRangeStart", "commentRangeEnd":
 		if p := r.top(); p != nil {
-			p.marks = append(p.marks, commentMark{id: attr(t, "id"), end: t.Name.Local == "commentRangeEnd", at: p.sb.Len()})
+			p.marks = append(p.marks, commentMark{id: wordxml.Attr(t, "id"), end: t.Name.Local == "commentRangeEnd", at: p.sb.Len()})
 		}
 	}
 	return false, nil
@@ -275,13 +277,13 @@ func readParaProps(d *xml.Decoder, pp *paraProps) error {
 			depth++
 			switch t.Name.Local {
 			case "pStyle":
-				pp.style = attr(t, "val")
+				pp.style = wordxml.Attr(t, "val")
 			case "numId":
-				pp.numID, pp.hasNum = attr(t, "val"), true
+				pp.numID, pp.hasNum = wordxml.Attr(t, "val"), true
 			case "ilvl":
-				pp.ilvl = atoi(attr(t, "val"), -1)
+				pp.ilvl = atoi(wordxml.Attr(t, "val"), -1)
 			case "outlineLvl":
-				pp.outline = atoi(attr(t, "val"), -1)
+				pp.outline = atoi(wordxml.Attr(t, "val"), -1)
 			case "del", "moveFrom": // in the paragraph mark's w:rPr
 				pp.markDeleted = true
 			}
@@ -310,41 +312,11 @@ func readRunHidden(d *xml.Decoder) (bool, error) {
 			}
 			depth++
 			if t.Name.Local == "vanish" || t.Name.Local == "specVanish" {
-				hidden = onOff(attr(t, "val"))
+				hidden = onOff(wordxml.Attr(t, "val"))
 			}
 		case xml.EndElement:
 			depth--
 		}
 	}
 	return hidden, nil
-}
-
-// charData returns the text of an element, after its start element, up to its end.
-func charData(d *xml.Decoder) (string, error) {
-	var sb strings.Builder
-	for depth := 1; depth > 0; {
-		tok, err := d.Token()
-		if err != nil {
-			return "", err
-		}
-		switch t := tok.(type) {
-		case xml.CharData:
-			sb.Write(t)
-		case xml.StartElement:
-			depth++
-		case xml.EndElement:
-			depth--
-		}
-	}
-	return sb.String(), nil
-}
-
-// attr returns the value of the attribute with local name local.
-func attr(t xml.StartElement, local string) string {
-	for _, a := range t.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
 }

@@ -7,6 +7,8 @@ import (
 	"io"
 	"path"
 	"strings"
+
+	"github.com/fzlint/fzlint/checker/doc/wordxml"
 )
 
 // commentMark is where a Word comment's range starts or ends in a paragraph:
@@ -70,12 +72,12 @@ func parseComments(b []byte) (map[string]string, error) {
 			}
 			switch t.Name.Local {
 			case "comment":
-				id, paras, in = attr(t, "id"), nil, true
+				id, paras, in = wordxml.Attr(t, "id"), nil, true
 			case "t":
 				if !in {
 					continue
 				}
-				s, err := charData(d)
+				s, err := wordxml.Text(d)
 				if err != nil {
 					return nil, err
 				}

@@ -1,0 +1,41 @@
+// Package wordxml holds the token-level helpers that the .docx reader
+// (checker/doc) and the annotated-document writer (checker/annotate) share
+// when they walk WordprocessingML with encoding/xml.
+package wordxml
+
+import (
+	"encoding/xml"
+	"strings"
+)
+
+// Text returns the character data of an element, read after its start
+// element up to its end, nested elements included.
+func Text(d *xml.Decoder) (string, error) {
+	var sb strings.Builder
+	for depth := 1; depth > 0; {
+		tok, err := d.Token()
+		if err != nil {
+			return "", err
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			sb.Write(t)
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	return sb.String(), nil
+}
+
+// Attr returns the value of the attribute of t with local name local, ""
+// if it has none (Word's w: prefix is a namespace, not part of the name).
+func Attr(t xml.StartElement, local string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}

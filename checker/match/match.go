@@ -49,9 +49,11 @@ type Pattern struct {
 	stop string
 	// how is the way the pattern searches a text.
 	how strategy
-	// seqs is the pattern as sequences (alternatives tried in turn), matched
-	// without regexp; nil for other patterns.
-	seqs []*sequence
+	// seqs is the pattern as sequences (ways through it tried in turn),
+	// matched without regexp; nil for other patterns. starts is what their
+	// matches can start with.
+	seqs   []*sequence
+	starts starts
 	// branches are the alternatives of a pattern searched one by one.
 	branches []*Pattern
 	empty    bool // the pattern can match the empty string
@@ -159,6 +161,7 @@ func compileTree(tree *syntax.Regexp) *Pattern {
 	}
 	if !p.empty {
 		p.seqs = sequencesOf(tree)
+		p.starts = startsOf(p.seqs)
 	}
 	single := len(p.seqs) == 1
 	switch {

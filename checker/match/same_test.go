@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -166,11 +167,16 @@ func TestSameAsRegexp(t *testing.T) {
 		`《[^《》]{2,10}》`, `《[^《》]*(纲要|规划)》`, `x[^》]*》$`, `[^《》]*?年?》`, `《[^《》]*?(19|20)\d{2}[^《》]*》`,
 		// quoted text: the variants must not wrap it in a group it quotes
 		`0\A\Q`, `x\Q^(\E.`, `问题\Q)$`,
+		// sequences with ways through: alternatives and optional parts in a
+		// row, groups on some ways only, anchors on some
+		`(?P<key>)(?P<value>[0-9０-９]+(?:[.．][0-9０-９]+)?[%％]?|[A-Za-zＡ-Ｚａ-ｚ]+)`, `a(?:bc)?b`, `(a)?b|(c)`,
+		`\d(?:余|多)?(?:件|人次|人)(?P<at>\p{Han}{2,4}\d+(?:\.\d+)?(?:件|人次|人))`, `(?:^a|b)c`, `a(?:b$|c)`,
+		`(?:x|^)y+`, `(?:a(?:b|c)?)?d`, `(?:a|bc)(?:d|ef)(?:g|hi)(?:j|kl)(?:m|no)`, `x(?:(y)|(z)w)?w`,
 	}
 	lines := corpusLines(t)
 	lines = append(lines, "xx", "xax", "abcd", "XX", "aXX", "XXa", "存在问题", "仍存在较多问题",
 		"abcd bc abc", "xa x", "xaxa", "aaaaa", "a a a", "存在问题:在问题", "babab", "bcd abc d",
-		"0", "x^(y", "存在问题)$",
+		"0", "x^(y", "存在问题)$", "abcb abc ab", "3人次工作12件和5人工作组7.5人次", "12.5%、３．５％和ａＢ1.x", "xyw xzww xw",
 		"《纲要》《规划》", "《甲乙\xe5》x》", "《《甲乙丙》", "《甲乙丙", "x》》", "》", "《纲要2021》《规划(2021-2025年)》")
 	for _, e := range exprs {
 		e = strings.ReplaceAll(e, `\\`, `\`)
@@ -199,6 +205,9 @@ func FuzzSameAsRegexp(f *testing.F) {
 	f.Add(`(还|仍)存在[^。]{0,20}(问题|不足)$`, "仍存在\xe4问题")
 	f.Add(`ab.*?c|b.*?cd|^b.+?|d.*?$`, "abcd bcd b d")
 	f.Add(`《[^《》]*(纲要|规划)》`, "《甲》《纲要》《规划\xe4》")
+	f.Add(`(?P<v>[0-9０-９]+(?:[.．][0-9０-９]+)?[%％]?|[A-Za-zＡ-Ｚａ-ｚ]+)`, "３．５％和12.5%、ａＢ1.")
+	f.Add(`a(?:bc)?b|(c)`, "abcb abc c")
+	f.Add(`\d(?:余|多)?(?:件|人次|人)(?P<at>\p{Han}{2,4}\d+)`, "3人次工作12件")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		re, err := regexp.Compile(expr)
 		if err != nil {
@@ -209,6 +218,72 @@ func FuzzSameAsRegexp(f *testing.F) {
 		// A pattern claimed by another dictionary is found the same way.
 		sameAnswers(t, NewDictionary([]*Pattern{p}), p, re, s)
 	})
+}
+
+// randomPieces are what the random texts are made of: Chinese characters,
+// digits and letters in both widths, marks, spaces and invalid bytes.
+var randomPieces = []string{
+	"甲", "年", "件", "人", "次", "余", "工作", "0", "1", "9", "０", "９", ".", "．", "%", "％",
+	"a", "b", "c", "x", "X", "Z", "ａ", "Ｚ", " ", "\u3000", "(", ")", "（", ",", "，", "。", "\n",
+	"\xff", "\xe4", "\ufffd", "\ue000",
+}
+
+// randomText returns a text of up to 30 random pieces.
+func randomText(r *rand.Rand) string {
+	var b strings.Builder
+	for range r.IntN(31) {
+		b.WriteString(randomPieces[r.IntN(len(randomPieces))])
+	}
+	return b.String()
+}
+
+// TestSequencesSameAsRegexp: every pattern of the default packs and of
+// TestSameAsRegexp that is matched as sequences finds what regexp finds on
+// random texts.
+func TestSequencesSameAsRegexp(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 5))
+	exprs := append(packExpressions(t),
+		`(?P<key>)(?P<value>[0-9０-９]+(?:[.．][0-9０-９]+)?[%％]?|[A-Za-zＡ-Ｚａ-ｚ]+)`, `a(?:bc)?b`, `(a)?b|(c)`,
+		`\d(?:余|多)?(?:件|人次|人)(?P<at>\p{Han}{2,4}\d+(?:\.\d+)?(?:件|人次|人))`, `(?:^a|b)c`, `a(?:b$|c)`,
+		`(?:x|^)y+`, `(?:a(?:b|c)?)?d`, `x(?:(y)|(z)c)?c`, `[^()\n甲]*[甲年]|[^()\n]*\)[甲年]`, `\x{FFFD}+x?`)
+	tried := 0
+	for _, e := range exprs {
+		p := MustCompile(e)
+		if p.seqs == nil {
+			continue
+		}
+		tried++
+		re := regexp.MustCompile(e)
+		d := NewDictionary([]*Pattern{p})
+		for range 200 {
+			sameAnswers(t, d, p, re, randomText(r))
+		}
+	}
+	if tried < 20 {
+		t.Errorf("only %d patterns are matched as sequences", tried)
+	}
+}
+
+// TestSequencesOf: which patterns are matched as sequences, and as how many.
+func TestSequencesOf(t *testing.T) {
+	for expr, want := range map[string]int{
+		`[，,]`:                                     1,
+		`(?P<at>【\s*】|\[\s*\]|\(\s+\))`:            3,
+		`[0-9]+(?:\.[0-9]+)?%?|[A-Za-z]+`:          3,
+		`a(?:bc)?b`:                                2,
+		`\d(?:余|多)?(?:件|人次|人)`:                     3,
+		`(?:^|[^A-Z])X{2,}`:                        2,
+		`a+(?:ab)?`:                                0, // a+ could give an a back to the group
+		`(?:a|bc)(?:d|ef)(?:g|hi)(?:j|kl)(?:m|no)`: 0, // 32 ways through: too many
+		`(?:bc)*d`:                                 0,
+		`(?:ab)??c`:                                0, // not greedy
+		`(?i)ab`:                                   0,
+		`x$y`:                                      0,
+	} {
+		if got := len(MustCompile(expr).seqs); got != want {
+			t.Errorf("%s: %d sequences, want %d", expr, got, want)
+		}
+	}
 }
 
 // packDictionary is a dictionary of every expression in the default packs.

@@ -2,28 +2,31 @@ package match
 
 import (
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// sequence is a pattern that is a row of runes, each from a set, some of them
-// repeated: `,`, `、(?P<at>、)`, `[,。、;:](?P<at>[,。、;:])`, `(?:\p{Han})$`,
-// `[\x{E000}-\x{F8FF}]+`. A repeated set is greedy and shares no rune with
-// the set after it, so the pattern has at most one match at each start, and
-// it is matched rune by rune without regexp, whose set-up costs more than the
-// whole match.
+// sequence is a pattern, or one way through it, that is a row of runes, each
+// from a set, some of them repeated: `,`, `、(?P<at>、)`, `[,。、;:](?P<at>[,。、;:])`,
+// `(?:\p{Han})$`, `[\x{E000}-\x{F8FF}]+`. A repeated set is greedy and shares
+// no rune with the sets after it up to one that must match, so the row has
+// at most one match at each start, and it is matched rune by rune without
+// regexp, whose set-up costs more than the whole match. A pattern with
+// alternatives or optional parts (`[0-9]+(?:\.[0-9]+)?%?|[A-Za-z]+`) is the
+// list of its ways through, each a sequence (see sequencesOf).
 type sequence struct {
 	items      []item
 	fixed      bool // every item is one rune: the match's length in runes is len(items)
 	begin, end bool // anchored at the text's start, end
-	// groups[2k], groups[2k+1]: the items group k+1 starts and ends before.
+	// groups[2k], groups[2k+1]: the items group k+1 starts and ends before,
+	// -1 for a group this way does not pass through.
 	groups []int
-	// leads are the bytes a match can start with, when they are few (nil
-	// otherwise): a search looks for them with IndexByte. invalid: a match
-	// can also start at a byte of invalid UTF-8 (the set holds U+FFFD).
-	leads   []byte
-	invalid bool
+	// shared is how many first items the sequence has in common with the
+	// one before it in its pattern's list: a match tried at a start does not
+	// match them again.
+	shared int
 }
 
 // item is a set of runes, as a syntax.OpCharClass holds it (sorted lo, hi
@@ -33,63 +36,134 @@ type item struct {
 	min, max int
 }
 
-// maxLeads bounds the lead bytes a search looks for one by one.
-const maxLeads = 3
+// sameItem tells whether a and b are the same item of a pattern: the set of
+// the same node of its syntax tree, repeated the same way.
+func sameItem(a, b item) bool {
+	return len(a.set) == len(b.set) && (len(a.set) == 0 || &a.set[0] == &b.set[0]) && a.min == b.min && a.max == b.max
+}
+
+// maxSequences bounds the ways through a pattern that are matched one by one.
+const maxSequences = 24
 
 // sequencesOf returns re as a list of sequences tried in turn, the first
-// that matches at a start giving the match there (as regexp's leftmost-first
-// alternation does); nil if re is not one: `锟斤拷|烫烫烫`, `(?P<at>【\s*】|\(\s+\))`.
+// that matches at a start giving the match there; nil if re is not one:
+// `锟斤拷|烫烫烫`, `(?P<at>【\s*】|\(\s+\))`, `\d(?:余|多)?(?:件|人次)`.
+// The list is in the order regexp's leftmost-first matching prefers the ways
+// through: an earlier alternative first, an optional part taken before
+// left out, a choice further left deciding first. A repetition's choice
+// comes before the choices after it in that order too, but each sequence has
+// at most one match, the greedy one, and sequences that share the items in
+// front of a choice repeat them the same number of times; so the first
+// sequence that matches gives regexp's match.
 func sequencesOf(re *syntax.Regexp) []*sequence {
 	ncap := countCaptures(re)
-	var outer []int // groups around the whole alternation
-	for re.Op == syntax.OpCapture {
-		outer = append(outer, re.Cap)
-		re = re.Sub[0]
+	start := &sequence{groups: make([]int, 2*ncap), fixed: true}
+	for i := range start.groups {
+		start.groups[i] = -1
 	}
-	branches := []*syntax.Regexp{re}
-	if re.Op == syntax.OpAlternate {
-		branches = re.Sub
-	}
-	var out []*sequence
-	for _, b := range branches {
-		q := sequenceOf(b, ncap)
-		if q == nil {
+	qs := expand(re, []*sequence{start})
+	for i, q := range qs {
+		if len(q.items) == 0 || !q.unambiguous() {
 			return nil
 		}
-		for _, c := range outer {
-			q.groups[2*c-2], q.groups[2*c-1] = 0, len(q.items)
+		if i > 0 {
+			q.shared = sharedItems(qs[i-1], q)
 		}
-		out = append(out, q)
+	}
+	return qs
+}
+
+// expand returns each of qs followed by each way through re, in the order
+// sequencesOf lists them; nil if re is not made of rows of rune sets or has
+// more than maxSequences ways through. It may extend the sequences of qs.
+func expand(re *syntax.Regexp, qs []*sequence) []*sequence {
+	var out []*sequence
+	switch {
+	case re.Op == syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if qs = expand(sub, qs); qs == nil {
+				return nil
+			}
+		}
+		return qs
+	case re.Op == syntax.OpAlternate:
+		for _, q := range qs {
+			for _, sub := range re.Sub {
+				more := expand(sub, []*sequence{q.clone()})
+				if more == nil {
+					return nil
+				}
+				out = append(out, more...)
+			}
+		}
+	case re.Op == syntax.OpQuest && runeSet(re.Sub[0]) == nil:
+		if re.Flags&syntax.NonGreedy != 0 {
+			return nil
+		}
+		for _, q := range qs {
+			more := expand(re.Sub[0], []*sequence{q.clone()})
+			if more == nil {
+				return nil
+			}
+			out = append(append(out, more...), q) // taken before left out
+		}
+	case re.Op == syntax.OpCapture:
+		for _, q := range qs {
+			start := len(q.items)
+			more := expand(re.Sub[0], []*sequence{q})
+			if more == nil {
+				return nil
+			}
+			for _, m := range more {
+				m.groups[2*re.Cap-2], m.groups[2*re.Cap-1] = start, len(m.items)
+			}
+			out = append(out, more...)
+		}
+	default:
+		for _, q := range qs {
+			if !q.add(re) {
+				return nil
+			}
+		}
+		return qs
+	}
+	if len(out) > maxSequences {
+		return nil
 	}
 	return out
 }
 
-// sequenceOf returns the sequence re is, or nil; ncap is the number of
-// groups of the whole expression, of which re may hold some.
-func sequenceOf(re *syntax.Regexp, ncap int) *sequence {
-	q := &sequence{groups: make([]int, 2*ncap), fixed: true}
-	for i := range q.groups {
-		q.groups[i] = -1 // a group of another alternative
-	}
-	if !q.add(re) || len(q.items) == 0 {
-		return nil
-	}
-	// A repetition could give back runes to a set after it (up to the first
-	// that must match): then a start could have more than one match.
+// clone returns a copy of q that grows apart from it.
+func (q *sequence) clone() *sequence {
+	c := *q
+	c.items, c.groups = slices.Clone(q.items), slices.Clone(q.groups)
+	return &c
+}
+
+// unambiguous tells whether q has at most one match at a start, the one its
+// greedy items give: a repetition could give back runes to a set after it
+// (up to the first that must match), and then a start could have more.
+func (q *sequence) unambiguous() bool {
 	for i, a := range q.items {
 		for j := i + 1; a.min != a.max && j < len(q.items); j++ {
 			if overlap(a.set, q.items[j].set) {
-				return nil
+				return false
 			}
 			if q.items[j].min > 0 {
 				break
 			}
 		}
 	}
-	if first := q.items[0]; first.min > 0 {
-		q.leads, q.invalid = leadBytes(first.set)
+	return true
+}
+
+// sharedItems is how many first items a and b have in common.
+func sharedItems(a, b *sequence) int {
+	n := 0
+	for n < len(a.items) && n < len(b.items) && sameItem(a.items[n], b.items[n]) {
+		n++
 	}
-	return q
+	return n
 }
 
 func countCaptures(re *syntax.Regexp) int {
@@ -103,7 +177,8 @@ func countCaptures(re *syntax.Regexp) int {
 	return n
 }
 
-// add appends re's items to q, false if re is not a sequence.
+// add appends re, a part of a pattern that does not branch, to q's items,
+// false if re is not a row of rune sets.
 func (q *sequence) add(re *syntax.Regexp) bool {
 	if q.end {
 		return re.Op == syntax.OpEmptyMatch // nothing may follow $
@@ -142,18 +217,6 @@ func (q *sequence) add(re *syntax.Regexp) bool {
 		}
 		q.items = append(q.items, it)
 		q.fixed = false
-	case syntax.OpCapture:
-		start := len(q.items)
-		if !q.add(re.Sub[0]) {
-			return false
-		}
-		q.groups[2*re.Cap-2], q.groups[2*re.Cap-1] = start, len(q.items)
-	case syntax.OpConcat:
-		for _, sub := range re.Sub {
-			if !q.add(sub) {
-				return false
-			}
-		}
 	default:
 		set := runeSet(re)
 		if set == nil {
@@ -193,24 +256,65 @@ func overlap(a, b []rune) bool {
 	return false
 }
 
-// leadBytes returns the first bytes of the UTF-8 encodings of set's runes if
-// there are at most maxLeads, and whether set holds U+FFFD, which regexp also
-// matches at each byte of invalid UTF-8.
-func leadBytes(set []rune) (leads []byte, invalid bool) {
+// starts is what the first byte of a match of a pattern's sequences can
+// be: a search jumps from one such byte to the next.
+type starts struct {
+	// every: the first bytes are not known, a match may start anywhere.
+	every bool
+	// invalid: a match can also start at a byte of invalid UTF-8 (a first
+	// set holds U+FFFD, which regexp matches there).
+	invalid bool
+	// few holds the first bytes when there are at most maxLeads of them:
+	// a search looks for each with IndexByte.
+	few []byte
+	// first[b] tells whether a match can start with byte b. It holds only
+	// bytes that start a rune (ASCII and lead bytes), so a place it finds is
+	// one where regexp steps.
+	first [256]bool
+}
+
+// maxLeads bounds the first bytes a search looks for one by one.
+const maxLeads = 3
+
+// startsOf returns the first bytes of the matches of qs: the first bytes of
+// each sequence's items up to the first that must match.
+func startsOf(qs []*sequence) starts {
+	var st starts
+	for _, q := range qs {
+		every := true
+		for _, it := range q.items {
+			st.addSet(it.set)
+			if it.min > 0 {
+				every = false
+				break
+			}
+		}
+		st.every = st.every || every
+	}
+	for b, ok := range st.first {
+		if ok {
+			st.few = append(st.few, byte(b))
+		}
+	}
+	if len(st.few) > maxLeads {
+		st.few = nil
+	}
+	return st
+}
+
+// addSet adds the first bytes of the UTF-8 encodings of set's runes.
+func (st *starts) addSet(set []rune) {
 	for i := 0; i < len(set); i += 2 {
 		lo, hi := set[i], set[i+1]
-		invalid = invalid || lo <= utf8.RuneError && utf8.RuneError <= hi
-		// Lead bytes grow with the rune: those of lo, of hi and between.
+		st.invalid = st.invalid || lo <= utf8.RuneError && utf8.RuneError <= hi
+		// Lead bytes grow with the rune: those of lo, of hi and between,
+		// except the continuation bytes a range across 0x80 spans.
 		for b := int(leadByte(lo)); b <= int(leadByte(hi)); b++ {
-			if !strings.ContainsRune(string(leads), rune(b)) && len(leads) <= maxLeads {
-				leads = append(leads, byte(b))
+			if utf8.RuneStart(byte(b)) {
+				st.first[b] = true
 			}
 		}
 	}
-	if len(leads) > maxLeads {
-		return nil, invalid
-	}
-	return leads, invalid
 }
 
 // leadByte is the first byte of r's UTF-8 encoding.
@@ -220,103 +324,112 @@ func leadByte(r rune) byte {
 	return buf[0]
 }
 
-// nextStart returns the first place at or after from where a match of one of
-// the pattern's sequences may start, by their lead bytes, or -1; every place
-// when the lead bytes are not known or the text is not valid UTF-8 and one
-// matches invalid bytes. Where each lead byte was last found is kept (for
-// the first len(x.leadAt) of them), so that a lead byte the text lacks is
-// looked for once, not once per start.
+// nextStart returns the first place at or after from where a match of the
+// pattern's sequences may start, by their first bytes, or -1; every place
+// when the first bytes are not known or the text is not valid UTF-8 and a
+// match can start at invalid bytes. Where each of a few first bytes was last
+// found is kept, so that a byte the text lacks is looked for once, not once
+// per start.
 func (x *search) nextStart(valid bool, from int) int {
+	st := &x.p.starts
+	switch {
+	case st.every || st.invalid && !valid:
+		if from < len(x.s) {
+			return from
+		}
+		return -1
+	case st.few == nil:
+		for i := from; i < len(x.s); i++ {
+			if st.first[x.s[i]] {
+				return i
+			}
+		}
+		return -1
+	}
 	if !x.leadsSeen {
 		x.leadsSeen = true
 		for i := range x.leadAt {
 			x.leadAt[i] = notSearched
 		}
 	}
-	next, k := -1, 0
-	for _, q := range x.p.seqs {
-		if q.leads == nil || q.invalid && !valid {
-			if from < len(x.s) {
-				return from
+	next := -1
+	for k, b := range st.few {
+		at := x.leadAt[k]
+		if at == notSearched || at >= 0 && at < from {
+			if at = strings.IndexByte(x.s[from:], b); at >= 0 {
+				at += from
 			}
-			return -1
+			x.leadAt[k] = at
 		}
-		for _, b := range q.leads {
-			at := notSearched
-			if k < len(x.leadAt) {
-				at = x.leadAt[k]
-			}
-			if at == notSearched || at >= 0 && at < from {
-				if at = strings.IndexByte(x.s[from:], b); at >= 0 {
-					at += from
-				}
-				if k < len(x.leadAt) {
-					x.leadAt[k] = at
-				}
-			}
-			if at >= 0 && (next < 0 || at < next) {
-				next = at
-			}
-			k++
+		if at >= 0 && (next < 0 || at < next) {
+			next = at
 		}
 	}
 	return next
 }
 
-// matchesInvalid tells whether one of qs can start at invalid UTF-8.
-func matchesInvalid(qs []*sequence) bool {
-	for _, q := range qs {
-		if q.invalid {
-			return true
-		}
-	}
-	return false
-}
-
-// matchFirst matches the first of qs that matches at c.
+// matchFirst matches the first of qs that matches at c in s: the indexes
+// want asks for, or nil. Where a sequence's items end is kept for the next,
+// which shares its first items.
 func matchFirst(qs []*sequence, s string, c int, want answer) []int {
+	var stack [16]int
+	// bounds[i] is where the first i items of the last sequence tried end,
+	// for the first known of them; stuck: its item known does not match.
+	bounds := append(stack[:0], c)
+	known, stuck := 0, false
 	for _, q := range qs {
-		if m := q.matchAt(s, c, want); m != nil {
-			return m
+		if known >= q.shared {
+			known, stuck = q.shared, false
 		}
+		if stuck || q.begin && c != 0 {
+			continue
+		}
+		bounds = bounds[:known+1]
+		pos := bounds[known]
+		for _, it := range q.items[known:] {
+			var ok bool
+			if pos, ok = it.matchAt(s, pos); !ok {
+				stuck = true
+				break
+			}
+			bounds = append(bounds, pos)
+			known++
+		}
+		if stuck || q.end && pos != len(s) || pos == c {
+			continue
+		}
+		return q.answer(bounds, want)
 	}
 	return nil
 }
 
-// matchAt matches q at c in s: the indexes want asks for, or nil.
-func (q *sequence) matchAt(s string, c int, want answer) []int {
-	if q.begin && c != 0 {
-		return nil
-	}
-	var stack [8]int
-	bounds := append(stack[:0], c)
-	pos := c
-	for _, it := range q.items {
-		n := 0
-		for (it.max < 0 || n < it.max) && pos < len(s) {
-			r, w := utf8.DecodeRuneInString(s[pos:])
-			if !inSet(it.set, r) {
-				break
-			}
-			pos += w
-			n++
+// matchAt matches item it at pos in s, greedily: where it ends, and false
+// if it does not match there.
+func (it item) matchAt(s string, pos int) (int, bool) {
+	n := 0
+	for (it.max < 0 || n < it.max) && pos < len(s) {
+		r, w := utf8.DecodeRuneInString(s[pos:])
+		if !inSet(it.set, r) {
+			break
 		}
-		if n < it.min {
-			return nil
-		}
-		bounds = append(bounds, pos)
+		pos += w
+		n++
 	}
-	if q.end && pos != len(s) || pos == c {
-		return nil
-	}
+	return pos, n >= it.min
+}
+
+// answer returns the indexes want asks for of q's match, whose items end at
+// bounds[1:] (bounds[0] is its start).
+func (q *sequence) answer(bounds []int, want answer) []int {
+	c, end := bounds[0], bounds[len(q.items)]
 	switch want {
 	case whether:
 		return matched
 	case span:
-		return []int{c, pos}
+		return []int{c, end}
 	}
 	m := make([]int, 2+len(q.groups))
-	m[0], m[1] = c, pos
+	m[0], m[1] = c, end
 	for i, k := range q.groups {
 		m[2+i] = -1
 		if k >= 0 {

@@ -21,10 +21,10 @@ type search struct {
 	done bool
 	// at[i] is the first occurrence of literal i at or after some earlier
 	// pos: searched again when pos passes it; -1 when there is none left,
-	// notSearched before the first search. leadAt is the same for the lead
-	// bytes of a sequence searched at every start, once leadsSeen.
+	// notSearched before the first search. leadAt is the same for the first
+	// bytes of a pattern's sequences (starts.few), once leadsSeen.
 	at        []int
-	leadAt    [6]int
+	leadAt    [maxLeads]int
 	leadsSeen bool
 	// firsts[i] is the first match of alternative i found from some
 	// earlier pos, nil if there is none, unsearched before the first search.
@@ -193,12 +193,11 @@ func (x *search) atEnd() []int {
 		return nil
 	}
 	x.done = true
-	q := x.p.seqs[0]
-	c := q.startAtEnd(x.s)
+	c := x.p.seqs[0].startAtEnd(x.s)
 	if c < x.pos { // none, or before where the search starts
 		return nil
 	}
-	return q.matchAt(x.s, c, x.want)
+	return matchFirst(x.p.seqs, x.s, c, x.want)
 }
 
 // everyStart tries a sequence at every start from pos on that its lead
@@ -206,7 +205,7 @@ func (x *search) atEnd() []int {
 func (x *search) everyStart() []int {
 	if x.valid == 0 {
 		x.valid = 1
-		if matchesInvalid(x.p.seqs) && !x.validText() {
+		if x.p.starts.invalid && !x.validText() {
 			x.valid = -1
 		}
 	}

@@ -50,9 +50,9 @@ type Pattern struct {
 	// how is the way the pattern searches a text.
 	how strategy
 	// seqs is the pattern as sequences (ways through it tried in turn),
-	// matched without regexp; nil for other patterns. starts is what their
-	// matches can start with.
-	seqs   []*sequence
+	// matched without regexp; nil for other patterns.
+	seqs []*sequence
+	// starts is what the first byte of a match can be.
 	starts starts
 	// branches are the alternatives of a pattern searched one by one.
 	branches []*Pattern
@@ -80,7 +80,7 @@ const (
 	atStart
 	// tryStarts: at each literal occurrence, the expression is tried
 	// anchored at each place a match holding it can start (a few: the
-	// literal is near a match's start).
+	// literal is near a match's start; any number for sequences).
 	tryStarts
 	// inWindows: at each literal occurrence, the expression runs on a window
 	// around it (see search).
@@ -88,7 +88,8 @@ const (
 	// atEnd: a sequence of fixed length anchored at the text's end, tried
 	// there alone.
 	atEnd
-	// everyStart: a sequence without literals, tried at every start.
+	// everyStart: sequences without literals (or with literals anywhere in
+	// a match), tried at every place a match can start.
 	everyStart
 	// alternatives: an alternation searched alternative by alternative, each
 	// with its own literals and strategy (see search.alternative).
@@ -159,18 +160,22 @@ func compileTree(tree *syntax.Regexp) *Pattern {
 	if end {
 		p.matters |= cutEnd
 	}
+	p.starts = startsOf(simple)
 	if !p.empty {
 		p.seqs = sequencesOf(tree)
-		p.starts = startsOf(p.seqs)
 	}
 	single := len(p.seqs) == 1
 	switch {
 	case single && p.seqs[0].end && p.seqs[0].fixed:
 		p.how = atEnd
-	case single && p.seqs[0].begin:
+	case single && p.seqs[0].begin, p.seqs != nil && startAnchored(simple):
 		p.how = atStart
-	case p.seqs != nil && p.need.lits == nil:
+	case p.seqs != nil && (p.need.lits == nil || p.need.before == unbounded):
 		p.how = everyStart
+	case p.seqs != nil:
+		// Sequences are tried without regexp, so trying every start in
+		// front of a literal costs little, however far it stands.
+		p.how = tryStarts
 	case context || p.empty:
 		p.how = whole
 	case startAnchored(simple):

@@ -115,6 +115,11 @@ func sameAnswers(t *testing.T, d *Dictionary, p *Pattern, re *regexp.Regexp, s s
 	if re.MatchString(s) && !p.MayMatchRunes(RunesOf(s)) {
 		t.Fatalf("%s on %q: a match, but MayMatchRunes says none can be", re, s)
 	}
+	for _, m := range re.FindAllStringIndex(s, -1) {
+		if m[0] < m[1] && !p.starts.may(s[m[0]]) {
+			t.Fatalf("%s on %q: a match at %d, but its first byte is not among the pattern's", re, s, m[0])
+		}
+	}
 }
 
 // TestPacksSameAsRegexp: on real text, every pattern of the default packs

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math/bits"
 	"regexp/syntax"
 	"slices"
 	"strings"
@@ -256,8 +257,9 @@ func overlap(a, b []rune) bool {
 	return false
 }
 
-// starts is what the first byte of a match of a pattern's sequences can
-// be: a search jumps from one such byte to the next.
+// starts is what the first byte of a pattern's match can be: a search of
+// sequences jumps from one such byte to the next, a try of the expression
+// at a place is skipped when the byte there is not one.
 type starts struct {
 	// every: the first bytes are not known, a match may start anywhere.
 	every bool
@@ -267,40 +269,83 @@ type starts struct {
 	// few holds the first bytes when there are at most maxLeads of them:
 	// a search looks for each with IndexByte.
 	few []byte
-	// first[b] tells whether a match can start with byte b. It holds only
-	// bytes that start a rune (ASCII and lead bytes), so a place it finds is
-	// one where regexp steps.
-	first [256]bool
+	// first holds a bit per byte a match can start with: only bytes that
+	// start a rune (ASCII and lead bytes), so a place it finds is one where
+	// regexp steps.
+	first [4]uint64
 }
 
 // maxLeads bounds the first bytes a search looks for one by one.
 const maxLeads = 3
 
-// startsOf returns the first bytes of the matches of qs: the first bytes of
-// each sequence's items up to the first that must match.
-func startsOf(qs []*sequence) starts {
+// startsOf returns the first bytes of the matches of re.
+func startsOf(re *syntax.Regexp) starts {
 	var st starts
-	for _, q := range qs {
-		every := true
-		for _, it := range q.items {
-			st.addSet(it.set)
-			if it.min > 0 {
-				every = false
-				break
-			}
-		}
-		st.every = st.every || every
+	st.every = st.addFirst(re)
+	n := 0
+	for _, w := range st.first {
+		n += bits.OnesCount64(w)
 	}
-	for b, ok := range st.first {
-		if ok {
+	for b := 0; b < 256 && n <= maxLeads; b++ {
+		if st.firstByte(byte(b)) {
 			st.few = append(st.few, byte(b))
 		}
 	}
-	if len(st.few) > maxLeads {
-		st.few = nil
-	}
 	return st
 }
+
+// addFirst adds the first bytes of re's matches that are not empty, and
+// tells whether re can match the empty string: then what follows it in a
+// row can start a match too.
+func (st *starts) addFirst(re *syntax.Regexp) (nullable bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return true
+		}
+		forms := []rune{re.Rune[0]}
+		if re.Flags&syntax.FoldCase != 0 {
+			forms = caseForms(re.Rune[0])
+		}
+		for _, r := range forms {
+			st.addSet([]rune{r, r})
+		}
+	case syntax.OpCharClass:
+		st.addSet(re.Rune)
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		st.addSet([]rune{0, unicode.MaxRune})
+	case syntax.OpCapture, syntax.OpPlus:
+		return st.addFirst(re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		st.addFirst(re.Sub[0])
+		return true
+	case syntax.OpRepeat:
+		return st.addFirst(re.Sub[0]) || re.Min == 0
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if !st.addFirst(sub) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			nullable = st.addFirst(sub) || nullable
+		}
+		return nullable
+	case syntax.OpNoMatch:
+	default: // the empty-width assertions
+		return true
+	}
+	return false
+}
+
+// may tells whether a match can start with byte b, where regexp steps: a
+// byte of invalid UTF-8 can start one too when a first set holds U+FFFD.
+func (st *starts) may(b byte) bool { return st.every || st.invalid || st.firstByte(b) }
+
+// firstByte tells whether a match can start with byte b, a valid rune's.
+func (st *starts) firstByte(b byte) bool { return st.first[b>>6]&(1<<(b&63)) != 0 }
 
 // addSet adds the first bytes of the UTF-8 encodings of set's runes.
 func (st *starts) addSet(set []rune) {
@@ -311,7 +356,7 @@ func (st *starts) addSet(set []rune) {
 		// except the continuation bytes a range across 0x80 spans.
 		for b := int(leadByte(lo)); b <= int(leadByte(hi)); b++ {
 			if utf8.RuneStart(byte(b)) {
-				st.first[b] = true
+				st.first[b>>6] |= 1 << (b & 63)
 			}
 		}
 	}
@@ -340,7 +385,7 @@ func (x *search) nextStart(valid bool, from int) int {
 		return -1
 	case st.few == nil:
 		for i := from; i < len(x.s); i++ {
-			if st.first[x.s[i]] {
+			if st.firstByte(x.s[i]) {
 				return i
 			}
 		}

@@ -46,8 +46,9 @@ type search struct {
 const notSearched = -2
 
 // maxTryText bounds the text an anchored try of an unbounded pattern is
-// given: regexp clears state in proportion to it on every call, so on longer
-// texts one unanchored search from the first possible start costs less.
+// given when regexp runs it (not sequences): regexp clears state in
+// proportion to the text on every call, so on longer texts one unanchored
+// search from the first possible start costs less.
 const maxTryText = 4096
 
 // answer is what a search reports of a match.
@@ -127,7 +128,7 @@ func (x *search) next() []int {
 		}
 		from := stepAtOrAfter(x.s, max(x.pos, q-x.p.need.before))
 		var m []int
-		if x.p.how == tryStarts && (x.p.longest != unbounded || len(x.s)-from <= maxTryText) {
+		if x.p.how == tryStarts && (x.p.seqs != nil || x.p.longest != unbounded || len(x.s)-from <= maxTryText) {
 			for c := from; c <= q && m == nil; {
 				m = x.try(c)
 				_, w := utf8.DecodeRuneInString(x.s[c:])
@@ -157,6 +158,9 @@ func (x *search) next() []int {
 
 // try returns the match that starts at c, or nil.
 func (x *search) try(c int) []int {
+	if !x.p.starts.may(x.s[c]) {
+		return nil
+	}
 	if x.p.seqs != nil {
 		return matchFirst(x.p.seqs, x.s, c, x.want)
 	}

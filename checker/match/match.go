@@ -50,8 +50,10 @@ type Pattern struct {
 	// how is the way the pattern searches a text.
 	how strategy
 	// seqs is the pattern as sequences (ways through it tried in turn),
-	// matched without regexp; nil for other patterns.
-	seqs []*sequence
+	// matched without regexp; nil for other patterns. firstRunes is the
+	// set of runes their matches start with (see firstRunes).
+	seqs       []*sequence
+	firstRunes []rune
 	// starts is what the first byte of a match can be.
 	starts starts
 	// branches are the alternatives of a pattern searched one by one.
@@ -163,6 +165,7 @@ func compileTree(tree *syntax.Regexp) *Pattern {
 	p.starts = startsOf(simple)
 	if !p.empty {
 		p.seqs = sequencesOf(tree)
+		p.firstRunes = firstRunes(p.seqs)
 	}
 	single := len(p.seqs) == 1
 	switch {

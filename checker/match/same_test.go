@@ -119,6 +119,9 @@ func sameAnswers(t *testing.T, d *Dictionary, p *Pattern, re *regexp.Regexp, s s
 		if m[0] < m[1] && !p.starts.may(s[m[0]]) {
 			t.Fatalf("%s on %q: a match at %d, but its first byte is not among the pattern's", re, s, m[0])
 		}
+		if r, _ := utf8.DecodeRuneInString(s[m[0]:]); m[0] < m[1] && p.firstRunes != nil && !inSet(p.firstRunes, r) {
+			t.Fatalf("%s on %q: a match at %d, but its first rune is not among the sequences'", re, s, m[0])
+		}
 	}
 }
 

@@ -134,6 +134,38 @@ func expand(re *syntax.Regexp, qs []*sequence) []*sequence {
 	return out
 }
 
+// firstRunes returns the runes a match of qs can start with, as sorted lo,
+// hi pairs: the sets of each sequence's items up to the first that must
+// match. nil if a sequence has no such item.
+func firstRunes(qs []*sequence) []rune {
+	var pairs [][2]rune
+	for _, q := range qs {
+		i := 0
+		for ; i < len(q.items); i++ {
+			set := q.items[i].set
+			for k := 0; k+1 < len(set); k += 2 {
+				pairs = append(pairs, [2]rune{set[k], set[k+1]})
+			}
+			if q.items[i].min > 0 {
+				break
+			}
+		}
+		if i == len(q.items) {
+			return nil
+		}
+	}
+	slices.SortFunc(pairs, func(a, b [2]rune) int { return int(a[0] - b[0]) })
+	var set []rune
+	for _, p := range pairs {
+		if n := len(set); n > 0 && p[0] <= set[n-1]+1 {
+			set[n-1] = max(set[n-1], p[1])
+			continue
+		}
+		set = append(set, p[0], p[1])
+	}
+	return set
+}
+
 // clone returns a copy of q that grows apart from it.
 func (q *sequence) clone() *sequence {
 	c := *q

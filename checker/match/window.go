@@ -162,7 +162,7 @@ func (x *search) try(c int) []int {
 		return nil
 	}
 	if x.p.seqs != nil {
-		return matchFirst(x.p.seqs, x.s, c, x.want)
+		return x.matchSequences(c)
 	}
 	to := x.end(c)
 	if x.p.stop != "" {
@@ -189,6 +189,17 @@ func (x *search) stopAfter(c int) int {
 		}
 	}
 	return x.stopAt
+}
+
+// matchSequences matches the pattern's sequences at c, if the rune there
+// can start a match: one look at it, not one per sequence.
+func (x *search) matchSequences(c int) []int {
+	if x.p.firstRunes != nil {
+		if r, _ := utf8.DecodeRuneInString(x.s[c:]); !inSet(x.p.firstRunes, r) {
+			return nil
+		}
+	}
+	return matchFirst(x.p.seqs, x.s, c, x.want)
 }
 
 // atEnd finds the one match a sequence anchored at the text's end can have.
@@ -218,7 +229,7 @@ func (x *search) everyStart() []int {
 		if c = x.nextStart(valid, c); c < 0 {
 			break
 		}
-		if m := matchFirst(x.p.seqs, x.s, c, x.want); m != nil {
+		if m := x.matchSequences(c); m != nil {
 			x.pos = m[1]
 			return m
 		}

@@ -7,7 +7,9 @@
 // long a match can be. A Dictionary finds the literals of many patterns in a
 // text in one pass (Scan); a pattern then skips a text without its literals,
 // and on one with them runs only where a match can start (window.go). Rows of
-// rune sets are matched without regexp (sequence.go).
+// rune sets, with alternatives and optional parts, are matched without regexp
+// (sequence.go), those without literals (`[0-9]+(?:\.[0-9]+)?%?|[A-Za-z]+`)
+// tried only where a byte they can start with stands.
 package match
 
 import (

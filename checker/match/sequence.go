@@ -136,8 +136,12 @@ func expand(re *syntax.Regexp, qs []*sequence) []*sequence {
 
 // firstRunes returns the runes a match of qs can start with, as sorted lo,
 // hi pairs: the sets of each sequence's items up to the first that must
-// match. nil if a sequence has no such item.
+// match. nil if a sequence has no such item, or when all share a first item
+// that must match: matchFirst then looks at the rune once anyway.
 func firstRunes(qs []*sequence) []rune {
+	if len(qs) == 0 || qs[0].items[0].min > 0 && !slices.ContainsFunc(qs[1:], func(q *sequence) bool { return q.shared == 0 }) {
+		return nil
+	}
 	var pairs [][2]rune
 	for _, q := range qs {
 		i := 0

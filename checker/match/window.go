@@ -215,8 +215,8 @@ func (x *search) atEnd() []int {
 	return matchFirst(x.p.seqs, x.s, c, x.want)
 }
 
-// everyStart tries a sequence at every start from pos on that its lead
-// bytes allow.
+// everyStart tries the pattern's sequences at every start from pos on that
+// their first bytes allow.
 func (x *search) everyStart() []int {
 	if x.valid == 0 {
 		x.valid = 1

@@ -57,6 +57,9 @@ const maxSequences = 24
 // front of a choice repeat them the same number of times; so the first
 // sequence that matches gives regexp's match.
 func sequencesOf(re *syntax.Regexp) []*sequence {
+	if n := ways(re); n == 0 || n > maxSequences {
+		return nil
+	}
 	ncap := countCaptures(re)
 	start := &sequence{groups: make([]int, 2*ncap), fixed: true}
 	for i := range start.groups {
@@ -89,8 +92,12 @@ func expand(re *syntax.Regexp, qs []*sequence) []*sequence {
 		return qs
 	case re.Op == syntax.OpAlternate:
 		for _, q := range qs {
-			for _, sub := range re.Sub {
-				more := expand(sub, []*sequence{q.clone()})
+			for i, sub := range re.Sub {
+				way := q // the last alternative extends q itself
+				if i < len(re.Sub)-1 {
+					way = q.clone()
+				}
+				more := expand(sub, []*sequence{way})
 				if more == nil {
 					return nil
 				}
@@ -170,6 +177,57 @@ func firstRunes(qs []*sequence) []rune {
 	return set
 }
 
+// ways returns how many sequences expand makes of re, counted without
+// making them (most patterns are not rows of rune sets, and the packs are
+// compiled at every start), more than maxSequences when there are more; 0
+// if re holds a part that is not a row of rune sets. An anchor out of place
+// (x$y) is found only by expand.
+func ways(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpConcat:
+		n := 1
+		for _, sub := range re.Sub {
+			n = min(n*ways(sub), maxSequences+1)
+		}
+		return n
+	case syntax.OpAlternate:
+		n := 0
+		for _, sub := range re.Sub {
+			k := ways(sub)
+			if k == 0 {
+				return 0
+			}
+			n = min(n+k, maxSequences+1)
+		}
+		return n
+	case syntax.OpCapture:
+		return ways(re.Sub[0])
+	case syntax.OpEmptyMatch, syntax.OpBeginText, syntax.OpEndText:
+		return 1
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return 0
+		}
+		return 1
+	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
+		switch {
+		case re.Flags&syntax.NonGreedy != 0:
+			return 0
+		case runeSet(re.Sub[0]) != nil:
+			return 1
+		case re.Op == syntax.OpQuest:
+			if k := ways(re.Sub[0]); k > 0 {
+				return min(k+1, maxSequences+1)
+			}
+		}
+		return 0
+	}
+	if runeSet(re) != nil {
+		return 1
+	}
+	return 0
+}
+
 // clone returns a copy of q that grows apart from it.
 func (q *sequence) clone() *sequence {
 	c := *q
@@ -234,6 +292,7 @@ func (q *sequence) add(re *syntax.Regexp) bool {
 			return false
 		}
 		sets := make([]rune, 2*len(re.Rune)) // one allocation for every rune's set
+		q.items = slices.Grow(q.items, len(re.Rune))
 		for i, r := range re.Rune {
 			sets[2*i], sets[2*i+1] = r, r
 			q.items = append(q.items, item{set: sets[2*i : 2*i+2 : 2*i+2], min: 1, max: 1})

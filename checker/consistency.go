@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,6 +52,10 @@ type consistencyCheck struct {
 	consistencySpec
 	keys  []int // indexes of the key groups, in order
 	value int
+	// fullWidth, for compare: width, holds the full-width forms a value can
+	// be made of: a document holding none of them has only half-width
+	// values, so nothing to report, and is not searched.
+	fullWidth *fullWidthSet
 }
 
 func compileConsistency(r *rules.Rule) (any, bool, error) {
@@ -86,6 +91,9 @@ func compileConsistency(r *rules.Rule) (any, bool, error) {
 		c.value = s.Pattern.SubexpIndex("value")
 		if len(c.keys) == 0 || c.value < 0 {
 			return nil, false, rules.SpecError(r, "pattern 需要命名分组 key 和 value")
+		}
+		if s.Compare == "width" {
+			c.fullWidth = groupFullWidth(s.Pattern.String(), c.value)
 		}
 		return c, false, nil
 	}
@@ -188,6 +196,9 @@ func (k *consistencyCheck) runVariants(c *Context, group []string) {
 }
 
 func (k *consistencyCheck) runPattern(c *Context) {
+	if k.fullWidth != nil && !k.fullWidth.inText(c.Doc.Text) {
+		return
+	}
 	raw := k.Match == "raw"
 	byKey := map[string][]occurrence{}
 	var order []string
@@ -326,13 +337,105 @@ func looseForm(s string) string {
 	return b.String()
 }
 
+// The full-width forms widthForm tells a value by.
+const (
+	firstFullWidth = 0xFF01
+	lastFullWidth  = 0xFF5E
+)
+
 // widthForm tells a value by its width: "full" when it holds a full-width
 // form (U+FF01–FF5E), else "half".
 func widthForm(s string) string {
 	for _, r := range s {
-		if r >= 0xFF01 && r <= 0xFF5E {
+		if r >= firstFullWidth && r <= lastFullWidth {
 			return "full"
 		}
 	}
 	return "half"
+}
+
+// fullWidthSet is a set of full-width forms (U+FF01–FF5E), a bit each.
+type fullWidthSet [2]uint64
+
+// addRange adds the full-width forms among the runes lo to hi.
+func (s *fullWidthSet) addRange(lo, hi rune) {
+	for r := max(lo, firstFullWidth); r <= min(hi, lastFullWidth); r++ {
+		i := r - firstFullWidth
+		s[i/64] |= 1 << (i % 64)
+	}
+}
+
+func (s *fullWidthSet) has(r rune) bool {
+	if r < firstFullWidth || r > lastFullWidth {
+		return false
+	}
+	i := r - firstFullWidth
+	return s[i/64]&(1<<(i%64)) != 0
+}
+
+// inText tells whether text holds one of the set's forms. Each is three
+// bytes starting 0xEF, a byte that starts no Han character.
+func (s *fullWidthSet) inText(text string) bool {
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[i:], 0xEF)
+		if k < 0 {
+			return false
+		}
+		i += k
+		if r, _ := utf8.DecodeRuneInString(text[i:]); s.has(r) {
+			return true
+		}
+	}
+}
+
+// groupFullWidth returns the full-width forms that group number group of
+// expr (a valid expression) can match: the text of the group is made of
+// runes matched by its literals, classes and dots.
+func groupFullWidth(expr string, group int) *fullWidthSet {
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic(err) // expr compiled already
+	}
+	set := &fullWidthSet{}
+	if g := findCapture(tree, group); g != nil {
+		addFullWidth(set, g)
+	}
+	return set
+}
+
+// findCapture returns the capture node of group number group in re.
+func findCapture(re *syntax.Regexp, group int) *syntax.Regexp {
+	if re.Op == syntax.OpCapture && re.Cap == group {
+		return re
+	}
+	for _, sub := range re.Sub {
+		if g := findCapture(sub, group); g != nil {
+			return g
+		}
+	}
+	return nil
+}
+
+// addFullWidth adds to set the full-width forms re can match.
+func addFullWidth(set *fullWidthSet, re *syntax.Regexp) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			set.addRange(r, r)
+			if re.Flags&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					set.addRange(f, f)
+				}
+			}
+		}
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			set.addRange(re.Rune[i], re.Rune[i+1])
+		}
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		set.addRange(firstFullWidth, lastFullWidth)
+	}
+	for _, sub := range re.Sub {
+		addFullWidth(set, sub)
+	}
 }

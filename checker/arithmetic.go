@@ -65,12 +65,16 @@ type figure struct {
 var changeWords = []string{"同比", "环比", "增长", "上升", "下降", "提高", "减少", "增加", "降低"}
 
 func (k *arithmeticCheck) Run(c *Context) {
+	var spans [][2]int // reused from line to line
 	for _, n := range c.scopeLines("body") {
 		text, base := c.lineText(n, false)
-		for _, s := range sentenceSpans(text) {
-			// both checks need a rate or a count said to be part of another
-			if sentence := text[s[0]:s[1]]; !strings.Contains(sentence, "%") &&
-				!strings.Contains(sentence, "其中") && !strings.Contains(sentence, "实际") {
+		// both checks need a rate or a count said to be part of another
+		if !mayHoldFigures(text) {
+			continue
+		}
+		spans = sentenceSpans(text, spans)
+		for _, s := range spans {
+			if sentence := text[s[0]:s[1]]; !mayHoldFigures(sentence) || countDigits(sentence) < 2 {
 				continue
 			}
 			figs := k.figures(text, s[0], s[1])
@@ -94,14 +98,66 @@ func (k *arithmeticCheck) Run(c *Context) {
 	}
 }
 
-// sentenceSpans cuts text at 。；;！？!? into byte spans.
-func sentenceSpans(text string) [][2]int {
-	var spans [][2]int
+// mayHoldFigures tells whether text holds what either check needs: a rate
+// (%), or a count said to be part of another (其中, 实际).
+func mayHoldFigures(text string) bool {
+	return strings.IndexByte(text, '%') >= 0 || containsHan(text, "其中") || containsHan(text, "实际")
+}
+
+// containsHan is strings.Contains for a word of Chinese characters, faster
+// on Chinese text: strings.Index looks for the word's first byte, the lead
+// byte of a character, which most characters share; the byte after it
+// varies more, so that one is looked for, the lead byte checked after.
+func containsHan(s, word string) bool {
+	tail := word[1:]
+	for off := 1; off < len(s); {
+		i := strings.Index(s[off:], tail)
+		if i < 0 {
+			return false
+		}
+		if s[off+i-1] == word[0] {
+			return true
+		}
+		off += i + 1
+	}
+	return false
+}
+
+// countDigits counts the ASCII digits of text: each figure has one at least.
+func countDigits(text string) int {
+	n := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] >= '0' && text[i] <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// sentenceSpans cuts text at 。；;！？!? into byte spans, appended to
+// spans[:0]. The marks are found by their bytes: in UTF-8, a mark's bytes
+// are that mark wherever they stand.
+func sentenceSpans(text string, spans [][2]int) [][2]int {
+	spans = spans[:0]
 	start := 0
-	for i, r := range text {
-		if strings.ContainsRune("。;；!?！？", r) {
+	for i := 0; i < len(text); i++ {
+		size := 0
+		switch text[i] {
+		case ';', '!', '?':
+			size = 1
+		case 0xE3: // 。
+			if strings.HasPrefix(text[i:], "。") {
+				size = 3
+			}
+		case 0xEF: // ；！？
+			if rest := text[i:]; strings.HasPrefix(rest, "；") || strings.HasPrefix(rest, "！") || strings.HasPrefix(rest, "？") {
+				size = 3
+			}
+		}
+		if size > 0 {
 			spans = append(spans, [2]int{start, i})
-			start = i + utf8.RuneLen(r)
+			start = i + size
+			i += size - 1
 		}
 	}
 	return append(spans, [2]int{start, len(text)})

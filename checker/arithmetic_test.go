@@ -2,7 +2,11 @@ package checker
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/doc"
 )
@@ -27,4 +31,98 @@ func TestArithmeticDetail(t *testing.T) {
 			t.Errorf("%s:\n got %s\nwant %s", text, s, want)
 		}
 	}
+}
+
+// TestArithmeticPrefilters: the check, which passes over lines and sentences
+// without a cue or two digits, finds what checking every sentence finds, on
+// the corpus and on random texts (with the body's first heading before
+// each, so that their lines are in the body).
+func TestArithmeticPrefilters(t *testing.T) {
+	set, e := loadDefault(t)
+	fast := set.Rule("hygiene/figures-disagree")
+	ref := *fast
+	ref.Check = everySentence{fast.Check.(*arithmeticCheck)}
+	var texts []string
+	for _, text := range append(equivalenceTexts(t), figureTexts(2000)...) {
+		texts = append(texts, text, "一、主要举措和成效\n"+text)
+	}
+	sameFindings(t, e, fast, &ref, texts)
+}
+
+// figureTexts makes n random texts of sentences of figures: labels,
+// parts (其中, 实际) and totals (应当), counts and rates, mostly agreeing.
+func figureTexts(n int) []string {
+	prefixes := []string{"", "", "其中", "实际", "应当", "全年"}
+	labels := []string{"受理案件", "出庭应诉案件", "办结", "出庭应诉率", "办结率", "纠错率", "同比增长", "审结", "a", ""}
+	verbs := []string{"", "", "为", "达到", "均为", "是", "达"}
+	numbers := []string{"0", "3", "4", "5", "6", "9", "30", "40", "75", "80", "100", "117", "120", "204", "75.0", "2.5", "1.5.3"}
+	units := []string{"件", "件", "%", "%", "人次", "人", "项", "年", "个"}
+	seps := []string{"，", "，", "、", ",", " ", ""}
+	ends := []string{"。", "；", "!", "？", "\n"}
+	rng := rand.New(rand.NewPCG(9, 4))
+	pick := func(list []string) string { return list[rng.IntN(len(list))] }
+	texts := make([]string, n)
+	for i := range texts {
+		var b strings.Builder
+		for s := 1 + rng.IntN(6); s > 0; s-- {
+			for f := 1 + rng.IntN(4); f > 0; f-- {
+				b.WriteString(pick(prefixes) + pick(labels) + pick(verbs) + pick(numbers) + pick(units) + pick(seps))
+			}
+			b.WriteString(pick(ends))
+		}
+		texts[i] = b.String()
+	}
+	return texts
+}
+
+// everySentence is the arithmetic check looking at every sentence of the
+// body, cut as sentenceSpans cuts them, rune by rune.
+type everySentence struct{ *arithmeticCheck }
+
+func (k everySentence) Run(c *Context) {
+	for _, n := range c.scopeLines("body") {
+		text, base := c.lineText(n, false)
+		for _, s := range sentencesByRune(text) {
+			if sentence := text[s[0]:s[1]]; !strings.Contains(sentence, "%") &&
+				!strings.Contains(sentence, "其中") && !strings.Contains(sentence, "实际") {
+				continue
+			}
+			figs := k.figures(text, s[0], s[1])
+			for _, f := range figs {
+				d, bad := checkPart(f, figs)
+				if f.unit == "%" {
+					d, bad = checkRate(f, figs)
+				}
+				if bad {
+					start, end := c.ViewSpan(base+f.start, base+f.end)
+					c.Report(start, end, map[string]string{"detail": d}, nil)
+				}
+			}
+		}
+	}
+}
+
+// sentencesByRune is sentenceSpans reading text rune by rune.
+func sentencesByRune(text string) [][2]int {
+	var spans [][2]int
+	start := 0
+	for i, r := range text {
+		if strings.ContainsRune("。;；!?！？", r) {
+			spans = append(spans, [2]int{start, i})
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	return append(spans, [2]int{start, len(text)})
+}
+
+// FuzzSentenceSpans: sentenceSpans, which finds the marks by their bytes,
+// cuts any text, valid UTF-8 or not, as reading it rune by rune does.
+func FuzzSentenceSpans(f *testing.F) {
+	f.Add("受理40件。办结30件；办结率80%！其中？a;b!c?")
+	f.Add("\xe3。\xef\xbc；\x80！")
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := sentenceSpans(text, nil), sentencesByRune(text); !slices.Equal(got, want) {
+			t.Fatalf("%q: %v, rune by rune %v", text, got, want)
+		}
+	})
 }

@@ -3,6 +3,7 @@ package checker
 import (
 	"math/rand/v2"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -60,6 +61,31 @@ func sameFindings(t *testing.T, e *Engine, fast, ref *rules.Rule, texts []string
 		got, want := e.Only(fast).Check(d), e.Only(ref).Check(d)
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s on text %d: %d findings, %d by the general way\n%.300s", fast.ID, i, len(got), len(want), text)
+		}
+	}
+}
+
+// TestRunOrder: Engine.Run, which sorts the findings' numbers and copies
+// them out once, orders them as a stable sort of the findings themselves
+// by position and rule does, on the corpus and on random texts.
+func TestRunOrder(t *testing.T) {
+	_, e := loadDefault(t)
+	for i, text := range equivalenceTexts(t) {
+		d := doc.New("t.txt", doc.FormatText, "utf-8", text)
+		var want []Finding
+		a := e.Analyze(d)
+		for _, r := range e.rules {
+			r.Check.(Check).Run(&Context{Analysis: a, Rule: r, set: e.set, out: &want})
+		}
+		sort.SliceStable(want, func(i, j int) bool {
+			a, b := want[i].Range.Start.Offset, want[j].Range.Start.Offset
+			if a != b {
+				return a < b
+			}
+			return want[i].Rule < want[j].Rule
+		})
+		if got := e.Check(d); !reflect.DeepEqual(got, want) {
+			t.Fatalf("text %d: %d findings, %d sorted as they are\n%.300s", i, len(got), len(want), text)
 		}
 	}
 }

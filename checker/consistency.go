@@ -142,8 +142,9 @@ func (k *consistencyCheck) Run(c *Context) {
 		k.runPattern(c)
 		return
 	}
+	var hits []formHit // reused from group to group
 	for _, group := range k.Variants {
-		k.runVariants(c, group)
+		hits = k.runVariants(c, group, hits[:0])
 	}
 }
 
@@ -156,9 +157,9 @@ type formHit struct {
 }
 
 // runVariants reports the forms of group that are not the prevailing one;
-// nothing when a form other than the preferred one prevails.
-func (k *consistencyCheck) runVariants(c *Context, group []string) {
-	var hits []formHit
+// nothing when a form other than the preferred one prevails. It gathers
+// the forms' places in hits, and returns it for the next group.
+func (k *consistencyCheck) runVariants(c *Context, group []string, hits []formHit) []formHit {
 	for _, n := range c.scopeLines(k.Scope) {
 		text, base := c.lineText(n, true)
 		for f, form := range group {
@@ -176,11 +177,8 @@ func (k *consistencyCheck) runVariants(c *Context, group []string) {
 	}
 	slices.SortStableFunc(hits, func(a, b formHit) int { return int(a.start - b.start) })
 	main, first, distinct := prevailing(len(hits), len(group), func(i int) int { return int(hits[i].form) })
-	if distinct < 2 {
-		return
-	}
-	if k.Prefer > 0 && main != k.Prefer-1 {
-		return
+	if distinct < 2 || k.Prefer > 0 && main != k.Prefer-1 {
+		return hits
 	}
 	occ := func(h formHit) occurrence {
 		form := group[h.form]
@@ -193,6 +191,7 @@ func (k *consistencyCheck) runVariants(c *Context, group []string) {
 		}
 	}
 	k.report(c, minority, occ(hits[first]), len(hits))
+	return hits
 }
 
 func (k *consistencyCheck) runPattern(c *Context) {

@@ -184,8 +184,9 @@ func (e *Engine) Run(a *Analysis) []Finding {
 		sp = &spare{}
 	}
 	found := sp.found[:0]
+	c := &Context{Analysis: a, set: e.set, out: &found} // one for every rule in turn
 	for _, r := range e.rules {
-		c := &Context{Analysis: a, Rule: r, set: e.set, out: &found}
+		c.Rule = r
 		r.Check.(Check).Run(c)
 	}
 	if len(found) == 0 {

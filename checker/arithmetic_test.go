@@ -3,12 +3,14 @@ package checker
 import (
 	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/doc"
+	"gopkg.in/yaml.v3"
 )
 
 // The messages say which figures disagree, with the numbers worked out.
@@ -124,5 +126,67 @@ func FuzzSentenceSpans(f *testing.F) {
 		if got, want := sentenceSpans(text, nil), sentencesByRune(text); !slices.Equal(got, want) {
 			t.Fatalf("%q: %v, rune by rune %v", text, got, want)
 		}
+	})
+}
+
+// figureRegexp is the figure expression for units, as findFigures reads it.
+func figureRegexp(units []string) *regexp.Regexp {
+	quoted := make([]string, len(units))
+	for i, u := range units {
+		quoted[i] = regexp.QuoteMeta(u)
+	}
+	slices.SortStableFunc(quoted, func(a, b string) int { return len(b) - len(a) })
+	return regexp.MustCompile(`(\p{Han}{0,12}?)(?:为|达|达到|均为|均达|是)?(\d+(?:\.\d+)?)(%|` + strings.Join(quoted, "|") + `)`)
+}
+
+// sameFigures fails the test where findFigures and regexp differ on s.
+func sameFigures(t *testing.T, k *arithmeticCheck, re *regexp.Regexp, s string) {
+	t.Helper()
+	var want []figureMatch
+	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+		want = append(want, figureMatch(m))
+	}
+	if got := k.findFigures(s); !slices.Equal(got, want) {
+		t.Fatalf("%q, units %q: %v, regexp %v", s, k.units, got, want)
+	}
+}
+
+// TestFigures: findFigures finds the figures regexp finds, on every line
+// of the corpus and of random texts, with the default units.
+func TestFigures(t *testing.T) {
+	set, _ := loadDefault(t)
+	var units []string
+	for _, n := range set.Rule("hygiene/figures-disagree").Spec.Content {
+		if n.Kind == yaml.SequenceNode {
+			for _, u := range n.Content {
+				units = append(units, u.Value)
+			}
+		}
+	}
+	if len(units) < 10 {
+		t.Fatalf("units %q", units)
+	}
+	k, re := newArithmetic(units), figureRegexp(units)
+	for _, text := range append(equivalenceTexts(t), figureTexts(2000)...) {
+		for line := range strings.Lines(text) {
+			sameFigures(t, k, re, line)
+		}
+	}
+}
+
+// FuzzFigures: findFigures finds what regexp finds, on any valid text and
+// any units (|-separated), those that start with a digit or are empty too.
+func FuzzFigures(f *testing.F) {
+	f.Add("件|人次|人|次|个|项", "全年受理行政复议申请40件，办结30件，办结率80%。其中实际出庭为2.5人次")
+	f.Add("0件|", "均为均为1005件达到12.5.3%是7")
+	f.Add("5x|.5", "1.55x年1.5x2023年")
+	f.Add("件", "一二三四五六七八九十甲乙丙丁均为5件一二三四五六七八九十甲乙丙丁为6件一二三四五六七八九十甲乙丙丁7件")
+	f.Add("件|", "5件一二为7件均为均为8件达到达9件a一二三四五六七八九十甲乙丙丁戊达到1件")
+	f.Fuzz(func(t *testing.T, unitList, text string) {
+		units := strings.Split(unitList, "|")
+		if !utf8.ValidString(unitList) || !utf8.ValidString(text) || len(units) > 20 {
+			return
+		}
+		sameFigures(t, newArithmetic(units), figureRegexp(units), text)
 	})
 }

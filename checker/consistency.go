@@ -144,8 +144,25 @@ func (k *consistencyCheck) Run(c *Context) {
 	}
 	var hits []formHit // reused from group to group
 	for _, group := range k.Variants {
-		hits = k.runVariants(c, group, hits[:0])
+		// A group of which the document holds one form or none has nothing
+		// to report: the lines in scope are pieces of the document.
+		if formsIn(c.Doc.Text, group) >= 2 {
+			hits = k.runVariants(c, group, hits[:0])
+		}
 	}
+}
+
+// formsIn counts the forms that text holds, up to two.
+func formsIn(text string, forms []string) int {
+	n := 0
+	for _, f := range forms {
+		if strings.Contains(text, f) {
+			if n++; n == 2 {
+				break
+			}
+		}
+	}
+	return n
 }
 
 // formHit is where a variant form occurs: a compact record, since a group's

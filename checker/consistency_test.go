@@ -137,3 +137,41 @@ func FuzzFullWidthSet(f *testing.F) {
 		}
 	})
 }
+
+// TestVariantsPrefilter: a variants rule finds the same whether or not the
+// groups the document holds fewer than two forms of are passed over, on
+// the corpus and on random texts.
+func TestVariantsPrefilter(t *testing.T) {
+	set, e := loadDefault(t)
+	var checks []*rules.Rule
+	for _, r := range set.Rules {
+		if k, ok := r.Check.(*consistencyCheck); ok && k.Variants != nil {
+			checks = append(checks, r)
+		}
+	}
+	for _, spec := range []string{
+		`{prefer: 2, variants: [[",", "，"], ["(", "（"], [":", "："]]}`,
+		`{share: 0.5, variants: [["其中", "以内"], ["%", "％", "百分"]]}`,
+	} {
+		r, err := compileSpec("consistency", "{value} {other} {count}", spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checks = append(checks, r)
+	}
+	texts := equivalenceTexts(t)
+	for _, r := range checks {
+		ref := *r
+		ref.Check = everyGroup{r.Check.(*consistencyCheck)}
+		sameFindings(t, e, r, &ref, texts)
+	}
+}
+
+// everyGroup is a variants check that looks for every group's forms.
+type everyGroup struct{ *consistencyCheck }
+
+func (k everyGroup) Run(c *Context) {
+	for _, group := range k.Variants {
+		k.runVariants(c, group, nil)
+	}
+}

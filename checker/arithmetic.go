@@ -3,7 +3,6 @@ package checker
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,8 +29,20 @@ type arithmeticSpec struct {
 	Units []string `yaml:"units"`
 }
 
+// arithmeticCheck finds the figures of a sentence as the expression
+//
+//	(\p{Han}{0,12}?)(?:为|达|达到|均为|均达|是)?(\d+(?:\.\d+)?)(%|units…)
+//
+// matches them, the units longest first (人次 before 人): the label, a verb,
+// the number and the unit. regexp tries that expression at every place of
+// a sentence; findFigures reads the sentence once instead, from digit to
+// digit, and answers as regexp does (FuzzFigures compares them).
 type arithmeticCheck struct {
-	figure *regexp.Regexp
+	// units are the unit's alternatives in order: %, then the units.
+	units []string
+	// digitUnits is set when a unit starts with a digit: a number then
+	// gives digits back to the unit, as regexp's backtracking does.
+	digitUnits bool
 }
 
 func compileArithmetic(r *rules.Rule) (any, bool, error) {
@@ -42,14 +53,19 @@ func compileArithmetic(r *rules.Rule) (any, bool, error) {
 	if len(s.Units) == 0 {
 		return nil, false, rules.SpecError(r, "arithmetic 规则需要 units")
 	}
-	units := make([]string, len(s.Units))
-	for i, u := range s.Units {
-		units[i] = regexp.QuoteMeta(u)
-	}
+	return newArithmetic(s.Units), false, nil
+}
+
+// newArithmetic returns the check for the given units.
+func newArithmetic(units []string) *arithmeticCheck {
+	units = slices.Clone(units)
 	// longest units first: 人次 before 人
 	slices.SortStableFunc(units, func(a, b string) int { return len(b) - len(a) })
-	figure := regexp.MustCompile(`(\p{Han}{0,12}?)(?:为|达|达到|均为|均达|是)?(\d+(?:\.\d+)?)(%|` + strings.Join(units, "|") + `)`)
-	return &arithmeticCheck{figure: figure}, false, nil
+	k := &arithmeticCheck{units: append([]string{"%"}, units...)}
+	for _, u := range units {
+		k.digitUnits = k.digitUnits || u != "" && isDigit(u[0])
+	}
+	return k
 }
 
 // figure is one number of a sentence with its unit and label.
@@ -65,12 +81,16 @@ type figure struct {
 var changeWords = []string{"同比", "环比", "增长", "上升", "下降", "提高", "减少", "增加", "降低"}
 
 func (k *arithmeticCheck) Run(c *Context) {
+	var spans [][2]int // reused from line to line
 	for _, n := range c.scopeLines("body") {
 		text, base := c.lineText(n, false)
-		for _, s := range sentenceSpans(text) {
-			// both checks need a rate or a count said to be part of another
-			if sentence := text[s[0]:s[1]]; !strings.Contains(sentence, "%") &&
-				!strings.Contains(sentence, "其中") && !strings.Contains(sentence, "实际") {
+		// both checks need a rate or a count said to be part of another
+		if !mayHoldFigures(text) {
+			continue
+		}
+		spans = sentenceSpans(text, spans)
+		for _, s := range spans {
+			if sentence := text[s[0]:s[1]]; !mayHoldFigures(sentence) || countDigits(sentence) < 2 {
 				continue
 			}
 			figs := k.figures(text, s[0], s[1])
@@ -94,14 +114,66 @@ func (k *arithmeticCheck) Run(c *Context) {
 	}
 }
 
-// sentenceSpans cuts text at 。；;！？!? into byte spans.
-func sentenceSpans(text string) [][2]int {
-	var spans [][2]int
+// mayHoldFigures tells whether text holds what either check needs: a rate
+// (%), or a count said to be part of another (其中, 实际).
+func mayHoldFigures(text string) bool {
+	return strings.IndexByte(text, '%') >= 0 || containsHan(text, "其中") || containsHan(text, "实际")
+}
+
+// containsHan is strings.Contains for a word of Chinese characters, faster
+// on Chinese text: strings.Index looks for the word's first byte, the lead
+// byte of a character, which most characters share; the byte after it
+// varies more, so that one is looked for, the lead byte checked after.
+func containsHan(s, word string) bool {
+	tail := word[1:]
+	for off := 1; off < len(s); {
+		i := strings.Index(s[off:], tail)
+		if i < 0 {
+			return false
+		}
+		if s[off+i-1] == word[0] {
+			return true
+		}
+		off += i + 1
+	}
+	return false
+}
+
+// countDigits counts the ASCII digits of text: each figure has one at least.
+func countDigits(text string) int {
+	n := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] >= '0' && text[i] <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// sentenceSpans cuts text at 。；;！？!? into byte spans, appended to
+// spans[:0]. The marks are found by their bytes: in UTF-8, a mark's bytes
+// are that mark wherever they stand.
+func sentenceSpans(text string, spans [][2]int) [][2]int {
+	spans = spans[:0]
 	start := 0
-	for i, r := range text {
-		if strings.ContainsRune("。;；!?！？", r) {
+	for i := 0; i < len(text); i++ {
+		size := 0
+		switch text[i] {
+		case ';', '!', '?':
+			size = 1
+		case 0xE3: // 。
+			if strings.HasPrefix(text[i:], "。") {
+				size = 3
+			}
+		case 0xEF: // ；！？
+			if rest := text[i:]; strings.HasPrefix(rest, "；") || strings.HasPrefix(rest, "！") || strings.HasPrefix(rest, "？") {
+				size = 3
+			}
+		}
+		if size > 0 {
 			spans = append(spans, [2]int{start, i})
-			start = i + utf8.RuneLen(r)
+			start = i + size
+			i += size - 1
 		}
 	}
 	return append(spans, [2]int{start, len(text)})
@@ -109,11 +181,9 @@ func sentenceSpans(text string) [][2]int {
 
 func (k *arithmeticCheck) figures(text string, from, to int) []figure {
 	var figs []figure
-	for _, m := range k.figure.FindAllStringSubmatchIndex(text[from:to], -1) {
+	for _, m := range k.findFigures(text[from:to]) {
 		for i := range m {
-			if m[i] >= 0 {
-				m[i] += from
-			}
+			m[i] += from
 		}
 		// a number run into digits or a point before it is not this figure
 		if r, _ := utf8.DecodeLastRuneInString(text[:m[4]]); m[4] > 0 && (r >= '0' && r <= '9' || r == '.') {
@@ -131,6 +201,123 @@ func (k *arithmeticCheck) figures(text string, from, to int) []figure {
 			unit: text[m[6]:m[7]], start: m[4], end: m[7]})
 	}
 	return figs
+}
+
+// figureMatch is a match of the figure expression: its span, then the
+// spans of the label, the number and the unit, as regexp's submatch
+// indexes give them.
+type figureMatch [8]int
+
+// findFigures returns the matches of the figure expression in s, valid
+// UTF-8, as regexp's FindAllStringSubmatchIndex does. Every match has a
+// digit, with at most 14 Han characters (a label of 12 and a verb of 2)
+// between its start and its first digit: the first digit at or after
+// where the search is, whose number has a unit, makes the next match.
+func (k *arithmeticCheck) findFigures(s string) []figureMatch {
+	var out []figureMatch
+	for pos, at := 0, 0; ; {
+		d := indexDigit(s, at)
+		if d < 0 {
+			return out
+		}
+		digits := digitsEnd(s, d)
+		numberEnd, unitEnd, ok := k.number(s, d, digits)
+		if !ok {
+			at = digits // no digit of this run starts a number with a unit
+			continue
+		}
+		start, labelEnd := label(s, pos, d)
+		out = append(out, figureMatch{start, unitEnd, start, labelEnd, d, numberEnd, numberEnd, unitEnd})
+		pos, at = unitEnd, unitEnd
+	}
+}
+
+// number matches (\d+(?:\.\d+)?)(%|units…) at d, digits running to
+// runEnd, as regexp does: the most digits first, with a decimal part before
+// without, and the units in order. It returns where the number and its unit
+// end.
+func (k *arithmeticCheck) number(s string, d, runEnd int) (numberEnd, unitEnd int, ok bool) {
+	for end := runEnd; end > d; end-- {
+		if end+1 < len(s) && s[end] == '.' && isDigit(s[end+1]) {
+			for frac := digitsEnd(s, end+1); frac > end+1; frac-- {
+				if n := k.unitAt(s, frac); n >= 0 {
+					return frac, frac + n, true
+				}
+				if !k.digitUnits {
+					break // no unit starts at the digit before frac
+				}
+			}
+		}
+		if n := k.unitAt(s, end); n >= 0 {
+			return end, end + n, true
+		}
+		if !k.digitUnits {
+			break
+		}
+	}
+	return 0, 0, false
+}
+
+// unitAt returns the length of the first unit that s has at i, or -1.
+func (k *arithmeticCheck) unitAt(s string, i int) int {
+	for _, u := range k.units {
+		if strings.HasPrefix(s[i:], u) {
+			return len(u)
+		}
+	}
+	return -1
+}
+
+// The verbs that may stand between a figure's label and its number.
+var (
+	verbs1 = []string{"为", "达", "是"}
+	verbs2 = []string{"达到", "均为", "均达"}
+)
+
+// label returns where a match whose number starts at d starts, and where its
+// label ends: the match starts as far back as the Han characters before d
+// (from pos on) let it, 12 of them, or 13 or 14 when they end with a verb of
+// one or two characters; the label is the shortest that leaves a verb, or
+// nothing, before the number.
+func label(s string, pos, d int) (start, labelEnd int) {
+	var at [15]int // at[i]: where the i-th Han character before d starts
+	at[0] = d
+	n := 0
+	for i := d; i > pos && n < 14; n++ {
+		r, size := utf8.DecodeLastRuneInString(s[pos:i])
+		if !isHan(r) {
+			break
+		}
+		i -= size
+		at[n+1] = i
+	}
+	verb := 0
+	switch {
+	case n >= 2 && slices.Contains(verbs2, s[at[2]:d]):
+		verb = 2
+	case n >= 1 && slices.Contains(verbs1, s[at[1]:d]):
+		verb = 1
+	}
+	n = min(n, 12+verb)
+	return at[n], at[verb]
+}
+
+// indexDigit returns the index of the first ASCII digit of s from i on, or -1.
+func indexDigit(s string, i int) int {
+	for ; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// digitsEnd returns where the ASCII digits of s from i on end.
+func digitsEnd(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
 }
 
 // checkRate tells whether rate r disagrees with the counts it names.

@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,6 +52,10 @@ type consistencyCheck struct {
 	consistencySpec
 	keys  []int // indexes of the key groups, in order
 	value int
+	// fullWidth, for compare: width, holds the full-width forms a value can
+	// be made of: a document holding none of them has only half-width
+	// values, so nothing to report, and is not searched.
+	fullWidth *fullWidthSet
 }
 
 func compileConsistency(r *rules.Rule) (any, bool, error) {
@@ -86,6 +91,9 @@ func compileConsistency(r *rules.Rule) (any, bool, error) {
 		c.value = s.Pattern.SubexpIndex("value")
 		if len(c.keys) == 0 || c.value < 0 {
 			return nil, false, rules.SpecError(r, "pattern 需要命名分组 key 和 value")
+		}
+		if s.Compare == "width" {
+			c.fullWidth = groupFullWidth(s.Pattern.String(), c.value)
 		}
 		return c, false, nil
 	}
@@ -134,9 +142,27 @@ func (k *consistencyCheck) Run(c *Context) {
 		k.runPattern(c)
 		return
 	}
+	var hits []formHit // reused from group to group
 	for _, group := range k.Variants {
-		k.runVariants(c, group)
+		// A group of which the document holds one form or none has nothing
+		// to report: the lines in scope are pieces of the document.
+		if formsIn(c.Doc.Text, group) >= 2 {
+			hits = k.runVariants(c, group, hits[:0])
+		}
 	}
+}
+
+// formsIn counts the forms that text holds, up to two.
+func formsIn(text string, forms []string) int {
+	n := 0
+	for _, f := range forms {
+		if strings.Contains(text, f) {
+			if n++; n == 2 {
+				break
+			}
+		}
+	}
+	return n
 }
 
 // formHit is where a variant form occurs: a compact record, since a group's
@@ -148,9 +174,9 @@ type formHit struct {
 }
 
 // runVariants reports the forms of group that are not the prevailing one;
-// nothing when a form other than the preferred one prevails.
-func (k *consistencyCheck) runVariants(c *Context, group []string) {
-	var hits []formHit
+// nothing when a form other than the preferred one prevails. It gathers
+// the forms' places in hits, and returns it for the next group.
+func (k *consistencyCheck) runVariants(c *Context, group []string, hits []formHit) []formHit {
 	for _, n := range c.scopeLines(k.Scope) {
 		text, base := c.lineText(n, true)
 		for f, form := range group {
@@ -168,11 +194,8 @@ func (k *consistencyCheck) runVariants(c *Context, group []string) {
 	}
 	slices.SortStableFunc(hits, func(a, b formHit) int { return int(a.start - b.start) })
 	main, first, distinct := prevailing(len(hits), len(group), func(i int) int { return int(hits[i].form) })
-	if distinct < 2 {
-		return
-	}
-	if k.Prefer > 0 && main != k.Prefer-1 {
-		return
+	if distinct < 2 || k.Prefer > 0 && main != k.Prefer-1 {
+		return hits
 	}
 	occ := func(h formHit) occurrence {
 		form := group[h.form]
@@ -185,9 +208,13 @@ func (k *consistencyCheck) runVariants(c *Context, group []string) {
 		}
 	}
 	k.report(c, minority, occ(hits[first]), len(hits))
+	return hits
 }
 
 func (k *consistencyCheck) runPattern(c *Context) {
+	if k.fullWidth != nil && !k.fullWidth.inText(c.Doc.Text) {
+		return
+	}
 	raw := k.Match == "raw"
 	byKey := map[string][]occurrence{}
 	var order []string
@@ -326,13 +353,105 @@ func looseForm(s string) string {
 	return b.String()
 }
 
+// The full-width forms widthForm tells a value by.
+const (
+	firstFullWidth = 0xFF01
+	lastFullWidth  = 0xFF5E
+)
+
 // widthForm tells a value by its width: "full" when it holds a full-width
 // form (U+FF01–FF5E), else "half".
 func widthForm(s string) string {
 	for _, r := range s {
-		if r >= 0xFF01 && r <= 0xFF5E {
+		if r >= firstFullWidth && r <= lastFullWidth {
 			return "full"
 		}
 	}
 	return "half"
+}
+
+// fullWidthSet is a set of full-width forms (U+FF01–FF5E), a bit each.
+type fullWidthSet [2]uint64
+
+// addRange adds the full-width forms among the runes lo to hi.
+func (s *fullWidthSet) addRange(lo, hi rune) {
+	for r := max(lo, firstFullWidth); r <= min(hi, lastFullWidth); r++ {
+		i := r - firstFullWidth
+		s[i/64] |= 1 << (i % 64)
+	}
+}
+
+func (s *fullWidthSet) has(r rune) bool {
+	if r < firstFullWidth || r > lastFullWidth {
+		return false
+	}
+	i := r - firstFullWidth
+	return s[i/64]&(1<<(i%64)) != 0
+}
+
+// inText tells whether text holds one of the set's forms. Each is three
+// bytes starting 0xEF, a byte that starts no Han character.
+func (s *fullWidthSet) inText(text string) bool {
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[i:], 0xEF)
+		if k < 0 {
+			return false
+		}
+		i += k
+		if r, _ := utf8.DecodeRuneInString(text[i:]); s.has(r) {
+			return true
+		}
+	}
+}
+
+// groupFullWidth returns the full-width forms that group number group of
+// expr (a valid expression) can match: the text of the group is made of
+// runes matched by its literals, classes and dots.
+func groupFullWidth(expr string, group int) *fullWidthSet {
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic(err) // expr compiled already
+	}
+	set := &fullWidthSet{}
+	if g := findCapture(tree, group); g != nil {
+		addFullWidth(set, g)
+	}
+	return set
+}
+
+// findCapture returns the capture node of group number group in re.
+func findCapture(re *syntax.Regexp, group int) *syntax.Regexp {
+	if re.Op == syntax.OpCapture && re.Cap == group {
+		return re
+	}
+	for _, sub := range re.Sub {
+		if g := findCapture(sub, group); g != nil {
+			return g
+		}
+	}
+	return nil
+}
+
+// addFullWidth adds to set the full-width forms re can match.
+func addFullWidth(set *fullWidthSet, re *syntax.Regexp) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			set.addRange(r, r)
+			if re.Flags&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					set.addRange(f, f)
+				}
+			}
+		}
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			set.addRange(re.Rune[i], re.Rune[i+1])
+		}
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		set.addRange(firstFullWidth, lastFullWidth)
+	}
+	for _, sub := range re.Sub {
+		addFullWidth(set, sub)
+	}
 }

@@ -1,6 +1,11 @@
 package checker
 
-import "testing"
+import (
+	"regexp"
+	"testing"
+
+	"github.com/fzlint/fzlint/rules"
+)
 
 func TestConsistency(t *testing.T) {
 	const msg = "key={key} value={value} other={other} line={other-line} count={count}"
@@ -67,4 +72,106 @@ func TestConsistencySpecErrors(t *testing.T) {
 		{"prefer out of range", `{prefer: 3, variants: [[",", "，"]]}`, "prefer 应为"},
 		{"normalized variants", `{match: normalized, variants: [[",", "，"]]}`, "逐字比较原文"},
 	})
+}
+
+// TestWidthPrefilter: a compare: width rule finds the same with and without
+// its prefilter (documents without a full-width form its values can hold are
+// not searched), on the corpus and on random texts, for the default packs'
+// rules and for patterns whose values can hold any rune or fold case.
+func TestWidthPrefilter(t *testing.T) {
+	set, e := loadDefault(t)
+	var checks []*rules.Rule
+	for _, r := range set.Rules {
+		if k, ok := r.Check.(*consistencyCheck); ok && k.fullWidth != nil {
+			checks = append(checks, r)
+		}
+	}
+	for _, spec := range []string{
+		`{match: raw, compare: width, pattern: '(?P<key>[件项])(?P<value>.)'}`,
+		`{match: raw, compare: width, pattern: '(?i)(?P<key>)(?P<value>ａ|b[c-z]+)'}`,
+		`{match: raw, compare: width, pattern: '(?P<key>\p{Han})(?P<value>[^\p{Han}\s]+)'}`,
+		`{match: raw, compare: width, pattern: '(?P<value>[１-９%])(?P<key>[^１-９%])'}`,
+	} {
+		r, err := compileSpec("consistency", "{value} {other}", spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checks = append(checks, r)
+	}
+	texts := equivalenceTexts(t)
+	for _, r := range checks {
+		ref := *r
+		plain := *r.Check.(*consistencyCheck)
+		plain.fullWidth = nil
+		ref.Check = &plain
+		sameFindings(t, e, r, &ref, texts)
+	}
+}
+
+// FuzzFullWidthSet: every full-width form in the text a group matches is in
+// the group's set.
+func FuzzFullWidthSet(f *testing.F) {
+	f.Add(`(?P<key>)(?P<value>[0-9０-９]+(?:[.．][0-9０-９]+)?[%％]?|[A-Za-zＡ-Ｚａ-ｚ]+)`, "全年受理１５件，办结13件，公开率100％。ＡＰＰ")
+	f.Add(`(?i)(a)(ａ+)(.)`, "ＡＡａ！Ａａ，")
+	f.Add(`([^\x00-\x{FF0F}]+)`, "１２３ａｂｃ")
+	f.Fuzz(func(t *testing.T, expr, text string) {
+		re, err := regexp.Compile(expr)
+		if err != nil {
+			return
+		}
+		sets := make([]*fullWidthSet, re.NumSubexp()+1)
+		for g := 1; g < len(sets); g++ {
+			sets[g] = groupFullWidth(expr, g)
+		}
+		for _, m := range re.FindAllStringSubmatchIndex(text, 20) {
+			for g, set := range sets {
+				if g == 0 || m[2*g] < 0 {
+					continue
+				}
+				for _, r := range text[m[2*g]:m[2*g+1]] {
+					if widthForm(string(r)) == "full" && !set.has(r) {
+						t.Fatalf("group %d of %q matched %q, not in its set", g, expr, r)
+					}
+				}
+			}
+		}
+	})
+}
+
+// TestVariantsPrefilter: a variants rule finds the same whether or not the
+// groups the document holds fewer than two forms of are passed over, on
+// the corpus and on random texts.
+func TestVariantsPrefilter(t *testing.T) {
+	set, e := loadDefault(t)
+	var checks []*rules.Rule
+	for _, r := range set.Rules {
+		if k, ok := r.Check.(*consistencyCheck); ok && k.Variants != nil {
+			checks = append(checks, r)
+		}
+	}
+	for _, spec := range []string{
+		`{prefer: 2, variants: [[",", "，"], ["(", "（"], [":", "："]]}`,
+		`{share: 0.5, variants: [["其中", "以内"], ["%", "％", "百分"]]}`,
+	} {
+		r, err := compileSpec("consistency", "{value} {other} {count}", spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checks = append(checks, r)
+	}
+	texts := equivalenceTexts(t)
+	for _, r := range checks {
+		ref := *r
+		ref.Check = everyGroup{r.Check.(*consistencyCheck)}
+		sameFindings(t, e, r, &ref, texts)
+	}
+}
+
+// everyGroup is a variants check that looks for every group's forms.
+type everyGroup struct{ *consistencyCheck }
+
+func (k everyGroup) Run(c *Context) {
+	for _, group := range k.Variants {
+		k.runVariants(c, group, nil)
+	}
 }

@@ -1,7 +1,8 @@
 package checker
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -65,6 +66,10 @@ type spare struct {
 	lines [][]match.Text
 	slabs [][]uint64
 	spans [][2]int
+	// found collects a check's findings, and order sorts them, before
+	// they are copied out at their number (Engine.Run).
+	found []Finding
+	order []int32
 }
 
 // validator is a check that reads pack settings and checks them once the packs
@@ -171,20 +176,41 @@ func (e *Engine) CheckOutline(d *doc.Document) ([]Finding, *outline.Outline) {
 	return out, a.Outline
 }
 
-// Run runs every rule over an analysed document.
+// Run runs every rule over an analysed document and returns the findings
+// sorted by position, then by rule; nil if there are none.
 func (e *Engine) Run(a *Analysis) []Finding {
-	var out []Finding
+	sp := a.spare
+	if sp == nil {
+		sp = &spare{}
+	}
+	found := sp.found[:0]
+	c := &Context{Analysis: a, set: e.set, out: &found} // one for every rule in turn
 	for _, r := range e.rules {
-		c := &Context{Analysis: a, Rule: r, set: e.set, out: &out}
+		c.Rule = r
 		r.Check.(Check).Run(c)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].Range.Start.Offset, out[j].Range.Start.Offset
-		if a != b {
-			return a < b
+	if len(found) == 0 {
+		return nil
+	}
+	// The findings are large: their numbers are sorted, and each finding
+	// is copied once, into a slice of its size.
+	order := sp.order[:0]
+	for i := range found {
+		order = append(order, int32(i))
+	}
+	slices.SortStableFunc(order, func(i, j int32) int {
+		a, b := &found[i], &found[j]
+		if c := cmp.Compare(a.Range.Start.Offset, b.Range.Start.Offset); c != 0 {
+			return c
 		}
-		return out[i].Rule < out[j].Rule
+		return strings.Compare(a.Rule, b.Rule)
 	})
+	out := make([]Finding, len(found))
+	for i, k := range order {
+		out[i] = found[k]
+	}
+	clear(found) // holds no strings of this document for the next
+	sp.found, sp.order = found[:0], order[:0]
 	return out
 }
 
@@ -212,12 +238,28 @@ func (c *Context) Report(start, end int, vars map[string]string, fix *Fix) {
 }
 
 // fillMessage replaces the {placeholders} of message: {match} with the
-// excerpt, the others from vars; an unknown one stays as it is.
+// excerpt, the others from vars; an unknown one stays as it is. The message
+// is measured first, so that it is built in one allocation.
 func fillMessage(message, excerpt string, vars map[string]string) string {
 	if !strings.Contains(message, "{") {
 		return message
 	}
 	var b strings.Builder
+	b.Grow(fillPlaceholders(nil, message, excerpt, vars))
+	fillPlaceholders(&b, message, excerpt, vars)
+	return b.String()
+}
+
+// fillPlaceholders writes message to b, placeholders filled, and returns
+// its length; with b nil, it only measures.
+func fillPlaceholders(b *strings.Builder, message, excerpt string, vars map[string]string) int {
+	n := 0
+	write := func(s string) {
+		n += len(s)
+		if b != nil {
+			b.WriteString(s)
+		}
+	}
 	for {
 		open := strings.IndexByte(message, '{')
 		if open < 0 {
@@ -228,22 +270,22 @@ func fillMessage(message, excerpt string, vars map[string]string) string {
 			break
 		}
 		name := message[open+1 : open+end]
-		b.WriteString(message[:open])
+		write(message[:open])
 		v, ok := vars[name]
 		switch {
 		case name == "match":
-			b.WriteString(excerpt)
+			write(excerpt)
 		case ok:
-			b.WriteString(v)
+			write(v)
 		default: // not a placeholder: keep the brace, look again after it
-			b.WriteByte('{')
+			write("{")
 			message = message[open+1:]
 			continue
 		}
 		message = message[open+end+1:]
 	}
-	b.WriteString(message)
-	return b.String()
+	write(message)
+	return n
 }
 
 // Fix builds a fix replacing [start, end) of Doc.Text with text.

@@ -1,6 +1,9 @@
 package checker
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestFillMessage(t *testing.T) {
 	vars := map[string]string{"want": "，", "match": "not this", "name": "存在的问题"}
@@ -17,4 +20,17 @@ func TestFillMessage(t *testing.T) {
 			t.Errorf("fillMessage(%q) = %q, want %q", c.message, got, c.want)
 		}
 	}
+}
+
+// FuzzFillMessage: a message is as long as fillPlaceholders measured it.
+func FuzzFillMessage(f *testing.F) {
+	f.Add("“{match}”应为“{want}”", ",", "，")
+	f.Add("{{match}}}{want", "", "x")
+	f.Fuzz(func(t *testing.T, message, excerpt, want string) {
+		vars := map[string]string{"want": want}
+		got := fillMessage(message, excerpt, vars)
+		if n := fillPlaceholders(nil, message, excerpt, vars); strings.Contains(message, "{") && n != len(got) {
+			t.Fatalf("%q: measured %d bytes, filled %q", message, n, got)
+		}
+	})
 }

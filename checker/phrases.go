@@ -38,6 +38,28 @@ type phrasesCheck struct {
 	// the halves of every phrase and the allowed variants. A line is read
 	// once, looking each pair of runes up, instead of once per string.
 	starts map[[2]rune][]start
+	// pairs holds the keys of starts: most pairs of runes of a line start
+	// nothing, and are passed over without a map lookup.
+	pairs runePairs
+}
+
+// runePairs is a set of pairs of runes, a bit for each pair's hash: a pair
+// whose bit is clear is not in the set, one whose bit is set may be.
+type runePairs [64]uint64
+
+func pairBit(a, b rune) (word int, mask uint64) {
+	h := (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA6B) >> 20 // 12 bits
+	return int(h / 64), 1 << (h % 64)
+}
+
+func (s *runePairs) add(a, b rune) {
+	w, bit := pairBit(a, b)
+	s[w] |= bit
+}
+
+func (s *runePairs) has(a, b rune) bool {
+	w, bit := pairBit(a, b)
+	return s[w]&bit != 0
 }
 
 // start is a string the line is searched for: a half of phrase i (left or
@@ -81,6 +103,7 @@ func compilePhrases(r *rules.Rule) (any, bool, error) {
 		if len(r) >= 2 {
 			key := [2]rune{r[0], r[1]}
 			k.starts[key] = append(k.starts[key], st)
+			k.pairs.add(r[0], r[1])
 		}
 	}
 	for i, p := range k.phrases {
@@ -129,30 +152,43 @@ func (k *phrasesCheck) scan(text string, cands [][]int) [][2]int {
 		cands[i] = cands[i][:0]
 	}
 	var right [][2]int
-	r0, size0 := utf8.DecodeRuneInString(text)
-	for at := 0; at+size0 < len(text); {
-		r1, size1 := utf8.DecodeRuneInString(text[at+size0:])
-		for _, st := range k.starts[[2]rune{r0, r1}] {
-			if !strings.HasPrefix(text[at:], st.s) {
-				continue
+	var r0 rune
+	prev := -1 // where r0 starts
+	for at, size := 0, 0; at < len(text); at += size {
+		var r1 rune
+		if isIdeograph(text, at) {
+			r1, size = ideograph(text, at), 3
+		} else {
+			r1, size = utf8.DecodeRuneInString(text[at:])
+		}
+		if prev >= 0 && k.pairs.has(r0, r1) {
+			right = k.startsAt(text, prev, k.starts[[2]rune{r0, r1}], cands, right)
+		}
+		r0, prev = r1, at
+	}
+	return right
+}
+
+// startsAt looks for the strings sts at offset at of text, as scan does.
+func (k *phrasesCheck) startsAt(text string, at int, sts []start, cands [][]int, right [][2]int) [][2]int {
+	for _, st := range sts {
+		if !strings.HasPrefix(text[at:], st.s) {
+			continue
+		}
+		switch {
+		case st.i < 0:
+			right = append(right, [2]int{at, at + len(st.s)})
+		case st.right:
+			p := k.phrases[st.i]
+			if from, ok := runesBack(text, at, len(p.runes)-utf8.RuneCountInString(st.s)); ok {
+				cands[st.i] = append(cands[st.i], from)
 			}
-			switch {
-			case st.i < 0:
-				right = append(right, [2]int{at, at + len(st.s)})
-			case st.right:
-				p := k.phrases[st.i]
-				if from, ok := runesBack(text, at, len(p.runes)-utf8.RuneCountInString(st.s)); ok {
-					cands[st.i] = append(cands[st.i], from)
-				}
-			default:
-				cands[st.i] = append(cands[st.i], at)
-				if p := k.phrases[st.i]; strings.HasPrefix(text[at:], p.text) {
-					right = append(right, [2]int{at, at + len(p.text)})
-				}
+		default:
+			cands[st.i] = append(cands[st.i], at)
+			if p := k.phrases[st.i]; strings.HasPrefix(text[at:], p.text) {
+				right = append(right, [2]int{at, at + len(p.text)})
 			}
 		}
-		at += size0
-		r0, size0 = r1, size1
 	}
 	return right
 }

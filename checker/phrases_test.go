@@ -1,6 +1,11 @@
 package checker
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestOneOff(t *testing.T) {
 	want := []rune("谁执法谁普法")
@@ -19,4 +24,78 @@ func TestOneOff(t *testing.T) {
 			t.Errorf("oneOff(%q) = %q, %v; want %q, %v", c.text, w, ok, c.window, c.ok)
 		}
 	}
+}
+
+// TestPhrasesScan: the scan, which looks up only the pairs of runes whose
+// bit is set, finds what looking up every pair finds, on every line of the
+// corpus and of random texts, for the default set phrases and for phrases
+// that start with marks, letters or digits.
+func TestPhrasesScan(t *testing.T) {
+	set, _ := loadDefault(t)
+	var checks []*phrasesCheck
+	for _, r := range set.Rules {
+		if k, ok := r.Check.(*phrasesCheck); ok {
+			checks = append(checks, k)
+		}
+	}
+	r, err := compileSpec("phrases", "{want}", `{phrases: [、执法必严、, "AB执法严明", 12345678, 依法行政], allow: [依法执政, "、执"]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks = append(checks, r.Check.(*phrasesCheck))
+	for _, text := range equivalenceTexts(t) {
+		for line := range strings.Lines(text) {
+			for _, k := range checks {
+				samePhrasesScan(t, k, strings.TrimSuffix(line, "\n"))
+			}
+		}
+	}
+}
+
+// FuzzPhrasesScan: as TestPhrasesScan, on any text.
+func FuzzPhrasesScan(f *testing.F) {
+	f.Add("坚持严格规范公证文明执法，推进依法行政、依法执政。")
+	f.Add("有法可依、有法必依、执法必言、违法必究")
+	set, _ := loadDefault(f)
+	var checks []*phrasesCheck
+	for _, r := range set.Rules {
+		if k, ok := r.Check.(*phrasesCheck); ok {
+			checks = append(checks, k)
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, k := range checks {
+			samePhrasesScan(t, k, text)
+		}
+	})
+}
+
+// samePhrasesScan fails the test where k.scan and a scan that looks up
+// every pair of runes differ on text.
+func samePhrasesScan(t *testing.T, k *phrasesCheck, text string) {
+	t.Helper()
+	got := make([][]int, len(k.phrases))
+	want := make([][]int, len(k.phrases))
+	gotRight, wantRight := k.scan(text, got), scanEveryPair(k, text, want)
+	for i := range got {
+		if !slices.Equal(got[i], want[i]) {
+			t.Fatalf("%q: candidates of %s at %v, looking up every pair %v", text, k.phrases[i].text, got[i], want[i])
+		}
+	}
+	if !slices.Equal(gotRight, wantRight) {
+		t.Fatalf("%q: right at %v, looking up every pair %v", text, gotRight, wantRight)
+	}
+}
+
+// scanEveryPair is phrasesCheck.scan looking up every pair of runes.
+func scanEveryPair(k *phrasesCheck, text string, cands [][]int) [][2]int {
+	var right [][2]int
+	r0, size0 := utf8.DecodeRuneInString(text)
+	for at := 0; at+size0 < len(text); {
+		r1, size1 := utf8.DecodeRuneInString(text[at+size0:])
+		right = k.startsAt(text, at, k.starts[[2]rune{r0, r1}], cands, right)
+		at += size0
+		r0, size0 = r1, size1
+	}
+	return right
 }

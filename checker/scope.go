@@ -44,7 +44,7 @@ func (a *Analysis) linesIn(scope string) []int {
 		}
 		return out
 	case "text", "debris":
-		debris := map[int]bool{}
+		debris := make([]bool, len(a.Doc.Lines)+1) // by line number
 		for _, s := range o.Debris {
 			debris[s.Line] = true
 		}

@@ -1,6 +1,7 @@
 package outline
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -22,6 +23,7 @@ func Build(d *doc.Document, v *normalize.View, cfg *Config) *Outline {
 		cfg = &indexed
 	}
 	b := newBuilder(d, v, cfg)
+	defer b.release()
 	b.findAttachment()
 	b.markDebris()
 	b.findTitle()
@@ -52,10 +54,31 @@ type builder struct {
 	// depth is the nesting depth of each heading: its Level, unless the
 	// report orders the marker styles its own way (nestDepths).
 	depth     []int
-	specs     []*RoleSpec   // the roles, in the order a heading is tried against them
-	sentences []viewSpan    // prose units of the body, split once for the inline search
-	runes     []match.Runes // the characters of each sentence, summed up when first needed
-	split     bool          // sentences is computed
+	specs     []*RoleSpec // the roles, in the order a heading is tried against them
+	sentences []sentence  // prose units of the body, split once for the inline search
+	split     bool        // sentences is computed
+	scratch   *scratch    // where lines, hview, depth and sentences came from
+}
+
+// sentence is a prose unit of the body (proseSentences), with what the
+// inline search asks of it, worked out once however many roles look.
+type sentence struct {
+	viewSpan
+	start int // byte offset in d.Text where it starts
+	// masked is its view text with cited titles masked (citationsMasked),
+	// and runes the sum of masked's characters: both set when first asked for.
+	masked string
+	runes  match.Runes
+}
+
+// scratch is the memory of a builder that no part of the outline holds: what
+// one Build leaves there is cleared and the next one writes over it.
+type scratch struct {
+	lines     []line
+	hview     []viewSpan
+	depth     []int
+	sentences []sentence
+	debris    *match.Text // the last line scanned for debris literals (debrisText)
 }
 
 // viewSpan is a stretch [vs, ve) of the view.
@@ -78,9 +101,11 @@ type line struct {
 }
 
 func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
-	b := &builder{d: d, v: v, cfg: cfg, title: -1, titleLast: -1, specs: rolesByPriority(cfg),
+	b := &builder{d: d, v: v, cfg: cfg, title: -1, titleLast: -1, specs: cfg.specs,
 		o: &Outline{Parts: map[Role]*Part{}, BodyEnd: len(d.Text)}}
-	b.lines = make([]line, 0, len(d.Lines))
+	b.scratch = cfg.scratch.Get().(*scratch)
+	b.lines = slices.Grow(b.scratch.lines, len(d.Lines))
+	b.hview, b.depth, b.sentences = b.scratch.hview, b.scratch.depth, b.scratch.sentences
 	vs := 0
 	for i := range d.Lines {
 		ve := strings.IndexByte(v.Text[vs:], '\n')
@@ -107,6 +132,19 @@ func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
 		vs = min(ve+1, len(v.Text))
 	}
 	return b
+}
+
+// release gives the builder's working memory back for the next Build, without
+// the strings of this document.
+func (b *builder) release() {
+	clear(b.lines)
+	clear(b.sentences)
+	debris := b.scratch.debris
+	if debris != nil {
+		debris = b.cfg.debris.ScanReusing("", debris) // lets go of the last line
+	}
+	*b.scratch = scratch{lines: b.lines[:0], hview: b.hview[:0], depth: b.depth[:0], sentences: b.sentences[:0], debris: debris}
+	b.cfg.scratch.Put(b.scratch)
 }
 
 // markStrong reads Markdown line i without its markers when it is in strong

@@ -42,7 +42,8 @@ func (b *builder) markDebris() {
 
 // debrisText tells whether a pack's debris pattern matches trimmed view text s.
 func (b *builder) debrisText(s string) bool {
-	scanned := b.cfg.debris.Scan(s)
+	scanned := b.cfg.debris.ScanReusing(s, b.scratch.debris)
+	b.scratch.debris = scanned
 	for _, re := range b.cfg.Debris {
 		if re.MatchIn(scanned) {
 			return true

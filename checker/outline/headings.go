@@ -1,6 +1,7 @@
 package outline
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -205,7 +206,7 @@ func (b *builder) findHeadings() {
 // numbering rules still see the mixed order.
 func (b *builder) nestDepths() {
 	hs := b.o.Headings
-	b.depth = make([]int, len(hs))
+	b.depth = slices.Grow(b.depth[:0], len(hs))[:len(hs)]
 	for k := range hs {
 		b.depth[k] = hs[k].Level
 	}

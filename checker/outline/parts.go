@@ -287,16 +287,15 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 	if len(spec.Inline) == 0 {
 		return cue{}, false
 	}
-	for k, s := range b.proseSentences() {
-		start := b.v.Orig(s.vs)
-		if start < lo || start >= hi {
+	sentences := b.proseSentences()
+	// The sentences are in document order: those in [lo, hi) are a run.
+	from := sort.Search(len(sentences), func(k int) bool { return sentences[k].start >= lo })
+	for k := from; k < len(sentences) && sentences[k].start < hi; k++ {
+		s := &sentences[k]
+		if !b.matchSentence(spec.Inline, k) {
 			continue
 		}
-		text := b.viewText(s)
-		if !b.matchSentence(spec.Inline, k, text) {
-			continue
-		}
-		if ys := findYears(text); r == Plans && b.o.Year > 0 && len(ys) > 0 && ys[0].start == 0 && ys[0].year <= b.o.Year {
+		if ys := findYears(b.viewText(s.viewSpan)); r == Plans && b.o.Year > 0 && len(ys) > 0 && ys[0].start == 0 && ys[0].year <= b.o.Year {
 			continue
 		}
 		sp := b.trimmedSpan(s.vs, s.ve)
@@ -305,17 +304,18 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 	return cue{}, false
 }
 
-// matchSentence tells whether one of res matches sentence k (its text): the
-// sentence's characters, summed up once, rule out most patterns unsearched.
+// matchSentence tells whether one of res matches sentence k: the sentence's
+// characters, summed up once, rule out most patterns unsearched.
 //
 // A cited title is no content: what 《……》 names is masked first.
-func (b *builder) matchSentence(res []*match.Pattern, k int, text string) bool {
-	text = citationsMasked(text)
-	if b.runes[k] == (match.Runes{}) { // a sentence is never empty: not summed up yet
-		b.runes[k] = match.RunesOf(text)
+func (b *builder) matchSentence(res []*match.Pattern, k int) bool {
+	s := &b.sentences[k]
+	if s.runes == (match.Runes{}) { // a sentence is never empty: not masked yet
+		s.masked = citationsMasked(b.viewText(s.viewSpan))
+		s.runes = match.RunesOf(s.masked)
 	}
 	for _, re := range res {
-		if re.MayMatchRunes(b.runes[k]) && re.MatchString(text) {
+		if re.MayMatchRunes(s.runes) && re.MatchString(s.masked) {
 			return true
 		}
 	}
@@ -325,7 +325,7 @@ func (b *builder) matchSentence(res []*match.Pattern, k int, text string) bool {
 // proseSentences splits the report's prose into sentences (at 。!?; and line
 // ends), once. Heading markers are left out, so that a cue can be anchored at
 // the start of what a heading says.
-func (b *builder) proseSentences() []viewSpan {
+func (b *builder) proseSentences() []sentence {
 	if b.split {
 		return b.sentences
 	}
@@ -338,18 +338,17 @@ func (b *builder) proseSentences() []viewSpan {
 		if k := b.lines[i].heading; k >= 0 {
 			vs = b.hview[k].vs
 		}
-		b.sentences = append(b.sentences, splitSentences(b.v.Text, vs, b.lines[i].ve)...)
+		b.sentences = b.splitSentences(b.sentences, vs, b.lines[i].ve)
 	}
-	b.runes = make([]match.Runes, len(b.sentences))
 	return b.sentences
 }
 
-// splitSentences cuts view text [vs, ve) after each sentence end mark; each
-// piece keeps its end mark and loses its leading spaces.
-func splitSentences(text string, vs, ve int) []viewSpan {
-	var out []viewSpan
+// splitSentences cuts view text [vs, ve) after each sentence end mark and
+// appends the pieces to out; each piece keeps its end mark and loses its
+// leading spaces.
+func (b *builder) splitSentences(out []sentence, vs, ve int) []sentence {
 	for vs < ve {
-		s := text[vs:ve]
+		s := b.v.Text[vs:ve]
 		trimmed := strings.TrimLeft(s, " \t")
 		vs += len(s) - len(trimmed)
 		end := ve
@@ -357,7 +356,7 @@ func splitSentences(text string, vs, ve int) []viewSpan {
 			end = vs + k + n
 		}
 		if end > vs {
-			out = append(out, viewSpan{vs, end})
+			out = append(out, sentence{viewSpan: viewSpan{vs, end}, start: b.v.Orig(vs)})
 		}
 		vs = end
 	}
@@ -377,7 +376,7 @@ func (b *builder) unheadedMeasuresCue(lo, hi int) (cue, bool) {
 	// firstOf is the first sentence on line i.
 	firstOf := func(i int) int {
 		for k, s := range sentences {
-			if b.d.LineAt(b.v.Orig(s.vs)) == i+1 {
+			if b.d.LineAt(s.start) == i+1 {
 				return k
 			}
 		}
@@ -385,12 +384,11 @@ func (b *builder) unheadedMeasuresCue(lo, hi int) (cue, bool) {
 	}
 	at := func(i int) (cue, bool) {
 		k := firstOf(i)
-		if k < 0 || b.v.Orig(sentences[k].vs) < lo || b.v.Orig(sentences[k].vs) >= hi {
+		if k < 0 || sentences[k].start < lo || sentences[k].start >= hi {
 			return cue{}, false
 		}
-		text := b.viewText(sentences[k])
 		for _, r := range []Role{Problems, Plans, Other} {
-			if s := b.spec(r); s != nil && b.matchSentence(s.Inline, k, text) {
+			if s := b.spec(r); s != nil && b.matchSentence(s.Inline, k) {
 				return cue{}, false
 			}
 		}

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/fzlint/fzlint/checker/match"
 )
 
 // marker is a heading number found at the start of view text.
@@ -379,13 +377,28 @@ func paragraphItem(s string) bool {
 	}
 	n := utf8.RuneCountInString(s)
 	clause := strings.Contains(s, ",")
-	return n > paragraphRunes || clause && (n > paragraphClauseRunes || proseClause.MatchString(s))
+	return n > paragraphRunes || clause && (n > paragraphClauseRunes || proseClause(s))
 }
 
-// proseClause marks a sentence as prose whatever its length: it opens with a
-// preposition (按照年度工作部署，……) or has the drafter's organ for its
-// subject (我局, 我们), which a heading never does.
-var proseClause = match.MustCompile(`^(按照|根据|依据|为了|围绕|通过|在)[^,]{2,},|我(局|委|办|厅|市|县|区|镇|乡|院|们|单位|街道|部门)`)
+// proseClause tells whether a sentence is prose whatever its length: it opens
+// with a preposition and a clause of two characters or more (按照年度工作部署，
+// ……) or has the drafter's organ for its subject (我局, 我们), which a
+// heading never does.
+func proseClause(s string) bool {
+	for _, p := range prepositions {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			if k := strings.IndexByte(rest, ','); k >= 0 && utf8.RuneCountInString(rest[:k]) >= 2 {
+				return true
+			}
+		}
+	}
+	return containsWord(s, drafters)
+}
+
+var (
+	prepositions = []string{"按照", "根据", "依据", "为了", "围绕", "通过", "在"}
+	drafters     = []string{"我局", "我委", "我办", "我厅", "我市", "我县", "我区", "我镇", "我乡", "我院", "我们", "我单位", "我街道", "我部门"}
+)
 
 // sentenceEnd returns where the first mark that ends a sentence stands in
 // view text s, and its size in bytes; -1 if there is none. The marks are

@@ -365,7 +365,7 @@ func (b *builder) splitSentences(out []sentence, vs, ve int) []sentence {
 
 // enumeration opens the paragraphs of a part written as a run of items
 // without headings: 一是……, 首先，……, 其一，……, 第一，…….
-var enumeration = match.MustCompile(`^(一是|首先|其一|第一[,:])`)
+var enumeration = []string{"一是", "首先", "其一", "第一,", "第一:"}
 
 // unheadedMeasuresCue finds the measures of a report without headings: the
 // first paragraph of a run of 一是……二是……, else the paragraph right after the
@@ -399,10 +399,10 @@ func (b *builder) unheadedMeasuresCue(lo, hi int) (cue, bool) {
 		if !b.prose(i) {
 			continue
 		}
-		if enumeration.MatchString(b.lineText(i)) {
+		if hasPrefixWord(b.lineText(i), enumeration) {
 			return at(i)
 		}
-		if opening < 0 && reportCue.MatchString(b.lineText(i)) {
+		if opening < 0 && containsWord(b.lineText(i), reportCues) {
 			opening = i
 		}
 	}
@@ -419,15 +419,15 @@ func (b *builder) unheadedMeasuresCue(lo, hi int) (cue, bool) {
 // whose measures headings go through several of them reports the head's
 // duties item by item, with no heading or sentence naming 第一责任人. The pack
 // schema has no place for such a list, so it lives here.
-var dutyItems = []*match.Pattern{
-	match.MustCompile(`习近平法治思想|重大决策部署`),
-	match.MustCompile(`研究部署|督察反馈|年度工作计划`),
-	match.MustCompile(`重大行政决策|法律顾问|公职律师|规范性文件|政务公开`),
-	match.MustCompile(`放管服|三项制度|执法责任制`),
-	match.MustCompile(`领导班子其他成员|层级监督|不作为`),
-	match.MustCompile(`出庭应诉|生效裁判|司法建议|检察建议`),
-	match.MustCompile(`用人导向|法治工作队伍`),
-	match.MustCompile(`谁执法谁普法`),
+var dutyItems = [][]string{
+	{"习近平法治思想", "重大决策部署"},
+	{"研究部署", "督察反馈", "年度工作计划"},
+	{"重大行政决策", "法律顾问", "公职律师", "规范性文件", "政务公开"},
+	{"放管服", "三项制度", "执法责任制"},
+	{"领导班子其他成员", "层级监督", "不作为"},
+	{"出庭应诉", "生效裁判", "司法建议", "检察建议"},
+	{"用人导向", "法治工作队伍"},
+	{"谁执法谁普法"},
 }
 
 // dutyItemsMin is how many different items the headings must cover. Three is
@@ -455,7 +455,7 @@ func (b *builder) dutyItemsCue(top int) (cue, bool) {
 		if h.MarkerAt < m.Start || h.MarkerAt >= hi || b.depth[k] > top+1 {
 			continue
 		}
-		item := matchIndex(dutyItems, b.viewText(b.hview[k]))
+		item := dutyItem(b.viewText(b.hview[k]))
 		if item < 0 {
 			continue
 		}
@@ -471,9 +471,10 @@ func (b *builder) dutyItemsCue(top int) (cue, bool) {
 	return cue{cue: b.o.Headings[firstK].Span, end: b.sectionEnd(lastK), heading: -1}, true
 }
 
-func matchIndex(res []*match.Pattern, s string) int {
-	for k, re := range res {
-		if re.MatchString(s) {
+// dutyItem is the index in dutyItems of the first item s names, -1 if none.
+func dutyItem(s string) int {
+	for k, words := range dutyItems {
+		if containsWord(s, words) {
 			return k
 		}
 	}

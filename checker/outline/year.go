@@ -17,8 +17,9 @@ const cnDigits = "〇○零O0一二三四五六七八九"
 var (
 	// A year in digits or in Chinese numerals (二〇二三年度).
 	yearRe = match.MustCompile(`(?:((?:19|20)\d{2})|((?:一九|二[〇○零O0])[` + cnDigits + `]{2}))\s*年(度)?`)
-	// reportCue opens the sentence that announces the report ("现将……2022年度……报告如下").
-	reportCue = match.MustCompile(`现将|报告如下|情况如下`)
+	// reportCues open or close the sentence that announces the report
+	// ("现将……2022年度……报告如下").
+	reportCues = []string{"现将", "报告如下", "情况如下"}
 )
 
 // yearMatch is a year found in view text: offsets of "2021年度" in it.
@@ -206,17 +207,17 @@ func first(string, []yearMatch) int { return 0 }
 // announced is the first year of the sentence that announces the report
 // ("现将市政府办公室2022年度法治政府建设情况报告如下").
 func announced(s string, ys []yearMatch) int {
-	loc := reportCue.FindStringIndex(s)
-	if loc == nil {
+	start, end := leftmostWord(s, reportCues)
+	if start < 0 {
 		return -1
 	}
 	from := 0
-	if k := strings.LastIndex(s[:loc[0]], "。"); k >= 0 {
+	if k := strings.LastIndex(s[:start], "。"); k >= 0 {
 		from = k + len("。")
 	}
 	to := len(s)
-	if k := strings.Index(s[loc[1]:], "。"); k >= 0 {
-		to = loc[1] + k
+	if k := strings.Index(s[end:], "。"); k >= 0 {
+		to = end + k
 	}
 	for k, y := range ys {
 		if y.start >= from && y.end <= to {

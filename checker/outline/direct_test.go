@@ -199,3 +199,109 @@ func FuzzWordsSameAsRegexp(f *testing.F) {
 	}
 	f.Fuzz(sameAsRegexp)
 }
+
+// The expressions the date and year readers replace, as they were.
+var (
+	dateFormsRe = []struct {
+		form string
+		re   *regexp.Regexp
+	}{
+		{"arabic", regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)},
+		{"yuan", regexp.MustCompile(`(\d{4})\s*年\s*(元)\s*月\s*(\d{1,2})\s*日`)},
+		{"chinese", regexp.MustCompile(`([` + cnDigits + `]{4})\s*年\s*([一二三四五六七八九十]{1,3}|元)\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)},
+		{"dash", regexp.MustCompile(`(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})`)},
+		{"dot", regexp.MustCompile(`(\d{4})\.(\d{1,2})\.(\d{1,2})`)},
+		{"slash", regexp.MustCompile(`(\d{4})/(\d{1,2})/(\d{1,2})`)},
+		{"short", regexp.MustCompile(`(\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)},
+		{"partial", regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月()`)},
+	}
+	yearRe = regexp.MustCompile(`(?:((?:19|20)\d{2})|((?:一九|二[〇○零O0])[` + cnDigits + `]{2}))\s*年(度)?`)
+)
+
+// findDatesByRegexp is findDates as it was, with the expressions.
+func findDatesByRegexp(s string) []dateMatch {
+	var out []dateMatch
+	for _, f := range dateFormsRe {
+		for _, loc := range f.re.FindAllStringSubmatchIndex(s, -1) {
+			if digitAt(s, loc[0]-1) || digitAt(s, loc[1]) {
+				continue
+			}
+			m := dateMatch{start: loc[0], end: loc[1], form: f.form}
+			y, mo, d := s[loc[2]:loc[3]], s[loc[4]:loc[5]], s[loc[6]:loc[7]]
+			switch {
+			case mo == "元":
+				m.month = 1
+			case f.form == "chinese":
+				m.month = cnSmall(mo)
+			default:
+				m.month = atoi(mo)
+			}
+			if f.form == "chinese" {
+				m.year, m.day = cnYear(y), cnSmall(d)
+			} else {
+				m.year, m.day = atoi(y), atoi(d)
+				m.padded = strings.HasPrefix(mo, "0") || strings.HasPrefix(d, "0")
+			}
+			if f.form == "short" {
+				m.year += 2000
+			}
+			out = insertDate(out, m)
+		}
+	}
+	return out
+}
+
+// findYearsByRegexp is findYears as it was, with the expression.
+func findYearsByRegexp(s string) []yearMatch {
+	var out []yearMatch
+	for _, loc := range yearRe.FindAllStringSubmatchIndex(s, -1) {
+		if digitAt(s, loc[0]-1) || rangeEnd(s[:loc[0]]) {
+			continue
+		}
+		y := yearMatch{start: loc[0], end: loc[1], annual: loc[6] >= 0}
+		if loc[2] >= 0 {
+			y.year = atoi(s[loc[2]:loc[3]])
+		} else {
+			y.year = cnYear(s[loc[4]:loc[5]])
+		}
+		out = append(out, y)
+	}
+	return out
+}
+
+var datePieces = []string{"0", "1", "2", "3", "9", "12", "19", "20", "2023", "2023年", "21", "年", "月", "日", "元", "度", " ", "\t", "\n",
+	"-", ".", "/", "—", "至", "一", "二", "三", "十", "九", "〇", "○", "零", "O", "一九", "二〇二三", "十二", "三十一", "a", "。"}
+
+// datesSameAsRegexp reports where the date and year readers read view text
+// s otherwise than the expressions.
+func datesSameAsRegexp(t *testing.T, s string) {
+	t.Helper()
+	if !utf8.ValidString(s) {
+		return // view text is valid UTF-8
+	}
+	if got, want := findDates(s), findDatesByRegexp(s); !slices.Equal(got, want) {
+		t.Errorf("findDates(%q) = %+v, the expressions say %+v", s, got, want)
+	}
+	if got, want := findYears(s), findYearsByRegexp(s); !slices.Equal(got, want) {
+		t.Errorf("findYears(%q) = %+v, the expression says %+v", s, got, want)
+	}
+}
+
+// dateCases are dates and near misses of every form, spaced and not.
+var dateCases = []string{"2021年12月30日", "2021 年 12 月 30 日", "二〇二一年十二月三十一日", "二〇二一 年 元 月 三 日",
+	"2024年元月5日", "2024 年 元 月 5 日", "2021-1-05", "2021 - 1 - 05", "2021.1.2", "2021 . 1 . 2", "2021/1/2", "2021 / 1 / 2",
+	"21年3月4日", "21 年 3 月 4 日", "2024年1月", "2024 年 1 月", "2021年123月4日", "二〇二一年十十十十月一日",
+	"2021-2025年", "一九九九年度", "二O二三 年度", "12023年", "2020年至2021年度", "2023—2024年"}
+
+func TestDatesSameAsRegexp(t *testing.T) {
+	for _, s := range append(sameInputs(t, 30000, datePieces), dateCases...) {
+		datesSameAsRegexp(t, s)
+	}
+}
+
+func FuzzDatesSameAsRegexp(f *testing.F) {
+	for _, s := range dateCases {
+		f.Add(s)
+	}
+	f.Fuzz(datesSameAsRegexp)
+}

@@ -3,8 +3,6 @@ package outline
 import (
 	"strings"
 	"unicode/utf8"
-
-	"github.com/fzlint/fzlint/checker/match"
 )
 
 // preambleLines: the reporting year is stated in the first lines of the body.
@@ -14,13 +12,9 @@ const preambleLines = 3
 // (O and 0 for zero are typing and recognition slips).
 const cnDigits = "〇○零O0一二三四五六七八九"
 
-var (
-	// A year in digits or in Chinese numerals (二〇二三年度).
-	yearRe = match.MustCompile(`(?:((?:19|20)\d{2})|((?:一九|二[〇○零O0])[` + cnDigits + `]{2}))\s*年(度)?`)
-	// reportCues open or close the sentence that announces the report
-	// ("现将……2022年度……报告如下").
-	reportCues = []string{"现将", "报告如下", "情况如下"}
-)
+// reportCues open or close the sentence that announces the report
+// ("现将……2022年度……报告如下").
+var reportCues = []string{"现将", "报告如下", "情况如下"}
 
 // yearMatch is a year found in view text: offsets of "2021年度" in it.
 type yearMatch struct {
@@ -32,7 +26,19 @@ type yearMatch struct {
 // of a range ("2021-2025年", "2021一2025年") and longer numbers.
 func findYears(s string) []yearMatch {
 	var out []yearMatch
-	for _, loc := range yearRe.FindAllStringSubmatchIndex(s, -1) {
+	for i := 0; i < len(s); {
+		k := strings.IndexAny(s[i:], "12一二") // where a year can start
+		if k < 0 {
+			break
+		}
+		i += k
+		loc, ok := yearAt(s, i)
+		if !ok {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			continue
+		}
+		i = loc[1]
 		if digitAt(s, loc[0]-1) || rangeEnd(s[:loc[0]]) {
 			continue
 		}
@@ -45,6 +51,33 @@ func findYears(s string) []yearMatch {
 		out = append(out, y)
 	}
 	return out
+}
+
+// yearAt reads a year at offset i of view text s, in digits or in Chinese
+// numerals (二〇二三年度), with its 年 and a 度 after it:
+// (?:((?:19|20)\d{2})|((?:一九|二[〇○零O0])[cnDigits]{2}))\s*年(度)?. As a
+// regular expression's submatches, loc holds the offsets of the match, of
+// the year in digits or else in numerals, and of the 度; -1 where absent.
+func yearAt(s string, i int) (loc [8]int, ok bool) {
+	loc = [8]int{i, -1, -1, -1, -1, -1, -1, -1}
+	r := reader{s, i}
+	if strings.HasPrefix(s[i:], "19") || strings.HasPrefix(s[i:], "20") {
+		r.pos += 2
+		r.digits(2, 2)
+		loc[2], loc[3] = i, r.pos
+	} else {
+		if start, _ := r.optional("一九"); start < 0 {
+			r.lit("二")
+			r.runes("〇○零O0", 1, 1)
+		}
+		r.runes(cnDigits, 2, 2)
+		loc[4], loc[5] = i, r.pos
+	}
+	r.spaces()
+	r.lit("年")
+	loc[6], loc[7] = r.optional("度")
+	loc[1] = r.pos
+	return loc, r.pos >= 0
 }
 
 // YearSpan is a year found in text: its value and the byte span of the year

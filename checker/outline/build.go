@@ -50,7 +50,7 @@ type builder struct {
 	// first and last are the indexes of the body's first and last non-blank,
 	// non-debris lines; first > last when the body is empty.
 	first, last int
-	hview       []viewSpan // view offsets of the text of each heading
+	hview       []prose // the text of each heading in the view
 	// depth is the nesting depth of each heading: its Level, unless the
 	// report orders the marker styles its own way (nestDepths).
 	depth     []int
@@ -60,22 +60,27 @@ type builder struct {
 	scratch   *scratch    // where lines, hview, depth and sentences came from
 }
 
-// sentence is a prose unit of the body (proseSentences), with what the
-// inline search asks of it, worked out once however many roles look.
-type sentence struct {
+// prose is a stretch of the view that the roles' patterns are tried on
+// (matchProse), with what they ask of it worked out once however many roles
+// look: its text with cited titles masked (citationsMasked), and the sum of
+// that text's characters. Both are set when first asked for.
+type prose struct {
 	viewSpan
-	start int // byte offset in d.Text where it starts
-	// masked is its view text with cited titles masked (citationsMasked),
-	// and runes the sum of masked's characters: both set when first asked for.
 	masked string
 	runes  match.Runes
+}
+
+// sentence is a prose unit of the body (proseSentences).
+type sentence struct {
+	prose
+	start int // byte offset in d.Text where it starts
 }
 
 // scratch is the memory of a builder that no part of the outline holds: what
 // one Build leaves there is cleared and the next one writes over it.
 type scratch struct {
 	lines     []line
-	hview     []viewSpan
+	hview     []prose
 	depth     []int
 	sentences []sentence
 	debris    *match.Text // the last line scanned for debris literals (debrisText)
@@ -138,6 +143,7 @@ func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
 // the strings of this document.
 func (b *builder) release() {
 	clear(b.lines)
+	clear(b.hview)
 	clear(b.sentences)
 	debris := b.scratch.debris
 	if debris != nil {

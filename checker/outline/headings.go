@@ -280,7 +280,7 @@ func (b *builder) headings(of func(i int) (Heading, viewSpan, bool)) {
 		b.lines[i].heading = len(b.o.Headings)
 		open = append(open, len(b.o.Headings))
 		b.o.Headings = append(b.o.Headings, h)
-		b.hview = append(b.hview, vs)
+		b.hview = append(b.hview, prose{viewSpan: vs})
 	}
 	for k := range b.o.Headings {
 		if b.paragraphAt(k) {
@@ -295,7 +295,7 @@ func (b *builder) headings(of func(i int) (Heading, viewSpan, bool)) {
 func (b *builder) paragraphAt(k int) bool {
 	hs := b.o.Headings
 	parent := k+1 < len(hs) && hs[k+1].Parent == k
-	return hs[k].Marker != "" && !parent && paragraphItem(b.viewText(b.hview[k]))
+	return hs[k].Marker != "" && !parent && paragraphItem(b.viewText(b.hview[k].viewSpan))
 }
 
 // headingOf reads line i as a heading: a numbered line, or a Markdown/Word

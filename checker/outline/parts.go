@@ -44,16 +44,15 @@ func (b *builder) spec(r Role) *RoleSpec {
 // k, "" if none. A heading that names a year after the reporting year
 // ("2024年主要工作" in a report on 2023) is about plans.
 func (b *builder) headingRole(k int) Role {
-	text := b.viewText(b.hview[k])
 	role := Role("")
 	for _, s := range b.specs {
-		if matchAny(s.Headings, citationsMasked(text)) {
+		if b.matchProse(&b.hview[k], s.Headings) {
 			role = s.Role
 			break
 		}
 	}
 	if role == "" || role == Measures {
-		if ys := findYears(text); b.o.Year > 0 && len(ys) > 0 && ys[0].start == 0 && ys[0].year > b.o.Year {
+		if ys := findYears(b.viewText(b.hview[k].viewSpan)); b.o.Year > 0 && len(ys) > 0 && ys[0].start == 0 && ys[0].year > b.o.Year {
 			return Plans
 		}
 	}
@@ -77,7 +76,7 @@ func (b *builder) findParts() {
 	// A problems heading that also names the plans (二、存在的问题及下一步打算)
 	// opens both parts.
 	if p := b.o.Parts[Problems]; p != nil && p.Form == FormHeading && b.o.Parts[Plans] == nil {
-		if s := b.spec(Plans); s != nil && matchAny(s.Headings, b.viewText(b.hview[p.Heading])) {
+		if s := b.spec(Plans); s != nil && matchAny(s.Headings, b.viewText(b.hview[p.Heading].viewSpan)) {
 			plans := *p
 			plans.Role = Plans
 			b.o.Parts[Plans] = &plans
@@ -261,7 +260,7 @@ func (b *builder) inlineCue(r Role, top, lo, hi int) (cue, bool) {
 func (b *builder) subHeadingCue(r Role, top, lo, hi int) (cue, bool) {
 	spec := b.spec(r)
 	for k, h := range b.o.Headings {
-		if b.depth[k] > top && h.Span.Start >= lo && h.Span.Start < hi && matchAny(spec.Headings, citationsMasked(b.viewText(b.hview[k]))) {
+		if b.depth[k] > top && h.Span.Start >= lo && h.Span.Start < hi && b.matchProse(&b.hview[k], spec.Headings) {
 			return cue{cue: h.Span, end: b.sectionEnd(k), heading: k}, true
 		}
 	}
@@ -292,7 +291,7 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 	from := sort.Search(len(sentences), func(k int) bool { return sentences[k].start >= lo })
 	for k := from; k < len(sentences) && sentences[k].start < hi; k++ {
 		s := &sentences[k]
-		if !b.matchSentence(spec.Inline, k) {
+		if !b.matchProse(&s.prose, spec.Inline) {
 			continue
 		}
 		if ys := findYears(b.viewText(s.viewSpan)); r == Plans && b.o.Year > 0 && len(ys) > 0 && ys[0].start == 0 && ys[0].year <= b.o.Year {
@@ -304,18 +303,17 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 	return cue{}, false
 }
 
-// matchSentence tells whether one of res matches sentence k: the sentence's
-// characters, summed up once, rule out most patterns unsearched.
+// matchProse tells whether one of res matches p: its characters, summed up
+// once, rule out most patterns unsearched.
 //
 // A cited title is no content: what 《……》 names is masked first.
-func (b *builder) matchSentence(res []*match.Pattern, k int) bool {
-	s := &b.sentences[k]
-	if s.runes == (match.Runes{}) { // a sentence is never empty: not masked yet
-		s.masked = citationsMasked(b.viewText(s.viewSpan))
-		s.runes = match.RunesOf(s.masked)
+func (b *builder) matchProse(p *prose, res []*match.Pattern) bool {
+	if p.runes == (match.Runes{}) { // not summed up yet, or empty (and quick to sum again)
+		p.masked = citationsMasked(b.viewText(p.viewSpan))
+		p.runes = match.RunesOf(p.masked)
 	}
 	for _, re := range res {
-		if re.MayMatchRunes(s.runes) && re.MatchString(s.masked) {
+		if re.MayMatchRunes(p.runes) && re.MatchString(p.masked) {
 			return true
 		}
 	}
@@ -356,7 +354,7 @@ func (b *builder) splitSentences(out []sentence, vs, ve int) []sentence {
 			end = vs + k + n
 		}
 		if end > vs {
-			out = append(out, sentence{viewSpan: viewSpan{vs, end}, start: b.v.Orig(vs)})
+			out = append(out, sentence{prose: prose{viewSpan: viewSpan{vs, end}}, start: b.v.Orig(vs)})
 		}
 		vs = end
 	}
@@ -388,7 +386,7 @@ func (b *builder) unheadedMeasuresCue(lo, hi int) (cue, bool) {
 			return cue{}, false
 		}
 		for _, r := range []Role{Problems, Plans, Other} {
-			if s := b.spec(r); s != nil && b.matchSentence(s.Inline, k) {
+			if s := b.spec(r); s != nil && b.matchProse(&sentences[k].prose, s.Inline) {
 				return cue{}, false
 			}
 		}
@@ -455,7 +453,7 @@ func (b *builder) dutyItemsCue(top int) (cue, bool) {
 		if h.MarkerAt < m.Start || h.MarkerAt >= hi || b.depth[k] > top+1 {
 			continue
 		}
-		item := dutyItem(b.viewText(b.hview[k]))
+		item := dutyItem(b.viewText(b.hview[k].viewSpan))
 		if item < 0 {
 			continue
 		}

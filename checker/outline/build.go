@@ -84,6 +84,9 @@ type scratch struct {
 	depth     []int
 	sentences []sentence
 	debris    *match.Text // the last line scanned for debris literals (debrisText)
+	// headings collects the headings as they are found; the outline gets
+	// a copy of its own, of the exact size.
+	headings []Heading
 }
 
 // viewSpan is a stretch [vs, ve) of the view.
@@ -142,15 +145,16 @@ func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
 // release gives the builder's working memory back for the next Build, without
 // the strings of this document.
 func (b *builder) release() {
+	s := b.scratch
 	clear(b.lines)
 	clear(b.hview)
 	clear(b.sentences)
-	debris := b.scratch.debris
-	if debris != nil {
-		debris = b.cfg.debris.ScanReusing("", debris) // lets go of the last line
+	clear(s.headings)
+	if s.debris != nil {
+		s.debris = b.cfg.debris.ScanReusing("", s.debris) // lets go of the last line
 	}
-	*b.scratch = scratch{lines: b.lines[:0], hview: b.hview[:0], depth: b.depth[:0], sentences: b.sentences[:0], debris: debris}
-	b.cfg.scratch.Put(b.scratch)
+	s.lines, s.hview, s.depth, s.sentences, s.headings = b.lines[:0], b.hview[:0], b.depth[:0], b.sentences[:0], s.headings[:0]
+	b.cfg.scratch.Put(s)
 }
 
 // markStrong reads Markdown line i without its markers when it is in strong

@@ -262,6 +262,7 @@ func (b *builder) ownOrder() bool {
 // headings takes the lines of the body that of reads as headings.
 func (b *builder) headings(of func(i int) (Heading, viewSpan, bool)) {
 	var open []int // indexes of the enclosing headings, outermost first
+	hs := b.scratch.headings[:0]
 	for i := b.first; i <= b.last; i++ {
 		if !b.prose(i) {
 			continue
@@ -270,17 +271,21 @@ func (b *builder) headings(of func(i int) (Heading, viewSpan, bool)) {
 		if !ok {
 			continue
 		}
-		for len(open) > 0 && b.o.Headings[open[len(open)-1]].Level >= h.Level {
+		for len(open) > 0 && hs[open[len(open)-1]].Level >= h.Level {
 			open = open[:len(open)-1]
 		}
 		h.Parent = -1
 		if len(open) > 0 {
 			h.Parent = open[len(open)-1]
 		}
-		b.lines[i].heading = len(b.o.Headings)
-		open = append(open, len(b.o.Headings))
-		b.o.Headings = append(b.o.Headings, h)
+		b.lines[i].heading = len(hs)
+		open = append(open, len(hs))
+		hs = append(hs, h)
 		b.hview = append(b.hview, prose{viewSpan: vs})
+	}
+	b.scratch.headings = hs
+	if len(hs) > 0 {
+		b.o.Headings = slices.Clone(hs)
 	}
 	for k := range b.o.Headings {
 		if b.paragraphAt(k) {

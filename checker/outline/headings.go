@@ -68,10 +68,10 @@ func parsePart(s string) (marker, bool) {
 
 // parseBracketed reads (一) (一)、 (1) (1)、, s starting after the "(".
 func parseBracketed(s string) (marker, bool) {
-	m := marker{level: 2, style: "(一)"}
+	m, variant := marker{level: 2, style: "(一)"}, "(一)、"
 	num, k := parseCNNumber(s)
 	if num == 0 {
-		m = marker{level: 4, style: "(1)"}
+		m, variant = marker{level: 4, style: "(1)"}, "(1)、"
 		num, k = parseDigits(s)
 	}
 	if num == 0 || !strings.HasPrefix(s[k:], ")") {
@@ -79,7 +79,7 @@ func parseBracketed(s string) (marker, bool) {
 	}
 	m.number, m.size = num, 1+k+1
 	if strings.HasPrefix(s[k+1:], "、") {
-		m.style += "、"
+		m.style = variant
 		m.size += len("、")
 	}
 	return m, true
@@ -124,10 +124,20 @@ func parseChinese(s string) (marker, bool) {
 		return marker{}, false
 	}
 	sep, n := utf8.DecodeRuneInString(s[k:])
-	if !strings.ContainsRune("、.,:", sep) {
+	var style string // written out, not put together for each heading
+	switch sep {
+	case '、':
+		style = "一、"
+	case '.':
+		style = "一."
+	case ',':
+		style = "一,"
+	case ':':
+		style = "一:"
+	default:
 		return marker{}, false
 	}
-	return marker{level: 1, number: num, style: "一" + string(sep), size: k + n}, true
+	return marker{level: 1, number: num, style: style, size: k + n}, true
 }
 
 // parseDigits reads one or two ASCII digits not followed by another digit.

@@ -1,6 +1,7 @@
 package outline
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -485,7 +486,7 @@ func dutyItem(s string) int {
 // (dutyEnd).
 func (b *builder) partEnds(dutyEnd int) {
 	closing, top := b.closingStart(), b.topLevel()
-	var seq []*Part
+	seq := make([]*Part, 0, len(Roles))
 	for _, r := range Roles {
 		p := b.o.Parts[r]
 		if p == nil {
@@ -497,7 +498,8 @@ func (b *builder) partEnds(dutyEnd int) {
 		}
 		seq = append(seq, p)
 	}
-	sort.Slice(seq, func(i, j int) bool { return seq[i].Start < seq[j].Start })
+	// Parts that start together keep the roles' order.
+	slices.SortStableFunc(seq, func(p, q *Part) int { return p.Start - q.Start })
 	for k, p := range seq {
 		end := closing
 		// Parts that open at one heading end together, at the next part.

@@ -57,7 +57,7 @@ type builder struct {
 	specs     []*RoleSpec // the roles, in the order a heading is tried against them
 	sentences []sentence  // prose units of the body, split once for the inline search
 	split     bool        // sentences is computed
-	scratch   *scratch    // where lines, hview, depth and sentences came from
+	scratch   *scratch    // the working memory lent to this Build (release gives it back)
 }
 
 // prose is a stretch of the view that the roles' patterns are tried on

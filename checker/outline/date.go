@@ -3,7 +3,6 @@ package outline
 import (
 	"strings"
 	"time"
-
 	"unicode/utf8"
 )
 
@@ -11,26 +10,46 @@ import (
 // right before or after the date makes it part of something else. Each
 // reads a date at offset i of s: the offsets of the date and of its year,
 // month and day (loc[0:2], [2:4], [4:6], [6:8], as a regular expression's
-// submatches; the day is empty in a partial date). A date starts with one
-// of first.
+// submatches; the day is empty in a partial date). Every date of a form
+// holds its mark, so a text without it is not searched, and starts where
+// next finds a place.
 var dateForms = []struct {
-	form  string
-	first string
-	at    func(s string, i int) (loc [8]int, ok bool)
+	form string
+	mark string
+	next func(s string, i int) int
+	at   func(s string, i int) (loc [8]int, ok bool)
 }{
-	{"arabic", asciiDigits, arabicDate},
-	{"yuan", asciiDigits, yuanDate},
-	{"chinese", cnDigits, chineseDate},
-	{"dash", asciiDigits, func(s string, i int) ([8]int, bool) { return markedDate(s, i, "-", true) }},
-	{"dot", asciiDigits, func(s string, i int) ([8]int, bool) { return markedDate(s, i, ".", false) }},
-	{"slash", asciiDigits, func(s string, i int) ([8]int, bool) { return markedDate(s, i, "/", false) }},
-	{"short", asciiDigits, shortDate},
+	{"arabic", "年", nextDigit, arabicDate},
+	{"yuan", "元", nextDigit, yuanDate},
+	{"chinese", "年", nextCNDigit, chineseDate},
+	{"dash", "-", nextDigit, func(s string, i int) ([8]int, bool) { return markedDate(s, i, "-", true) }},
+	{"dot", ".", nextDigit, func(s string, i int) ([8]int, bool) { return markedDate(s, i, ".", false) }},
+	{"slash", "/", nextDigit, func(s string, i int) ([8]int, bool) { return markedDate(s, i, "/", false) }},
+	{"short", "年", nextDigit, shortDate},
 	// A date without its day ("2024年1月"): an incomplete 成文日期 is still
 	// where the date is. Full forms come first, so they win where both match.
-	{"partial", asciiDigits, partialDate},
+	{"partial", "年", nextDigit, partialDate},
 }
 
-const asciiDigits = "0123456789"
+// nextDigit returns the first offset from i on of an ASCII digit in s, -1 if
+// there is none.
+func nextDigit(s string, i int) int {
+	for ; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return i
+		}
+	}
+	return -1
+}
+
+// nextCNDigit returns the first offset from i on where a rune of cnDigits
+// stands in s, -1 if there is none.
+func nextCNDigit(s string, i int) int {
+	if k := strings.IndexAny(s[i:], cnDigits); k >= 0 {
+		return i + k
+	}
+	return -1
+}
 
 // arabicDate reads 2021年12月30日: (\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日.
 func arabicDate(s string, i int) ([8]int, bool) {
@@ -171,12 +190,10 @@ func (m dateMatch) valid() bool {
 func findDates(s string) []dateMatch {
 	var out []dateMatch
 	for _, f := range dateForms {
-		for i := 0; i < len(s); {
-			k := strings.IndexAny(s[i:], f.first) // where a date can start
-			if k < 0 {
-				break
-			}
-			i += k
+		if !strings.Contains(s, f.mark) {
+			continue
+		}
+		for i := f.next(s, 0); i >= 0; i = f.next(s, i) {
 			loc, ok := f.at(s, i)
 			if !ok {
 				_, n := utf8.DecodeRuneInString(s[i:])

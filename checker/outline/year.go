@@ -25,13 +25,11 @@ type yearMatch struct {
 // findYears lists the years in s that stand for themselves, leaving out the end
 // of a range ("2021-2025年", "2021一2025年") and longer numbers.
 func findYears(s string) []yearMatch {
+	if !strings.Contains(s, "年") { // every year is written with it
+		return nil
+	}
 	var out []yearMatch
-	for i := 0; i < len(s); {
-		k := strings.IndexAny(s[i:], "12一二") // where a year can start
-		if k < 0 {
-			break
-		}
-		i += k
+	for i := nextYear(s, 0); i >= 0; i = nextYear(s, i) {
 		loc, ok := yearAt(s, i)
 		if !ok {
 			_, n := utf8.DecodeRuneInString(s[i:])
@@ -51,6 +49,17 @@ func findYears(s string) []yearMatch {
 		out = append(out, y)
 	}
 	return out
+}
+
+// nextYear returns the first offset from i on where a year can start in s
+// (1, 2, 一, 二), -1 if there is none.
+func nextYear(s string, i int) int {
+	for ; i < len(s); i++ {
+		if c := s[i]; c == '1' || c == '2' || c == 0xE4 && (strings.HasPrefix(s[i:], "一") || strings.HasPrefix(s[i:], "二")) {
+			return i
+		}
+	}
+	return -1
 }
 
 // yearAt reads a year at offset i of view text s, in digits or in Chinese

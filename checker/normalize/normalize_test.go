@@ -327,3 +327,29 @@ func FuzzNew(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkNewSeeds builds the view of each seed report in turn, as the
+// engine does for every document it checks.
+func BenchmarkNewSeeds(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "seeds", "*.txt"))
+	if len(paths) == 0 {
+		b.Skip("no seed reports")
+	}
+	var texts []string
+	size := 0
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range texts {
+			New(s)
+		}
+	}
+}

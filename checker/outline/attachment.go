@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/fzlint/fzlint/checker/match"
 )
 
 // attachmentDateLines is how far above an attachment's opening line the date
@@ -56,15 +54,22 @@ func attachmentHeader(s string) bool {
 func (b *builder) dateAbove(i int) bool {
 	for n, k := 0, b.prevNonBlank(i); n < attachmentDateLines && k >= 0; n, k = n+1, b.prevNonBlank(k) {
 		text := strings.TrimSpace(b.lines[k].text)
-		if ms := findDates(text); len(ms) > 0 && ms[len(ms)-1].end == len(text) && !publishedCue.MatchString(text) {
+		if ms := findDates(text); len(ms) > 0 && ms[len(ms)-1].end == len(text) && !hasPublishedCue(text) {
 			return true
 		}
 	}
 	return false
 }
 
-// fileName ends a line that names a download, not an appendix.
-var fileName = match.MustCompile(`\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|txt|jpe?g|png)\s*\)?$`)
+// fileExtensions end the names of the files a web page offers for download.
+var fileExtensions = []string{".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".ofd", ".zip", ".rar", ".txt", ".jpg", ".jpeg", ".png"}
+
+// fileName tells whether view text s ends with a file name (spaces and a ")"
+// may follow it): a line that names a download, not an appendix.
+func fileName(s string) bool {
+	s = strings.TrimRight(strings.TrimSuffix(s, ")"), asciiSpace)
+	return hasSuffixWord(s, fileExtensions)
+}
 
 // appendixTitleMax bounds the title after 附件： in runes.
 const appendixTitleMax = 20
@@ -80,7 +85,7 @@ func appendixTitle(s string) bool {
 	rest = strings.TrimLeft(rest, "0123456789一二三四五六七八九十 ")
 	title, ok := strings.CutPrefix(rest, ":")
 	title = strings.TrimSpace(title)
-	if !ok || title == "" || utf8.RuneCountInString(title) > appendixTitleMax || fileName.MatchString(title) ||
+	if !ok || title == "" || utf8.RuneCountInString(title) > appendixTitleMax || fileName(title) ||
 		strings.ContainsAny(title, "。,;") {
 		return false
 	}
@@ -94,12 +99,12 @@ func appendixTitle(s string) bool {
 // 附件说明 inside the body).
 func (b *builder) appendixBelow(i int) bool {
 	next := strings.TrimSpace(b.lines[b.nextNonBlank(i)].text)
-	if fileName.MatchString(next) || b.debrisText(next) || attachmentHeader(next) {
+	if fileName(next) || b.debrisText(next) || attachmentHeader(next) {
 		return false
 	}
 	for k := i + 1; k < len(b.lines); k++ {
 		text := strings.TrimSpace(b.lines[k].text)
-		if ms := findDates(text); len(ms) > 0 && ms[0].start == 0 && ms[len(ms)-1].end == len(text) && !publishedCue.MatchString(text) {
+		if ms := findDates(text); len(ms) > 0 && ms[0].start == 0 && ms[len(ms)-1].end == len(text) && !hasPublishedCue(text) {
 			return false
 		}
 	}

@@ -1,6 +1,7 @@
 package outline
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -22,6 +23,7 @@ func Build(d *doc.Document, v *normalize.View, cfg *Config) *Outline {
 		cfg = &indexed
 	}
 	b := newBuilder(d, v, cfg)
+	defer b.release()
 	b.findAttachment()
 	b.markDebris()
 	b.findTitle()
@@ -48,14 +50,43 @@ type builder struct {
 	// first and last are the indexes of the body's first and last non-blank,
 	// non-debris lines; first > last when the body is empty.
 	first, last int
-	hview       []viewSpan // view offsets of the text of each heading
+	hview       []prose // the text of each heading in the view
 	// depth is the nesting depth of each heading: its Level, unless the
 	// report orders the marker styles its own way (nestDepths).
 	depth     []int
-	specs     []*RoleSpec   // the roles, in the order a heading is tried against them
-	sentences []viewSpan    // prose units of the body, split once for the inline search
-	runes     []match.Runes // the characters of each sentence, summed up when first needed
-	split     bool          // sentences is computed
+	specs     []*RoleSpec // the roles, in the order a heading is tried against them
+	sentences []sentence  // prose units of the body, split once for the inline search
+	split     bool        // sentences is computed
+	scratch   *scratch    // the working memory lent to this Build (release gives it back)
+}
+
+// prose is a stretch of the view that the roles' patterns are tried on
+// (matchProse), with what they ask of it worked out once however many roles
+// look: its text with cited titles masked (citationsMasked), and the sum of
+// that text's characters. Both are set when first asked for.
+type prose struct {
+	viewSpan
+	masked string
+	runes  match.Runes
+}
+
+// sentence is a prose unit of the body (proseSentences).
+type sentence struct {
+	prose
+	start int // byte offset in d.Text where it starts
+}
+
+// scratch is the memory of a builder that no part of the outline holds: what
+// one Build leaves there is cleared and the next one writes over it.
+type scratch struct {
+	lines     []line
+	hview     []prose
+	depth     []int
+	sentences []sentence
+	debris    *match.Text // the last line scanned for debris literals (debrisText)
+	// headings collects the headings as they are found; the outline gets
+	// a copy of its own, of the exact size.
+	headings []Heading
 }
 
 // viewSpan is a stretch [vs, ve) of the view.
@@ -78,9 +109,11 @@ type line struct {
 }
 
 func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
-	b := &builder{d: d, v: v, cfg: cfg, title: -1, titleLast: -1, specs: rolesByPriority(cfg),
+	b := &builder{d: d, v: v, cfg: cfg, title: -1, titleLast: -1, specs: cfg.specs,
 		o: &Outline{Parts: map[Role]*Part{}, BodyEnd: len(d.Text)}}
-	b.lines = make([]line, 0, len(d.Lines))
+	b.scratch = cfg.scratch.Get().(*scratch)
+	b.lines = slices.Grow(b.scratch.lines, len(d.Lines))
+	b.hview, b.depth, b.sentences = b.scratch.hview, b.scratch.depth, b.scratch.sentences
 	vs := 0
 	for i := range d.Lines {
 		ve := strings.IndexByte(v.Text[vs:], '\n')
@@ -107,6 +140,21 @@ func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
 		vs = min(ve+1, len(v.Text))
 	}
 	return b
+}
+
+// release gives the builder's working memory back for the next Build, without
+// the strings of this document.
+func (b *builder) release() {
+	s := b.scratch
+	clear(b.lines)
+	clear(b.hview)
+	clear(b.sentences)
+	clear(s.headings)
+	if s.debris != nil {
+		s.debris = b.cfg.debris.ScanReusing("", s.debris) // lets go of the last line
+	}
+	s.lines, s.hview, s.depth, s.sentences, s.headings = b.lines[:0], b.hview[:0], b.depth[:0], b.sentences[:0], s.headings[:0]
+	b.cfg.scratch.Put(s)
 }
 
 // markStrong reads Markdown line i without its markers when it is in strong

@@ -1,6 +1,9 @@
 package outline
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // citationMask stands for each character of a cited title: no vocabulary
 // pattern matches it.
@@ -15,31 +18,47 @@ var implementing = []string{"贯彻", "落实", "执行", "履行", "遵守", "�
 // replaced by citationMask: a part or duty named only in a cited title
 // (认真学习《党政主要负责人履行推进法治建设第一责任人职责规定》) is not the
 // report giving that part. A title right after a verb of implementing it is
-// kept. An unclosed 《 masks to the end of s.
+// kept. An unclosed 《 masks to the end of s. s is valid UTF-8, as the view is.
 func citationsMasked(s string) string {
-	if !strings.Contains(s, "《") {
+	i := strings.Index(s, "《")
+	if i < 0 {
 		return s
 	}
-	var out strings.Builder
-	out.Grow(len(s))
+	var out strings.Builder // grown at the first character masked
+	kept := 0               // s[kept:i] goes to out unchanged
 	depth, masking := 0, false
-	for i, r := range s {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == '《':
 			if depth == 0 {
 				masking = !implemented(s[:i])
 			}
 			depth++
-			out.WriteRune(r)
 		case r == '》' && depth > 0:
 			depth--
-			out.WriteRune(r)
 		case depth > 0 && masking:
+			if out.Cap() == 0 {
+				out.Grow(len(s))
+			}
+			out.WriteString(s[kept:i])
 			out.WriteString(citationMask)
-		default:
-			out.WriteRune(r)
+			kept = i + n
+		}
+		i += n
+		if depth == 0 {
+			// Outside a title nothing changes up to the next 《.
+			k := strings.Index(s[i:], "《")
+			if k < 0 {
+				break
+			}
+			i += k
 		}
 	}
+	if kept == 0 {
+		return s // every title is implemented, or empty
+	}
+	out.WriteString(s[kept:])
 	return out.String()
 }
 

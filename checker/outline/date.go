@@ -3,27 +3,160 @@ package outline
 import (
 	"strings"
 	"time"
-
-	"github.com/fzlint/fzlint/checker/match"
+	"unicode/utf8"
 )
 
 // dateForms are the ways a date is written, matched in the view. A number
-// right before or after the date makes it part of something else.
+// right before or after the date makes it part of something else. Each
+// reads a date at offset i of s: the offsets of the date and of its year,
+// month and day (loc[0:2], [2:4], [4:6], [6:8], as a regular expression's
+// submatches; the day is empty in a partial date). Every date of a form
+// holds its mark, so a text without it is not searched, and starts where
+// next finds a place.
 var dateForms = []struct {
 	form string
-	re   *match.Pattern
+	mark string
+	next func(s string, i int) int
+	at   func(s string, i int) (loc [8]int, ok bool)
 }{
-	{"arabic", match.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)},
-	// 元月 is January: 2024年元月15日.
-	{"yuan", match.MustCompile(`(\d{4})\s*年\s*(元)\s*月\s*(\d{1,2})\s*日`)},
-	{"chinese", match.MustCompile(`([` + cnDigits + `]{4})\s*年\s*([一二三四五六七八九十]{1,3}|元)\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)},
-	{"dash", match.MustCompile(`(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})`)},
-	{"dot", match.MustCompile(`(\d{4})\.(\d{1,2})\.(\d{1,2})`)},
-	{"slash", match.MustCompile(`(\d{4})/(\d{1,2})/(\d{1,2})`)},
-	{"short", match.MustCompile(`(\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)},
+	{"arabic", "年", nextDigit, arabicDate},
+	{"yuan", "元", nextDigit, yuanDate},
+	{"chinese", "年", nextCNDigit, chineseDate},
+	{"dash", "-", nextDigit, func(s string, i int) ([8]int, bool) { return markedDate(s, i, "-", true) }},
+	{"dot", ".", nextDigit, func(s string, i int) ([8]int, bool) { return markedDate(s, i, ".", false) }},
+	{"slash", "/", nextDigit, func(s string, i int) ([8]int, bool) { return markedDate(s, i, "/", false) }},
+	{"short", "年", nextDigit, shortDate},
 	// A date without its day ("2024年1月"): an incomplete 成文日期 is still
 	// where the date is. Full forms come first, so they win where both match.
-	{"partial", match.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月()`)},
+	{"partial", "年", nextDigit, partialDate},
+}
+
+// nextDigit returns the first offset from i on of an ASCII digit in s, -1 if
+// there is none.
+func nextDigit(s string, i int) int {
+	for ; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return i
+		}
+	}
+	return -1
+}
+
+// nextCNDigit returns the first offset from i on where a rune of cnDigits
+// stands in s, -1 if there is none.
+func nextCNDigit(s string, i int) int {
+	if k := strings.IndexAny(s[i:], cnDigits); k >= 0 {
+		return i + k
+	}
+	return -1
+}
+
+// arabicDate reads 2021年12月30日: (\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日.
+func arabicDate(s string, i int) ([8]int, bool) {
+	r := reader{s, i}
+	ys, ye := r.digits(4, 4)
+	ms, me, ds, de := r.monthDay()
+	return [8]int{i, r.pos, ys, ye, ms, me, ds, de}, r.pos >= 0
+}
+
+// shortDate reads 21年12月30日, a two-digit year: (\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日.
+func shortDate(s string, i int) ([8]int, bool) {
+	r := reader{s, i}
+	ys, ye := r.digits(2, 2)
+	ms, me, ds, de := r.monthDay()
+	return [8]int{i, r.pos, ys, ye, ms, me, ds, de}, r.pos >= 0
+}
+
+// monthDay reads the rest of an arabic date after its year: \s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日.
+func (r *reader) monthDay() (ms, me, ds, de int) {
+	r.spaces()
+	r.lit("年")
+	r.spaces()
+	ms, me = r.digits(1, 2)
+	r.spaces()
+	r.lit("月")
+	r.spaces()
+	ds, de = r.digits(1, 2)
+	r.spaces()
+	r.lit("日")
+	return ms, me, ds, de
+}
+
+// yuanDate reads 2024年元月15日, 元月 for January: (\d{4})\s*年\s*(元)\s*月\s*(\d{1,2})\s*日.
+func yuanDate(s string, i int) ([8]int, bool) {
+	r := reader{s, i}
+	ys, ye := r.digits(4, 4)
+	r.spaces()
+	r.lit("年")
+	r.spaces()
+	ms := r.pos
+	r.lit("元")
+	me := r.pos
+	r.spaces()
+	r.lit("月")
+	r.spaces()
+	ds, de := r.digits(1, 2)
+	r.spaces()
+	r.lit("日")
+	return [8]int{i, r.pos, ys, ye, ms, me, ds, de}, r.pos >= 0
+}
+
+// cnNumerals write a month or a day: 一 to 十, up to three of them (三十一).
+const cnNumerals = "一二三四五六七八九十"
+
+// chineseDate reads 二〇二一年十二月三十日, 元月 for January:
+// ([cnDigits]{4})\s*年\s*([一二三四五六七八九十]{1,3}|元)\s*月\s*([一二三四五六七八九十]{1,3})\s*日.
+func chineseDate(s string, i int) ([8]int, bool) {
+	r := reader{s, i}
+	ys, ye := r.runes(cnDigits, 4, 4)
+	r.spaces()
+	r.lit("年")
+	r.spaces()
+	ms, me := r.optional("元")
+	if ms < 0 {
+		ms, me = r.runes(cnNumerals, 1, 3)
+	}
+	r.spaces()
+	r.lit("月")
+	r.spaces()
+	ds, de := r.runes(cnNumerals, 1, 3)
+	r.spaces()
+	r.lit("日")
+	return [8]int{i, r.pos, ys, ye, ms, me, ds, de}, r.pos >= 0
+}
+
+// markedDate reads 2021-12-30, 2021.12.30 or 2021/12/30, with mark between
+// the numbers, and spaces around it when spaced: (\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2}).
+func markedDate(s string, i int, mark string, spaced bool) ([8]int, bool) {
+	r := reader{s, i}
+	space := func() {
+		if spaced {
+			r.spaces()
+		}
+	}
+	ys, ye := r.digits(4, 4)
+	space()
+	r.lit(mark)
+	space()
+	ms, me := r.digits(1, 2)
+	space()
+	r.lit(mark)
+	space()
+	ds, de := r.digits(1, 2)
+	return [8]int{i, r.pos, ys, ye, ms, me, ds, de}, r.pos >= 0
+}
+
+// partialDate reads 2024年1月, a date without its day: (\d{4})\s*年\s*(\d{1,2})\s*月().
+func partialDate(s string, i int) ([8]int, bool) {
+	r := reader{s, i}
+	ys, ye := r.digits(4, 4)
+	r.spaces()
+	r.lit("年")
+	r.spaces()
+	ms, me := r.digits(1, 2)
+	r.spaces()
+	r.lit("月")
+	return [8]int{i, r.pos, ys, ye, ms, me, r.pos, r.pos}, r.pos >= 0
 }
 
 // DateForms lists the forms a Date can have, the standard one (arabic) first.
@@ -57,7 +190,17 @@ func (m dateMatch) valid() bool {
 func findDates(s string) []dateMatch {
 	var out []dateMatch
 	for _, f := range dateForms {
-		for _, loc := range f.re.FindAllStringSubmatchIndex(s, -1) {
+		if !strings.Contains(s, f.mark) {
+			continue
+		}
+		for i := f.next(s, 0); i >= 0; i = f.next(s, i) {
+			loc, ok := f.at(s, i)
+			if !ok {
+				_, n := utf8.DecodeRuneInString(s[i:])
+				i += n
+				continue
+			}
+			i = loc[1]
 			if digitAt(s, loc[0]-1) || digitAt(s, loc[1]) {
 				continue
 			}

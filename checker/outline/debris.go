@@ -20,8 +20,8 @@ const (
 	debrisRunes = 120
 )
 
-// organSuffix ends the name of a government organ: a signature, never a menu item.
-var organSuffix = match.MustCompile(`(政府|办公室|办公厅|局|委|委员会|厅|室|办|院|中心|街道办事处|管委会|部|司|署|党组|海关|大队|支队|总队)$`)
+// organSuffixes end the name of a government organ: a signature, never a menu item.
+var organSuffixes = []string{"政府", "办公室", "办公厅", "局", "委", "委员会", "厅", "室", "办", "院", "中心", "街道办事处", "管委会", "部", "司", "署", "党组", "海关", "大队", "支队", "总队"}
 
 // markDebris marks debris lines and lists them in Outline.Debris.
 func (b *builder) markDebris() {
@@ -42,7 +42,8 @@ func (b *builder) markDebris() {
 
 // debrisText tells whether a pack's debris pattern matches trimmed view text s.
 func (b *builder) debrisText(s string) bool {
-	scanned := b.cfg.debris.Scan(s)
+	scanned := b.cfg.debris.ScanReusing(s, b.scratch.debris)
+	b.scratch.debris = scanned
 	for _, re := range b.cfg.Debris {
 		if re.MatchIn(scanned) {
 			return true
@@ -93,7 +94,7 @@ func (b *builder) menuNextToDebris(i int) bool {
 	if l.runes > menuRunes || !b.debrisAt(b.prevNonBlank(i)) && !b.debrisAt(b.nextNonBlank(i)) {
 		return false
 	}
-	return !b.protected(i) && !organSuffix.MatchString(strings.TrimSpace(l.text))
+	return !b.protected(i) && !hasSuffixWord(strings.TrimSpace(l.text), organSuffixes)
 }
 
 // sandwiched: a line that is not prose with debris right above and below it.

@@ -1,11 +1,10 @@
 package outline
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/fzlint/fzlint/checker/match"
 )
 
 // marker is a heading number found at the start of view text.
@@ -69,10 +68,10 @@ func parsePart(s string) (marker, bool) {
 
 // parseBracketed reads (一) (一)、 (1) (1)、, s starting after the "(".
 func parseBracketed(s string) (marker, bool) {
-	m := marker{level: 2, style: "(一)"}
+	m, variant := marker{level: 2, style: "(一)"}, "(一)、"
 	num, k := parseCNNumber(s)
 	if num == 0 {
-		m = marker{level: 4, style: "(1)"}
+		m, variant = marker{level: 4, style: "(1)"}, "(1)、"
 		num, k = parseDigits(s)
 	}
 	if num == 0 || !strings.HasPrefix(s[k:], ")") {
@@ -80,7 +79,7 @@ func parseBracketed(s string) (marker, bool) {
 	}
 	m.number, m.size = num, 1+k+1
 	if strings.HasPrefix(s[k+1:], "、") {
-		m.style += "、"
+		m.style = variant
 		m.size += len("、")
 	}
 	return m, true
@@ -125,10 +124,20 @@ func parseChinese(s string) (marker, bool) {
 		return marker{}, false
 	}
 	sep, n := utf8.DecodeRuneInString(s[k:])
-	if !strings.ContainsRune("、.,:", sep) {
+	var style string // written out, not put together for each heading
+	switch sep {
+	case '、':
+		style = "一、"
+	case '.':
+		style = "一."
+	case ',':
+		style = "一,"
+	case ':':
+		style = "一:"
+	default:
 		return marker{}, false
 	}
-	return marker{level: 1, number: num, style: "一" + string(sep), size: k + n}, true
+	return marker{level: 1, number: num, style: style, size: k + n}, true
 }
 
 // parseDigits reads one or two ASCII digits not followed by another digit.
@@ -205,7 +214,7 @@ func (b *builder) findHeadings() {
 // numbering rules still see the mixed order.
 func (b *builder) nestDepths() {
 	hs := b.o.Headings
-	b.depth = make([]int, len(hs))
+	b.depth = slices.Grow(b.depth[:0], len(hs))[:len(hs)]
 	for k := range hs {
 		b.depth[k] = hs[k].Level
 	}
@@ -263,6 +272,7 @@ func (b *builder) ownOrder() bool {
 // headings takes the lines of the body that of reads as headings.
 func (b *builder) headings(of func(i int) (Heading, viewSpan, bool)) {
 	var open []int // indexes of the enclosing headings, outermost first
+	hs := b.scratch.headings[:0]
 	for i := b.first; i <= b.last; i++ {
 		if !b.prose(i) {
 			continue
@@ -271,17 +281,21 @@ func (b *builder) headings(of func(i int) (Heading, viewSpan, bool)) {
 		if !ok {
 			continue
 		}
-		for len(open) > 0 && b.o.Headings[open[len(open)-1]].Level >= h.Level {
+		for len(open) > 0 && hs[open[len(open)-1]].Level >= h.Level {
 			open = open[:len(open)-1]
 		}
 		h.Parent = -1
 		if len(open) > 0 {
 			h.Parent = open[len(open)-1]
 		}
-		b.lines[i].heading = len(b.o.Headings)
-		open = append(open, len(b.o.Headings))
-		b.o.Headings = append(b.o.Headings, h)
-		b.hview = append(b.hview, vs)
+		b.lines[i].heading = len(hs)
+		open = append(open, len(hs))
+		hs = append(hs, h)
+		b.hview = append(b.hview, prose{viewSpan: vs})
+	}
+	b.scratch.headings = hs
+	if len(hs) > 0 {
+		b.o.Headings = slices.Clone(hs)
 	}
 	for k := range b.o.Headings {
 		if b.paragraphAt(k) {
@@ -296,7 +310,7 @@ func (b *builder) headings(of func(i int) (Heading, viewSpan, bool)) {
 func (b *builder) paragraphAt(k int) bool {
 	hs := b.o.Headings
 	parent := k+1 < len(hs) && hs[k+1].Parent == k
-	return hs[k].Marker != "" && !parent && paragraphItem(b.viewText(b.hview[k]))
+	return hs[k].Marker != "" && !parent && paragraphItem(b.viewText(b.hview[k].viewSpan))
 }
 
 // headingOf reads line i as a heading: a numbered line, or a Markdown/Word
@@ -378,13 +392,28 @@ func paragraphItem(s string) bool {
 	}
 	n := utf8.RuneCountInString(s)
 	clause := strings.Contains(s, ",")
-	return n > paragraphRunes || clause && (n > paragraphClauseRunes || proseClause.MatchString(s))
+	return n > paragraphRunes || clause && (n > paragraphClauseRunes || proseClause(s))
 }
 
-// proseClause marks a sentence as prose whatever its length: it opens with a
-// preposition (按照年度工作部署，……) or has the drafter's organ for its
-// subject (我局, 我们), which a heading never does.
-var proseClause = match.MustCompile(`^(按照|根据|依据|为了|围绕|通过|在)[^,]{2,},|我(局|委|办|厅|市|县|区|镇|乡|院|们|单位|街道|部门)`)
+// proseClause tells whether a sentence is prose whatever its length: it opens
+// with a preposition and a clause of two characters or more (按照年度工作部署，
+// ……) or has the drafter's organ for its subject (我局, 我们), which a
+// heading never does.
+func proseClause(s string) bool {
+	for _, p := range prepositions {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			if k := strings.IndexByte(rest, ','); k >= 0 && utf8.RuneCountInString(rest[:k]) >= 2 {
+				return true
+			}
+		}
+	}
+	return containsWord(s, drafters)
+}
+
+var (
+	prepositions = []string{"按照", "根据", "依据", "为了", "围绕", "通过", "在"}
+	drafters     = []string{"我局", "我委", "我办", "我厅", "我市", "我县", "我区", "我镇", "我乡", "我院", "我们", "我单位", "我街道", "我部门"}
+)
 
 // sentenceEnd returns where the first mark that ends a sentence stands in
 // view text s, and its size in bytes; -1 if there is none. The marks are

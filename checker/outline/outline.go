@@ -4,7 +4,11 @@
 // reporting year.
 package outline
 
-import "github.com/fzlint/fzlint/checker/match"
+import (
+	"sync"
+
+	"github.com/fzlint/fzlint/checker/match"
+)
 
 // Role is the kind of content a part of a report holds, after the five items of
 // 《法治政府建设与责任落实督察工作规定》.
@@ -40,12 +44,20 @@ type Config struct {
 	// debris holds the literals of Debris, for one scan of each short line
 	// instead of a search per pattern; Index builds it.
 	debris *match.Dictionary
+	// specs are the roles in the order a heading is tried against them
+	// (rolesByPriority); Index sets them.
+	specs []*RoleSpec
+	// scratch keeps the working memory of a Build (a *scratch) for the next
+	// one; Index makes it.
+	scratch *sync.Pool
 }
 
 // Index prepares c for Build once its patterns are all in. Build indexes an
 // unprepared Config itself, at some cost per document.
 func (c *Config) Index() {
 	c.debris = match.NewDictionary(c.Debris)
+	c.specs = rolesByPriority(c)
+	c.scratch = &sync.Pool{New: func() any { return new(scratch) }}
 }
 
 // Span is a stretch of one line of the document: byte offsets into doc.Text.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -572,6 +574,32 @@ func TestSpans(t *testing.T) {
 	}
 }
 
+// TestBuildReusingScratch builds the fixtures and the seeds in turn with one
+// Config, whose working memory each Build hands to the next, largest after
+// smallest and smallest after largest, and compares each outline with one
+// built on fresh memory.
+func TestBuildReusingScratch(t *testing.T) {
+	cfg := config(t)
+	paths := fixtures(t)
+	if m, _ := filepath.Glob(filepath.Join(seedDir, "*.txt")); len(m) > 0 {
+		paths = append(paths, m...)
+	}
+	docs := make([]*doc.Document, len(paths))
+	for k, path := range paths {
+		docs[k] = read(t, path)
+	}
+	slices.SortFunc(docs, func(a, b *doc.Document) int { return len(a.Text) - len(b.Text) })
+	largestFirst := slices.Clone(docs)
+	slices.Reverse(largestFirst)
+	for _, d := range append(docs, largestFirst...) {
+		fresh := &outline.Config{Roles: cfg.Roles, Debris: cfg.Debris}
+		want := outline.Build(d, normalize.New(d.Text), fresh)
+		if got := outline.Build(d, normalize.New(d.Text), cfg); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the outline built on an earlier Build's memory differs:\n%s\nwant\n%s", d.Path, dump(d, got), dump(d, want))
+		}
+	}
+}
+
 // FuzzBuild checks that any text gets an outline whose spans hold.
 func FuzzBuild(f *testing.F) {
 	cfg := config(f)
@@ -756,5 +784,26 @@ func BenchmarkBuild(b *testing.B) {
 				outline.Build(d, v, cfg)
 			}
 		})
+	}
+}
+
+// BenchmarkBuildSeeds builds the outline of each seed report in turn, as the
+// engine does for every document it checks.
+func BenchmarkBuildSeeds(b *testing.B) {
+	cfg := config(b)
+	var docs []*doc.Document
+	var views []*normalize.View
+	size := 0
+	for _, path := range seeds(b) {
+		d := read(b, path)
+		docs, views = append(docs, d), append(views, normalize.New(d.Text))
+		size += len(d.Text)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for k, d := range docs {
+			outline.Build(d, views[k], cfg)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package outline
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -44,16 +45,15 @@ func (b *builder) spec(r Role) *RoleSpec {
 // k, "" if none. A heading that names a year after the reporting year
 // ("2024年主要工作" in a report on 2023) is about plans.
 func (b *builder) headingRole(k int) Role {
-	text := b.viewText(b.hview[k])
 	role := Role("")
 	for _, s := range b.specs {
-		if matchAny(s.Headings, citationsMasked(text)) {
+		if b.matchProse(&b.hview[k], s.Headings) {
 			role = s.Role
 			break
 		}
 	}
 	if role == "" || role == Measures {
-		if ys := findYears(text); b.o.Year > 0 && len(ys) > 0 && ys[0].start == 0 && ys[0].year > b.o.Year {
+		if ys := findYears(b.viewText(b.hview[k].viewSpan)); b.o.Year > 0 && len(ys) > 0 && ys[0].start == 0 && ys[0].year > b.o.Year {
 			return Plans
 		}
 	}
@@ -77,7 +77,7 @@ func (b *builder) findParts() {
 	// A problems heading that also names the plans (二、存在的问题及下一步打算)
 	// opens both parts.
 	if p := b.o.Parts[Problems]; p != nil && p.Form == FormHeading && b.o.Parts[Plans] == nil {
-		if s := b.spec(Plans); s != nil && matchAny(s.Headings, b.viewText(b.hview[p.Heading])) {
+		if s := b.spec(Plans); s != nil && matchAny(s.Headings, b.viewText(b.hview[p.Heading].viewSpan)) {
 			plans := *p
 			plans.Role = Plans
 			b.o.Parts[Plans] = &plans
@@ -261,7 +261,7 @@ func (b *builder) inlineCue(r Role, top, lo, hi int) (cue, bool) {
 func (b *builder) subHeadingCue(r Role, top, lo, hi int) (cue, bool) {
 	spec := b.spec(r)
 	for k, h := range b.o.Headings {
-		if b.depth[k] > top && h.Span.Start >= lo && h.Span.Start < hi && matchAny(spec.Headings, citationsMasked(b.viewText(b.hview[k]))) {
+		if b.depth[k] > top && h.Span.Start >= lo && h.Span.Start < hi && b.matchProse(&b.hview[k], spec.Headings) {
 			return cue{cue: h.Span, end: b.sectionEnd(k), heading: k}, true
 		}
 	}
@@ -287,16 +287,15 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 	if len(spec.Inline) == 0 {
 		return cue{}, false
 	}
-	for k, s := range b.proseSentences() {
-		start := b.v.Orig(s.vs)
-		if start < lo || start >= hi {
+	sentences := b.proseSentences()
+	// The sentences are in document order: those in [lo, hi) are a run.
+	from := sort.Search(len(sentences), func(k int) bool { return sentences[k].start >= lo })
+	for k := from; k < len(sentences) && sentences[k].start < hi; k++ {
+		s := &sentences[k]
+		if !b.matchProse(&s.prose, spec.Inline) {
 			continue
 		}
-		text := b.viewText(s)
-		if !b.matchSentence(spec.Inline, k, text) {
-			continue
-		}
-		if ys := findYears(text); r == Plans && b.o.Year > 0 && len(ys) > 0 && ys[0].start == 0 && ys[0].year <= b.o.Year {
+		if ys := findYears(b.viewText(s.viewSpan)); r == Plans && b.o.Year > 0 && len(ys) > 0 && ys[0].start == 0 && ys[0].year <= b.o.Year {
 			continue
 		}
 		sp := b.trimmedSpan(s.vs, s.ve)
@@ -305,17 +304,17 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 	return cue{}, false
 }
 
-// matchSentence tells whether one of res matches sentence k (its text): the
-// sentence's characters, summed up once, rule out most patterns unsearched.
+// matchProse tells whether one of res matches p: its characters, summed up
+// once, rule out most patterns unsearched.
 //
 // A cited title is no content: what 《……》 names is masked first.
-func (b *builder) matchSentence(res []*match.Pattern, k int, text string) bool {
-	text = citationsMasked(text)
-	if b.runes[k] == (match.Runes{}) { // a sentence is never empty: not summed up yet
-		b.runes[k] = match.RunesOf(text)
+func (b *builder) matchProse(p *prose, res []*match.Pattern) bool {
+	if p.runes == (match.Runes{}) { // not summed up yet, or empty (and quick to sum again)
+		p.masked = citationsMasked(b.viewText(p.viewSpan))
+		p.runes = match.RunesOf(p.masked)
 	}
 	for _, re := range res {
-		if re.MayMatchRunes(b.runes[k]) && re.MatchString(text) {
+		if re.MayMatchRunes(p.runes) && re.MatchString(p.masked) {
 			return true
 		}
 	}
@@ -325,7 +324,7 @@ func (b *builder) matchSentence(res []*match.Pattern, k int, text string) bool {
 // proseSentences splits the report's prose into sentences (at 。!?; and line
 // ends), once. Heading markers are left out, so that a cue can be anchored at
 // the start of what a heading says.
-func (b *builder) proseSentences() []viewSpan {
+func (b *builder) proseSentences() []sentence {
 	if b.split {
 		return b.sentences
 	}
@@ -338,18 +337,17 @@ func (b *builder) proseSentences() []viewSpan {
 		if k := b.lines[i].heading; k >= 0 {
 			vs = b.hview[k].vs
 		}
-		b.sentences = append(b.sentences, splitSentences(b.v.Text, vs, b.lines[i].ve)...)
+		b.sentences = b.splitSentences(b.sentences, vs, b.lines[i].ve)
 	}
-	b.runes = make([]match.Runes, len(b.sentences))
 	return b.sentences
 }
 
-// splitSentences cuts view text [vs, ve) after each sentence end mark; each
-// piece keeps its end mark and loses its leading spaces.
-func splitSentences(text string, vs, ve int) []viewSpan {
-	var out []viewSpan
+// splitSentences cuts view text [vs, ve) after each sentence end mark and
+// appends the pieces to out; each piece keeps its end mark and loses its
+// leading spaces.
+func (b *builder) splitSentences(out []sentence, vs, ve int) []sentence {
 	for vs < ve {
-		s := text[vs:ve]
+		s := b.v.Text[vs:ve]
 		trimmed := strings.TrimLeft(s, " \t")
 		vs += len(s) - len(trimmed)
 		end := ve
@@ -357,7 +355,7 @@ func splitSentences(text string, vs, ve int) []viewSpan {
 			end = vs + k + n
 		}
 		if end > vs {
-			out = append(out, viewSpan{vs, end})
+			out = append(out, sentence{prose: prose{viewSpan: viewSpan{vs, end}}, start: b.v.Orig(vs)})
 		}
 		vs = end
 	}
@@ -366,7 +364,7 @@ func splitSentences(text string, vs, ve int) []viewSpan {
 
 // enumeration opens the paragraphs of a part written as a run of items
 // without headings: 一是……, 首先，……, 其一，……, 第一，…….
-var enumeration = match.MustCompile(`^(一是|首先|其一|第一[,:])`)
+var enumeration = []string{"一是", "首先", "其一", "第一,", "第一:"}
 
 // unheadedMeasuresCue finds the measures of a report without headings: the
 // first paragraph of a run of 一是……二是……, else the paragraph right after the
@@ -377,7 +375,7 @@ func (b *builder) unheadedMeasuresCue(lo, hi int) (cue, bool) {
 	// firstOf is the first sentence on line i.
 	firstOf := func(i int) int {
 		for k, s := range sentences {
-			if b.d.LineAt(b.v.Orig(s.vs)) == i+1 {
+			if b.d.LineAt(s.start) == i+1 {
 				return k
 			}
 		}
@@ -385,12 +383,11 @@ func (b *builder) unheadedMeasuresCue(lo, hi int) (cue, bool) {
 	}
 	at := func(i int) (cue, bool) {
 		k := firstOf(i)
-		if k < 0 || b.v.Orig(sentences[k].vs) < lo || b.v.Orig(sentences[k].vs) >= hi {
+		if k < 0 || sentences[k].start < lo || sentences[k].start >= hi {
 			return cue{}, false
 		}
-		text := b.viewText(sentences[k])
 		for _, r := range []Role{Problems, Plans, Other} {
-			if s := b.spec(r); s != nil && b.matchSentence(s.Inline, k, text) {
+			if s := b.spec(r); s != nil && b.matchProse(&sentences[k].prose, s.Inline) {
 				return cue{}, false
 			}
 		}
@@ -401,10 +398,10 @@ func (b *builder) unheadedMeasuresCue(lo, hi int) (cue, bool) {
 		if !b.prose(i) {
 			continue
 		}
-		if enumeration.MatchString(b.lineText(i)) {
+		if hasPrefixWord(b.lineText(i), enumeration) {
 			return at(i)
 		}
-		if opening < 0 && reportCue.MatchString(b.lineText(i)) {
+		if opening < 0 && containsWord(b.lineText(i), reportCues) {
 			opening = i
 		}
 	}
@@ -421,15 +418,15 @@ func (b *builder) unheadedMeasuresCue(lo, hi int) (cue, bool) {
 // whose measures headings go through several of them reports the head's
 // duties item by item, with no heading or sentence naming 第一责任人. The pack
 // schema has no place for such a list, so it lives here.
-var dutyItems = []*match.Pattern{
-	match.MustCompile(`习近平法治思想|重大决策部署`),
-	match.MustCompile(`研究部署|督察反馈|年度工作计划`),
-	match.MustCompile(`重大行政决策|法律顾问|公职律师|规范性文件|政务公开`),
-	match.MustCompile(`放管服|三项制度|执法责任制`),
-	match.MustCompile(`领导班子其他成员|层级监督|不作为`),
-	match.MustCompile(`出庭应诉|生效裁判|司法建议|检察建议`),
-	match.MustCompile(`用人导向|法治工作队伍`),
-	match.MustCompile(`谁执法谁普法`),
+var dutyItems = [][]string{
+	{"习近平法治思想", "重大决策部署"},
+	{"研究部署", "督察反馈", "年度工作计划"},
+	{"重大行政决策", "法律顾问", "公职律师", "规范性文件", "政务公开"},
+	{"放管服", "三项制度", "执法责任制"},
+	{"领导班子其他成员", "层级监督", "不作为"},
+	{"出庭应诉", "生效裁判", "司法建议", "检察建议"},
+	{"用人导向", "法治工作队伍"},
+	{"谁执法谁普法"},
 }
 
 // dutyItemsMin is how many different items the headings must cover. Three is
@@ -457,7 +454,7 @@ func (b *builder) dutyItemsCue(top int) (cue, bool) {
 		if h.MarkerAt < m.Start || h.MarkerAt >= hi || b.depth[k] > top+1 {
 			continue
 		}
-		item := matchIndex(dutyItems, b.viewText(b.hview[k]))
+		item := dutyItem(b.viewText(b.hview[k].viewSpan))
 		if item < 0 {
 			continue
 		}
@@ -473,9 +470,10 @@ func (b *builder) dutyItemsCue(top int) (cue, bool) {
 	return cue{cue: b.o.Headings[firstK].Span, end: b.sectionEnd(lastK), heading: -1}, true
 }
 
-func matchIndex(res []*match.Pattern, s string) int {
-	for k, re := range res {
-		if re.MatchString(s) {
+// dutyItem is the index in dutyItems of the first item s names, -1 if none.
+func dutyItem(s string) int {
+	for k, words := range dutyItems {
+		if containsWord(s, words) {
 			return k
 		}
 	}
@@ -488,7 +486,7 @@ func matchIndex(res []*match.Pattern, s string) int {
 // (dutyEnd).
 func (b *builder) partEnds(dutyEnd int) {
 	closing, top := b.closingStart(), b.topLevel()
-	var seq []*Part
+	seq := make([]*Part, 0, len(Roles))
 	for _, r := range Roles {
 		p := b.o.Parts[r]
 		if p == nil {
@@ -500,7 +498,8 @@ func (b *builder) partEnds(dutyEnd int) {
 		}
 		seq = append(seq, p)
 	}
-	sort.Slice(seq, func(i, j int) bool { return seq[i].Start < seq[j].Start })
+	// Parts that start together keep the roles' order.
+	slices.SortStableFunc(seq, func(p, q *Part) int { return p.Start - q.Start })
 	for k, p := range seq {
 		end := closing
 		// Parts that open at one heading end together, at the next part.

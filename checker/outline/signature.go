@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/fzlint/fzlint/checker/match"
 )
 
 const (
@@ -17,12 +15,57 @@ const (
 	jointOrgans = 4
 )
 
+// closingFormulas open closing formulas and attachment notes, no signature.
+var closingFormulas = []string{"特此", "附件", "此页无正文", "抄送", "印发"}
+
+// notSignature tells whether trimmed view text is a closing formula, an
+// attachment note or a sentence: no signature.
+func notSignature(s string) bool {
+	return hasPrefixWord(s, closingFormulas) || strings.ContainsAny(s, "。,;:!?、")
+}
+
+// published are the verbs and times that label the publication time of a
+// web page: 发布时间, 更新日期.
 var (
-	// notSignature: closing formulas, attachment notes and sentences are no signature.
-	notSignature = match.MustCompile(`^(特此|附件|此页无正文|抄送|印发)|[。,;:!?、]`)
-	// publishedCue introduces the publication time of a web page.
-	publishedCue = match.MustCompile(`(发布|发表|更新|公开|发文)(时间|日期)\s*:\s*`)
+	publishedVerbs = []string{"发布", "发表", "更新", "公开", "发文"}
+	publishedTimes = []string{"时间", "日期"}
 )
+
+// publishedCue finds the leftmost label of a web page's publication time in
+// view text s, with the colon and the spaces after it ("发布时间 : "): where
+// it starts and ends; start is -1 when there is none.
+func publishedCue(s string) (start, end int) {
+	start, end = -1, -1
+	for _, t := range publishedTimes {
+		for at := 0; ; {
+			k := strings.Index(s[at:], t)
+			if k < 0 {
+				break
+			}
+			k += at
+			at = k + len(t)
+			verb := k - len("发布")
+			if start >= 0 && verb >= start {
+				break // the other time word was found further left
+			}
+			if verb < 0 || !hasSuffixWord(s[:k], publishedVerbs) {
+				continue
+			}
+			rest := strings.TrimLeft(s[at:], asciiSpace)
+			if after, ok := strings.CutPrefix(rest, ":"); ok {
+				start, end = verb, len(s)-len(strings.TrimLeft(after, asciiSpace))
+				break
+			}
+		}
+	}
+	return start, end
+}
+
+// hasPublishedCue tells whether view text s labels a publication time.
+func hasPublishedCue(s string) bool {
+	start, _ := publishedCue(s)
+	return start >= 0
+}
 
 // findClosing finds the date (成文日期) and the signature (发文机关署名) among
 // the last lines of the body.
@@ -137,10 +180,10 @@ func (b *builder) nextProse(i int) int {
 // sentence punctuation, and, when organ is set, ending like an organ's name.
 func signatureLike(s string, organ bool) bool {
 	n := utf8.RuneCountInString(s)
-	if n < 2 || n > signatureRunes || notSignature.MatchString(s) {
+	if n < 2 || n > signatureRunes || notSignature(s) {
 		return false
 	}
-	return !organ || organSuffix.MatchString(s)
+	return !organ || hasSuffixWord(s, organSuffixes)
 }
 
 // findPublished reads the publication date of a web page ("发布时间:2021-12-13
@@ -151,12 +194,12 @@ func (b *builder) findPublished() {
 		if l.blank || l.skip || (b.inBody(i) && !l.debris) {
 			continue
 		}
-		loc := publishedCue.FindStringIndex(l.text)
-		if loc == nil {
+		start, end := publishedCue(l.text)
+		if start < 0 {
 			continue
 		}
-		if ms := findDates(l.text[loc[1]:]); len(ms) > 0 && ms[0].start == 0 {
-			b.o.Published = b.date(l.vs+loc[1], ms[0])
+		if ms := findDates(l.text[end:]); len(ms) > 0 && ms[0].start == 0 {
+			b.o.Published = b.date(l.vs+end, ms[0])
 			return
 		}
 	}

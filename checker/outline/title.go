@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/fzlint/fzlint/checker/match"
 )
 
 const (
@@ -17,18 +15,28 @@ const (
 )
 
 var (
-	// titleWord: a report's title names what it is.
-	titleWord = match.MustCompile(`报告|情况|总结|汇报|法治政府建设`)
-	// notTitle: preamble sentences and body text, not a title.
-	notTitle = match.MustCompile(`^(根据|按照|依据|为了|为|现将)|现将|如下|[,;:!?]|^\d{4}\s*年度?\s*[,:]`)
+	// titleWords: a report's title names what it is.
+	titleWords = []string{"报告", "情况", "总结", "汇报", "法治政府建设"}
+	// titleEndings: how a report's title ends.
+	titleEndings = []string{"报告", "总结", "汇报"}
+	// preambleOpenings open a preamble sentence (为 also opens 为了).
+	preambleOpenings = []string{"根据", "按照", "依据", "为", "现将"}
 )
+
+// notTitle tells whether trimmed view text reads as a preamble sentence or
+// body text, not a title. A line that opens with a year and a comma
+// ("2023年,") has a comma like any other sentence.
+func notTitle(s string) bool {
+	return hasPrefixWord(s, preambleOpenings) || strings.Contains(s, "现将") || strings.Contains(s, "如下") ||
+		strings.ContainsAny(s, ",;:!?")
+}
 
 // titleLike tells whether a trimmed view line reads like a report title: short,
 // naming a report, no sentence inside it. A trailing 。 is allowed (the title
 // rule reports it).
 func titleLike(s string) bool {
 	n := utf8.RuneCountInString(s)
-	if n < titleMinRunes || n > titleMaxRunes || !titleWord.MatchString(s) || notTitle.MatchString(s) {
+	if n < titleMinRunes || n > titleMaxRunes || !containsWord(s, titleWords) || notTitle(s) {
 		return false
 	}
 	if strings.Contains(strings.TrimSuffix(s, "。"), "。") {
@@ -80,7 +88,7 @@ const titleBreaks = 2
 func (b *builder) titleLines(i int) (last int, ok bool) {
 	text := b.lineText(i)
 	whole := titleLike(text)
-	if whole && titleEnding.MatchString(text) {
+	if whole && hasSuffixWord(text, titleEndings) {
 		return i, true
 	}
 	if !b.titlePiece(i) {
@@ -92,11 +100,11 @@ func (b *builder) titleLines(i int) (last int, ok bool) {
 		if _, numbered := parseMarker(next); numbered {
 			break
 		}
-		if titleLike(next) && titleEnding.MatchString(next) && !titleOpening(joined) {
+		if titleLike(next) && hasSuffixWord(next, titleEndings) && !titleOpening(joined) {
 			break // a whole title of its own below a line that does not open one ("网站首页")
 		}
 		joined += next
-		if titleEnding.MatchString(joined) && titleLike(joined) {
+		if hasSuffixWord(joined, titleEndings) && titleLike(joined) {
 			return j, true
 		}
 	}
@@ -173,9 +181,6 @@ func (b *builder) organsAbove(i int) int {
 	}
 	return first
 }
-
-// titleEnding: how a report's title ends.
-var titleEnding = match.MustCompile(`(报告|总结|汇报)$`)
 
 // bodyLike: a heading, a long line or a sentence ends the search for a title.
 func (b *builder) bodyLike(i int) bool {

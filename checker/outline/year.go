@@ -3,8 +3,6 @@ package outline
 import (
 	"strings"
 	"unicode/utf8"
-
-	"github.com/fzlint/fzlint/checker/match"
 )
 
 // preambleLines: the reporting year is stated in the first lines of the body.
@@ -14,12 +12,9 @@ const preambleLines = 3
 // (O and 0 for zero are typing and recognition slips).
 const cnDigits = "〇○零O0一二三四五六七八九"
 
-var (
-	// A year in digits or in Chinese numerals (二〇二三年度).
-	yearRe = match.MustCompile(`(?:((?:19|20)\d{2})|((?:一九|二[〇○零O0])[` + cnDigits + `]{2}))\s*年(度)?`)
-	// reportCue opens the sentence that announces the report ("现将……2022年度……报告如下").
-	reportCue = match.MustCompile(`现将|报告如下|情况如下`)
-)
+// reportCues open or close the sentence that announces the report
+// ("现将……2022年度……报告如下").
+var reportCues = []string{"现将", "报告如下", "情况如下"}
 
 // yearMatch is a year found in view text: offsets of "2021年度" in it.
 type yearMatch struct {
@@ -30,8 +25,18 @@ type yearMatch struct {
 // findYears lists the years in s that stand for themselves, leaving out the end
 // of a range ("2021-2025年", "2021一2025年") and longer numbers.
 func findYears(s string) []yearMatch {
+	if !strings.Contains(s, "年") { // every year is written with it
+		return nil
+	}
 	var out []yearMatch
-	for _, loc := range yearRe.FindAllStringSubmatchIndex(s, -1) {
+	for i := nextYear(s, 0); i >= 0; i = nextYear(s, i) {
+		loc, ok := yearAt(s, i)
+		if !ok {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			continue
+		}
+		i = loc[1]
 		if digitAt(s, loc[0]-1) || rangeEnd(s[:loc[0]]) {
 			continue
 		}
@@ -44,6 +49,44 @@ func findYears(s string) []yearMatch {
 		out = append(out, y)
 	}
 	return out
+}
+
+// nextYear returns the first offset from i on where a year can start in s
+// (1, 2, 一, 二), -1 if there is none.
+func nextYear(s string, i int) int {
+	for ; i < len(s); i++ {
+		if c := s[i]; c == '1' || c == '2' || c == 0xE4 && (strings.HasPrefix(s[i:], "一") || strings.HasPrefix(s[i:], "二")) {
+			return i
+		}
+	}
+	return -1
+}
+
+// yearAt reads a year at offset i of view text s, in digits or in Chinese
+// numerals (二〇二三年度), with its 年 and a 度 after it:
+// (?:((?:19|20)\d{2})|((?:一九|二[〇○零O0])[cnDigits]{2}))\s*年(度)?. As a
+// regular expression's submatches, loc holds the offsets of the match, of
+// the year in digits or else in numerals, and of the 度; -1 where absent.
+func yearAt(s string, i int) (loc [8]int, ok bool) {
+	loc = [8]int{i, -1, -1, -1, -1, -1, -1, -1}
+	r := reader{s, i}
+	if strings.HasPrefix(s[i:], "19") || strings.HasPrefix(s[i:], "20") {
+		r.pos += 2
+		r.digits(2, 2)
+		loc[2], loc[3] = i, r.pos
+	} else {
+		if start, _ := r.optional("一九"); start < 0 {
+			r.lit("二")
+			r.runes("〇○零O0", 1, 1)
+		}
+		r.runes(cnDigits, 2, 2)
+		loc[4], loc[5] = i, r.pos
+	}
+	r.spaces()
+	r.lit("年")
+	loc[6], loc[7] = r.optional("度")
+	loc[1] = r.pos
+	return loc, r.pos >= 0
 }
 
 // YearSpan is a year found in text: its value and the byte span of the year
@@ -160,7 +203,7 @@ func (b *builder) yearFromPlansSentence() bool {
 	sentences := b.proseSentences()
 	for k := len(sentences) - 1; k >= 0; k-- {
 		s := sentences[k]
-		if !b.matchSentence(spec.Inline, k, b.viewText(s)) || !b.yearFrom(s.vs, s.ve, first) {
+		if !b.matchProse(&sentences[k].prose, spec.Inline) || !b.yearFrom(s.vs, s.ve, first) {
 			continue
 		}
 		b.o.Year--
@@ -206,17 +249,17 @@ func first(string, []yearMatch) int { return 0 }
 // announced is the first year of the sentence that announces the report
 // ("现将市政府办公室2022年度法治政府建设情况报告如下").
 func announced(s string, ys []yearMatch) int {
-	loc := reportCue.FindStringIndex(s)
-	if loc == nil {
+	start, end := leftmostWord(s, reportCues)
+	if start < 0 {
 		return -1
 	}
 	from := 0
-	if k := strings.LastIndex(s[:loc[0]], "。"); k >= 0 {
+	if k := strings.LastIndex(s[:start], "。"); k >= 0 {
 		from = k + len("。")
 	}
 	to := len(s)
-	if k := strings.Index(s[loc[1]:], "。"); k >= 0 {
-		to = loc[1] + k
+	if k := strings.Index(s[end:], "。"); k >= 0 {
+		to = end + k
 	}
 	for k, y := range ys {
 		if y.start >= from && y.end <= to {

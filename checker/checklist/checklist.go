@@ -14,6 +14,7 @@
 package checklist
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/fzlint/fzlint/checker"
@@ -78,24 +79,49 @@ type List struct {
 	Items []Item `json:"items"`
 }
 
-// group is one item being built: the rules that require it and those that
-// judge its form.
+// group is one item and the rules about it: those that require it and those
+// that judge its form.
 type group struct {
 	item     Item
 	required map[string]bool // rule ids whose finding means missing
 	judging  map[string]bool // rule ids whose finding means weak
 }
 
+// Template is the items a rule set makes, before any report: made once per
+// set (New) and filled in for each report the set checks (Build).
+type Template struct {
+	groups []*group // the items some rule requires, in the regulation's order
+}
+
+// New sorts the active rules of set into items.
+func New(set *rules.Set) *Template {
+	t := &Template{}
+	for _, g := range groupsOf(set) {
+		if len(g.required) > 0 {
+			// Every list shares the item's rules: an append copies them.
+			g.item.Rules = slices.Clip(g.item.Rules)
+			t.groups = append(t.groups, g)
+		}
+	}
+	return t
+}
+
 // Build makes the checklist of a report from the rules of set, the outline
-// the engine built and the findings of the run.
+// the engine built and the findings of the run. A caller with many reports
+// checked by one set makes its Template once.
 func Build(set *rules.Set, a *checker.Analysis, findings []checker.Finding) *List {
-	groups := groupsOf(set)
+	return New(set).Build(a, findings)
+}
+
+// Build makes the checklist of a report from the outline the engine built
+// and the findings of the run.
+func (t *Template) Build(a *checker.Analysis, findings []checker.Finding) *List {
 	o := a.Outline
 	var out List
-	for _, g := range groups {
-		if len(g.required) == 0 {
-			continue
-		}
+	if len(t.groups) > 0 {
+		out.Items = make([]Item, 0, len(t.groups))
+	}
+	for _, g := range t.groups {
 		it := g.item
 		it.Notes = []Note{}
 		missing := false

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"strconv"
+	"sync"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -17,14 +18,16 @@ import (
 // request, the heap asks for them, and a fresh 2 MB of heap costs one fault
 // (8 MB touched page by page: 23–28 ms in small pages, 0.5–1.1 ms in huge
 // ones); elsewhere the heap's next pages are populated in one call. Best
-// effort: without /proc/self/maps nothing happens.
-func prepareHeap() {
+// effort: without /proc/self/maps nothing happens. Once a process: a command
+// run again in the same process (the tests, the benchmarks) finds the heap
+// ready.
+var prepareHeap = sync.OnceFunc(func() {
 	if hugePagesOnRequest() {
 		adviseHugeHeap()
 		return
 	}
 	prefaultHeap()
-}
+})
 
 // thpSetting is where Linux says when it backs anonymous memory with huge
 // pages: "always [madvise] never", the choice in brackets.

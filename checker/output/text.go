@@ -67,9 +67,9 @@ func newStyle(enabled bool, attrs ...color.Attribute) style {
 	return style{on, off}
 }
 
-// textBuffer holds what a file's text output writes before it is flushed: the
-// findings of a report take 20–30 KB, one write rather than seven of bufio's
-// default 4 KB.
+// textBuffer holds what a file's text or JSON output writes before it is
+// flushed: the findings of a report take 20–35 KB, one write rather than
+// seven or eight of bufio's default 4 KB.
 const textBuffer = 64 << 10
 
 // NewText returns a text printer writing to w.

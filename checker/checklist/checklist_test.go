@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -222,37 +221,5 @@ rules:
 	if it := item(t, f, "part/problems"); it.Status != checklist.Weak || it.Where.Line != 7 ||
 		len(it.Notes) != 1 || it.Notes[0].Rule != "fzzf/problems-vague" {
 		t.Errorf("problems = %+v", it)
-	}
-}
-
-// TestTemplateReused: one Template filled in for report after report gives
-// each the list Build makes afresh, the checked files of the packs' tests
-// among them (reports with and without the parts): nothing of one report
-// stays in the template for the next.
-func TestTemplateReused(t *testing.T) {
-	paths := reports(t)
-	fixtures, _ := filepath.Glob("../../testdata/packs/*.txt")
-	paths = append(paths, fixtures...)
-	l := lint.New(lint.Options{NoConfig: true})
-	var template *checklist.Template
-	for _, path := range append(paths, paths...) {
-		r, err := l.CheckFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r.Error != nil {
-			t.Fatalf("%s: %s", path, r.Error.Message)
-		}
-		a, set, err := l.Analysis(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if template == nil {
-			template = checklist.New(set)
-		}
-		got, want := template.Build(a, r.Findings), checklist.Build(set, a, r.Findings)
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: the reused template gives\n%+v\nBuild gives\n%+v", path, got, want)
-		}
 	}
 }

@@ -34,10 +34,16 @@ var prepareHeap = sync.OnceFunc(func() {
 const thpSetting = "/sys/kernel/mm/transparent_hugepage/enabled"
 
 // hugePagesOnRequest tells whether the kernel backs memory with transparent
-// huge pages where a process asks for them (madvise) or always.
+// huge pages where a process asks for them (madvise) or always, and has not
+// been told not to for this process (PR_SET_THP_DISABLE, which a container
+// runtime may set).
 func hugePagesOnRequest() bool {
 	setting, err := os.ReadFile(thpSetting)
-	return err == nil && (bytes.Contains(setting, []byte("[madvise]")) || bytes.Contains(setting, []byte("[always]")))
+	if err != nil || !bytes.Contains(setting, []byte("[madvise]")) && !bytes.Contains(setting, []byte("[always]")) {
+		return false
+	}
+	disabled, err := unix.PrctlRetInt(unix.PR_GET_THP_DISABLE, 0, 0, 0, 0)
+	return err == nil && disabled == 0
 }
 
 // spacerSize makes the runtime map fresh heap for the run. The runtime maps
@@ -81,11 +87,11 @@ const maxPrefault = 4 << 20
 
 // prefaultHeap asks the kernel to back, in one call, the heap pages the run is
 // about to allocate from (populating a range costs a fraction of faulting its
-// pages one by one). Go's page allocator hands out the
-// lowest free addresses first, so the pages from a new span on are those the
-// next allocations take; only the rest of the mapping that holds it is
-// populated, memory the runtime has already mapped for its heap. On kernels
-// before 5.14 (no MADV_POPULATE_WRITE) nothing happens.
+// pages one by one). Go's page allocator hands out the lowest free addresses
+// first, so the pages from a new span on are those the next allocations
+// take; only the rest of the mapping that holds it is populated, memory the
+// runtime has already mapped for its heap. On kernels before 5.14 (no
+// MADV_POPULATE_WRITE) nothing happens.
 func prefaultHeap() {
 	heapProbe = make([]byte, probeSize)
 	start := uintptr(unsafe.Pointer(unsafe.SliceData(heapProbe))) &^ uintptr(os.Getpagesize()-1)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/fzlint/fzlint/checker/match"
 	"gopkg.in/yaml.v3"
@@ -111,14 +112,17 @@ func decodeStrict(file string, n *yaml.Node, v any, skip map[string]bool) error 
 // checkKeys reports the keys of mapping n that are repeated or not known.
 func checkKeys(file string, n *yaml.Node, known, skip map[string]bool) Problems {
 	var problems Problems
-	seen := map[string]bool{}
-	names := sortedKeys(known)
+	seen := make(map[string]bool, len(n.Content)/2)
+	var names []string // the known keys, sorted when a key is unknown
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
 		switch {
 		case seen[k.Value]:
 			problems = append(problems, errAt(file, k, "重复的键 %q", k.Value))
 		case !known[k.Value] && !skip[k.Value]:
+			if names == nil {
+				names = sortedKeys(known)
+			}
 			problems = append(problems, errAt(file, k, "未知的键 %q%s（可用：%s）", k.Value, didYouMean(k.Value, names), strings.Join(names, "、")))
 		}
 		seen[k.Value] = true
@@ -140,7 +144,23 @@ func wrapDecodeError(file string, n *yaml.Node, err error) error {
 	return errAt(file, n, "%v", err)
 }
 
+// typeKeys holds yamlKeys of each struct type decoded so far: a pack's rules
+// decode into the same few types, and packs are parsed concurrently.
+var typeKeys sync.Map // reflect.Type → map[string]bool, never written to
+
+// yamlKeys returns the keys a mapping decoded into struct type t may have.
+// The map is shared: not to be written to.
 func yamlKeys(t reflect.Type) map[string]bool {
+	if keys, ok := typeKeys.Load(t); ok {
+		return keys.(map[string]bool)
+	}
+	keys := structKeys(t)
+	typeKeys.Store(t, keys)
+	return keys
+}
+
+// structKeys lists the yaml keys of the fields of struct type t.
+func structKeys(t reflect.Type) map[string]bool {
 	keys := map[string]bool{}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)

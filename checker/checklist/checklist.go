@@ -14,6 +14,7 @@
 package checklist
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/fzlint/fzlint/checker"
@@ -35,12 +36,32 @@ const (
 
 // Mark is the sign a reviewer writes for s.
 func (s Status) Mark() string {
-	return map[Status]string{Present: "✓", Weak: "△", Missing: "✗", Unknown: "？"}[s]
+	switch s {
+	case Present:
+		return "✓"
+	case Weak:
+		return "△"
+	case Missing:
+		return "✗"
+	case Unknown:
+		return "？"
+	}
+	return ""
 }
 
 // Chinese is the word for s.
 func (s Status) Chinese() string {
-	return map[Status]string{Present: "具备", Weak: "不充分", Missing: "缺少", Unknown: "无法判断"}[s]
+	switch s {
+	case Present:
+		return "具备"
+	case Weak:
+		return "不充分"
+	case Missing:
+		return "缺少"
+	case Unknown:
+		return "无法判断"
+	}
+	return ""
 }
 
 // Where is the place an item was found.
@@ -78,39 +99,85 @@ type List struct {
 	Items []Item `json:"items"`
 }
 
-// group is one item being built: the rules that require it and those that
-// judge its form.
+// group is one item and the rules about it: those that require it and those
+// that judge its form.
 type group struct {
 	item     Item
 	required map[string]bool // rule ids whose finding means missing
 	judging  map[string]bool // rule ids whose finding means weak
 }
 
-// Build makes the checklist of a report from the rules of set, the outline
-// the engine built and the findings of the run.
-func Build(set *rules.Set, a *checker.Analysis, findings []checker.Finding) *List {
-	groups := groupsOf(set)
-	o := a.Outline
-	var out List
-	for _, g := range groups {
+// Template is the items a rule set makes, before any report: made once per
+// set (New) and filled in for each report the set checks (Build).
+type Template struct {
+	groups []*group // the items some rule requires, in the regulation's order
+	// about holds, for each rule about an item, which items (indexes in
+	// groups) it is about and whether it requires them: a report's findings
+	// are read once, not once per item.
+	about map[string][]ruleRole
+}
+
+// ruleRole is what a rule's finding says about one item.
+type ruleRole struct {
+	group    int
+	requires bool // missing, not weak
+}
+
+// New sorts the active rules of set into items.
+func New(set *rules.Set) *Template {
+	t := &Template{about: map[string][]ruleRole{}}
+	for _, g := range groupsOf(set) {
 		if len(g.required) == 0 {
 			continue
 		}
-		it := g.item
-		it.Notes = []Note{}
-		missing := false
-		for _, f := range findings {
-			switch {
-			case g.required[f.Rule]:
-				missing = true
-			case !g.judging[f.Rule]:
-				continue
+		// Every list shares the item's rules: an append copies them.
+		g.item.Rules = slices.Clip(g.item.Rules)
+		for id := range g.required {
+			t.about[id] = append(t.about[id], ruleRole{len(t.groups), true})
+		}
+		for id := range g.judging {
+			if !g.required[id] {
+				t.about[id] = append(t.about[id], ruleRole{len(t.groups), false})
 			}
+		}
+		t.groups = append(t.groups, g)
+	}
+	return t
+}
+
+// Build makes the checklist of a report from the rules of set, the outline
+// the engine built and the findings of the run. A caller with many reports
+// checked by one set makes its Template once.
+func Build(set *rules.Set, a *checker.Analysis, findings []checker.Finding) *List {
+	return New(set).Build(a, findings)
+}
+
+// Build makes the checklist of a report from the outline the engine built
+// and the findings of the run.
+func (t *Template) Build(a *checker.Analysis, findings []checker.Finding) *List {
+	o := a.Outline
+	var out List
+	if len(t.groups) == 0 {
+		return &out
+	}
+	out.Items = make([]Item, len(t.groups))
+	missing := make([]bool, len(t.groups))
+	for i, g := range t.groups {
+		out.Items[i] = g.item
+		out.Items[i].Notes = []Note{}
+	}
+	for _, f := range findings {
+		for _, about := range t.about[f.Rule] {
+			it := &out.Items[about.group]
+			missing[about.group] = missing[about.group] || about.requires
 			it.Notes = append(it.Notes, Note{Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Line: f.Range.Start.Line})
 		}
+	}
+	for i := range out.Items {
+		it := &out.Items[i]
 		it.Where = where(a, it.ID)
 		switch {
-		case missing:
+		case missing[i]:
 			it.Status = Missing
 		case it.ID == "deadline" && o.Date == nil:
 			it.Status, it.Reason = Unknown, "没有成文日期"
@@ -125,7 +192,6 @@ func Build(set *rules.Set, a *checker.Analysis, findings []checker.Finding) *Lis
 		default:
 			it.Status = Present
 		}
-		out.Items = append(out.Items, it)
 	}
 	return &out
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -45,17 +46,20 @@ func NewPrinter(format string, w io.Writer) (Printer, error) {
 
 type textPrinter struct{ w io.Writer }
 
+// File writes the file's list piece by piece: the text output prints one
+// after each report's findings.
 func (p *textPrinter) File(f File) error {
 	bw := bufio.NewWriter(p.w)
 	if f.Error != nil {
 		fmt.Fprintf(bw, "%s: error: %s [%s]\n", f.Path, f.Error.Message, f.Error.Code)
 		return bw.Flush()
 	}
-	fmt.Fprintf(bw, "%s 核对清单：\n", f.Path)
+	bw.WriteString(f.Path)
+	bw.WriteString(" 核对清单：\n")
 	for _, it := range f.Items {
 		textItem(bw, it)
 	}
-	fmt.Fprintln(bw)
+	bw.WriteByte('\n')
 	return bw.Flush()
 }
 
@@ -63,11 +67,17 @@ func (p *textPrinter) Finish() error { return nil }
 
 // textItem writes "  ✓ 标题：第 1 行 “……”" and, below it, the notes and the source.
 func textItem(w *bufio.Writer, it Item) {
-	fmt.Fprintf(w, "  %s %s：%s\n", it.Status.Mark(), it.Name, detail(it))
-	for _, n := range it.Notes {
-		fmt.Fprintf(w, "      第 %d 行：%s [%s]\n", n.Line, n.Message, n.Rule)
+	for _, s := range [...]string{"  ", it.Status.Mark(), " ", it.Name, "：", detail(it), "\n"} {
+		w.WriteString(s)
 	}
-	fmt.Fprintf(w, "      依据：%s\n", it.Source)
+	for _, n := range it.Notes {
+		for _, s := range [...]string{"      第 ", strconv.Itoa(n.Line), " 行：", n.Message, " [", n.Rule, "]\n"} {
+			w.WriteString(s)
+		}
+	}
+	w.WriteString("      依据：")
+	w.WriteString(it.Source)
+	w.WriteByte('\n')
 }
 
 // detail is the status in words with the place, and the reason where there is one.

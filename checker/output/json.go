@@ -26,9 +26,10 @@ type JSON struct {
 	summary summary
 }
 
-// NewJSON returns a JSON printer writing to w.
+// NewJSON returns a JSON printer writing to w, a file's findings in one write
+// as a rule (textBuffer).
 func NewJSON(w io.Writer, opts Options) *JSON {
-	return &JSON{out: jsonWriter{w: bufio.NewWriter(w), pretty: opts.Pretty}}
+	return &JSON{out: jsonWriter{w: bufio.NewWriterSize(w, textBuffer), pretty: opts.Pretty}}
 }
 
 // start writes the opening of the report and its list of files, once.

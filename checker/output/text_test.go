@@ -3,7 +3,9 @@ package output
 import (
 	"bufio"
 	"bytes"
+	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -250,4 +252,49 @@ func fixHint(d *doc.Document, f checker.Finding) string {
 	writeFixHint(w, d, f)
 	_ = w.Flush() // a strings.Builder does not fail
 	return b.String()
+}
+
+// widthSamples are strings to hold the text printer's shortcuts to the plain
+// computations: the seeds' lines, and random strings of ASCII, CJK, line
+// breaks, zero-width and wide characters, emoji and invalid UTF-8.
+func widthSamples(t *testing.T) []string {
+	var out []string
+	seeds, _ := filepath.Glob("../../../shared/seeds/*.txt")
+	for _, path := range seeds {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, strings.SplitAfter(string(data), "\n")...)
+	}
+	pieces := []string{"a", " ", "\t", "\r", "\n", "\r\n", "中", "，", "“", "…", "\u200b", "\u0301", "😀", "é", "\xff", "\xe4\xb8", "Ａ"}
+	rng := rand.New(rand.NewPCG(13, 13))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(160) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// TestWiderShortcut: wider gives what measuring the whole string gives.
+func TestWiderShortcut(t *testing.T) {
+	for _, s := range widthSamples(t) {
+		for _, limit := range []int{0, 1, 9, 10, 19, 20, 39, 40, 80, 100} {
+			if got, want := wider(s, limit), stringWidth(s) > limit; got != want {
+				t.Fatalf("wider(%q, %d) = %v, its width is %d", s, limit, got, stringWidth(s))
+			}
+		}
+	}
+}
+
+// TestIndexBreak: indexBreak is strings.IndexAny(s, "\r\n").
+func TestIndexBreak(t *testing.T) {
+	for _, s := range widthSamples(t) {
+		if got, want := indexBreak(s), strings.IndexAny(s, "\r\n"); got != want {
+			t.Fatalf("indexBreak(%q) = %d, want %d", s, got, want)
+		}
+	}
 }

@@ -52,9 +52,9 @@ func (c *commonOptions) register(cmd *cobra.Command) {
 }
 
 // linter makes the linter of a command that loads the packs, and first
-// populates the heap pages loading them will take (prefaultHeap).
+// readies the heap pages loading them will take (prepareHeap).
 func (c *commonOptions) linter(s *streams) *lint.Linter {
-	prefaultHeap()
+	prepareHeap()
 	return lint.New(lint.Options{Config: c.config, NoConfig: c.noConfig, Encoding: c.encoding,
 		Stdin: s.in, StdinName: c.stdinName, Jobs: c.jobs,
 		Warn: func(w error) { fmt.Fprintln(s.err, "fzlint:", w) }})

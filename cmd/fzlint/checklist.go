@@ -38,13 +38,14 @@ func runChecklist(s *streams, opts *checklistOptions, args []string) error {
 	l := opts.common.linter(s)
 	missing, unreadable := false, false
 	var printErr error
+	lists := checklists{}
 	err = l.Run(args, func(r checker.FileResult) {
 		if r.Doc == nil && r.Error == nil {
 			// A config's unused ignore entries (a result for the config
 			// file): no report, no checklist; `check` reports them.
 			return
 		}
-		f := checklistFile(l, r)
+		f := checklistFile(l, lists, r)
 		unreadable = unreadable || f.Error != nil
 		for _, it := range f.Items {
 			missing = missing || it.Status == checklist.Missing
@@ -72,7 +73,7 @@ func runChecklist(s *streams, opts *checklistOptions, args []string) error {
 }
 
 // checklistFile builds the checklist of one checked file.
-func checklistFile(l *lint.Linter, r checker.FileResult) checklist.File {
+func checklistFile(l *lint.Linter, lists checklists, r checker.FileResult) checklist.File {
 	f := checklist.File{Path: r.Path}
 	if r.Error != nil {
 		f.Error = &checklist.Error{Code: r.Error.Code, Message: r.Error.Message}
@@ -83,6 +84,6 @@ func checklistFile(l *lint.Linter, r checker.FileResult) checklist.File {
 		f.Error = &checklist.Error{Code: "bad-config", Message: err.Error()}
 		return f
 	}
-	f.Items = checklist.Build(set, a, r.Findings).Items
+	f.Items = lists.build(set, a, r.Findings).Items
 	return f
 }

@@ -1,38 +1,39 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"testing"
 	"unsafe"
 )
 
-func TestMappingEnd(t *testing.T) {
+func TestMappingOf(t *testing.T) {
 	maps := []byte(`00400000-004ac000 r-xp 00000000 fe:00 9978434                            /usr/local/bin/fzlint
 339990000000-339991000000 ---p 00000000 00:00 0
 339991000000-339991400000 rw-p 00000000 00:00 0
 7ffdb84a9000-7ffdb84ca000 rw-p 00000000 00:00 0                          [stack]
 `)
 	for _, c := range []struct {
-		addr uintptr
-		end  uintptr
-		ok   bool
+		addr       uintptr
+		start, end uintptr
+		ok         bool
 	}{
-		{0x339991320000, 0x339991400000, true},
-		{0x339991000000, 0x339991400000, true},
-		{0x339991400000, 0, false},              // the end is outside
-		{0x339990800000, 0x339991000000, false}, // reserved, not writable
-		{0x00401000, 0x004ac000, false},         // the program's code
-		{0x10000, 0, false},
+		{0x339991320000, 0x339991000000, 0x339991400000, true},
+		{0x339991000000, 0x339991000000, 0x339991400000, true},
+		{0x339991400000, 0, 0, false},                           // the end is outside
+		{0x339990800000, 0x339990000000, 0x339991000000, false}, // reserved, not writable
+		{0x00401000, 0x00400000, 0x004ac000, false},             // the program's code
+		{0x10000, 0, 0, false},
 	} {
-		end, ok := mappingEnd(maps, c.addr)
-		if ok != c.ok || ok && end != c.end {
-			t.Errorf("mappingEnd(%#x) = %#x, %v; want %#x, %v", c.addr, end, ok, c.end, c.ok)
+		start, end, ok := mappingOf(maps, c.addr)
+		if ok != c.ok || ok && (start != c.start || end != c.end) {
+			t.Errorf("mappingOf(%#x) = %#x, %#x, %v; want %#x, %#x, %v", c.addr, start, end, ok, c.start, c.end, c.ok)
 		}
 	}
 }
 
-// TestMappingEndOfHeap: this process's heap is found in its own maps.
-func TestMappingEndOfHeap(t *testing.T) {
+// TestMappingOfHeap: this process's heap is found in its own maps.
+func TestMappingOfHeap(t *testing.T) {
 	obj := make([]byte, probeSize)
 	heapProbe = obj
 	addr := uintptr(unsafe.Pointer(unsafe.SliceData(obj)))
@@ -40,8 +41,46 @@ func TestMappingEndOfHeap(t *testing.T) {
 	if err != nil {
 		t.Skipf("no /proc/self/maps: %v", err)
 	}
-	end, ok := mappingEnd(maps, addr)
-	if !ok || end <= addr {
-		t.Errorf("mappingEnd(%#x) = %#x, %v: the heap object's mapping was not found", addr, end, ok)
+	start, end, ok := mappingOf(maps, addr)
+	if !ok || start > addr || end <= addr {
+		t.Errorf("mappingOf(%#x) = %#x, %#x, %v: the heap object's mapping was not found", addr, start, end, ok)
 	}
+}
+
+// TestAdviseHugeHeap: after adviseHugeHeap the heap that later allocations
+// take is marked for huge pages ("hg" among the mapping's VmFlags).
+func TestAdviseHugeHeap(t *testing.T) {
+	if !hugePagesOnRequest() {
+		t.Skip("the kernel gives no transparent huge pages on request")
+	}
+	adviseHugeHeap()
+	obj := make([]byte, probeSize)
+	heapProbe = obj
+	smaps, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		t.Skipf("no /proc/self/smaps: %v", err)
+	}
+	flags, ok := vmFlags(smaps, uintptr(unsafe.Pointer(unsafe.SliceData(obj))))
+	if !ok {
+		t.Fatal("the heap object's mapping is not in /proc/self/smaps")
+	}
+	if !bytes.Contains(append(flags, ' '), []byte(" hg ")) {
+		t.Errorf("the heap object's mapping has VmFlags %q, without hg", flags)
+	}
+}
+
+// vmFlags returns the VmFlags line of the mapping of smaps that holds addr.
+func vmFlags(smaps []byte, addr uintptr) ([]byte, bool) {
+	inside := false
+	for line := range bytes.Lines(smaps) {
+		if first, _, _ := bytes.Cut(line, []byte(" ")); !bytes.HasSuffix(first, []byte(":")) {
+			// A mapping's first line, not one of its fields.
+			_, end, _ := mappingOf(line, addr)
+			inside = end != 0
+		}
+		if flags, found := bytes.CutPrefix(line, []byte("VmFlags:")); found && inside {
+			return bytes.TrimSpace(flags), true
+		}
+	}
+	return nil, false
 }

@@ -2,5 +2,5 @@
 
 package main
 
-// prefaultHeap is for Linux (prefault_linux.go).
-func prefaultHeap() {}
+// prepareHeap is for Linux (prefault_linux.go).
+func prepareHeap() {}

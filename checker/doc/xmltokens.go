@@ -200,16 +200,19 @@ var errNotScanned = errors.New("not within the XML the scanner reads")
 // return an error, or the input is something it does not read, it returns
 // errNotScanned.
 type scanner struct {
-	data      []byte
-	src       string // data as a string
-	pos       int
-	tok       xmlToken
-	attrs     []xml.Attr
-	open      []openElement
-	ns        map[string]string // namespace of each prefix declared in scope; "" the default
-	undo      []nsBinding       // what the declarations in scope replaced
-	closeNext bool              // the last start element was empty: its end comes next
-	buf       []byte            // character data with its entities replaced
+	data  []byte
+	src   string // data as a string
+	pos   int
+	tok   xmlToken
+	attrs []xml.Attr
+	open  []openElement
+	ns    map[string]string // namespace of each prefix declared in scope; "" the default
+	undo  []nsBinding       // what the declarations in scope replaced
+	// last is the last prefix looked up in ns, as namespace resolved it:
+	// Word declares its prefixes once, on the root, and uses w: throughout.
+	last      nsBinding
+	closeNext bool   // the last start element was empty: its end comes next
+	buf       []byte // character data with its entities replaced
 }
 
 // openElement is an element whose end is still to come, with its name as
@@ -407,6 +410,9 @@ func (s *scanner) end() *xmlToken {
 	s.open = s.open[:len(s.open)-1]
 	name := xml.Name{Space: top.prefix, Local: top.local}
 	name.Space = s.namespace(name, true)
+	if len(s.undo) > top.undo {
+		s.last = nsBinding{}
+	}
 	for len(s.undo) > top.undo {
 		b := s.undo[len(s.undo)-1]
 		s.undo = s.undo[:len(s.undo)-1]
@@ -445,6 +451,7 @@ func (s *scanner) procInst() error {
 
 // declare binds prefix to space, keeping the binding it replaces.
 func (s *scanner) declare(prefix, space string) {
+	s.last = nsBinding{}
 	old, bound := s.ns[prefix]
 	s.undo = append(s.undo, nsBinding{prefix: prefix, space: old, bound: bound})
 	s.ns[prefix] = space
@@ -464,10 +471,15 @@ func (s *scanner) namespace(n xml.Name, element bool) string {
 	case n.Space == "" && n.Local == "xmlns":
 		return ""
 	}
-	if v, ok := s.ns[n.Space]; ok {
-		return v
+	if s.last.bound && s.last.prefix == n.Space {
+		return s.last.space
 	}
-	return n.Space
+	v, ok := s.ns[n.Space]
+	if !ok {
+		v = n.Space
+	}
+	s.last = nsBinding{prefix: n.Space, space: v, bound: true}
+	return v
 }
 
 // name reads an ASCII name, split at its colon. A name that encoding/xml

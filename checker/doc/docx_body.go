@@ -45,6 +45,15 @@ var skipped = map[string]bool{
 // a paragraph is one line of Text.
 var lineEnds = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 
+// spaceLineEnds is lineEnds.Replace, without its copy of a text that has no
+// line end (almost every w:t).
+func spaceLineEnds(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return lineEnds.Replace(s)
+}
+
 // bodyReader reads document.xml into paragraphs.
 type bodyReader struct {
 	tokens tokenReader
@@ -172,7 +181,7 @@ func (r *bodyReader) start(t xml.StartElement) (consumed bool, err error) {
 		return true, err
 	case "t":
 		s, err := elementText(r.tokens)
-		r.write(lineEnds.Replace(s))
+		r.write(spaceLineEnds(s))
 		return true, err
 	case "tab", "ptab":
 		r.write("\t")
@@ -264,7 +273,7 @@ func (r *bodyReader) label(pp paraProps) string {
 	if numID == "" || numID == "0" {
 		return ""
 	}
-	return lineEnds.Replace(r.num.label(numID, ilvl, pp.style))
+	return spaceLineEnds(r.num.label(numID, ilvl, pp.style))
 }
 
 // readParaProps reads a w:pPr, after its start element, up to its end.

@@ -231,7 +231,7 @@ type nsBinding struct {
 const xmlURL = "http://www.w3.org/XML/1998/namespace"
 
 func newScanner(b []byte, src string) *scanner {
-	return &scanner{data: b, src: src, ns: map[string]string{}}
+	return &scanner{data: b, src: src}
 }
 
 func (s *scanner) next() (*xmlToken, error) {
@@ -452,6 +452,9 @@ func (s *scanner) procInst() error {
 // declare binds prefix to space, keeping the binding it replaces.
 func (s *scanner) declare(prefix, space string) {
 	s.last = nsBinding{}
+	if s.ns == nil { // sized for the element declaring it: Word's root declares some thirty prefixes
+		s.ns = make(map[string]string, len(s.attrs))
+	}
 	old, bound := s.ns[prefix]
 	s.undo = append(s.undo, nsBinding{prefix: prefix, space: old, bound: bound})
 	s.ns[prefix] = space

@@ -2,6 +2,8 @@ package doc
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -40,6 +42,29 @@ func BenchmarkReadDocx(b *testing.B) {
 			b.SetBytes(int64(size)) // MB/s of document.xml
 			for b.Loop() {
 				if _, err := ReadBytes("r.docx", data, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkReadDocxSamples reads the .docx samples in ../shared: Word's and
+// WPS's own XML, with their styles, numbering and settings parts.
+func BenchmarkReadDocxSamples(b *testing.B) {
+	for _, name := range []string{"000-signed.docx", "003-autonumber.docx"} {
+		m, _ := filepath.Glob(filepath.Join(shared, "samples", name))
+		if len(m) != 1 {
+			b.Skipf("%s not found", filepath.Join(shared, "samples", name))
+		}
+		data, err := os.ReadFile(m[0])
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := ReadBytes(name, data, Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -95,7 +95,13 @@ type Document struct {
 // New builds a Document from decoded text whose lines end in "\n", "\r\n" or "\r".
 // The text kept in Document.Text has "\n" between lines.
 func New(path string, format Format, encoding, text string) *Document {
-	d := &Document{Path: path, Format: format, Encoding: encoding}
+	return newDocument(path, format, encoding, text, utf8.ValidString(text))
+}
+
+// newDocument is New for text of which the caller knows whether it is valid
+// UTF-8 (a reader that decoded it from UTF-8 has checked it).
+func newDocument(path string, format Format, encoding, text string, valid bool) *Document {
+	d := &Document{Path: path, Format: format, Encoding: encoding, valid: valid}
 	if !strings.Contains(text, "\r") {
 		// Text is kept as it is: no copy of a large input.
 		d.Text = text
@@ -110,7 +116,6 @@ func New(path string, format Format, encoding, text string) *Document {
 			start += i + 1
 		}
 		d.Lines = append(d.Lines, Line{Start: start, End: len(text)})
-		d.valid = utf8.ValidString(d.Text)
 		return d
 	}
 	buf := make([]byte, 0, len(text))
@@ -138,7 +143,6 @@ func New(path string, format Format, encoding, text string) *Document {
 	buf = append(buf, text[start:]...)
 	d.Lines = append(d.Lines, Line{Start: lineStart, End: len(buf)})
 	d.Text = string(buf)
-	d.valid = utf8.ValidString(d.Text)
 	return d
 }
 

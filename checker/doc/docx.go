@@ -59,7 +59,11 @@ func readDocx(file string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if body == nil || !wordDocument(body) {
+	if body == nil {
+		return nil, notWord(file, p, main)
+	}
+	bodyXML := newXMLPart(body)
+	if !wordDocument(bodyXML) {
 		return nil, notWord(file, p, main)
 	}
 	rels := path.Join(path.Dir(main), "_rels", path.Base(main)+".rels")
@@ -71,7 +75,7 @@ func readDocx(file string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	paras, err := readBody(body, st, num)
+	paras, err := readBody(bodyXML, st, num)
 	if err != nil {
 		return nil, xmlError(file, main, err)
 	}
@@ -90,17 +94,15 @@ func readDocx(file string, data []byte) (*Document, error) {
 // wordDocument tells whether a main part is a Word document: its root
 // element is w:document. An Excel workbook or a PowerPoint presentation has
 // an officeDocument relationship too.
-func wordDocument(b []byte) bool {
-	d := xml.NewDecoder(bytes.NewReader(b))
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return false
-		}
-		if t, ok := tok.(xml.StartElement); ok {
-			return isW(t.Name) && t.Name.Local == "document"
-		}
-	}
+func wordDocument(part xmlPart) bool {
+	var root xml.Name
+	err := part.read(func(tr tokenReader) error {
+		return readRoot(tr, func(t xml.StartElement) error {
+			root = t.Name
+			return nil
+		})
+	})
+	return err == nil && isW(root) && root.Local == "document"
 }
 
 // notWord refuses an Office package whose main part is not a Word document,
@@ -212,14 +214,8 @@ func (p *docxPackage) target(dir, rels, relType, fallback string) (string, error
 	if err != nil || b == nil {
 		return fallback, err
 	}
-	var r struct {
-		Rels []struct {
-			Type   string `xml:"Type,attr"`
-			Target string `xml:"Target,attr"`
-			Mode   string `xml:"TargetMode,attr"`
-		} `xml:"Relationship"`
-	}
-	if err := xml.Unmarshal(b, &r); err != nil {
+	r, err := parseRels(b)
+	if err != nil {
 		return "", xmlError(p.path, rels, err)
 	}
 	for _, rel := range r.Rels {
@@ -263,6 +259,36 @@ func (p *docxPackage) numbering(dir, rels string, st *styleSheet) (*numbering, e
 		return nil, xmlError(p.path, name, err)
 	}
 	return num, nil
+}
+
+// xmlRels is a relationships part.
+type xmlRels struct {
+	Rels []xmlRel `xml:"Relationship"`
+}
+
+type xmlRel struct {
+	Type   string `xml:"Type,attr"`
+	Target string `xml:"Target,attr"`
+	Mode   string `xml:"TargetMode,attr"`
+}
+
+func parseRels(b []byte) (r xmlRels, err error) {
+	err = newXMLPart(b).read(func(tr tokenReader) error {
+		r = xmlRels{}
+		return readRoot(tr, func(xml.StartElement) error {
+			return readChildren(tr, func(t xml.StartElement) error {
+				if t.Name.Local == "Relationship" {
+					r.Rels = append(r.Rels, xmlRel{})
+					rel := &r.Rels[len(r.Rels)-1]
+					setAttr(t, "Type", &rel.Type)
+					setAttr(t, "Target", &rel.Target)
+					setAttr(t, "TargetMode", &rel.Mode)
+				}
+				return skipElement(tr)
+			})
+		})
+	})
+	return r, err
 }
 
 // xmlError reports a malformed XML part, with the line the parser stopped at.

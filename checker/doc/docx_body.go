@@ -1,7 +1,6 @@
 package doc
 
 import (
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -46,9 +45,18 @@ var skipped = map[string]bool{
 // a paragraph is one line of Text.
 var lineEnds = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 
+// spaceLineEnds is lineEnds.Replace, without its copy of a text that has no
+// line end (almost every w:t).
+func spaceLineEnds(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return lineEnds.Replace(s)
+}
+
 // bodyReader reads document.xml into paragraphs.
 type bodyReader struct {
-	d      *xml.Decoder
+	tokens tokenReader
 	styles *styleSheet
 	num    *numbering
 	out    []paragraph
@@ -87,29 +95,38 @@ type paraProps struct {
 	markDeleted bool
 }
 
-func readBody(b []byte, st *styleSheet, num *numbering) ([]paragraph, error) {
-	r := &bodyReader{d: xml.NewDecoder(bytes.NewReader(b)), styles: st, num: num}
+func readBody(body xmlPart, st *styleSheet, num *numbering) ([]paragraph, error) {
+	var paras []paragraph
+	err := body.read(func(tokens tokenReader) (err error) {
+		paras, err = readBodyTokens(tokens, st, num.counting())
+		return err
+	})
+	return paras, err
+}
+
+func readBodyTokens(tokens tokenReader, st *styleSheet, num *numbering) ([]paragraph, error) {
+	r := &bodyReader{tokens: tokens, styles: st, num: num}
 	for {
-		tok, err := r.d.Token()
+		t, err := r.tokens.next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
 			return nil, err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch t.kind {
+		case tokStart:
 			if r.depth++; r.depth > MaxNesting {
 				return nil, &ReadError{Code: ErrTooDeep, Message: fmt.Sprintf("文档的元素嵌套超过 %d 层，这不像是一份报告", MaxNesting)}
 			}
 			var consumed bool
-			consumed, err = r.start(t)
+			consumed, err = r.start(t.elem)
 			if consumed {
 				r.depth--
 			}
-		case xml.EndElement:
+		case tokEnd:
 			r.depth--
-			if isW(t.Name) && t.Name.Local == "p" {
+			if isW(t.elem.Name) && t.elem.Name.Local == "p" {
 				r.finish()
 			}
 		}
@@ -135,13 +152,13 @@ func readBody(b []byte, st *styleSheet, num *numbering) ([]paragraph, error) {
 // up to its end.
 func (r *bodyReader) start(t xml.StartElement) (consumed bool, err error) {
 	if t.Name.Space == nsMC && t.Name.Local == "Fallback" {
-		return true, r.d.Skip() // the same content again, for older readers
+		return true, skipElement(r.tokens) // the same content again, for older readers
 	}
 	if !isW(t.Name) {
 		return false, nil
 	}
 	if skipped[t.Name.Local] {
-		return true, r.d.Skip()
+		return true, skipElement(r.tokens)
 	}
 	switch t.Name.Local {
 	case "p":
@@ -153,18 +170,18 @@ func (r *bodyReader) start(t xml.StartElement) (consumed bool, err error) {
 		r.out = append(r.out, paragraph{})
 	case "pPr":
 		if p := r.top(); p != nil {
-			return true, readParaProps(r.d, &p.props)
+			return true, readParaProps(r.tokens, &p.props)
 		}
-		return true, r.d.Skip()
+		return true, skipElement(r.tokens)
 	case "r":
 		r.hidden = false
 	case "rPr":
-		hidden, err := readRunHidden(r.d)
+		hidden, err := readRunHidden(r.tokens)
 		r.hidden = hidden
 		return true, err
 	case "t":
-		s, err := wordxml.Text(r.d)
-		r.write(lineEnds.Replace(s))
+		s, err := elementText(r.tokens)
+		r.write(spaceLineEnds(s))
 		return true, err
 	case "tab", "ptab":
 		r.write("\t")
@@ -256,20 +273,20 @@ func (r *bodyReader) label(pp paraProps) string {
 	if numID == "" || numID == "0" {
 		return ""
 	}
-	return lineEnds.Replace(r.num.label(numID, ilvl, pp.style))
+	return spaceLineEnds(r.num.label(numID, ilvl, pp.style))
 }
 
 // readParaProps reads a w:pPr, after its start element, up to its end.
-func readParaProps(d *xml.Decoder, pp *paraProps) error {
+func readParaProps(tr tokenReader, pp *paraProps) error {
 	for depth := 1; depth > 0; {
-		tok, err := d.Token()
+		tok, err := tr.next()
 		if err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch t := tok.elem; tok.kind {
+		case tokStart:
 			if t.Name.Local == "pPrChange" || t.Name.Space == nsMC && t.Name.Local == "Fallback" {
-				if err := d.Skip(); err != nil {
+				if err := skipElement(tr); err != nil {
 					return err
 				}
 				continue
@@ -287,7 +304,7 @@ func readParaProps(d *xml.Decoder, pp *paraProps) error {
 			case "del", "moveFrom": // in the paragraph mark's w:rPr
 				pp.markDeleted = true
 			}
-		case xml.EndElement:
+		case tokEnd:
 			depth--
 		}
 	}
@@ -295,17 +312,17 @@ func readParaProps(d *xml.Decoder, pp *paraProps) error {
 }
 
 // readRunHidden reads a run's w:rPr and tells whether the run is hidden text.
-func readRunHidden(d *xml.Decoder) (bool, error) {
+func readRunHidden(tr tokenReader) (bool, error) {
 	hidden := false
 	for depth := 1; depth > 0; {
-		tok, err := d.Token()
+		tok, err := tr.next()
 		if err != nil {
 			return false, err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch t := tok.elem; tok.kind {
+		case tokStart:
 			if t.Name.Local == "rPrChange" {
-				if err := d.Skip(); err != nil {
+				if err := skipElement(tr); err != nil {
 					return false, err
 				}
 				continue
@@ -314,7 +331,7 @@ func readRunHidden(d *xml.Decoder) (bool, error) {
 			if t.Name.Local == "vanish" || t.Name.Local == "specVanish" {
 				hidden = onOff(wordxml.Attr(t, "val"))
 			}
-		case xml.EndElement:
+		case tokEnd:
 			depth--
 		}
 	}

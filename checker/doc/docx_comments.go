@@ -1,8 +1,6 @@
 package doc
 
 import (
-	"bytes"
-	"encoding/xml"
 	"errors"
 	"io"
 	"path"
@@ -51,22 +49,30 @@ func (p *docxPackage) comments(dir, rels string) (map[string]string, error) {
 
 // parseComments reads the w:comment elements of a comments part.
 func parseComments(b []byte) (map[string]string, error) {
+	var texts map[string]string
+	err := newXMLPart(b).read(func(tokens tokenReader) (err error) {
+		texts, err = readComments(tokens)
+		return err
+	})
+	return texts, err
+}
+
+func readComments(tr tokenReader) (map[string]string, error) {
 	texts := map[string]string{}
-	d := xml.NewDecoder(bytes.NewReader(b))
 	var id string
 	var paras []string
 	var sb strings.Builder
 	in := false
 	for {
-		tok, err := d.Token()
+		tok, err := tr.next()
 		if errors.Is(err, io.EOF) {
 			return texts, nil
 		}
 		if err != nil {
 			return nil, err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch t := tok.elem; tok.kind {
+		case tokStart:
 			if !isW(t.Name) {
 				continue
 			}
@@ -77,7 +83,7 @@ func parseComments(b []byte) (map[string]string, error) {
 				if !in {
 					continue
 				}
-				s, err := wordxml.Text(d)
+				s, err := elementText(tr)
 				if err != nil {
 					return nil, err
 				}
@@ -85,7 +91,7 @@ func parseComments(b []byte) (map[string]string, error) {
 			case "tab":
 				sb.WriteByte(' ')
 			}
-		case xml.EndElement:
+		case tokEnd:
 			if !isW(t.Name) || !in {
 				continue
 			}

@@ -62,28 +62,21 @@ type numbering struct {
 	styles   *styleSheet
 }
 
+// counting returns the lists of n with nothing counted yet, for one reading
+// of the body, which may start over (xmlPart.read).
+func (n *numbering) counting() *numbering {
+	c := *n
+	c.counters, c.seen = map[string]*counters{}, map[string]bool{}
+	return &c
+}
+
 func parseNumbering(b []byte, st *styleSheet) (*numbering, error) {
-	n := &numbering{lists: map[string]*list{}, counters: map[string]*counters{}, seen: map[string]bool{}, styles: st}
+	n := &numbering{lists: map[string]*list{}, styles: st}
 	if b == nil {
 		return n, nil
 	}
-	var x struct {
-		Abstract []struct {
-			ID       string   `xml:"abstractNumId,attr"`
-			Lvls     []xmlLvl `xml:"lvl"`
-			StyleRef xmlVal   `xml:"numStyleLink"`
-		} `xml:"abstractNum"`
-		Nums []struct {
-			ID        string `xml:"numId,attr"`
-			Abstract  xmlVal `xml:"abstractNumId"`
-			Overrides []struct {
-				Ilvl  string  `xml:"ilvl,attr"`
-				Start *xmlVal `xml:"startOverride"`
-				Lvl   *xmlLvl `xml:"lvl"`
-			} `xml:"lvlOverride"`
-		} `xml:"num"`
-	}
-	if err := xml.Unmarshal(b, &x); err != nil {
+	x, err := readNumbering(b)
+	if err != nil {
 		return nil, err
 	}
 	abstract := map[string][9]*level{}
@@ -127,6 +120,118 @@ func parseNumbering(b []byte, st *styleSheet) (*numbering, error) {
 	return n, nil
 }
 
+// xmlNumbering is a numbering part: its list definitions (w:abstractNum)
+// and the lists (w:num) that use them.
+type xmlNumbering struct {
+	Abstract []xmlAbstractNum `xml:"abstractNum"`
+	Nums     []xmlNum         `xml:"num"`
+}
+
+type xmlAbstractNum struct {
+	ID       string   `xml:"abstractNumId,attr"`
+	Lvls     []xmlLvl `xml:"lvl"`
+	StyleRef xmlVal   `xml:"numStyleLink"`
+}
+
+type xmlNum struct {
+	ID        string           `xml:"numId,attr"`
+	Abstract  xmlVal           `xml:"abstractNumId"`
+	Overrides []xmlLvlOverride `xml:"lvlOverride"`
+}
+
+type xmlLvlOverride struct {
+	Ilvl  string  `xml:"ilvl,attr"`
+	Start *xmlVal `xml:"startOverride"`
+	Lvl   *xmlLvl `xml:"lvl"`
+}
+
+func readNumbering(b []byte) (x xmlNumbering, err error) {
+	err = newXMLPart(b).read(func(tr tokenReader) error {
+		x = xmlNumbering{}
+		return readRoot(tr, func(xml.StartElement) error {
+			return readChildren(tr, func(t xml.StartElement) error {
+				switch t.Name.Local {
+				case "abstractNum":
+					x.Abstract = append(x.Abstract, xmlAbstractNum{})
+					return x.Abstract[len(x.Abstract)-1].read(tr, t)
+				case "num":
+					x.Nums = append(x.Nums, xmlNum{})
+					return x.Nums[len(x.Nums)-1].read(tr, t)
+				}
+				return skipElement(tr)
+			})
+		})
+	})
+	return x, err
+}
+
+func (a *xmlAbstractNum) read(tr tokenReader, start xml.StartElement) error {
+	setAttr(start, "abstractNumId", &a.ID)
+	return readChildren(tr, func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "lvl":
+			a.Lvls = append(a.Lvls, xmlLvl{})
+			return a.Lvls[len(a.Lvls)-1].read(tr, t)
+		case "numStyleLink":
+			return readVal(tr, t, &a.StyleRef)
+		}
+		return skipElement(tr)
+	})
+}
+
+func (m *xmlNum) read(tr tokenReader, start xml.StartElement) error {
+	setAttr(start, "numId", &m.ID)
+	return readChildren(tr, func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "abstractNumId":
+			return readVal(tr, t, &m.Abstract)
+		case "lvlOverride":
+			m.Overrides = append(m.Overrides, xmlLvlOverride{})
+			return m.Overrides[len(m.Overrides)-1].read(tr, t)
+		}
+		return skipElement(tr)
+	})
+}
+
+func (o *xmlLvlOverride) read(tr tokenReader, start xml.StartElement) error {
+	setAttr(start, "ilvl", &o.Ilvl)
+	return readChildren(tr, func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "startOverride":
+			return readValPtr(tr, t, &o.Start)
+		case "lvl":
+			if o.Lvl == nil {
+				o.Lvl = &xmlLvl{}
+			}
+			return o.Lvl.read(tr, t)
+		}
+		return skipElement(tr)
+	})
+}
+
+func (x *xmlLvl) read(tr tokenReader, start xml.StartElement) error {
+	setAttr(start, "ilvl", &x.Ilvl)
+	return readChildren(tr, func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "start":
+			return readValPtr(tr, t, &x.Start)
+		case "numFmt":
+			return readVal(tr, t, &x.NumFmt)
+		case "lvlText":
+			return readValPtr(tr, t, &x.LvlText)
+		case "lvlRestart":
+			return readValPtr(tr, t, &x.Restart)
+		case "pStyle":
+			return readVal(tr, t, &x.PStyle)
+		case "isLgl":
+			return readValPtr(tr, t, &x.IsLgl)
+		case "suff":
+			return readVal(tr, t, &x.Suff)
+		}
+		return skipElement(tr)
+	})
+}
+
 // counters are the current numbers of the levels of a list definition.
 type counters struct {
 	value [9]int
@@ -150,7 +255,7 @@ func resolveLink(id string, links, byID map[string]string, st *styleSheet) strin
 	return id
 }
 
-// label counts a paragraph in list numID at level ilvl (-1: the level whose
+// label counts a paragraph, on numbering from counting, in list numID at level ilvl (-1: the level whose
 // w:pStyle is style, else 0) and returns the text Word shows before it: the
 // level text with its numbers, and the separator that makes it read like a
 // typed heading number. Bullets and unknown lists give "".

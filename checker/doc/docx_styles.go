@@ -7,7 +7,8 @@ import (
 )
 
 // xmlVal is an element whose value is its w:val attribute. Tags name local
-// names only, so transitional and strict OOXML namespaces both match.
+// names only, so transitional and strict OOXML namespaces both match. The
+// tags say what the readers read (readStyles, readNumbering, parseRels).
 type xmlVal struct {
 	Val string `xml:"val,attr"`
 }
@@ -32,25 +33,89 @@ type styleSheet struct {
 	fallback string // the default paragraph style
 }
 
+// xmlStyles is a styles part: its w:style elements.
+type xmlStyles struct {
+	Styles []xmlStyle `xml:"style"`
+}
+
+type xmlStyle struct {
+	Type    string      `xml:"type,attr"`
+	ID      string      `xml:"styleId,attr"`
+	Default string      `xml:"default,attr"`
+	Name    xmlVal      `xml:"name"`
+	BasedOn xmlVal      `xml:"basedOn"`
+	PPr     xmlStylePPr `xml:"pPr"`
+}
+
+type xmlStylePPr struct {
+	Outline *xmlVal   `xml:"outlineLvl"`
+	NumPr   *xmlNumPr `xml:"numPr"`
+}
+
+func readStyles(b []byte) (x xmlStyles, err error) {
+	err = newXMLPart(b).read(func(tr tokenReader) error {
+		x = xmlStyles{}
+		return readRoot(tr, func(xml.StartElement) error {
+			return readChildren(tr, func(t xml.StartElement) error {
+				if t.Name.Local != "style" {
+					return skipElement(tr)
+				}
+				x.Styles = append(x.Styles, xmlStyle{})
+				return x.Styles[len(x.Styles)-1].read(tr, t)
+			})
+		})
+	})
+	return x, err
+}
+
+func (s *xmlStyle) read(tr tokenReader, start xml.StartElement) error {
+	setAttr(start, "type", &s.Type)
+	setAttr(start, "styleId", &s.ID)
+	setAttr(start, "default", &s.Default)
+	return readChildren(tr, func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "name":
+			return readVal(tr, t, &s.Name)
+		case "basedOn":
+			return readVal(tr, t, &s.BasedOn)
+		case "pPr":
+			return readChildren(tr, func(t xml.StartElement) error {
+				switch t.Name.Local {
+				case "outlineLvl":
+					return readValPtr(tr, t, &s.PPr.Outline)
+				case "numPr":
+					if s.PPr.NumPr == nil {
+						s.PPr.NumPr = &xmlNumPr{}
+					}
+					return s.PPr.NumPr.read(tr)
+				}
+				return skipElement(tr)
+			})
+		}
+		return skipElement(tr)
+	})
+}
+
+// read reads a w:numPr after its start.
+func (np *xmlNumPr) read(tr tokenReader) error {
+	return readChildren(tr, func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "numId":
+			return readValPtr(tr, t, &np.NumID)
+		case "ilvl":
+			return readValPtr(tr, t, &np.Ilvl)
+		}
+		return skipElement(tr)
+	})
+}
+
 func parseStyles(b []byte) (*styleSheet, error) {
 	st := &styleSheet{byID: map[string]*paraStyle{}}
 	if b == nil {
 		return st, nil
 	}
-	var x struct {
-		Styles []struct {
-			Type    string `xml:"type,attr"`
-			ID      string `xml:"styleId,attr"`
-			Default string `xml:"default,attr"`
-			Name    xmlVal `xml:"name"`
-			BasedOn xmlVal `xml:"basedOn"`
-			PPr     struct {
-				Outline *xmlVal   `xml:"outlineLvl"`
-				NumPr   *xmlNumPr `xml:"numPr"`
-			} `xml:"pPr"`
-		} `xml:"style"`
-	}
-	if err := xml.Unmarshal(b, &x); err != nil {
+	x, err := readStyles(b)
+	if err != nil {
 		return nil, err
 	}
 	for _, s := range x.Styles {

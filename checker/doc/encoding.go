@@ -53,10 +53,17 @@ func decodeBytes(path string, data []byte, forced string) (text, enc string, err
 	if text, err = decodeAs(path, enc, data, bom); err != nil {
 		return "", "", err
 	}
-	if looksBinary(text) { // UTF-16, or after a BOM
+	// UTF-8 without a BOM is data itself, which chooseEncoding checked.
+	if enc != EncUTF8 && looksBinary(text) { // UTF-16, or after a BOM
 		return "", "", binaryError(path)
 	}
 	return text, enc, nil
+}
+
+// validDecoded tells whether text, decoded as enc, is valid UTF-8: decodeAs
+// has checked the text of UTF-8 input, so only other encodings' is looked at.
+func validDecoded(enc, text string) bool {
+	return enc == EncUTF8 || enc == EncUTF8BOM || utf8.ValidString(text)
 }
 
 // chooseEncoding returns the encoding of data and the length of its BOM.

@@ -21,8 +21,8 @@ func checkDocument(t *testing.T, d *Document) {
 	if len(d.Lines) == 0 || d.Lines[0].Start != 0 || d.Lines[len(d.Lines)-1].End != len(d.Text) {
 		t.Fatalf("lines do not cover the text: %d lines, text %d bytes", len(d.Lines), len(d.Text))
 	}
-	if !utf8.ValidString(d.Text) {
-		t.Fatalf("text is not valid UTF-8")
+	if !utf8.ValidString(d.Text) || !d.ValidUTF8() {
+		t.Fatalf("text is not valid UTF-8, or not known to be (ValidUTF8 %v)", d.ValidUTF8())
 	}
 	for i, l := range d.Lines {
 		if l.End < l.Start || (i+1 < len(d.Lines) && (d.Text[l.End] != '\n' || d.Lines[i+1].Start != l.End+1)) {

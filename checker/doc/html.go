@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
 )
 
 // readHTML reads a web page: the text of its article, without scripts,
@@ -107,16 +106,23 @@ func declaredCharset(data []byte) string {
 // A page that declares UTF-16 in a <meta> is ASCII-compatible, so it is not
 // UTF-16 (the HTML standard reads it as UTF-8); other charsets are detected.
 func supportedCharset(label string) string {
-	_, name := charset.Lookup(label)
-	switch name {
-	case "utf-8", "utf-16le", "utf-16be":
-		return EncUTF8
-	case "gbk", "gb18030":
-		return EncGB18030
-	case "big5":
-		return EncBig5
-	}
-	return ""
+	return charsetLabels[strings.ToLower(strings.TrimSpace(label))]
+}
+
+// charsetLabels are the labels the Encoding Standard gives the encodings
+// fzlint reads, as golang.org/x/net/html/charset.Lookup (htmlindex) looks
+// them up; a table of its own spares every run the initialisation of the
+// tables of all the other encodings. TestCharsetLabels holds it to Lookup.
+var charsetLabels = map[string]string{
+	"unicode-1-1-utf-8": EncUTF8, "unicode11utf8": EncUTF8, "unicode20utf8": EncUTF8,
+	"utf-8": EncUTF8, "utf8": EncUTF8, "x-unicode20utf8": EncUTF8,
+	"unicodefffe": EncUTF8, "utf-16be": EncUTF8,
+	"csunicode": EncUTF8, "iso-10646-ucs-2": EncUTF8, "ucs-2": EncUTF8, "unicode": EncUTF8,
+	"unicodefeff": EncUTF8, "utf-16": EncUTF8, "utf-16le": EncUTF8,
+	"chinese": EncGB18030, "csgb2312": EncGB18030, "csiso58gb231280": EncGB18030, "gb2312": EncGB18030,
+	"gb_2312": EncGB18030, "gb_2312-80": EncGB18030, "gbk": EncGB18030, "iso-ir-58": EncGB18030,
+	"x-gbk": EncGB18030, "gb18030": EncGB18030,
+	"big5": EncBig5, "big5-hkscs": EncBig5, "cn-big5": EncBig5, "csbig5": EncBig5, "x-x-big5": EncBig5,
 }
 
 // Words in the id or class of elements that hold the article, and of those

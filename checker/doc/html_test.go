@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
 )
 
 func TestReadHTML(t *testing.T) {
@@ -150,4 +152,56 @@ func checkLocator(t *testing.T, d *Document, src string) {
 			t.Fatalf("Pos(%d) = %+v outside the source", off, p)
 		}
 	}
+}
+
+// lookupCharset is what supportedCharset was before it had a table of its
+// own: the label looked up in every encoding x/net/html/charset knows.
+func lookupCharset(label string) string {
+	_, name := charset.Lookup(label)
+	switch name {
+	case "utf-8", "utf-16le", "utf-16be":
+		return EncUTF8
+	case "gbk", "gb18030":
+		return EncGB18030
+	case "big5":
+		return EncBig5
+	}
+	return ""
+}
+
+// otherCharsets are labels of encodings fzlint does not read, and labels of
+// none, as pages write them.
+var otherCharsets = []string{
+	"", " ", "latin1", "iso-8859-1", "windows-1252", "ascii", "us-ascii", "shift_jis", "sjis", "euc-jp",
+	"iso-2022-jp", "euc-kr", "ks_c_5601-1987", "koi8-r", "koi8-u", "iso-8859-2", "windows-1251", "macintosh",
+	"hz-gb-2312", "iso-2022-cn", "iso-2022-kr", "replacement", "x-user-defined", "utf-32", "utf-7", "gb",
+	"gb-18030", "gbk2312", "big-5", "big5hkscs", "cp936", "cp950", "ms936", "windows-936", "utf_8", "utf 8",
+}
+
+func TestCharsetLabels(t *testing.T) {
+	var labels []string
+	for l := range charsetLabels {
+		labels = append(labels, l, strings.ToUpper(l), " \t"+l+"\n\f", "\u00a0"+l+"\u2003", l+";", `"`+l+`"`)
+	}
+	labels = append(labels, otherCharsets...)
+	labels = append(labels, "GB\u212A", "x-GB\u212A", "big5-h\u212Ascs", "\u0130so-ir-58", "\u0131so-ir-58")
+	for _, l := range labels {
+		if got, want := supportedCharset(l), lookupCharset(l); got != want {
+			t.Errorf("supportedCharset(%q) = %q, charset.Lookup gives %q", l, got, want)
+		}
+	}
+}
+
+func FuzzCharsetLabels(f *testing.F) {
+	for l := range charsetLabels {
+		f.Add(l)
+	}
+	for _, l := range otherCharsets {
+		f.Add(l)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		if got, want := supportedCharset(l), lookupCharset(l); got != want {
+			t.Errorf("supportedCharset(%q) = %q, charset.Lookup gives %q", l, got, want)
+		}
+	})
 }

@@ -10,7 +10,7 @@ func readMarkdown(path string, data []byte, opts Options) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := New(path, FormatMarkdown, enc, text)
+	d := newDocument(path, FormatMarkdown, enc, text, validDecoded(enc, text))
 	d.Source = data
 	fence := ""
 	for i := range d.Lines {

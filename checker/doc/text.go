@@ -6,7 +6,7 @@ func readText(path string, data []byte, opts Options) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := New(path, FormatText, enc, text)
+	d := newDocument(path, FormatText, enc, text, validDecoded(enc, text))
 	d.Source = data
 	return d, nil
 }

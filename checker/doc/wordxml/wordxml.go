@@ -1,6 +1,8 @@
 // Package wordxml holds the token-level helpers that the .docx reader
 // (checker/doc) and the annotated-document writer (checker/annotate) share
-// when they walk WordprocessingML with encoding/xml.
+// when they walk WordprocessingML as encoding/xml's tokens. The reader takes
+// its tokens from its own scanner, not from an xml.Decoder, and reads
+// character data with its own elementText.
 package wordxml
 
 import (

@@ -1,0 +1,589 @@
+package doc
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// The readers of a .docx part walk its tokens through tokenReader. They read
+// them from scanner, which reads the XML that Word and WPS write several
+// times faster than encoding/xml and without its allocations per token; when
+// it meets anything else (a DOCTYPE, a comment, CDATA, a character reference,
+// a carriage return, a name outside ASCII, any syntax error), the part is
+// read again from the start by encoding/xml, so that such parts are read, or
+// refused with the same message, exactly as before. TestScannerMatchesDecoder
+// holds the two to the same tokens.
+
+// tokenKind is what a token is.
+type tokenKind uint8
+
+const (
+	tokStart tokenKind = iota + 1 // a start element, with its attributes
+	tokEnd                        // an end element (also after an empty one, <a/>)
+	tokText                       // character data
+)
+
+// xmlToken is a token with its names' spaces resolved, as encoding/xml's
+// Decoder.Token gives it. It is valid until the next token is read.
+type xmlToken struct {
+	kind tokenKind
+	elem xml.StartElement // tokStart: the name and attributes; tokEnd: the name
+	text []byte           // tokText
+}
+
+// tokenReader reads the tokens of a part in order: io.EOF after the last.
+// Processing instructions, comments and directives are passed over.
+type tokenReader interface {
+	next() (*xmlToken, error)
+}
+
+// xmlPart is the data of an XML part.
+type xmlPart struct {
+	data []byte
+	src  string // data as a string, which names and attribute values are cut from
+}
+
+func newXMLPart(b []byte) xmlPart {
+	return xmlPart{data: b, src: string(b)}
+}
+
+// read runs read over the part's tokens from the scanner and, if the scanner
+// meets something it leaves to encoding/xml, again from the start over
+// encoding/xml's tokens: read must have no effect but what it returns.
+func (p xmlPart) read(read func(tokenReader) error) error {
+	err := read(newScanner(p.data, p.src))
+	if errors.Is(err, errNotScanned) {
+		err = read(&decoderTokens{d: xml.NewDecoder(bytes.NewReader(p.data))})
+	}
+	return err
+}
+
+// skipElement reads the rest of an element after its start, nested elements
+// included, as xml.Decoder.Skip does.
+func skipElement(tr tokenReader) error {
+	for depth := 1; depth > 0; {
+		t, err := tr.next()
+		if err != nil {
+			return err
+		}
+		switch t.kind {
+		case tokStart:
+			depth++
+		case tokEnd:
+			depth--
+		}
+	}
+	return nil
+}
+
+// elementText returns the character data of an element, read after its start
+// up to its end, nested elements included (wordxml.Text for a tokenReader).
+func elementText(tr tokenReader) (string, error) {
+	var sb strings.Builder
+	for depth := 1; depth > 0; {
+		t, err := tr.next()
+		if err != nil {
+			return "", err
+		}
+		switch t.kind {
+		case tokText:
+			sb.Write(t.text)
+		case tokStart:
+			depth++
+		case tokEnd:
+			depth--
+		}
+	}
+	return sb.String(), nil
+}
+
+// The readers of styles, numbering and relationships fill structs as
+// xml.Unmarshal would from their tags, which TestPartReadersMatchUnmarshal
+// holds them to: an attribute is matched by its local name in any namespace,
+// the last one winning; a child element by its local name, read into a new
+// item of a slice, or into a struct or pointer over what earlier ones set;
+// anything else is skipped.
+
+// readRoot reads the first element of a part with read, as xml.Unmarshal
+// reads its root: io.EOF if the part has none. What follows it is not read.
+func readRoot(tr tokenReader, read func(xml.StartElement) error) error {
+	for {
+		t, err := tr.next()
+		if err != nil {
+			return err
+		}
+		if t.kind == tokStart {
+			return read(t.elem)
+		}
+	}
+}
+
+// readChildren calls read for each child element of the element just
+// started, up to its end; read reads the child up to its end, and must take
+// what it needs of the child's start before reading on.
+func readChildren(tr tokenReader, read func(xml.StartElement) error) error {
+	for {
+		t, err := tr.next()
+		if err != nil {
+			return err
+		}
+		switch t.kind {
+		case tokStart:
+			if err := read(t.elem); err != nil {
+				return err
+			}
+		case tokEnd:
+			return nil
+		}
+	}
+}
+
+// setAttr sets *v to the value of t's last attribute named local, if any.
+func setAttr(t xml.StartElement, local string, v *string) {
+	for _, a := range t.Attr {
+		if a.Name.Local == local {
+			*v = a.Value
+		}
+	}
+}
+
+// readVal reads an element whose value is its val attribute into v.
+func readVal(tr tokenReader, t xml.StartElement, v *xmlVal) error {
+	setAttr(t, "val", &v.Val)
+	return skipElement(tr)
+}
+
+// readValPtr is readVal into *v, made if it is nil.
+func readValPtr(tr tokenReader, t xml.StartElement, v **xmlVal) error {
+	if *v == nil {
+		*v = &xmlVal{}
+	}
+	return readVal(tr, t, *v)
+}
+
+// decoderTokens reads tokens with encoding/xml.
+type decoderTokens struct {
+	d   *xml.Decoder
+	tok xmlToken
+}
+
+func (r *decoderTokens) next() (*xmlToken, error) {
+	for {
+		tok, err := r.d.Token()
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			r.tok = xmlToken{kind: tokStart, elem: t}
+		case xml.EndElement:
+			r.tok = xmlToken{kind: tokEnd, elem: xml.StartElement{Name: t.Name}}
+		case xml.CharData:
+			r.tok = xmlToken{kind: tokText, text: t}
+		default:
+			continue
+		}
+		return &r.tok, nil
+	}
+}
+
+// errNotScanned is scanner's answer to anything it leaves to encoding/xml.
+var errNotScanned = errors.New("not within the XML the scanner reads")
+
+// scanner reads elements, attributes, character data with the five
+// predefined entities, and processing instructions. Where it returns a token,
+// the token is the one encoding/xml would return; where encoding/xml would
+// return an error, or the input is something it does not read, it returns
+// errNotScanned.
+type scanner struct {
+	data  []byte
+	src   string // data as a string
+	pos   int
+	tok   xmlToken
+	attrs []xml.Attr
+	open  []openElement
+	ns    map[string]string // namespace of each prefix declared in scope; "" the default
+	undo  []nsBinding       // what the declarations in scope replaced
+	// last is the last prefix looked up in ns, as namespace resolved it:
+	// Word declares its prefixes once, on the root, and uses w: throughout.
+	last      nsBinding
+	closeNext bool   // the last start element was empty: its end comes next
+	buf       []byte // character data with its entities replaced
+}
+
+// openElement is an element whose end is still to come, with its name as
+// written and how many namespace declarations were in scope at its start.
+type openElement struct {
+	prefix, local string
+	undo          int
+}
+
+// nsBinding is a prefix's namespace before a declaration replaced it.
+type nsBinding struct {
+	prefix, space string
+	bound         bool
+}
+
+const xmlURL = "http://www.w3.org/XML/1998/namespace"
+
+func newScanner(b []byte, src string) *scanner {
+	return &scanner{data: b, src: src}
+}
+
+func (s *scanner) next() (*xmlToken, error) {
+	if s.closeNext {
+		s.closeNext = false
+		return s.end(), nil
+	}
+	for s.pos < len(s.src) {
+		if s.src[s.pos] != '<' {
+			return s.text()
+		}
+		if s.pos+1 == len(s.src) {
+			return nil, errNotScanned
+		}
+		switch s.src[s.pos+1] {
+		case '/':
+			return s.endTag()
+		case '?':
+			if err := s.procInst(); err != nil {
+				return nil, err
+			}
+		case '!':
+			return nil, errNotScanned
+		default:
+			return s.startTag()
+		}
+	}
+	if len(s.open) > 0 {
+		return nil, errNotScanned
+	}
+	return nil, io.EOF
+}
+
+// text reads character data up to the next '<' or the end.
+func (s *scanner) text() (*xmlToken, error) {
+	start := s.pos
+	end := strings.IndexByte(s.src[start:], '<')
+	if end < 0 {
+		end = len(s.src)
+	} else {
+		end += start
+	}
+	s.pos = end
+	raw := s.src[start:end]
+	if strings.Contains(raw, "]]>") {
+		return nil, errNotScanned
+	}
+	s.tok = xmlToken{kind: tokText, text: s.data[start:end]}
+	if strings.IndexByte(raw, '&') >= 0 {
+		var ok bool
+		if s.buf, ok = unescape(s.buf[:0], raw); !ok {
+			return nil, errNotScanned
+		}
+		s.tok.text = s.buf
+	} else if !validChars(raw) {
+		return nil, errNotScanned
+	}
+	return &s.tok, nil
+}
+
+// startTag reads a start element, s.pos at its '<'.
+func (s *scanner) startTag() (*xmlToken, error) {
+	s.pos++
+	prefix, local, ok := s.name()
+	if !ok {
+		return nil, errNotScanned
+	}
+	s.attrs = s.attrs[:0]
+	for {
+		s.skipSpace()
+		if s.pos == len(s.src) {
+			return nil, errNotScanned
+		}
+		c := s.src[s.pos]
+		if c == '>' {
+			s.pos++
+			break
+		}
+		if c == '/' {
+			if !strings.HasPrefix(s.src[s.pos:], "/>") {
+				return nil, errNotScanned
+			}
+			s.pos += 2
+			s.closeNext = true
+			break
+		}
+		a, ok := s.attr()
+		if !ok {
+			return nil, errNotScanned
+		}
+		s.attrs = append(s.attrs, a)
+	}
+	s.open = append(s.open, openElement{prefix: prefix, local: local, undo: len(s.undo)})
+	for _, a := range s.attrs {
+		switch {
+		case a.Name.Space == "xmlns":
+			s.declare(a.Name.Local, a.Value)
+		case a.Name.Space == "" && a.Name.Local == "xmlns":
+			s.declare("", a.Value)
+		}
+	}
+	for i := range s.attrs {
+		s.attrs[i].Name.Space = s.namespace(s.attrs[i].Name, false)
+	}
+	name := xml.Name{Space: prefix, Local: local}
+	name.Space = s.namespace(name, true)
+	s.tok = xmlToken{kind: tokStart, elem: xml.StartElement{Name: name, Attr: s.attrs}}
+	return &s.tok, nil
+}
+
+// attr reads an attribute: name="value" or name='value'.
+func (s *scanner) attr() (xml.Attr, bool) {
+	prefix, local, ok := s.name()
+	if !ok {
+		return xml.Attr{}, false
+	}
+	s.skipSpace()
+	if s.pos == len(s.src) || s.src[s.pos] != '=' {
+		return xml.Attr{}, false
+	}
+	s.pos++
+	s.skipSpace()
+	if s.pos == len(s.src) || s.src[s.pos] != '"' && s.src[s.pos] != '\'' {
+		return xml.Attr{}, false
+	}
+	quote := s.src[s.pos]
+	start := s.pos + 1
+	end := strings.IndexByte(s.src[start:], quote)
+	if end < 0 {
+		return xml.Attr{}, false
+	}
+	end += start
+	s.pos = end + 1
+	value := s.src[start:end]
+	if strings.IndexByte(value, '<') >= 0 {
+		return xml.Attr{}, false
+	}
+	if strings.IndexByte(value, '&') >= 0 {
+		b, ok := unescape(nil, value)
+		if !ok {
+			return xml.Attr{}, false
+		}
+		value = string(b)
+	} else if !validChars(value) {
+		return xml.Attr{}, false
+	}
+	return xml.Attr{Name: xml.Name{Space: prefix, Local: local}, Value: value}, true
+}
+
+// endTag reads an end element, s.pos at its '<'; it must close the innermost
+// open element, prefix and all.
+func (s *scanner) endTag() (*xmlToken, error) {
+	s.pos += 2
+	prefix, local, ok := s.name()
+	if !ok {
+		return nil, errNotScanned
+	}
+	s.skipSpace()
+	if s.pos == len(s.src) || s.src[s.pos] != '>' {
+		return nil, errNotScanned
+	}
+	s.pos++
+	if len(s.open) == 0 {
+		return nil, errNotScanned
+	}
+	if top := s.open[len(s.open)-1]; top.prefix != prefix || top.local != local {
+		return nil, errNotScanned
+	}
+	return s.end(), nil
+}
+
+// end closes the innermost open element: its end token, whose name is read
+// with the element's own declarations, which then go out of scope.
+func (s *scanner) end() *xmlToken {
+	top := s.open[len(s.open)-1]
+	s.open = s.open[:len(s.open)-1]
+	name := xml.Name{Space: top.prefix, Local: top.local}
+	name.Space = s.namespace(name, true)
+	if len(s.undo) > top.undo {
+		s.last = nsBinding{}
+	}
+	for len(s.undo) > top.undo {
+		b := s.undo[len(s.undo)-1]
+		s.undo = s.undo[:len(s.undo)-1]
+		if b.bound {
+			s.ns[b.prefix] = b.space
+		} else {
+			delete(s.ns, b.prefix)
+		}
+	}
+	s.tok = xmlToken{kind: tokEnd, elem: xml.StartElement{Name: name}}
+	return &s.tok
+}
+
+// procInst reads a processing instruction, s.pos at its '<'. The XML
+// declaration is checked by encoding/xml itself: it refuses versions other
+// than 1.0 and encodings other than UTF-8.
+func (s *scanner) procInst() error {
+	start := s.pos
+	s.pos += 2
+	_, local, ok := s.name()
+	if !ok {
+		return errNotScanned
+	}
+	end := strings.Index(s.src[s.pos:], "?>")
+	if end < 0 {
+		return errNotScanned
+	}
+	s.pos += end + 2
+	if local == "xml" {
+		if _, err := xml.NewDecoder(strings.NewReader(s.src[start:s.pos])).Token(); err != nil {
+			return errNotScanned
+		}
+	}
+	return nil
+}
+
+// declare binds prefix to space, keeping the binding it replaces.
+func (s *scanner) declare(prefix, space string) {
+	s.last = nsBinding{}
+	if s.ns == nil { // sized for the element declaring it: Word's root declares some thirty prefixes
+		s.ns = make(map[string]string, len(s.attrs))
+	}
+	old, bound := s.ns[prefix]
+	s.undo = append(s.undo, nsBinding{prefix: prefix, space: old, bound: bound})
+	s.ns[prefix] = space
+}
+
+// namespace returns the namespace of a name as written, as encoding/xml
+// translates it: a prefix in scope gives its namespace, an unknown prefix
+// stays as it is, and the default namespace applies to elements only.
+func (s *scanner) namespace(n xml.Name, element bool) string {
+	switch {
+	case n.Space == "xmlns":
+		return n.Space
+	case n.Space == "" && !element:
+		return ""
+	case n.Space == "xml":
+		return xmlURL
+	case n.Space == "" && n.Local == "xmlns":
+		return ""
+	}
+	if s.last.bound && s.last.prefix == n.Space {
+		return s.last.space
+	}
+	v, ok := s.ns[n.Space]
+	if !ok {
+		v = n.Space
+	}
+	s.last = nsBinding{prefix: n.Space, space: v, bound: true}
+	return v
+}
+
+// name reads an ASCII name, split at its colon. A name that encoding/xml
+// would read otherwise (one with a non-ASCII letter, two colons, a colon at
+// either end) or refuse is not read.
+func (s *scanner) name() (prefix, local string, ok bool) {
+	start, colon := s.pos, -1
+	for ; s.pos < len(s.src); s.pos++ {
+		c := s.src[s.pos]
+		if c == ':' {
+			if colon >= 0 {
+				return "", "", false
+			}
+			colon = s.pos
+			continue
+		}
+		if !isNameByte(c) {
+			break
+		}
+	}
+	if s.pos == start || s.pos < len(s.src) && s.src[s.pos] >= utf8.RuneSelf {
+		return "", "", false
+	}
+	if c := s.src[start]; c != '_' && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+		return "", "", false
+	}
+	if colon < 0 {
+		return "", s.src[start:s.pos], true
+	}
+	if colon == s.pos-1 {
+		return "", "", false
+	}
+	return s.src[start:colon], s.src[colon+1 : s.pos], true
+}
+
+func isNameByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '.' || c == '-'
+}
+
+// skipSpace skips white space.
+func (s *scanner) skipSpace() {
+	for s.pos < len(s.src) {
+		switch s.src[s.pos] {
+		case ' ', '\n', '\t', '\r':
+			s.pos++
+		default:
+			return
+		}
+	}
+}
+
+// predefined are the entities XML defines without a DOCTYPE.
+var predefined = []struct{ ref, char string }{
+	{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", `"`}, {"&apos;", "'"},
+}
+
+// unescape appends raw with its predefined entities replaced to dst; ok is
+// false if raw has another reference or a character XML does not allow.
+func unescape(dst []byte, raw string) ([]byte, bool) {
+	for {
+		i := strings.IndexByte(raw, '&')
+		if i < 0 {
+			return append(dst, raw...), validChars(raw)
+		}
+		if !validChars(raw[:i]) {
+			return dst, false
+		}
+		dst = append(dst, raw[:i]...)
+		raw = raw[i:]
+		found := false
+		for _, e := range predefined {
+			if strings.HasPrefix(raw, e.ref) {
+				dst = append(dst, e.char...)
+				raw = raw[len(e.ref):]
+				found = true
+				break
+			}
+		}
+		if !found {
+			return dst, false
+		}
+	}
+}
+
+// validChars tells whether s is UTF-8 of characters XML allows, without a
+// carriage return (which encoding/xml turns into a line feed).
+func validChars(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r > 0xD7FF && r < 0xE000 || r == 0xFFFE || r == 0xFFFF {
+			return false
+		}
+		i += size
+	}
+	return true
+}

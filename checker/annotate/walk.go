@@ -134,11 +134,9 @@ func (w *walker) start(t xml.StartElement, off int) error {
 		return err
 	}
 	w.depth++
-	if t.Name.Space != nsW {
-		w.keepChild(p, off)
-		return nil
-	}
 	local := t.Name.Local
+	// Paragraph properties are read by local name whatever the namespace, as
+	// the reader (checker/doc) reads them: both must join the same paragraphs.
 	if p != nil && p.inPPr {
 		if local == "del" || local == "moveFrom" {
 			p.deleted = true
@@ -148,6 +146,10 @@ func (w *walker) start(t xml.StartElement, off int) error {
 			_, err := w.skip()
 			return err
 		}
+		return nil
+	}
+	if t.Name.Space != nsW {
+		w.keepChild(p, off)
 		return nil
 	}
 	if skipped[local] {

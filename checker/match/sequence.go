@@ -509,9 +509,9 @@ func (x *search) nextStart(valid bool, from int) int {
 }
 
 // matchFirst matches the first of qs that matches at c in s: the indexes
-// want asks for, or nil. Where a sequence's items end is kept for the next,
-// which shares its first items.
-func matchFirst(qs []*sequence, s string, c int, want answer) []int {
+// want asks for, taken from mem, or nil. Where a sequence's items end is
+// kept for the next, which shares its first items.
+func matchFirst(qs []*sequence, s string, c int, want answer, mem *matchMemory) []int {
 	var stack [16]int
 	// bounds[i] is where the first i items of the last sequence tried end,
 	// for the first known of them; stuck: its item known does not match.
@@ -538,7 +538,7 @@ func matchFirst(qs []*sequence, s string, c int, want answer) []int {
 		if stuck || q.end && pos != len(s) || pos == c {
 			continue
 		}
-		return q.answer(bounds, want)
+		return q.answer(bounds, want, mem)
 	}
 	return nil
 }
@@ -559,16 +559,18 @@ func (it item) matchAt(s string, pos int) (int, bool) {
 }
 
 // answer returns the indexes want asks for of q's match, whose items end at
-// bounds[1:] (bounds[0] is its start).
-func (q *sequence) answer(bounds []int, want answer) []int {
+// bounds[1:] (bounds[0] is its start), taken from mem.
+func (q *sequence) answer(bounds []int, want answer, mem *matchMemory) []int {
 	c, end := bounds[0], bounds[len(q.items)]
 	switch want {
 	case whether:
 		return matched
 	case span:
-		return []int{c, end}
+		m := mem.take(2)
+		m[0], m[1] = c, end
+		return m
 	}
-	m := make([]int, 2+len(q.groups))
+	m := mem.take(2 + len(q.groups))
 	m[0], m[1] = c, end
 	for i, k := range q.groups {
 		m[2+i] = -1
@@ -619,4 +621,23 @@ func inSet(set []rune, r rune) bool {
 		}
 	}
 	return false
+}
+
+// matchMemory lends a search the memory of the indexes of its matches, out
+// of blocks that double in size: a search that finds many matches (the
+// commas of a paragraph) allocates a few times, not once per match.
+type matchMemory struct {
+	free    []int
+	matches int // how many matches the last block holds
+}
+
+// take returns n ints for the indexes of a match; its caller may keep them.
+func (mem *matchMemory) take(n int) []int {
+	if len(mem.free) < n {
+		mem.matches = max(2*mem.matches, 1)
+		mem.free = make([]int, n*mem.matches)
+	}
+	m := mem.free[:n:n]
+	mem.free = mem.free[n:]
+	return m
 }

@@ -364,6 +364,8 @@ type starts struct {
 	// few holds the first bytes when there are at most maxLeads of them:
 	// a search looks for each with IndexByte.
 	few []byte
+	// ascii: every first byte is an ASCII one.
+	ascii bool
 	// first holds a bit per byte a match can start with: only bytes that
 	// start a rune (ASCII and lead bytes), so a place it finds is one where
 	// regexp steps.
@@ -381,6 +383,7 @@ func startsOf(re *syntax.Regexp) starts {
 	for _, w := range st.first {
 		n += bits.OnesCount64(w)
 	}
+	st.ascii = !st.every && !st.invalid && st.first[2] == 0 && st.first[3] == 0
 	for b := 0; b < 256 && n <= maxLeads; b++ {
 		if st.firstByte(byte(b)) {
 			st.few = append(st.few, byte(b))
@@ -480,6 +483,15 @@ func (x *search) nextStart(valid bool, from int) int {
 		return -1
 	case st.few == nil:
 		for i := from; i < len(x.s); i++ {
+			if st.ascii {
+				// Eight bytes at a time past a stretch of Chinese text.
+				for i+8 <= len(x.s) && word(x.s, i)&0x8080808080808080 == 0x8080808080808080 {
+					i += 8
+				}
+				if i == len(x.s) {
+					break
+				}
+			}
 			if st.firstByte(x.s[i]) {
 				return i
 			}

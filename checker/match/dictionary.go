@@ -12,18 +12,14 @@ import (
 // literals that are not there.
 type Dictionary struct {
 	lits []string
-	// heads[id] holds the first eight bytes of literal id (fewer if it is
-	// shorter, masked by masks[id]), read as a little-endian word: most
-	// literals are told from the text by one comparison of words.
-	heads, masks []uint64
 	// Literals are listed by their first bytes: one of a single byte in
 	// single, one of two bytes in pairs (with a bit in pairBits), a longer
 	// one in groups[triples[h]-1], h a hash of its first three bytes (a
 	// group may hold literals of other beginnings with the same hash, which
-	// the comparison with the text sorts out). A literal starts
-	// with the first byte of a rune, and every such byte is a place where
-	// regexp starts a rune, so a scan looks at every byte without decoding
-	// the text.
+	// the comparison with the text sorts out); one of six bytes or more
+	// also sets a bit of sixes. A literal starts with the first byte of a
+	// rune, and every such byte is a place where regexp starts a rune, so a
+	// scan looks at every byte without decoding the text.
 	single [256][]int32
 	// longer[c] tells whether a literal of two bytes or more starts with
 	// byte c: most ASCII bytes (spaces, letters, marks) start none.
@@ -31,8 +27,13 @@ type Dictionary struct {
 	pairBits [1 << 16 / 64]uint64
 	pairs    map[uint16][]int32
 	triples  []uint16
-	groups   [][]int32
-	entries  []*entry
+	groups   []group
+	// sixes holds a bit per hash of the first six bytes of the literals of
+	// six bytes or more: in Chinese text most places whose first character
+	// begins literals (法, 政) begin none of them with the next character,
+	// and one look at a bit spares comparing each.
+	sixes   [1 << sixBits / 64]uint64
+	entries []*entry
 	// others holds the patterns another dictionary claimed first.
 	others map[*Pattern]*entry
 }
@@ -82,8 +83,6 @@ func NewDictionary(patterns []*Pattern) *Dictionary {
 			id = int32(len(d.lits))
 			ids[lit] = id
 			d.lits = append(d.lits, lit)
-			head, mask := headOf(lit)
-			d.heads, d.masks = append(d.heads, head), append(d.masks, mask)
 			d.file(lit, id)
 		}
 		return id
@@ -153,22 +152,53 @@ func (d *Dictionary) file(lit string, id int32) {
 	default:
 		h := tripleHash(uint32(lit[0])<<16 | uint32(lit[1])<<8 | uint32(lit[2]))
 		if d.triples[h] == 0 {
-			d.groups = append(d.groups, nil)
+			d.groups = append(d.groups, group{})
 			d.triples[h] = uint16(len(d.groups))
 		}
-		g := d.triples[h] - 1
-		d.groups[g] = append(d.groups[g], id)
+		g := &d.groups[d.triples[h]-1]
+		if len(lit) < 6 {
+			g.short = append(g.short, headOf(lit, id))
+			return
+		}
+		head := headOf(lit, id)
+		g.long = append(g.long, head)
+		six := sixHash(head.word)
+		d.sixes[six/64] |= 1 << (six % 64)
 	}
 }
 
-// headOf returns the first eight bytes of lit as a little-endian word, and
-// the mask of the bytes lit has.
-func headOf(lit string) (head, mask uint64) {
+// group holds the literals of three bytes or more whose first three bytes
+// have the same hash: those shorter than six bytes, and the others.
+type group struct {
+	short, long []head
+}
+
+// sixBits is the size of the hash of a literal's first six bytes.
+const sixBits = 16
+
+// sixHash maps the first six bytes of word w (a little-endian word of
+// eight) to sixBits bits.
+func sixHash(w uint64) uint64 { return (w << 16) * 0x9E3779B97F4A7C15 >> (64 - sixBits) }
+
+// head is what a scan compares the text with to find literal id: its first
+// eight bytes (fewer if it is shorter, masked by mask), read as a
+// little-endian word, so that most literals are told from the text by one
+// comparison of words; the rest of a longer one is compared apart. A
+// group's heads lie side by side, not in tables indexed by id.
+type head struct {
+	word, mask uint64
+	id         int32
+	long       bool // the literal is longer than eight bytes
+}
+
+// headOf returns the head of literal id, lit.
+func headOf(lit string, id int32) head {
+	h := head{id: id, long: len(lit) > 8}
 	for i := 0; i < len(lit) && i < 8; i++ {
-		head |= uint64(lit[i]) << (8 * i)
-		mask |= 0xFF << (8 * i)
+		h.word |= uint64(lit[i]) << (8 * i)
+		h.mask |= 0xFF << (8 * i)
 	}
-	return head, mask
+	return h
 }
 
 // word returns the eight bytes of s at i as a little-endian word.
@@ -263,7 +293,7 @@ func (d *Dictionary) ScanReusing(s string, old *Text) *Text {
 		case c >= 0xE0:
 			// A rune of three bytes or more: no literal of two bytes starts here.
 			if g := d.triples[tripleHash(uint32(c)<<16|uint32(s[i+1])<<8|uint32(s[i+2]))]; g != 0 {
-				t.find(i, d.groups[g-1])
+				t.find(i, &d.groups[g-1])
 			}
 			if s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 				i += 2 // continuation bytes start no literal
@@ -301,26 +331,39 @@ func (t *Text) pairsAndTriples(i int) {
 	}
 	if i+2 < len(s) {
 		if g := d.triples[tripleHash(uint32(pair)<<8|uint32(s[i+2]))]; g != 0 {
-			t.find(i, d.groups[g-1])
+			t.find(i, &d.groups[g-1])
 		}
 	}
 }
 
-// find records the literals of ids that occur at i.
-func (t *Text) find(i int, ids []int32) {
+// find records the literals of group g that occur at i.
+func (t *Text) find(i int, g *group) {
 	d, s := t.d, t.s
 	if i+8 > len(s) {
-		for _, id := range ids {
-			if strings.HasPrefix(s[i:], d.lits[id]) {
-				t.add(i, id)
+		for _, heads := range [2][]head{g.short, g.long} {
+			for _, h := range heads {
+				if strings.HasPrefix(s[i:], d.lits[h.id]) {
+					t.add(i, h.id)
+				}
 			}
 		}
 		return
 	}
 	w := word(s, i)
-	for _, id := range ids {
-		if w&d.masks[id] == d.heads[id] && (len(d.lits[id]) <= 8 || strings.HasPrefix(s[i+8:], d.lits[id][8:])) {
-			t.add(i, id)
+	for _, h := range g.short {
+		if w&h.mask == h.word {
+			t.add(i, h.id)
+		}
+	}
+	if len(g.long) == 0 {
+		return
+	}
+	if six := sixHash(w); d.sixes[six/64]&(1<<(six%64)) == 0 {
+		return
+	}
+	for _, h := range g.long {
+		if w&h.mask == h.word && (!h.long || strings.HasPrefix(s[i+8:], d.lits[h.id][8:])) {
+			t.add(i, h.id)
 		}
 	}
 }

@@ -24,10 +24,12 @@ import (
 )
 
 // Pattern is a regular expression with a prefilter. It is parsed (and so
-// validated) when made, and compiled on first use: a pattern whose literals
-// never occur in the text is never compiled, which keeps start-up short. The
-// Find and Match methods answer exactly as regexp's do; a Pattern is safe for
-// concurrent use.
+// validated) when made, its literals worked out then for the dictionaries;
+// how it searches is planned on its first search that gets past the
+// prefilter, and the expression compiled on first use: a pattern whose
+// literals never occur in the text is never planned nor compiled, which
+// keeps start-up short. The Find and Match methods answer exactly as
+// regexp's do; a Pattern is safe for concurrent use.
 type Pattern struct {
 	expr string
 	// source is what the variants are built from, unless tree is kept: then
@@ -44,6 +46,13 @@ type Pattern struct {
 	also [][]string
 	// needRunes sums up the characters of each literal of need.
 	needRunes []Runes
+	// branches are the alternatives of a pattern searched one by one.
+	branches []*Pattern
+	empty    bool // the pattern can match the empty string
+	// The fields below are the plan, made by plan on the first search
+	// (planned) from the parsed and simplified trees, which it then lets go.
+	planOnce       sync.Once
+	parsed, simple *syntax.Regexp
 	// longest is the most bytes a match spans, or unbounded.
 	longest int
 	// stop is a rune every match ends with and holds nowhere else (the 》
@@ -58,9 +67,6 @@ type Pattern struct {
 	firstRunes []rune
 	// starts is what the first byte of a match can be.
 	starts starts
-	// branches are the alternatives of a pattern searched one by one.
-	branches []*Pattern
-	empty    bool // the pattern can match the empty string
 	// re[v] is the expression compiled as variant v says: anchored at the
 	// start of the text it is given, and for a window whose start or end is
 	// cut off from the text's (there ^ or $ cannot hold). Compiled on first
@@ -143,8 +149,6 @@ func Compile(expr string) (*Pattern, error) {
 func compileTree(tree *syntax.Regexp) *Pattern {
 	p := &Pattern{tree: tree, names: tree.CapNames(), empty: nullable(tree)}
 	simple := tree.Simplify()
-	p.longest = maxLen(simple)
-	p.stop = stopRune(simple)
 	if n, ok := required(simple); ok && len(n.lits) > 0 && len(n.lits) <= maxLiterals {
 		p.need = n
 		for _, lit := range n.lits {
@@ -156,6 +160,29 @@ func compileTree(tree *syntax.Regexp) *Pattern {
 			}
 		}
 	}
+	p.parsed, p.simple = tree, simple
+	if p.splittable() {
+		// Whether it is split decides what a dictionary holds of it.
+		p.planned()
+	}
+	return p
+}
+
+// planned returns p with its search planned: on its first search, not when
+// it is compiled, because the packs are compiled at every start and most of
+// their patterns reach no search in a run on one file.
+func (p *Pattern) planned() *Pattern {
+	p.planOnce.Do(p.plan)
+	return p
+}
+
+// plan works out how p searches a text: how long a match can be, what it
+// can start and end with, whether it is matched as sequences, and so its
+// strategy; and splits an alternation.
+func (p *Pattern) plan() {
+	tree, simple := p.parsed, p.simple
+	p.longest = maxLen(simple)
+	p.stop = stopRune(simple)
 	begin, end, context := anchors(simple)
 	p.matters = anchored
 	if begin {
@@ -192,26 +219,29 @@ func compileTree(tree *syntax.Regexp) *Pattern {
 	default:
 		p.how = inWindows
 	}
-	if p.seqs == nil {
+	if p.seqs == nil && p.splittable() {
 		p.splitAlternation(tree)
 	}
-	return p
+	p.parsed, p.simple = nil, nil
+}
+
+// splittable tells whether p is an alternation splitAlternation may split:
+// one without groups (their numbers span the alternatives) that does not
+// match the empty string.
+func (p *Pattern) splittable() bool {
+	return p.parsed.Op == syntax.OpAlternate && len(p.names) <= 1 && !p.empty
 }
 
 // splitAlternation makes a pattern that is an alternation ("扫一扫|ICP备|
-// 发布时间\s*:|…") search each alternative apart, when each has literals of
-// its own to find it by: regexp runs the whole alternation, at every place
-// one of the alternatives' literals stands, on the rest of the line (a
-// \s* leaves the match unbounded), and a large alternation is slow there.
-// Not for a pattern with groups (their numbers span the alternatives) or
-// one that matches the empty string.
+// 发布时间\s*:|…", splittable) search each alternative apart, when each has
+// literals of its own to find it by: regexp runs the whole alternation, at
+// every place one of the alternatives' literals stands, on the rest of the
+// line (a \s* leaves the match unbounded), and a large alternation is slow
+// there.
 func (p *Pattern) splitAlternation(tree *syntax.Regexp) {
-	if tree.Op != syntax.OpAlternate || len(p.names) > 1 || p.empty {
-		return
-	}
 	var branches []*Pattern
 	for _, sub := range tree.Sub {
-		b := compileTree(sub)
+		b := compileTree(sub).planned()
 		if b.empty || b.how == whole || b.how == alternatives {
 			return
 		}
@@ -338,7 +368,7 @@ func (p *Pattern) MatchString(s string) bool {
 	switch {
 	case !p.mayMatch(s):
 		return false
-	case p.how == whole:
+	case p.planned().how == whole:
 		return p.Regexp().MatchString(s)
 	}
 	return p.newSearch(s, whether).next() != nil
@@ -349,7 +379,7 @@ func (p *Pattern) FindStringIndex(s string) []int {
 	switch {
 	case !p.mayMatch(s):
 		return nil
-	case p.how == whole:
+	case p.planned().how == whole:
 		return p.Regexp().FindStringIndex(s)
 	}
 	return p.newSearch(s, span).next()
@@ -360,7 +390,7 @@ func (p *Pattern) FindStringSubmatchIndex(s string) []int {
 	switch {
 	case !p.mayMatch(s):
 		return nil
-	case p.how == whole:
+	case p.planned().how == whole:
 		return p.Regexp().FindStringSubmatchIndex(s)
 	}
 	return p.newSearch(s, submatches).next()
@@ -371,7 +401,7 @@ func (p *Pattern) FindAllStringIndex(s string, n int) [][]int {
 	switch {
 	case !p.mayMatch(s):
 		return nil
-	case p.how == whole:
+	case p.planned().how == whole:
 		return p.Regexp().FindAllStringIndex(s, n)
 	}
 	return p.newSearch(s, span).all(n)
@@ -382,7 +412,7 @@ func (p *Pattern) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	switch {
 	case !p.mayMatch(s):
 		return nil
-	case p.how == whole:
+	case p.planned().how == whole:
 		return p.Regexp().FindAllStringSubmatchIndex(s, n)
 	}
 	return p.newSearch(s, submatches).all(n)
@@ -397,10 +427,12 @@ func (p *Pattern) MatchIn(t *Text) bool {
 	switch {
 	case e == nil:
 		return p.MatchString(t.s)
-	case p.how == whole:
-		return t.has(e) && p.Regexp().MatchString(t.s)
+	case !t.has(e):
+		return false
+	case p.planned().how == whole:
+		return p.Regexp().MatchString(t.s)
 	}
-	return t.has(e) && p.newSearch(t.s, whether).in(t, e).next() != nil
+	return p.newSearch(t.s, whether).in(t, e).next() != nil
 }
 
 // AllIn yields the matches of p in t's text, submatch indexes as
@@ -420,17 +452,17 @@ func (p *Pattern) allIn(t *Text, want answer) iter.Seq[[]int] {
 		case e == nil:
 			listed = p.FindAllStringSubmatchIndex(t.s, -1)
 		case !t.has(e):
-		case p.how == whole && want == span:
-			listed = p.Regexp().FindAllStringIndex(t.s, -1)
-		case p.how == whole:
-			listed = p.Regexp().FindAllStringSubmatchIndex(t.s, -1)
-		default:
+		case p.planned().how != whole:
 			x := search{p: p, s: t.s, want: want, t: t, e: e}
 			for m := x.next(); m != nil; m = x.next() {
 				if !yield(m) {
 					return
 				}
 			}
+		case want == span:
+			listed = p.Regexp().FindAllStringIndex(t.s, -1)
+		default:
+			listed = p.Regexp().FindAllStringSubmatchIndex(t.s, -1)
 		}
 		for _, m := range listed {
 			if !yield(m) {

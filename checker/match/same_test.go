@@ -115,6 +115,7 @@ func sameAnswers(t *testing.T, d *Dictionary, p *Pattern, re *regexp.Regexp, s s
 	if re.MatchString(s) && !p.MayMatchRunes(RunesOf(s)) {
 		t.Fatalf("%s on %q: a match, but MayMatchRunes says none can be", re, s)
 	}
+	p.planned()
 	for _, m := range re.FindAllStringIndex(s, -1) {
 		if m[0] < m[1] && !p.starts.may(s[m[0]]) {
 			t.Fatalf("%s on %q: a match at %d, but its first byte is not among the pattern's", re, s, m[0])
@@ -137,7 +138,7 @@ func TestPacksSameAsRegexp(t *testing.T) {
 	}
 	var ps []*Pattern
 	for _, expr := range exprs {
-		p := MustCompile(expr)
+		p := MustCompile(expr).planned()
 		hows[p.how]++
 		ps = append(ps, p)
 	}
@@ -256,7 +257,7 @@ func TestSequencesSameAsRegexp(t *testing.T) {
 		`(?:x|^)y+`, `(?:a(?:b|c)?)?d`, `x(?:(y)|(z)c)?c`, `[^()\n甲]*[甲年]|[^()\n]*\)[甲年]`, `\x{FFFD}+x?`)
 	tried := 0
 	for _, e := range exprs {
-		p := MustCompile(e)
+		p := MustCompile(e).planned()
 		if p.seqs == nil {
 			continue
 		}
@@ -288,7 +289,7 @@ func TestSequencesOf(t *testing.T) {
 		`(?i)ab`:                                   0,
 		`x$y`:                                      0,
 	} {
-		if got := len(MustCompile(expr).seqs); got != want {
+		if got := len(MustCompile(expr).planned().seqs); got != want {
 			t.Errorf("%s: %d sequences, want %d", expr, got, want)
 		}
 	}

@@ -364,6 +364,8 @@ type starts struct {
 	// few holds the first bytes when there are at most maxLeads of them:
 	// a search looks for each with IndexByte.
 	few []byte
+	// ascii: every first byte is an ASCII one.
+	ascii bool
 	// first holds a bit per byte a match can start with: only bytes that
 	// start a rune (ASCII and lead bytes), so a place it finds is one where
 	// regexp steps.
@@ -381,6 +383,7 @@ func startsOf(re *syntax.Regexp) starts {
 	for _, w := range st.first {
 		n += bits.OnesCount64(w)
 	}
+	st.ascii = !st.every && !st.invalid && st.first[2] == 0 && st.first[3] == 0
 	for b := 0; b < 256 && n <= maxLeads; b++ {
 		if st.firstByte(byte(b)) {
 			st.few = append(st.few, byte(b))
@@ -480,6 +483,15 @@ func (x *search) nextStart(valid bool, from int) int {
 		return -1
 	case st.few == nil:
 		for i := from; i < len(x.s); i++ {
+			if st.ascii {
+				// Eight bytes at a time past a stretch of Chinese text.
+				for i+8 <= len(x.s) && word(x.s, i)&0x8080808080808080 == 0x8080808080808080 {
+					i += 8
+				}
+				if i == len(x.s) {
+					break
+				}
+			}
 			if st.firstByte(x.s[i]) {
 				return i
 			}
@@ -509,9 +521,9 @@ func (x *search) nextStart(valid bool, from int) int {
 }
 
 // matchFirst matches the first of qs that matches at c in s: the indexes
-// want asks for, or nil. Where a sequence's items end is kept for the next,
-// which shares its first items.
-func matchFirst(qs []*sequence, s string, c int, want answer) []int {
+// want asks for, taken from mem, or nil. Where a sequence's items end is
+// kept for the next, which shares its first items.
+func matchFirst(qs []*sequence, s string, c int, want answer, mem *matchMemory) []int {
 	var stack [16]int
 	// bounds[i] is where the first i items of the last sequence tried end,
 	// for the first known of them; stuck: its item known does not match.
@@ -538,7 +550,7 @@ func matchFirst(qs []*sequence, s string, c int, want answer) []int {
 		if stuck || q.end && pos != len(s) || pos == c {
 			continue
 		}
-		return q.answer(bounds, want)
+		return q.answer(bounds, want, mem)
 	}
 	return nil
 }
@@ -559,16 +571,18 @@ func (it item) matchAt(s string, pos int) (int, bool) {
 }
 
 // answer returns the indexes want asks for of q's match, whose items end at
-// bounds[1:] (bounds[0] is its start).
-func (q *sequence) answer(bounds []int, want answer) []int {
+// bounds[1:] (bounds[0] is its start), taken from mem.
+func (q *sequence) answer(bounds []int, want answer, mem *matchMemory) []int {
 	c, end := bounds[0], bounds[len(q.items)]
 	switch want {
 	case whether:
 		return matched
 	case span:
-		return []int{c, end}
+		m := mem.take(2)
+		m[0], m[1] = c, end
+		return m
 	}
-	m := make([]int, 2+len(q.groups))
+	m := mem.take(2 + len(q.groups))
 	m[0], m[1] = c, end
 	for i, k := range q.groups {
 		m[2+i] = -1
@@ -619,4 +633,23 @@ func inSet(set []rune, r rune) bool {
 		}
 	}
 	return false
+}
+
+// matchMemory lends a search the memory of the indexes of its matches, out
+// of blocks that double in size: a search that finds many matches (the
+// commas of a paragraph) allocates a few times, not once per match.
+type matchMemory struct {
+	free    []int
+	matches int // how many matches the last block holds
+}
+
+// take returns n ints for the indexes of a match; its caller may keep them.
+func (mem *matchMemory) take(n int) []int {
+	if len(mem.free) < n {
+		mem.matches = max(2*mem.matches, 1)
+		mem.free = make([]int, n*mem.matches)
+	}
+	m := mem.free[:n:n]
+	mem.free = mem.free[n:]
+	return m
 }

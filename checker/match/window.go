@@ -41,6 +41,8 @@ type search struct {
 	oi int
 	// valid is 1 when s is valid UTF-8, -1 when not, 0 before it is known.
 	valid int8
+	// mem holds the indexes of the matches of sequences.
+	mem matchMemory
 }
 
 const notSearched = -2
@@ -199,7 +201,7 @@ func (x *search) matchSequences(c int) []int {
 			return nil
 		}
 	}
-	return matchFirst(x.p.seqs, x.s, c, x.want)
+	return matchFirst(x.p.seqs, x.s, c, x.want, &x.mem)
 }
 
 // atEnd finds the one match a sequence anchored at the text's end can have.
@@ -212,7 +214,7 @@ func (x *search) atEnd() []int {
 	if c < x.pos { // none, or before where the search starts
 		return nil
 	}
-	return matchFirst(x.p.seqs, x.s, c, x.want)
+	return matchFirst(x.p.seqs, x.s, c, x.want, &x.mem)
 }
 
 // everyStart tries the pattern's sequences at every start from pos on that
@@ -275,7 +277,9 @@ func (x *search) alternative() []int {
 	if x.want == whether {
 		return matched
 	}
-	return []int{best[0], best[1]}
+	m := x.mem.take(2)
+	m[0], m[1] = best[0], best[1]
+	return m
 }
 
 // unsearched stands for an alternative's first match not yet looked for.
@@ -318,7 +322,7 @@ func (x *search) atStart() []int {
 		return nil
 	}
 	if x.p.seqs != nil {
-		return matchFirst(x.p.seqs, x.s, 0, x.want)
+		return matchFirst(x.p.seqs, x.s, 0, x.want, &x.mem)
 	}
 	reach := len(x.s)
 	if x.p.longest != unbounded {

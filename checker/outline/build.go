@@ -68,6 +68,9 @@ type prose struct {
 	viewSpan
 	masked string
 	runes  match.Runes
+	// uncited: the text is known to hold no 《, so it is its own masked
+	// text (the sentence splitter looks for one on its way).
+	uncited bool
 }
 
 // sentence is a prose unit of the body (proseSentences).

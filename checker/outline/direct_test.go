@@ -100,6 +100,24 @@ func FuzzCitationsMasked(f *testing.F) {
 	})
 }
 
+// TestCitingSentenceEnd: the splitter finds the end mark where a search by
+// runes does, and a 《 on its way where strings.Contains does: before the end,
+// or in the whole text when there is none.
+func TestCitingSentenceEnd(t *testing.T) {
+	isEnd := func(r rune) bool { return r == '。' || r == '!' || r == '?' || r == ';' }
+	pieces := append(slices.Clone(citationPieces), "!", "?", ";", "、", "〇", "〈")
+	for _, s := range sameInputs(t, 20000, pieces) {
+		at, _, cites := citingSentenceEnd(s)
+		before := s
+		if at >= 0 {
+			before = s[:at]
+		}
+		if at != strings.IndexFunc(s, isEnd) || cites != strings.Contains(before, "《") {
+			t.Errorf("citingSentenceEnd(%q) = %d, %v", s, at, cites)
+		}
+	}
+}
+
 // The expressions the word lists replace, as they were.
 var (
 	titleWordRe    = regexp.MustCompile(`报告|情况|总结|汇报|法治政府建设`)

@@ -421,15 +421,25 @@ var (
 // bytes, passing over Chinese characters whole: the view is valid UTF-8, so
 // E3 80 82 is always a 。.
 func sentenceEnd(s string) (at, size int) {
+	at, size, _ = citingSentenceEnd(s)
+	return at, size
+}
+
+// citingSentenceEnd is sentenceEnd, and tells too whether a 《 (E3 80 8A)
+// stands before the end mark, or anywhere in s when there is none: the
+// sentence is split and looked through for titles in one pass.
+func citingSentenceEnd(s string) (at, size int, cites bool) {
 	for i := 0; i < len(s); i++ {
 		switch b := s[i]; {
 		case b == '!' || b == '?' || b == ';':
-			return i, 1
+			return i, 1, cites
 		case b == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x82:
-			return i, 3
+			return i, 3, cites
+		case b == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x8A:
+			cites = true
 		case b >= 0xE4 && b <= 0xE9:
 			i += 2 // a Chinese character: its continuation bytes are no mark
 		}
 	}
-	return -1, 0
+	return -1, 0, cites
 }

@@ -310,7 +310,10 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 // A cited title is no content: what 《……》 names is masked first.
 func (b *builder) matchProse(p *prose, res []*match.Pattern) bool {
 	if p.runes == (match.Runes{}) { // not summed up yet, or empty (and quick to sum again)
-		p.masked = citationsMasked(b.viewText(p.viewSpan))
+		p.masked = b.viewText(p.viewSpan)
+		if !p.uncited {
+			p.masked = citationsMasked(p.masked)
+		}
 		p.runes = match.RunesOf(p.masked)
 	}
 	for _, re := range res {
@@ -351,11 +354,12 @@ func (b *builder) splitSentences(out []sentence, vs, ve int) []sentence {
 		trimmed := strings.TrimLeft(s, " \t")
 		vs += len(s) - len(trimmed)
 		end := ve
-		if k, n := sentenceEnd(trimmed); k >= 0 {
+		k, n, cites := citingSentenceEnd(trimmed)
+		if k >= 0 {
 			end = vs + k + n
 		}
 		if end > vs {
-			out = append(out, sentence{prose: prose{viewSpan: viewSpan{vs, end}}, start: b.v.Orig(vs)})
+			out = append(out, sentence{prose: prose{viewSpan: viewSpan{vs, end}, uncited: !cites}, start: b.v.Orig(vs)})
 		}
 		vs = end
 	}

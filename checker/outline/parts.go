@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/fzlint/fzlint/checker/match"
 )
@@ -474,14 +475,37 @@ func (b *builder) dutyItemsCue(top int) (cue, bool) {
 	return cue{cue: b.o.Headings[firstK].Span, end: b.sectionEnd(lastK), heading: -1}, true
 }
 
-// dutyItem is the index in dutyItems of the first item s names, -1 if none.
-func dutyItem(s string) int {
+// dutyItemSums sums up the characters of each word of dutyItems, item by
+// item (match.RunesOf), when first asked for.
+var dutyItemSums = sync.OnceValue(func() [][]match.Runes {
+	sums := make([][]match.Runes, len(dutyItems))
 	for k, words := range dutyItems {
-		if containsWord(s, words) {
-			return k
+		for _, w := range words {
+			sums[k] = append(sums[k], match.RunesOf(w))
+		}
+	}
+	return sums
+})
+
+// dutyItem is the index in dutyItems of the first item s names, -1 if none.
+// A word is looked for only where s holds all its characters' bits: most
+// headings hold none of the words, and a sum rules them out unsearched.
+func dutyItem(s string) int {
+	rs, sums := match.RunesOf(s), dutyItemSums()
+	for k, words := range dutyItems {
+		for j, w := range words {
+			if holds(rs, sums[k][j]) && strings.Contains(s, w) {
+				return k
+			}
 		}
 	}
 	return -1
+}
+
+// holds tells whether every bit of sub is set in rs: a text summed up in rs
+// may hold one summed up in sub.
+func holds(rs, sub match.Runes) bool {
+	return rs[0]&sub[0] == sub[0] && rs[1]&sub[1] == sub[1]
 }
 
 // partEnds sets where each part ends. Parts follow one another: each ends

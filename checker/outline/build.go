@@ -63,7 +63,7 @@ type builder struct {
 // prose is a stretch of the view that the roles' patterns are tried on
 // (matchProse), with what they ask of it worked out once however many roles
 // look: its text with cited titles masked (citationsMasked), and the sum of
-// that text's characters. Both are set when first asked for.
+// the characters that text may hold. Both are set when first asked for.
 type prose struct {
 	viewSpan
 	masked string

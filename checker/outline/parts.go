@@ -308,21 +308,34 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 // matchProse tells whether one of res matches p: its characters, summed up
 // once, rule out most patterns unsearched.
 //
-// A cited title is no content: what 《……》 names is masked first.
+// A cited title is no content: what 《……》 names is masked first. The sum
+// is of the text and the mask, which holds every character of the masked
+// text, so a text is masked only when a pattern is searched in it.
 func (b *builder) matchProse(p *prose, res []*match.Pattern) bool {
 	if p.runes == (match.Runes{}) { // not summed up yet, or empty (and quick to sum again)
-		p.masked = b.viewText(p.viewSpan)
+		p.runes = match.RunesOf(b.viewText(p.viewSpan))
 		if !p.uncited {
-			p.masked = citationsMasked(p.masked)
+			mask := match.RunesOf(citationMask)
+			p.runes[0], p.runes[1] = p.runes[0]|mask[0], p.runes[1]|mask[1]
 		}
-		p.runes = match.RunesOf(p.masked)
 	}
 	for _, re := range res {
-		if re.MayMatchRunes(p.runes) && re.MatchString(p.masked) {
+		if re.MayMatchRunes(p.runes) && re.MatchString(b.masked(p)) {
 			return true
 		}
 	}
 	return false
+}
+
+// masked is the text of p with cited titles masked, worked out once.
+func (b *builder) masked(p *prose) string {
+	if p.masked == "" { // not masked yet, or empty (and quick to mask again)
+		p.masked = b.viewText(p.viewSpan)
+		if !p.uncited {
+			p.masked = citationsMasked(p.masked)
+		}
+	}
+	return p.masked
 }
 
 // proseSentences splits the report's prose into sentences (at 。!?; and line

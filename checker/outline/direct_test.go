@@ -118,6 +118,26 @@ func TestCitingSentenceEnd(t *testing.T) {
 	}
 }
 
+func FuzzCitingSentenceEnd(f *testing.F) {
+	for _, s := range []string{"学习《规定》。又《", "甲;乙《。", "《!", "、。《", "\xe3\x80"} {
+		f.Add(s)
+	}
+	isEnd := func(r rune) bool { return r == '。' || r == '!' || r == '?' || r == ';' }
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // view text is valid UTF-8
+		}
+		at, _, cites := citingSentenceEnd(s)
+		before := s
+		if at >= 0 {
+			before = s[:at]
+		}
+		if at != strings.IndexFunc(s, isEnd) || cites != strings.Contains(before, "《") {
+			t.Errorf("citingSentenceEnd(%q) = %d, %v", s, at, cites)
+		}
+	})
+}
+
 // The expressions the word lists replace, as they were.
 var (
 	titleWordRe    = regexp.MustCompile(`报告|情况|总结|汇报|法治政府建设`)

@@ -417,29 +417,44 @@ var (
 
 // sentenceEnd returns where the first mark that ends a sentence stands in
 // view text s, and its size in bytes; -1 if there is none. The marks are
-// 。!?; (full-width ！？； are folded to ASCII in the view). It looks at
-// bytes, passing over Chinese characters whole: the view is valid UTF-8, so
-// E3 80 82 is always a 。.
+// 。!?; (full-width ！？； are folded to ASCII in the view).
 func sentenceEnd(s string) (at, size int) {
 	at, size, _ = citingSentenceEnd(s)
 	return at, size
 }
 
-// citingSentenceEnd is sentenceEnd, and tells too whether a 《 (E3 80 8A)
-// stands before the end mark, or anywhere in s when there is none: the
-// sentence is split and looked through for titles in one pass.
+// citingSentenceEnd is sentenceEnd, and tells too whether a 《 stands before
+// the end mark, or anywhere in s when there is none: the sentence is split
+// and looked through for titles at once. It looks for bytes: the 。 and 《
+// of a valid text (the view) are where E3 80 82 and E3 80 8A are, and an
+// ASCII mark is where its byte is. The first 。 bounds the search for the
+// others.
 func citingSentenceEnd(s string) (at, size int, cites bool) {
-	for i := 0; i < len(s); i++ {
-		switch b := s[i]; {
-		case b == '!' || b == '?' || b == ';':
-			return i, 1, cites
-		case b == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x82:
-			return i, 3, cites
-		case b == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x8A:
-			cites = true
-		case b >= 0xE4 && b <= 0xE9:
-			i += 2 // a Chinese character: its continuation bytes are no mark
+	at, end, cite := -1, len(s), -1 // end: where the marks are looked for up to; cite: the first 《
+	for i := 0; i+2 < len(s); i++ {
+		k := strings.IndexByte(s[i:], 0xE3)
+		if k < 0 {
+			break
+		}
+		i += k
+		if i+2 >= len(s) || s[i+1] != 0x80 {
+			continue
+		}
+		if s[i+2] == 0x82 {
+			at, size, end = i, 3, i
+			break
+		}
+		if s[i+2] == 0x8A && cite < 0 {
+			cite = i
 		}
 	}
-	return -1, 0, cites
+	for _, mark := range asciiEnds {
+		if k := strings.IndexByte(s[:end], mark); k >= 0 {
+			at, size, end = k, 1, k
+		}
+	}
+	return at, size, cite >= 0 && cite < end
 }
+
+// asciiEnds are the marks that end a sentence besides 。.
+var asciiEnds = [...]byte{'!', '?', ';'}

@@ -62,7 +62,10 @@ func New(s string) *View {
 				b.Grow(len(s))
 			}
 			b.WriteString(s[kept:i])
-			b.WriteRune(n)
+			// Written as bytes: Builder.Write is inlined here, where b is a
+			// local variable, and WriteRune is not.
+			var enc [utf8.UTFMax]byte
+			b.Write(utf8.AppendRune(enc[:0], n))
 			i += size
 			kept = i
 			if d := i - b.Len(); d != delta {

@@ -175,6 +175,9 @@ func (b *builder) release() {
 func (b *builder) markStrong(i int) {
 	l := &b.lines[i]
 	start := b.textStart(i)
+	if c := b.v.Text[start:l.ve]; !strings.HasPrefix(c, "**") && !strings.HasPrefix(c, "__") {
+		return // most lines: no marker opens them
+	}
 	s := strings.TrimRightFunc(b.v.Text[start:l.ve], unicode.IsSpace)
 	for _, m := range []string{"**", "__"} {
 		body, ok := strings.CutPrefix(s, m)

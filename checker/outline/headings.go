@@ -187,7 +187,7 @@ func (b *builder) markerAt(i int) (m marker, at int, ok bool) {
 	}
 	at = b.textStart(i)
 	m, ok = parseMarker(b.v.Text[at:l.ve])
-	if !ok || strings.TrimSpace(b.v.Text[at+m.size:l.ve]) == "" {
+	if !ok || blank(b.v.Text[at+m.size:l.ve]) {
 		return marker{}, 0, false
 	}
 	return m, at, true
@@ -370,7 +370,7 @@ func (b *builder) headingEnd(vs, ve int) (end int, runIn bool) {
 	if k < 0 {
 		return ve, false
 	}
-	if strings.TrimSpace(text[k+n:]) == "" {
+	if blank(text[k+n:]) {
 		return ve, false
 	}
 	return vs + k + n, true
@@ -414,6 +414,12 @@ var (
 	prepositions = []string{"按照", "根据", "依据", "为了", "围绕", "通过", "在"}
 	drafters     = []string{"我局", "我委", "我办", "我厅", "我市", "我县", "我区", "我镇", "我乡", "我院", "我们", "我单位", "我街道", "我部门"}
 )
+
+// blank tells whether s is spaces only (or empty), looking no further than
+// its first other character.
+func blank(s string) bool {
+	return strings.TrimLeftFunc(s, unicode.IsSpace) == ""
+}
 
 // sentenceEnd returns where the first mark that ends a sentence stands in
 // view text s, and its size in bytes; -1 if there is none. The marks are

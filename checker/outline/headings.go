@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/doc"
 )
 
 // marker is a heading number found at the start of view text.
@@ -390,7 +392,7 @@ func paragraphItem(s string) bool {
 	if !strings.HasSuffix(s, "。") {
 		return false
 	}
-	n := utf8.RuneCountInString(s)
+	n := doc.ValidRuneCount(s) // view text is valid UTF-8
 	clause := strings.Contains(s, ",")
 	return n > paragraphRunes || clause && (n > paragraphClauseRunes || proseClause(s))
 }

@@ -54,15 +54,18 @@ func New(s string) *View {
 			}
 		}
 		r, size := decodeRune(s, i)
-		if n := Rune(r); n != r || size == 1 {
-			if n != r && IsTraditional(r) {
+		if n, fromTraditional := fold(r); n != r || size == 1 {
+			if fromTraditional {
 				traditional++
 			}
 			if b.Cap() == 0 {
 				b.Grow(len(s))
 			}
 			b.WriteString(s[kept:i])
-			b.WriteRune(n)
+			// Written as bytes: Builder.Write is inlined here, where b is a
+			// local variable, and WriteRune is not.
+			var enc [utf8.UTFMax]byte
+			b.Write(utf8.AppendRune(enc[:0], n))
 			i += size
 			kept = i
 			if d := i - b.Len(); d != delta {
@@ -118,18 +121,25 @@ func (v *View) Orig(i int) int {
 
 // Rune returns the normalized form of r.
 func Rune(r rune) rune {
+	n, _ := fold(r)
+	return n
+}
+
+// fold returns the normalized form of r, and whether it is r's simplified
+// form: the view counts those (one look at the table for both).
+func fold(r rune) (n rune, fromTraditional bool) {
 	switch {
 	case r < 0x80:
-		return r
+		return r, false
 	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII forms
-		return r - 0xFF01 + '!'
+		return r - 0xFF01 + '!', false
 	case r == 0x3000 || r == 0x00A0 || r == 0x2002 || r == 0x2003 || r == 0x2009 || r == 0x202F:
-		return ' '
+		return ' ', false
 	}
 	if s, ok := simplified(r); ok {
-		return s
+		return s, true
 	}
-	return r
+	return r, false
 }
 
 // IsTraditional tells whether r is a traditional character with a different

@@ -286,6 +286,17 @@ func TestTraditionalCount(t *testing.T) {
 	}
 }
 
+// TestFoldCountsTraditional: fold tells a rune folded to its simplified form
+// where the view once asked IsTraditional of every rune Rune changed.
+func TestFoldCountsTraditional(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		n, fromTraditional := fold(r)
+		if n != Rune(r) || fromTraditional != (n != r && IsTraditional(r)) {
+			t.Fatalf("fold(%U) = %U, %v", r, n, fromTraditional)
+		}
+	}
+}
+
 // TestSimplifiedTable: every entry of the table is found, in the BMP by the
 // rank of its bit, and nothing else is.
 func TestSimplifiedTable(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/doc"
 	"github.com/fzlint/fzlint/checker/match"
@@ -63,11 +64,14 @@ type builder struct {
 // prose is a stretch of the view that the roles' patterns are tried on
 // (matchProse), with what they ask of it worked out once however many roles
 // look: its text with cited titles masked (citationsMasked), and the sum of
-// that text's characters. Both are set when first asked for.
+// the characters that text may hold. Both are set when first asked for.
 type prose struct {
 	viewSpan
 	masked string
 	runes  match.Runes
+	// uncited: the text is known to hold no 《, so it is its own masked
+	// text (the sentence splitter looks for one on its way).
+	uncited bool
 }
 
 // sentence is a prose unit of the body (proseSentences).
@@ -92,11 +96,17 @@ type scratch struct {
 // viewSpan is a stretch [vs, ve) of the view.
 type viewSpan struct{ vs, ve int }
 
+// lineRunesMax is where the runes of a line stop being counted: the outline
+// only asks whether a line has more runes than a bound of a few dozen
+// (debrisRunes, the largest; a larger bound must raise it), and the
+// paragraphs of a report run to hundreds.
+const lineRunesMax = debrisRunes + 1
+
 // line is one line of the document as seen in the view.
 type line struct {
 	vs, ve int    // view offsets of the line's text: before its "\n", and before the closing marker of a Markdown line in strong emphasis
 	text   string // the line in the view
-	runes  int    // runes of the trimmed text
+	runes  int    // runes of the trimmed text; past lineRunesMax, a count above it
 	blank  bool
 	skip   bool   // not prose (Markdown code block, front matter)
 	md     int    // Markdown/Word heading level
@@ -135,8 +145,9 @@ func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
 			l.text = v.Text[vs:l.ve]
 		}
 		trimmed := strings.TrimSpace(v.Text[b.textStart(i):l.ve])
-		// The view is valid UTF-8: its runes are counted by bytes.
-		l.runes, l.blank = doc.ValidRuneCount(trimmed), trimmed == ""
+		// The view is valid UTF-8: its runes are counted by bytes, in as
+		// many as hold lineRunesMax runes at least.
+		l.runes, l.blank = doc.ValidRuneCount(trimmed[:min(len(trimmed), utf8.UTFMax*lineRunesMax)]), trimmed == ""
 		vs = min(ve+1, len(v.Text))
 	}
 	return b
@@ -164,6 +175,9 @@ func (b *builder) release() {
 func (b *builder) markStrong(i int) {
 	l := &b.lines[i]
 	start := b.textStart(i)
+	if c := b.v.Text[start:l.ve]; !strings.HasPrefix(c, "**") && !strings.HasPrefix(c, "__") {
+		return // most lines: no marker opens them
+	}
 	s := strings.TrimRightFunc(b.v.Text[start:l.ve], unicode.IsSpace)
 	for _, m := range []string{"**", "__"} {
 		body, ok := strings.CutPrefix(s, m)

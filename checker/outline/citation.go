@@ -28,24 +28,16 @@ func citationsMasked(s string) string {
 	kept := 0               // s[kept:i] goes to out unchanged
 	depth, masking := 0, false
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == '《':
+		// s[i:] starts with a 《 or a 》.
+		if strings.HasPrefix(s[i:], "《") {
 			if depth == 0 {
 				masking = !implemented(s[:i])
 			}
 			depth++
-		case r == '》' && depth > 0:
+		} else if depth > 0 {
 			depth--
-		case depth > 0 && masking:
-			if out.Cap() == 0 {
-				out.Grow(len(s))
-			}
-			out.WriteString(s[kept:i])
-			out.WriteString(citationMask)
-			kept = i + n
 		}
-		i += n
+		i += len("《")
 		if depth == 0 {
 			// Outside a title nothing changes up to the next 《.
 			k := strings.Index(s[i:], "《")
@@ -53,13 +45,52 @@ func citationsMasked(s string) string {
 				break
 			}
 			i += k
+			continue
 		}
+		// Inside a title every character is masked, or none, up to the
+		// next 《 or 》.
+		next := i + bracketIndex(s[i:])
+		if masking && next > i {
+			if out.Cap() == 0 {
+				out.Grow(len(s))
+			}
+			out.WriteString(s[kept:i])
+			writeMasks(&out, utf8.RuneCountInString(s[i:next]))
+			kept = next
+		}
+		i = next
 	}
 	if kept == 0 {
 		return s // every title is implemented, or empty
 	}
 	out.WriteString(s[kept:])
 	return out.String()
+}
+
+// bracketIndex returns where the first 《 or 》 (E3 80 8A, E3 80 8B) stands in
+// s, len(s) if none does.
+func bracketIndex(s string) int {
+	for i := 0; ; i++ {
+		k := strings.IndexByte(s[i:], 0xE3)
+		if k < 0 {
+			return len(s)
+		}
+		i += k
+		if strings.HasPrefix(s[i:], "《") || strings.HasPrefix(s[i:], "》") {
+			return i
+		}
+	}
+}
+
+// citationMasks is a run of citationMask that writeMasks writes from.
+const citationMasks = citationMask + citationMask + citationMask + citationMask +
+	citationMask + citationMask + citationMask + citationMask
+
+// writeMasks writes n citationMasks to out.
+func writeMasks(out *strings.Builder, n int) {
+	for ; n > 0; n -= 8 {
+		out.WriteString(citationMasks[:min(n, 8)*len(citationMask)])
+	}
 }
 
 // implemented tells whether the text before a 《 ends with a verb of

@@ -33,6 +33,15 @@ func (b *builder) markDebris() {
 		l.debris = b.debrisText(strings.TrimSpace(l.text))
 	}
 	b.extendDebris()
+	n := 0
+	for i := range b.lines {
+		if b.lines[i].debris {
+			n++
+		}
+	}
+	if n > 0 {
+		b.o.Debris = make([]Span, 0, n) // of the exact size, not grown
+	}
 	for i := range b.lines {
 		if b.lines[i].debris {
 			b.o.Debris = append(b.o.Debris, b.lineSpan(i))

@@ -100,6 +100,44 @@ func FuzzCitationsMasked(f *testing.F) {
 	})
 }
 
+// TestCitingSentenceEnd: the splitter finds the end mark where a search by
+// runes does, and a 《 on its way where strings.Contains does: before the end,
+// or in the whole text when there is none.
+func TestCitingSentenceEnd(t *testing.T) {
+	isEnd := func(r rune) bool { return r == '。' || r == '!' || r == '?' || r == ';' }
+	pieces := append(slices.Clone(citationPieces), "!", "?", ";", "、", "〇", "〈")
+	for _, s := range sameInputs(t, 20000, pieces) {
+		at, _, cites := citingSentenceEnd(s)
+		before := s
+		if at >= 0 {
+			before = s[:at]
+		}
+		if at != strings.IndexFunc(s, isEnd) || cites != strings.Contains(before, "《") {
+			t.Errorf("citingSentenceEnd(%q) = %d, %v", s, at, cites)
+		}
+	}
+}
+
+func FuzzCitingSentenceEnd(f *testing.F) {
+	for _, s := range []string{"学习《规定》。又《", "甲;乙《。", "《!", "、。《", "\xe3\x80"} {
+		f.Add(s)
+	}
+	isEnd := func(r rune) bool { return r == '。' || r == '!' || r == '?' || r == ';' }
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // view text is valid UTF-8
+		}
+		at, _, cites := citingSentenceEnd(s)
+		before := s
+		if at >= 0 {
+			before = s[:at]
+		}
+		if at != strings.IndexFunc(s, isEnd) || cites != strings.Contains(before, "《") {
+			t.Errorf("citingSentenceEnd(%q) = %d, %v", s, at, cites)
+		}
+	})
+}
+
 // The expressions the word lists replace, as they were.
 var (
 	titleWordRe    = regexp.MustCompile(`报告|情况|总结|汇报|法治政府建设`)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/doc"
 )
 
 // marker is a heading number found at the start of view text.
@@ -187,7 +189,7 @@ func (b *builder) markerAt(i int) (m marker, at int, ok bool) {
 	}
 	at = b.textStart(i)
 	m, ok = parseMarker(b.v.Text[at:l.ve])
-	if !ok || strings.TrimSpace(b.v.Text[at+m.size:l.ve]) == "" {
+	if !ok || blank(b.v.Text[at+m.size:l.ve]) {
 		return marker{}, 0, false
 	}
 	return m, at, true
@@ -370,7 +372,7 @@ func (b *builder) headingEnd(vs, ve int) (end int, runIn bool) {
 	if k < 0 {
 		return ve, false
 	}
-	if strings.TrimSpace(text[k+n:]) == "" {
+	if blank(text[k+n:]) {
 		return ve, false
 	}
 	return vs + k + n, true
@@ -390,7 +392,7 @@ func paragraphItem(s string) bool {
 	if !strings.HasSuffix(s, "。") {
 		return false
 	}
-	n := utf8.RuneCountInString(s)
+	n := doc.ValidRuneCount(s) // view text is valid UTF-8
 	clause := strings.Contains(s, ",")
 	return n > paragraphRunes || clause && (n > paragraphClauseRunes || proseClause(s))
 }
@@ -415,21 +417,52 @@ var (
 	drafters     = []string{"我局", "我委", "我办", "我厅", "我市", "我县", "我区", "我镇", "我乡", "我院", "我们", "我单位", "我街道", "我部门"}
 )
 
+// blank tells whether s is spaces only (or empty), looking no further than
+// its first other character.
+func blank(s string) bool {
+	return strings.TrimLeftFunc(s, unicode.IsSpace) == ""
+}
+
 // sentenceEnd returns where the first mark that ends a sentence stands in
 // view text s, and its size in bytes; -1 if there is none. The marks are
-// 。!?; (full-width ！？； are folded to ASCII in the view). It looks at
-// bytes, passing over Chinese characters whole: the view is valid UTF-8, so
-// E3 80 82 is always a 。.
+// 。!?; (full-width ！？； are folded to ASCII in the view).
 func sentenceEnd(s string) (at, size int) {
-	for i := 0; i < len(s); i++ {
-		switch b := s[i]; {
-		case b == '!' || b == '?' || b == ';':
-			return i, 1
-		case b == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x82:
-			return i, 3
-		case b >= 0xE4 && b <= 0xE9:
-			i += 2 // a Chinese character: its continuation bytes are no mark
+	at, size, _ = citingSentenceEnd(s)
+	return at, size
+}
+
+// citingSentenceEnd is sentenceEnd, and tells too whether a 《 stands before
+// the end mark, or anywhere in s when there is none: the sentence is split
+// and looked through for titles at once. It looks for bytes: the 。 and 《
+// of a valid text (the view) are where E3 80 82 and E3 80 8A are, and an
+// ASCII mark is where its byte is. The first 。 bounds the search for the
+// others.
+func citingSentenceEnd(s string) (at, size int, cites bool) {
+	at, end, cite := -1, len(s), -1 // end: where the marks are looked for up to; cite: the first 《
+	for i := 0; i+2 < len(s); i++ {
+		k := strings.IndexByte(s[i:], 0xE3)
+		if k < 0 {
+			break
+		}
+		i += k
+		if i+2 >= len(s) || s[i+1] != 0x80 {
+			continue
+		}
+		if s[i+2] == 0x82 {
+			at, size, end = i, 3, i
+			break
+		}
+		if s[i+2] == 0x8A && cite < 0 {
+			cite = i
 		}
 	}
-	return -1, 0
+	for _, mark := range asciiEnds {
+		if k := strings.IndexByte(s[:end], mark); k >= 0 {
+			at, size, end = k, 1, k
+		}
+	}
+	return at, size, cite >= 0 && cite < end
 }
+
+// asciiEnds are the marks that end a sentence besides 。.
+var asciiEnds = [...]byte{'!', '?', ';'}

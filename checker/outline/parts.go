@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/fzlint/fzlint/checker/match"
 )
@@ -307,18 +308,34 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 // matchProse tells whether one of res matches p: its characters, summed up
 // once, rule out most patterns unsearched.
 //
-// A cited title is no content: what 《……》 names is masked first.
+// A cited title is no content: what 《……》 names is masked first. The sum
+// is of the text and the mask, which holds every character of the masked
+// text, so a text is masked only when a pattern is searched in it.
 func (b *builder) matchProse(p *prose, res []*match.Pattern) bool {
 	if p.runes == (match.Runes{}) { // not summed up yet, or empty (and quick to sum again)
-		p.masked = citationsMasked(b.viewText(p.viewSpan))
-		p.runes = match.RunesOf(p.masked)
+		p.runes = match.RunesOf(b.viewText(p.viewSpan))
+		if !p.uncited {
+			mask := match.RunesOf(citationMask)
+			p.runes[0], p.runes[1] = p.runes[0]|mask[0], p.runes[1]|mask[1]
+		}
 	}
 	for _, re := range res {
-		if re.MayMatchRunes(p.runes) && re.MatchString(p.masked) {
+		if re.MayMatchRunes(p.runes) && re.MatchString(b.masked(p)) {
 			return true
 		}
 	}
 	return false
+}
+
+// masked is the text of p with cited titles masked, worked out once.
+func (b *builder) masked(p *prose) string {
+	if p.masked == "" { // not masked yet, or empty (and quick to mask again)
+		p.masked = b.viewText(p.viewSpan)
+		if !p.uncited {
+			p.masked = citationsMasked(p.masked)
+		}
+	}
+	return p.masked
 }
 
 // proseSentences splits the report's prose into sentences (at 。!?; and line
@@ -351,11 +368,12 @@ func (b *builder) splitSentences(out []sentence, vs, ve int) []sentence {
 		trimmed := strings.TrimLeft(s, " \t")
 		vs += len(s) - len(trimmed)
 		end := ve
-		if k, n := sentenceEnd(trimmed); k >= 0 {
+		k, n, cites := citingSentenceEnd(trimmed)
+		if k >= 0 {
 			end = vs + k + n
 		}
 		if end > vs {
-			out = append(out, sentence{prose: prose{viewSpan: viewSpan{vs, end}}, start: b.v.Orig(vs)})
+			out = append(out, sentence{prose: prose{viewSpan: viewSpan{vs, end}, uncited: !cites}, start: b.v.Orig(vs)})
 		}
 		vs = end
 	}
@@ -470,14 +488,37 @@ func (b *builder) dutyItemsCue(top int) (cue, bool) {
 	return cue{cue: b.o.Headings[firstK].Span, end: b.sectionEnd(lastK), heading: -1}, true
 }
 
-// dutyItem is the index in dutyItems of the first item s names, -1 if none.
-func dutyItem(s string) int {
+// dutyItemSums sums up the characters of each word of dutyItems, item by
+// item (match.RunesOf), when first asked for.
+var dutyItemSums = sync.OnceValue(func() [][]match.Runes {
+	sums := make([][]match.Runes, len(dutyItems))
 	for k, words := range dutyItems {
-		if containsWord(s, words) {
-			return k
+		for _, w := range words {
+			sums[k] = append(sums[k], match.RunesOf(w))
+		}
+	}
+	return sums
+})
+
+// dutyItem is the index in dutyItems of the first item s names, -1 if none.
+// A word is looked for only where s holds all its characters' bits: most
+// headings hold none of the words, and a sum rules them out unsearched.
+func dutyItem(s string) int {
+	rs, sums := match.RunesOf(s), dutyItemSums()
+	for k, words := range dutyItems {
+		for j, w := range words {
+			if holds(rs, sums[k][j]) && strings.Contains(s, w) {
+				return k
+			}
 		}
 	}
 	return -1
+}
+
+// holds tells whether every bit of sub is set in rs: a text summed up in rs
+// may hold one summed up in sub.
+func holds(rs, sub match.Runes) bool {
+	return rs[0]&sub[0] == sub[0] && rs[1]&sub[1] == sub[1]
 }
 
 // partEnds sets where each part ends. Parts follow one another: each ends

@@ -3,7 +3,8 @@ package outline
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/doc"
 )
 
 const (
@@ -179,7 +180,7 @@ func (b *builder) nextProse(i int) int {
 // signatureLike tells whether trimmed view text can be a signature: short, no
 // sentence punctuation, and, when organ is set, ending like an organ's name.
 func signatureLike(s string, organ bool) bool {
-	n := utf8.RuneCountInString(s)
+	n := doc.ValidRuneCount(s) // view text is valid UTF-8
 	if n < 2 || n > signatureRunes || notSignature(s) {
 		return false
 	}

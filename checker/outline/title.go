@@ -3,7 +3,8 @@ package outline
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/doc"
 )
 
 const (
@@ -35,7 +36,7 @@ func notTitle(s string) bool {
 // naming a report, no sentence inside it. A trailing 。 is allowed (the title
 // rule reports it).
 func titleLike(s string) bool {
-	n := utf8.RuneCountInString(s)
+	n := doc.ValidRuneCount(s) // view text is valid UTF-8
 	if n < titleMinRunes || n > titleMaxRunes || !containsWord(s, titleWords) || notTitle(s) {
 		return false
 	}

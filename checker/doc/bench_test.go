@@ -116,3 +116,30 @@ func BenchmarkReadHTML(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadSeeds reads the seeds from disk as a CLI run does: UTF-8
+// text files of 9–15 KB, where opening and reading the file and checking its
+// bytes are all there is to reading.
+func BenchmarkReadSeeds(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join(shared, "seeds", "*.txt"))
+	if len(paths) == 0 {
+		b.Skip("no seeds")
+	}
+	var size int64
+	for _, path := range paths {
+		info, err := os.Stat(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += info.Size()
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, path := range paths {
+			if _, err := Read(path, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

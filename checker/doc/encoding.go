@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -34,17 +35,28 @@ var (
 // BOM names, else the one detected. It refuses empty and binary input, invalid
 // bytes for the encoding (naming the line and byte of the first one), and
 // text over the line limits.
-func decode(path string, data []byte, forced string) (text, enc string, err error) {
-	if text, enc, err = decodeBytes(path, data, forced); err != nil {
+func decode(path string, data []byte, forced string, owned bool) (text, enc string, err error) {
+	if text, enc, err = decodeBytes(path, data, forced, owned); err != nil {
 		return "", "", err
 	}
 	return text, enc, checkText(path, text)
 }
 
 // decodeBytes is decode without the checks on the decoded text's lines.
-func decodeBytes(path string, data []byte, forced string) (text, enc string, err error) {
+// When data is owned (no one else holds it, and no one will change it), UTF-8
+// text is data itself, not a copy.
+func decodeBytes(path string, data []byte, forced string, owned bool) (text, enc string, err error) {
 	if len(data) == 0 {
 		return "", "", newError(path, ErrEmpty, "文件为空")
+	}
+	if forced == "" && !bytes.HasPrefix(data, bomUTF8) && utf8.Valid(data) {
+		// What most files are: chooseEncoding would check the bytes for
+		// control characters, detect would find them valid UTF-8 and decodeAs
+		// check that again.
+		if looksBinary(data) {
+			return "", "", binaryError(path)
+		}
+		return utf8Text(data, owned), EncUTF8, nil
 	}
 	enc, bom, err := chooseEncoding(path, data, forced)
 	if err != nil {
@@ -58,6 +70,15 @@ func decodeBytes(path string, data []byte, forced string) (text, enc string, err
 		return "", "", binaryError(path)
 	}
 	return text, enc, nil
+}
+
+// utf8Text is data, which is UTF-8, as a string: a copy, unless data is
+// owned, when the string is data itself.
+func utf8Text(data []byte, owned bool) string {
+	if owned && len(data) > 0 {
+		return unsafe.String(&data[0], len(data))
+	}
+	return string(data)
 }
 
 // validDecoded tells whether text, decoded as enc, is valid UTF-8: decodeAs
@@ -271,20 +292,62 @@ func multibyteLen(enc string, b []byte) int {
 // characters other than tab, line ends, form feed and the DOS end-of-file mark.
 func looksBinary[T ~string | ~[]byte](s T) bool {
 	ctl := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != 0x7F {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		// Eight bytes at a time: text has a control byte (a line end) in
+		// about one word of twelve, and only such a word is looked into.
+		if !hasControl(load64(s, i)) {
 			continue
 		}
-		switch c {
-		case 0:
-			return true
-		case '\t', '\n', '\v', '\f', '\r', 0x1A:
-			continue
+		for _, c := range []byte(s[i : i+8]) {
+			if isControl(c) {
+				if c == 0 {
+					return true
+				}
+				ctl++
+			}
 		}
-		ctl++
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; isControl(c) {
+			if c == 0 {
+				return true
+			}
+			ctl++
+		}
 	}
 	return ctl > 0 && ctl*100 > len(s)
+}
+
+// isControl tells whether c is a control byte that text does not hold:
+// below space or DEL, other than tab, line ends, form feed and 0x1A.
+func isControl(c byte) bool {
+	if c >= 0x20 && c != 0x7F {
+		return false
+	}
+	switch c {
+	case '\t', '\n', '\v', '\f', '\r', 0x1A:
+		return false
+	}
+	return true
+}
+
+// hasControl tells whether one of the eight bytes of w is below space or is
+// DEL (it may be one isControl lets pass).
+func hasControl(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	del := w ^ 0x7F*ones
+	// A byte below n sets its high bit in (w - n*ones) &^ w (n <= 128); the
+	// borrows this may carry into higher bytes cannot make a word without
+	// one look like a word with one.
+	return ((w-0x20*ones)&^w|(del-ones)&^del)&highs != 0
+}
+
+// load64 is the eight bytes of s from i, the first the lowest.
+func load64[T ~string | ~[]byte](s T, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 }
 
 func binaryError(path string) *ReadError {

@@ -18,7 +18,7 @@ func readHTML(path string, data []byte, opts Options) (*Document, error) {
 			forced = declaredCharset(data)
 		}
 	}
-	src, enc, err := decodeBytes(path, data, forced)
+	src, enc, err := decodeBytes(path, data, forced, opts.owned)
 	if err != nil {
 		return nil, err
 	}

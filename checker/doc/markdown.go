@@ -6,7 +6,7 @@ import "strings"
 // fenced code blocks and YAML front matter are marked Skip. Indented blocks are
 // not taken for code: reports indent paragraphs with spaces.
 func readMarkdown(path string, data []byte, opts Options) (*Document, error) {
-	text, enc, err := decode(path, data, opts.Encoding)
+	text, enc, err := decode(path, data, opts.Encoding, opts.owned)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 )
@@ -21,6 +22,9 @@ type Options struct {
 	Encoding string
 	// Format forces the reader; empty picks it by the file's extension.
 	Format Format
+	// owned: the bytes read are the reader's alone, never changed once
+	// read (Read's own buffer), so the text may be those bytes themselves.
+	owned bool
 }
 
 // Read reads the file at path, picking the reader by the file's extension.
@@ -41,22 +45,37 @@ func Read(path string, opts Options) (*Document, error) {
 	if info.Size() > MaxFileSize {
 		return nil, newError(path, ErrTooLarge, "文件大小 %s，超过上限 %s", sizeText(int(info.Size())), sizeText(MaxFileSize))
 	}
-	f, err := os.Open(path)
+	data, err := readFile(path, int(info.Size()))
 	if err != nil {
 		return nil, ioError(path, err)
 	}
-	defer f.Close()
-	// Read into a buffer of the file's size: io.ReadAll would grow it by
-	// copies (and Buffer.Grow allocates twice under the race detector).
-	buf := bytes.NewBuffer(make([]byte, 0, int(info.Size())+bytes.MinRead))
-	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
-		return nil, ioError(path, err)
-	}
-	if buf.Len() > MaxFileSize {
+	if len(data) > MaxFileSize {
 		return nil, newError(path, ErrTooLarge, "文件超过上限 %s", sizeText(MaxFileSize))
 	}
-	data := buf.Bytes()
+	opts.owned = true
 	return ReadBytes(path, data, opts)
+}
+
+// readAll reads a file of about size bytes (it may have changed since it was
+// measured) with read, to its end but at most MaxFileSize+1 bytes, into a
+// buffer of the file's size: io.ReadAll would grow its buffer by copies. A
+// read of no bytes and no error is the end, as io.EOF is.
+func readAll(size int, read func([]byte) (int, error)) ([]byte, error) {
+	buf := make([]byte, 0, size+bytes.MinRead)
+	for len(buf) <= MaxFileSize {
+		if cap(buf)-len(buf) < bytes.MinRead {
+			buf = slices.Grow(buf, bytes.MinRead)
+		}
+		n, err := read(buf[len(buf):min(cap(buf), MaxFileSize+1)])
+		switch {
+		case errors.Is(err, io.EOF) || err == nil && n == 0:
+			return buf, nil
+		case err != nil:
+			return nil, err
+		}
+		buf = buf[:len(buf)+n]
+	}
+	return buf, nil
 }
 
 // ioError turns an error from the file system into a ReadError.

@@ -2,7 +2,7 @@ package doc
 
 // readText reads plain text in any supported encoding.
 func readText(path string, data []byte, opts Options) (*Document, error) {
-	text, enc, err := decode(path, data, opts.Encoding)
+	text, enc, err := decode(path, data, opts.Encoding, opts.owned)
 	if err != nil {
 		return nil, err
 	}

@@ -123,6 +123,26 @@ func runeWidth(r rune) int {
 	return tableWidth(r)
 }
 
+// widthAt returns the display width of the rune s holds at i and its length
+// in bytes: runeWidth of the rune a range over s gives there. ASCII and the
+// three bytes of a Chinese character are read straight from the bytes (most
+// of a report), without a call to decode them.
+func widthAt(s string, i int) (width, size int) {
+	c := s[i]
+	if ' ' <= c && c < 0x7f {
+		return 1, 1
+	}
+	// 0xE4–0xE9 lead the three bytes of U+4000–U+9FFF, which cannot be
+	// overlong or surrogates.
+	if 0xE4 <= c && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r >= 0x4e00 {
+			return 2, 3
+		}
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return runeWidth(r), size
+}
+
 // tableWidth is runeWidth by the Unicode tables.
 func tableWidth(r rune) int {
 	switch {
@@ -271,25 +291,29 @@ func (p *Text) snippet(d *doc.Document, rg doc.Range, sev style) {
 // alike. An empty or zero-width span gets a caret between characters.
 func (p *Text) caret(before, span string) {
 	w := p.w
-	for _, r := range before {
-		if r == '\t' {
+	for i := 0; i < len(before); {
+		cw, n := widthAt(before, i)
+		if before[i] == '\t' {
+			cw = 0
 			w.WriteByte('\t')
-			continue
 		}
-		for range runeWidth(r) {
+		for range cw {
 			w.WriteByte(' ')
 		}
+		i += n
 	}
 	mark := byte('^')
-	for _, r := range span {
-		if r == '\t' {
+	for i := 0; i < len(span); {
+		cw, n := widthAt(span, i)
+		if span[i] == '\t' {
+			cw = 0
 			w.WriteByte('\t')
-			continue
 		}
-		for range runeWidth(r) {
+		for range cw {
 			w.WriteByte(mark)
 			mark = '~'
 		}
+		i += n
 	}
 	if mark == '^' {
 		w.WriteByte('^')
@@ -305,10 +329,12 @@ func wider(s string, limit int) bool {
 		return false
 	}
 	w := 0
-	for _, r := range s {
-		if w += runeWidth(r); w > limit {
+	for i := 0; i < len(s); {
+		cw, n := widthAt(s, i)
+		if w += cw; w > limit {
 			return true
 		}
+		i += n
 	}
 	return false
 }
@@ -316,10 +342,12 @@ func wider(s string, limit int) bool {
 // head returns the longest prefix of s at most limit columns wide.
 func head(s string, limit int) string {
 	w := 0
-	for i, r := range s {
-		if w += runeWidth(r); w > limit {
+	for i := 0; i < len(s); {
+		cw, n := widthAt(s, i)
+		if w += cw; w > limit {
 			return s[:i]
 		}
+		i += n
 	}
 	return s
 }
@@ -328,13 +356,29 @@ func head(s string, limit int) string {
 func tail(s string, limit int) string {
 	w := 0
 	for i := len(s); i > 0; {
-		r, n := utf8.DecodeLastRuneInString(s[:i])
-		if w += runeWidth(r); w > limit {
+		cw, n := lastWidth(s[:i])
+		if w += cw; w > limit {
 			return s[i:]
 		}
 		i -= n
 	}
 	return s
+}
+
+// lastWidth is widthAt for the last rune of s, which is not empty: the
+// rune utf8.DecodeLastRuneInString gives.
+func lastWidth(s string) (width, size int) {
+	n := len(s)
+	if c := s[n-1]; ' ' <= c && c < 0x7f {
+		return 1, 1
+	}
+	if n >= 3 && 0xE4 <= s[n-3] && s[n-3] <= 0xE9 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
+		if r := rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | rune(s[n-1]&0x3F); r >= 0x4e00 {
+			return 2, 3
+		}
+	}
+	r, size := utf8.DecodeLastRuneInString(s)
+	return runeWidth(r), size
 }
 
 // A suggestion whose old or new text is wider than maxChange columns (a
@@ -444,8 +488,10 @@ func writeWindowedHint(w *bufio.Writer, d *doc.Document, fs, fe int, text string
 // stringWidth is the number of display columns of s.
 func stringWidth(s string) int {
 	n := 0
-	for _, r := range s {
-		n += runeWidth(r)
+	for i := 0; i < len(s); {
+		cw, size := widthAt(s, i)
+		n += cw
+		i += size
 	}
 	return n
 }

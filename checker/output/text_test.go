@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
 
@@ -295,6 +296,108 @@ func TestIndexBreak(t *testing.T) {
 	for _, s := range widthSamples(t) {
 		if got, want := indexBreak(s), strings.IndexAny(s, "\r\n"); got != want {
 			t.Fatalf("indexBreak(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestWidthAt: widthAt and lastWidth read from the bytes what decoding the
+// rune and runeWidth give, on the seeds' lines, random strings with broken
+// UTF-8, and every rune around the ranges they read straight.
+func TestWidthAt(t *testing.T) {
+	samples := widthSamples(t)
+	for _, r := range []rune{0x3fff, 0x4000, 0x4dff, 0x4e00, 0x9fff, 0xa000, 0x3000, 0xff0c, 0xd7ff, 0xe000} {
+		samples = append(samples, string(r), "a"+string(r), string(r)+"\xbf", "\xe4"+string(r)[1:])
+	}
+	for _, s := range samples {
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if w, size := widthAt(s, i); w != runeWidth(r) || size != n {
+				t.Fatalf("widthAt(%q, %d) = %d, %d; decoded %U: %d, %d", s, i, w, size, r, runeWidth(r), n)
+			}
+			i += n
+		}
+		for end := len(s); end > 0; {
+			r, n := utf8.DecodeLastRuneInString(s[:end])
+			if w, size := lastWidth(s[:end]); w != runeWidth(r) || size != n {
+				t.Fatalf("lastWidth(%q) = %d, %d; decoded %U: %d, %d", s[:end], w, size, r, runeWidth(r), n)
+			}
+			end -= n
+		}
+	}
+}
+
+// TestCutsByRune: head, tail, stringWidth and caret give what they gave
+// when they decoded rune by rune.
+func TestCutsByRune(t *testing.T) {
+	headByRune := func(s string, limit int) string {
+		w := 0
+		for i, r := range s {
+			if w += runeWidth(r); w > limit {
+				return s[:i]
+			}
+		}
+		return s
+	}
+	tailByRune := func(s string, limit int) string {
+		w := 0
+		for i := len(s); i > 0; {
+			r, n := utf8.DecodeLastRuneInString(s[:i])
+			if w += runeWidth(r); w > limit {
+				return s[i:]
+			}
+			i -= n
+		}
+		return s
+	}
+	caretByRune := func(before, span string) string {
+		var b strings.Builder
+		for _, r := range before {
+			if r == '\t' {
+				b.WriteByte('\t')
+				continue
+			}
+			b.WriteString(strings.Repeat(" ", runeWidth(r)))
+		}
+		mark := byte('^')
+		for _, r := range span {
+			if r == '\t' {
+				b.WriteByte('\t')
+				continue
+			}
+			for range runeWidth(r) {
+				b.WriteByte(mark)
+				mark = '~'
+			}
+		}
+		if mark == '^' {
+			b.WriteByte('^')
+		}
+		return b.String()
+	}
+	samples := widthSamples(t)
+	for k, s := range samples {
+		width := 0
+		for _, r := range s {
+			width += runeWidth(r)
+		}
+		if got := stringWidth(s); got != width {
+			t.Fatalf("stringWidth(%q) = %d, by rune %d", s, got, width)
+		}
+		for _, limit := range []int{0, 1, 9, 19, 39, 80} {
+			if got, want := head(s, limit), headByRune(s, limit); got != want {
+				t.Fatalf("head(%q, %d) = %q, by rune %q", s, limit, got, want)
+			}
+			if got, want := tail(s, limit), tailByRune(s, limit); got != want {
+				t.Fatalf("tail(%q, %d) = %q, by rune %q", s, limit, got, want)
+			}
+		}
+		other := samples[(k+1)%len(samples)]
+		var buf bytes.Buffer
+		p := &Text{w: bufio.NewWriter(&buf)}
+		p.caret(s, other)
+		_ = p.w.Flush()
+		if want := caretByRune(s, other); buf.String() != want {
+			t.Fatalf("caret(%q, %q) = %q, by rune %q", s, other, buf.String(), want)
 		}
 	}
 }

@@ -80,12 +80,12 @@ func (e *elementCheck) Run(c *Context) {
 	text, base := c.spanText(el.Start, el.End, raw)
 	if e.Check == "match" {
 		// A title broken over two lines is matched as one line.
-		if joined := strings.ReplaceAll(text, "\n", ""); len(findAll(e.Patterns, c.dict.Scan(joined))) == 0 {
+		if joined := strings.ReplaceAll(text, "\n", ""); len(findAll(e.Patterns, c.dict.Scan(joined), nil)) == 0 {
 			c.Report(el.Start, el.End, nil, nil)
 		}
 		return
 	}
-	for _, m := range findAll(e.Patterns, c.dict.Scan(text)) {
+	for _, m := range findAll(e.Patterns, c.dict.Scan(text), nil) {
 		start, end := c.toDoc(base+m.start, base+m.end, raw)
 		c.Report(start, end, nil, c.textFix(e.Fix, el.Line, start, end))
 	}

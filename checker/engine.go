@@ -56,8 +56,8 @@ type Engine struct {
 }
 
 // spare is the memory of a finished check lent to the next one: the document
-// scans, whose occurrence lists are the largest allocation of a check, and
-// the repetition checks' cuts.
+// scans, whose occurrence lists are the largest allocation of a check, the
+// repetition checks' cuts, the scopes' line lists and the rules' scratch.
 type spare struct {
 	scans []*match.Text
 	cuts  *cutCache
@@ -70,6 +70,14 @@ type spare struct {
 	// they are copied out at their number (Engine.Run).
 	found []Finding
 	order []int32
+	// matches and hits hold a line's matches for the pattern and
+	// substitution rules in turn; seen the sentences a repetition check
+	// has met. All are emptied when a check is done.
+	matches []span
+	hits    []hit
+	seen    map[string]int
+	// scopes backs the lists of the lines in each scope (scopeLines).
+	scopes []int
 }
 
 // validator is a check that reads pack settings and checks them once the packs
@@ -116,11 +124,15 @@ type Analysis struct {
 	slabs   [2][]uint64
 	// wholeScan[raw] is the whole text, scanned likewise.
 	wholeScan [2]*match.Text
-	// spare, when set, lends the memory of an earlier check to wholeScan and
-	// cutLines, and takes it back when the check is done (Engine.Check).
+	// spare, when set, lends the memory of an earlier check to wholeScan,
+	// cutLines and scopeMem, and takes it back when the check is done
+	// (Engine.Check).
 	spare *spare
-	// inScope lists the lines of each scope asked for (scopeLines).
-	inScope map[string][]int
+	// inScope lists the lines of each scope asked for, by its place in
+	// scopes, scoped tells which were (scopeLines); scopeMem holds the lists.
+	inScope  [len(scopes)][]int
+	scoped   [len(scopes)]bool
+	scopeMem []int
 	// cutLines holds the view's lines cut into clauses and sentences, once
 	// the repetition checks ask for them (cuts).
 	cutLines *cutCache
@@ -167,6 +179,9 @@ func (e *Engine) CheckOutline(d *doc.Document) ([]Finding, *outline.Outline) {
 	if a.cutLines != nil {
 		sp.cuts = a.cutLines
 	}
+	if cap(a.scopeMem) > cap(sp.scopes) {
+		sp.scopes = a.scopeMem[:0]
+	}
 	for i, lines := range a.scanned {
 		if lines != nil {
 			sp.lines, sp.slabs = append(sp.lines, lines), append(sp.slabs, a.slabs[i])
@@ -184,11 +199,12 @@ func (e *Engine) Run(a *Analysis) []Finding {
 		sp = &spare{}
 	}
 	found := sp.found[:0]
-	c := &Context{Analysis: a, set: e.set, out: &found} // one for every rule in turn
+	c := &Context{Analysis: a, set: e.set, out: &found, lent: sp} // one for every rule in turn
 	for _, r := range e.rules {
 		c.Rule = r
 		r.Check.(Check).Run(c)
 	}
+	sp.emptyScratch()
 	if len(found) == 0 {
 		return nil
 	}
@@ -220,6 +236,18 @@ type Context struct {
 	Rule *rules.Rule
 	set  *rules.Set
 	out  *[]Finding
+	// lent is the memory lent to the check: the scratch of the rules,
+	// which run one after the other.
+	lent *spare
+}
+
+// emptyScratch empties the rules' scratch memory when a check is done: it
+// held pieces of the check's document.
+func (sp *spare) emptyScratch() {
+	clear(sp.matches[:cap(sp.matches)])
+	clear(sp.hits[:cap(sp.hits)])
+	clear(sp.seen)
+	sp.matches, sp.hits = sp.matches[:0], sp.hits[:0]
 }
 
 // Report records a finding on the byte span [start, end) of Doc.Text. vars fill

@@ -220,7 +220,8 @@ type hit struct {
 
 func (s *substitutionCheck) Run(c *Context) {
 	raw := s.Match == "raw"
-	var hits []hit // reused from line to line
+	hits := c.lent.hits // reused from line to line, and rule to rule
+	defer func() { c.lent.hits = hits[:0] }()
 	for _, n := range c.scopeLines(s.Scope) {
 		scanned, base := c.lineScan(n, raw)
 		// The exceptions only on a line with hits, as for pattern.

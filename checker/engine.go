@@ -57,7 +57,7 @@ type Engine struct {
 
 // spare is the memory of a finished check lent to the next one: the document
 // scans, whose occurrence lists are the largest allocation of a check, the
-// repetition checks' cuts, the scopes' line lists and the rules' scratch.
+// repetition checks' cuts, the line lists and the rules' scratch.
 type spare struct {
 	scans []*match.Text
 	cuts  *cutCache
@@ -76,8 +76,11 @@ type spare struct {
 	matches []span
 	hits    []hit
 	seen    map[string]int
-	// scopes backs the lists of the lines in each scope (scopeLines).
-	scopes []int
+	// scopes backs the lists of the lines in each scope (scopeLines),
+	// viewLines the view's line starts (Analysis.viewLines).
+	scopes, viewLines []int
+	// cands holds the phrases check's candidates.
+	cands [][]int
 }
 
 // validator is a check that reads pack settings and checks them once the packs
@@ -140,9 +143,19 @@ type Analysis struct {
 
 // Analyze builds the normalized view and the outline of d.
 func (e *Engine) Analyze(d *doc.Document) *Analysis {
+	return e.analyze(d, nil)
+}
+
+// analyze is Analyze, the view's line starts kept in viewLines' memory
+// (nil for fresh memory).
+func (e *Engine) analyze(d *doc.Document, viewLines []int) *Analysis {
 	v := normalize.New(d.Text)
 	a := &Analysis{Doc: d, View: v, Outline: outline.Build(d, v, &e.set.Outline), dict: e.dict}
-	a.viewLines = append(a.viewLines, 0)
+	if viewLines == nil {
+		viewLines = make([]int, 0, len(d.Lines)) // normalizing keeps the lines
+	}
+	viewLines = append(viewLines[:0], 0)
+	a.viewLines = viewLines
 	for i := 0; ; {
 		k := strings.IndexByte(v.Text[i:], '\n')
 		if k < 0 {
@@ -164,11 +177,11 @@ func (e *Engine) Check(d *doc.Document) []Finding {
 
 // CheckOutline is Check, and returns the outline it built as well.
 func (e *Engine) CheckOutline(d *doc.Document) ([]Finding, *outline.Outline) {
-	a := e.Analyze(d)
 	sp, _ := e.spares.Get().(*spare)
 	if sp == nil {
 		sp = &spare{}
 	}
+	a := e.analyze(d, sp.viewLines)
 	a.spare = sp
 	out := e.Run(a)
 	for i, t := range a.wholeScan {
@@ -182,6 +195,7 @@ func (e *Engine) CheckOutline(d *doc.Document) ([]Finding, *outline.Outline) {
 	if cap(a.scopeMem) > cap(sp.scopes) {
 		sp.scopes = a.scopeMem[:0]
 	}
+	sp.viewLines = a.viewLines[:0]
 	for i, lines := range a.scanned {
 		if lines != nil {
 			sp.lines, sp.slabs = append(sp.lines, lines), append(sp.slabs, a.slabs[i])

@@ -79,8 +79,10 @@ type spare struct {
 	// scopes backs the lists of the lines in each scope (scopeLines),
 	// viewLines the view's line starts (Analysis.viewLines).
 	scopes, viewLines []int
-	// cands holds the phrases check's candidates.
+	// cands holds the phrases check's candidates; scan the last text an
+	// element check scanned (Context.scanLent).
 	cands [][]int
+	scan  *match.Text
 }
 
 // validator is a check that reads pack settings and checks them once the packs

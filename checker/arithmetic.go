@@ -81,7 +81,10 @@ type figure struct {
 var changeWords = []string{"同比", "环比", "增长", "上升", "下降", "提高", "减少", "增加", "降低"}
 
 func (k *arithmeticCheck) Run(c *Context) {
-	var spans [][2]int // reused from line to line
+	// reused from line to line, and sentence to sentence
+	var spans [][2]int
+	var figs []figure
+	var matches []figureMatch
 	for _, n := range c.scopeLines("body") {
 		text, base := c.lineText(n, false)
 		// both checks need a rate or a count said to be part of another
@@ -93,7 +96,7 @@ func (k *arithmeticCheck) Run(c *Context) {
 			if sentence := text[s[0]:s[1]]; !mayHoldFigures(sentence) || countDigits(sentence) < 2 {
 				continue
 			}
-			figs := k.figures(text, s[0], s[1])
+			figs, matches = k.figures(text, s[0], s[1], figs, matches)
 			if len(figs) < 2 {
 				continue
 			}
@@ -179,9 +182,13 @@ func sentenceSpans(text string, spans [][2]int) [][2]int {
 	return append(spans, [2]int{start, len(text)})
 }
 
-func (k *arithmeticCheck) figures(text string, from, to int) []figure {
-	var figs []figure
-	for _, m := range k.findFigures(text[from:to]) {
+// figures returns the figures of the sentence [from, to) of text in the
+// memory of figs, and the matches of the figure expression in the memory of
+// matches (nil for fresh memory).
+func (k *arithmeticCheck) figures(text string, from, to int, figs []figure, matches []figureMatch) ([]figure, []figureMatch) {
+	figs = figs[:0]
+	matches = k.findFigures(text[from:to], matches)
+	for _, m := range matches {
 		for i := range m {
 			m[i] += from
 		}
@@ -200,7 +207,7 @@ func (k *arithmeticCheck) figures(text string, from, to int) []figure {
 		figs = append(figs, figure{label: text[m[2]:m[3]], value: v, decimals: decimals,
 			unit: text[m[6]:m[7]], start: m[4], end: m[7]})
 	}
-	return figs
+	return figs, matches
 }
 
 // figureMatch is a match of the figure expression: its span, then the
@@ -209,12 +216,13 @@ func (k *arithmeticCheck) figures(text string, from, to int) []figure {
 type figureMatch [8]int
 
 // findFigures returns the matches of the figure expression in s, valid
-// UTF-8, as regexp's FindAllStringSubmatchIndex does. Every match has a
+// UTF-8, as regexp's FindAllStringSubmatchIndex does, in the memory of out
+// (nil for fresh memory). Every match has a
 // digit, with at most 14 Han characters (a label of 12 and a verb of 2)
 // between its start and its first digit: the first digit at or after
 // where the search is, whose number has a unit, makes the next match.
-func (k *arithmeticCheck) findFigures(s string) []figureMatch {
-	var out []figureMatch
+func (k *arithmeticCheck) findFigures(s string, out []figureMatch) []figureMatch {
+	out = out[:0]
 	for pos, at := 0, 0; ; {
 		d := indexDigit(s, at)
 		if d < 0 {

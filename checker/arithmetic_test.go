@@ -89,7 +89,7 @@ func (k everySentence) Run(c *Context) {
 				!strings.Contains(sentence, "其中") && !strings.Contains(sentence, "实际") {
 				continue
 			}
-			figs := k.figures(text, s[0], s[1])
+			figs, _ := k.figures(text, s[0], s[1], nil, nil)
 			for _, f := range figs {
 				d, bad := checkPart(f, figs)
 				if f.unit == "%" {
@@ -146,7 +146,7 @@ func sameFigures(t *testing.T, k *arithmeticCheck, re *regexp.Regexp, s string) 
 	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 		want = append(want, figureMatch(m))
 	}
-	if got := k.findFigures(s); !slices.Equal(got, want) {
+	if got := k.findFigures(s, nil); !slices.Equal(got, want) {
 		t.Fatalf("%q, units %q: %v, regexp %v", s, k.units, got, want)
 	}
 }

@@ -35,8 +35,9 @@ func compileContinuation(r *rules.Rule) (any, bool, error) {
 }
 
 func (k *continuationCheck) Run(c *Context) {
-	var lines []int // the non-blank lines in scope
-	for _, n := range c.scopeLines(k.Scope) {
+	inScope := c.scopeLines(k.Scope)
+	lines := make([]int, 0, len(inScope)) // the non-blank lines in scope
+	for _, n := range inScope {
 		if strings.TrimSpace(c.Doc.LineText(n)) != "" {
 			lines = append(lines, n)
 		}

@@ -3,6 +3,7 @@ package checker
 import (
 	"strings"
 
+	"github.com/fzlint/fzlint/checker/match"
 	"github.com/fzlint/fzlint/checker/outline"
 	"github.com/fzlint/fzlint/rules"
 )
@@ -80,12 +81,12 @@ func (e *elementCheck) Run(c *Context) {
 	text, base := c.spanText(el.Start, el.End, raw)
 	if e.Check == "match" {
 		// A title broken over two lines is matched as one line.
-		if joined := strings.ReplaceAll(text, "\n", ""); len(findAll(e.Patterns, c.dict.Scan(joined))) == 0 {
+		if joined := strings.ReplaceAll(text, "\n", ""); len(findAll(e.Patterns, c.scanLent(joined), nil)) == 0 {
 			c.Report(el.Start, el.End, nil, nil)
 		}
 		return
 	}
-	for _, m := range findAll(e.Patterns, c.dict.Scan(text)) {
+	for _, m := range findAll(e.Patterns, c.scanLent(text), nil) {
 		start, end := c.toDoc(base+m.start, base+m.end, raw)
 		c.Report(start, end, nil, c.textFix(e.Fix, el.Line, start, end))
 	}
@@ -117,4 +118,12 @@ func (a *Analysis) endAnchor() (int, int) {
 		}
 	}
 	return 0, 0
+}
+
+// scanLent returns text with the literals of the engine's patterns found in
+// it, scanned into the memory of the last such scan: nothing keeps one
+// once its matches are found.
+func (c *Context) scanLent(text string) *match.Text {
+	c.lent.scan = c.dict.ScanReusing(text, c.lent.scan)
+	return c.lent.scan
 }

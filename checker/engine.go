@@ -56,8 +56,8 @@ type Engine struct {
 }
 
 // spare is the memory of a finished check lent to the next one: the document
-// scans, whose occurrence lists are the largest allocation of a check, and
-// the repetition checks' cuts.
+// scans, whose occurrence lists are the largest allocation of a check, the
+// repetition checks' cuts, the line lists and the rules' scratch.
 type spare struct {
 	scans []*match.Text
 	cuts  *cutCache
@@ -70,6 +70,19 @@ type spare struct {
 	// they are copied out at their number (Engine.Run).
 	found []Finding
 	order []int32
+	// matches and hits hold a line's matches for the pattern and
+	// substitution rules in turn; seen the sentences a repetition check
+	// has met. All are emptied when a check is done.
+	matches []span
+	hits    []hit
+	seen    map[string]int
+	// scopes backs the lists of the lines in each scope (scopeLines),
+	// viewLines the view's line starts (Analysis.viewLines).
+	scopes, viewLines []int
+	// cands holds the phrases check's candidates; scan the last text an
+	// element check scanned (Context.scanLent).
+	cands [][]int
+	scan  *match.Text
 }
 
 // validator is a check that reads pack settings and checks them once the packs
@@ -116,11 +129,15 @@ type Analysis struct {
 	slabs   [2][]uint64
 	// wholeScan[raw] is the whole text, scanned likewise.
 	wholeScan [2]*match.Text
-	// spare, when set, lends the memory of an earlier check to wholeScan and
-	// cutLines, and takes it back when the check is done (Engine.Check).
+	// spare, when set, lends the memory of an earlier check to wholeScan,
+	// cutLines and scopeMem, and takes it back when the check is done
+	// (Engine.Check).
 	spare *spare
-	// inScope lists the lines of each scope asked for (scopeLines).
-	inScope map[string][]int
+	// inScope lists the lines of each scope asked for, by its place in
+	// scopes, scoped tells which were (scopeLines); scopeMem holds the lists.
+	inScope  [len(scopes)][]int
+	scoped   [len(scopes)]bool
+	scopeMem []int
 	// cutLines holds the view's lines cut into clauses and sentences, once
 	// the repetition checks ask for them (cuts).
 	cutLines *cutCache
@@ -128,9 +145,19 @@ type Analysis struct {
 
 // Analyze builds the normalized view and the outline of d.
 func (e *Engine) Analyze(d *doc.Document) *Analysis {
+	return e.analyze(d, nil)
+}
+
+// analyze is Analyze, the view's line starts kept in viewLines' memory
+// (nil for fresh memory).
+func (e *Engine) analyze(d *doc.Document, viewLines []int) *Analysis {
 	v := normalize.New(d.Text)
 	a := &Analysis{Doc: d, View: v, Outline: outline.Build(d, v, &e.set.Outline), dict: e.dict}
-	a.viewLines = append(a.viewLines, 0)
+	if viewLines == nil {
+		viewLines = make([]int, 0, len(d.Lines)) // normalizing keeps the lines
+	}
+	viewLines = append(viewLines[:0], 0)
+	a.viewLines = viewLines
 	for i := 0; ; {
 		k := strings.IndexByte(v.Text[i:], '\n')
 		if k < 0 {
@@ -152,11 +179,11 @@ func (e *Engine) Check(d *doc.Document) []Finding {
 
 // CheckOutline is Check, and returns the outline it built as well.
 func (e *Engine) CheckOutline(d *doc.Document) ([]Finding, *outline.Outline) {
-	a := e.Analyze(d)
 	sp, _ := e.spares.Get().(*spare)
 	if sp == nil {
 		sp = &spare{}
 	}
+	a := e.analyze(d, sp.viewLines)
 	a.spare = sp
 	out := e.Run(a)
 	for i, t := range a.wholeScan {
@@ -167,6 +194,10 @@ func (e *Engine) CheckOutline(d *doc.Document) ([]Finding, *outline.Outline) {
 	if a.cutLines != nil {
 		sp.cuts = a.cutLines
 	}
+	if cap(a.scopeMem) > cap(sp.scopes) {
+		sp.scopes = a.scopeMem[:0]
+	}
+	sp.viewLines = a.viewLines[:0]
 	for i, lines := range a.scanned {
 		if lines != nil {
 			sp.lines, sp.slabs = append(sp.lines, lines), append(sp.slabs, a.slabs[i])
@@ -184,11 +215,12 @@ func (e *Engine) Run(a *Analysis) []Finding {
 		sp = &spare{}
 	}
 	found := sp.found[:0]
-	c := &Context{Analysis: a, set: e.set, out: &found} // one for every rule in turn
+	c := &Context{Analysis: a, set: e.set, out: &found, lent: sp} // one for every rule in turn
 	for _, r := range e.rules {
 		c.Rule = r
 		r.Check.(Check).Run(c)
 	}
+	sp.emptyScratch()
 	if len(found) == 0 {
 		return nil
 	}
@@ -220,6 +252,18 @@ type Context struct {
 	Rule *rules.Rule
 	set  *rules.Set
 	out  *[]Finding
+	// lent is the memory lent to the check: the scratch of the rules,
+	// which run one after the other.
+	lent *spare
+}
+
+// emptyScratch empties the rules' scratch memory when a check is done: it
+// held pieces of the check's document.
+func (sp *spare) emptyScratch() {
+	clear(sp.matches[:cap(sp.matches)])
+	clear(sp.hits[:cap(sp.hits)])
+	clear(sp.seen)
+	sp.matches, sp.hits = sp.matches[:0], sp.hits[:0]
 }
 
 // Report records a finding on the byte span [start, end) of Doc.Text. vars fill

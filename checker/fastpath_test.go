@@ -75,7 +75,7 @@ func TestRunOrder(t *testing.T) {
 		var want []Finding
 		a := e.Analyze(d)
 		for _, r := range e.rules {
-			r.Check.(Check).Run(&Context{Analysis: a, Rule: r, set: e.set, out: &want})
+			r.Check.(Check).Run(&Context{Analysis: a, Rule: r, set: e.set, out: &want, lent: &spare{}})
 		}
 		sort.SliceStable(want, func(i, j int) bool {
 			a, b := want[i].Range.Start.Offset, want[j].Range.Start.Offset

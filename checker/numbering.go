@@ -155,16 +155,33 @@ func forSeries(hs []outline.Heading, f func(prev, i int)) {
 
 // forChildren calls f for the top of the document (parent -1) and every
 // heading, with the indexes of its numbered children in order.
+// The children are listed parent after parent in one slice, counted first.
 func forChildren(hs []outline.Heading, f func(parent int, kids []int)) {
-	kids := map[int][]int{}
-	for i, h := range hs {
-		if h.Marker != "" {
-			kids[h.Parent] = append(kids[h.Parent], i)
+	ends := make([]int, len(hs)+1)
+	numbered := func(h outline.Heading) bool { return h.Marker != "" && h.Parent >= -1 && h.Parent < len(hs) }
+	for _, h := range hs {
+		if numbered(h) {
+			ends[h.Parent+1]++
 		}
 	}
+	for p := 1; p < len(ends); p++ {
+		ends[p] += ends[p-1]
+	}
+	kids := make([]int, ends[len(ends)-1])
+	for i := len(hs) - 1; i >= 0; i-- { // from the last, each parent's list filled back to front
+		if h := hs[i]; numbered(h) {
+			ends[h.Parent+1]--
+			kids[ends[h.Parent+1]] = i
+		}
+	}
+	// ends[p+1] is now where the children of p start.
 	for p := -1; p < len(hs); p++ {
-		if len(kids[p]) > 0 {
-			f(p, kids[p])
+		end := len(kids)
+		if p+2 < len(ends) {
+			end = ends[p+2]
+		}
+		if start := ends[p+1]; start < end {
+			f(p, kids[start:end:end])
 		}
 	}
 }

@@ -109,11 +109,12 @@ type openMark struct {
 
 func (p *pairsCheck) Run(c *Context) {
 	raw := p.Match == "raw"
+	var stack []openMark // reused from line to line
 	for _, n := range c.scopeLines(p.Scope) {
 		scanned, base := c.lineScan(n, raw)
 		text := scanned.String()
 		ignored := allSpans(p.Ignore, scanned)
-		var stack []openMark
+		stack = stack[:0]
 		var late map[int]int // pair → closers still owed to openers reported as crossing
 		report := func(at, pair int, isOpen bool) {
 			_, size := utf8.DecodeRuneInString(text[at:])

@@ -83,8 +83,11 @@ func checkTextOptions(r *rules.Rule, match string, scope *string, per string, fi
 
 func (p *patternCheck) Run(c *Context) {
 	raw := p.Match == "raw"
+	found := c.lent.matches // reused from line to line, and rule to rule
+	defer func() { c.lent.matches = found[:0] }()
 	if p.Scope == "document" {
-		for _, m := range findAll(p.Patterns, c.documentScan(raw)) {
+		found = findAll(p.Patterns, c.documentScan(raw), found)
+		for _, m := range found {
 			start, end := c.toDoc(m.start, m.end, raw)
 			c.Report(start, end, nil, c.textFix(p.Fix, c.Doc.LineAt(start), start, end))
 		}
@@ -94,7 +97,7 @@ func (p *patternCheck) Run(c *Context) {
 		text, base := c.lineScan(n, raw)
 		// The exceptions are looked at only on a line with a match: they
 		// are often the costlier patterns, and most lines have none.
-		found := findAll(p.Patterns, text)
+		found = findAll(p.Patterns, text, found)
 		if len(found) == 0 || skipLine(text, p.Unless) {
 			continue
 		}
@@ -119,10 +122,11 @@ type span struct {
 }
 
 // findAll returns the matches of every pattern in text, sorted by position,
-// dropping empty matches and those overlapping an earlier one. A group named
-// "at" narrows a match to that group.
-func findAll(patterns []rules.Regexp, text *match.Text) []span {
-	var out []span
+// dropping empty matches and those overlapping an earlier one, in the memory
+// of out (nil for fresh memory). A group named "at" narrows a match to that
+// group.
+func findAll(patterns []rules.Regexp, text *match.Text, out []span) []span {
+	out = out[:0]
 	for i := range patterns {
 		re := &patterns[i]
 		at := 0 // looked up at the first match: most lines have none

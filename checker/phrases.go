@@ -120,7 +120,11 @@ func compilePhrases(r *rules.Rule) (any, bool, error) {
 }
 
 func (k *phrasesCheck) Run(c *Context) {
-	cands := make([][]int, len(k.phrases))
+	cands := c.lent.cands // each phrase's slice reused from line to line, and check to check
+	if len(cands) < len(k.phrases) {
+		cands = make([][]int, len(k.phrases))
+		c.lent.cands = cands
+	}
 	for _, n := range c.scopeLines(k.scope) {
 		text, base := c.lineText(n, false)
 		if text == "" {

@@ -228,7 +228,12 @@ func (p *repetitionCheck) Run(c *Context) {
 		return
 	}
 	lines := c.scopeLines(p.Scope)
-	seen := make(map[string]int, len(lines))
+	seen := c.lent.seen // emptied here, and when the check is done (it holds the document's text)
+	if seen == nil {
+		seen = make(map[string]int, len(lines))
+		c.lent.seen = seen
+	}
+	clear(seen)
 	for _, n := range lines {
 		text, base, cuts := c.cuts(n)
 		sentences := cuts.sentences

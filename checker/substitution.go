@@ -76,6 +76,65 @@ type swap struct {
 	to            *string
 	before, after *match.Pattern
 	when          *match.Pattern
+	// beforeRunes and afterRunes hold the before and after expressions
+	// that are one character class (most are: "a Chinese character"),
+	// nil for the others.
+	beforeRunes, afterRunes runeClass
+}
+
+// runeClass is a character class, as regexp/syntax lists it: pairs of the
+// lowest and highest rune of a range. A context of one character is looked
+// up in it: a regexp would try every place of the 16 runes before a match.
+type runeClass []rune
+
+// classOf returns the class of expr when expr is one character class or
+// one character, else nil.
+func classOf(expr string) runeClass {
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	switch tree = tree.Simplify(); {
+	case tree.Op == syntax.OpCharClass:
+		return runeClass(tree.Rune)
+	case tree.Op == syntax.OpLiteral && len(tree.Rune) == 1 && tree.Flags&syntax.FoldCase == 0:
+		return runeClass{tree.Rune[0], tree.Rune[0]}
+	}
+	return nil
+}
+
+// has tells whether r is in the class.
+func (rc runeClass) has(r rune) bool {
+	for i := 0; i+1 < len(rc); i += 2 {
+		if rc[i] <= r && r <= rc[i+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// beforeFits tells whether the text before a match, s, ends as sw's
+// before expression asks.
+func (sw *swap) beforeFits(s string) bool {
+	if sw.beforeRunes != nil {
+		// An invalid byte (which regexp reads as U+FFFD), or none, is
+		// left to the pattern.
+		if r, size := utf8.DecodeLastRuneInString(s); r != utf8.RuneError || size > 1 {
+			return sw.beforeRunes.has(r)
+		}
+	}
+	return sw.before.MatchString(s)
+}
+
+// afterFits tells whether the text after a match, s, starts as sw's after
+// expression asks.
+func (sw *swap) afterFits(s string) bool {
+	if sw.afterRunes != nil {
+		if r, size := utf8.DecodeRuneInString(s); r != utf8.RuneError || size > 1 {
+			return sw.afterRunes.has(r)
+		}
+	}
+	return sw.after.MatchString(s)
 }
 
 type substitutionCheck struct {
@@ -119,7 +178,8 @@ func compileSubstitution(r *rules.Rule) (any, bool, error) {
 			fixable = true
 		}
 		c.swaps = append(c.swaps, swap{from: sw.From.Pattern, at: sw.From.SubexpIndex("at"), to: sw.To,
-			before: anchored(sw.Before, "(?:", ")$"), after: anchored(sw.After, "^(?:", ")"), when: plain(sw.When)})
+			before: anchored(sw.Before, "(?:", ")$"), after: anchored(sw.After, "^(?:", ")"), when: plain(sw.When),
+			beforeRunes: contextClass(sw.Before), afterRunes: contextClass(sw.After)})
 		c.group(i)
 	}
 	for _, re := range append(append([]rules.Regexp{}, s.Unless...), s.Skip...) {
@@ -203,6 +263,14 @@ func anchored(re *rules.Regexp, pre, post string) *match.Pattern {
 	return match.MustCompile(pre + re.String() + post)
 }
 
+// contextClass is classOf a context expression, nil if there is none.
+func contextClass(re *rules.Regexp) runeClass {
+	if re == nil {
+		return nil
+	}
+	return classOf(re.String())
+}
+
 func plain(re *rules.Regexp) *match.Pattern {
 	if re == nil {
 		return nil
@@ -220,7 +288,8 @@ type hit struct {
 
 func (s *substitutionCheck) Run(c *Context) {
 	raw := s.Match == "raw"
-	var hits []hit // reused from line to line
+	hits := c.lent.hits // reused from line to line, and rule to rule
+	defer func() { c.lent.hits = hits[:0] }()
 	for _, n := range c.scopeLines(s.Scope) {
 		scanned, base := c.lineScan(n, raw)
 		// The exceptions only on a line with hits, as for pattern.
@@ -343,11 +412,11 @@ func (sw *swap) fits(text string, m []int) bool {
 		for from < m[0] && !utf8.RuneStart(text[from]) {
 			from++
 		}
-		if !sw.before.MatchString(text[from:m[0]]) {
+		if !sw.beforeFits(text[from:m[0]]) {
 			return false
 		}
 	}
-	if sw.after != nil && !sw.after.MatchString(text[m[1]:]) {
+	if sw.after != nil && !sw.afterFits(text[m[1]:]) {
 		return false
 	}
 	return sw.when == nil || sw.when.MatchString(text[m[0]:m[1]])

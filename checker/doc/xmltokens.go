@@ -47,8 +47,11 @@ type xmlPart struct {
 	src  string // data as a string, which names and attribute values are cut from
 }
 
+// newXMLPart takes b, a part just unpacked: b must not change afterwards,
+// since the names and values read from the part share its bytes (a copy of
+// the part was a tenth of reading a .docx).
 func newXMLPart(b []byte) xmlPart {
-	return xmlPart{data: b, src: string(b)}
+	return xmlPart{data: b, src: utf8Text(b, true)}
 }
 
 // read runs read over the part's tokens from the scanner and, if the scanner

@@ -6,6 +6,7 @@
 package lint
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -95,7 +96,8 @@ func (l *Linter) leftOut(path string) bool {
 	return l.leaveOut[path]
 }
 
-// ConfigError is a bad config or pack: the whole run stops with exit code 2.
+// ConfigError is a bad config or pack: the files it applies to are not
+// checked, and the run ends with exit code 2.
 type ConfigError struct {
 	Path string // the config file that applies, "" for the defaults
 	Err  error
@@ -109,8 +111,9 @@ func (e *ConfigError) Unwrap() error { return e.Err }
 // fzlint reads. Files are read and checked by Options.Jobs goroutines; at
 // most twice that many results wait to be emitted, so memory is bounded by
 // the files in flight, not the run. With one job a file is read only after
-// the one before it is emitted. A config or pack error stops the run
-// after the files before it are emitted and is returned as a *ConfigError.
+// the one before it is emitted. A file whose config or packs are bad is
+// emitted unchecked, with the error (code bad-config), and the run goes on;
+// Run then returns the first such error, a *ConfigError.
 func (l *Linter) Run(inputs []string, emit func(checker.FileResult)) error {
 	jobs := l.opts.Jobs
 	if jobs <= 0 {
@@ -124,7 +127,6 @@ func (l *Linter) Run(inputs []string, emit func(checker.FileResult)) error {
 	}
 	pending := make(chan *task, queue)
 	work := make(chan *task)
-	stop := make(chan struct{})
 	var workers sync.WaitGroup
 	for range jobs {
 		workers.Go(func() {
@@ -137,39 +139,44 @@ func (l *Linter) Run(inputs []string, emit func(checker.FileResult)) error {
 		defer close(pending)
 		defer close(work)
 		l.walk(inputs, func(t *task) bool {
-			select {
-			case pending <- t:
-			case <-stop:
-				return false
-			}
-			select {
-			case work <- t:
-				return true
-			case <-stop:
-				return false
-			}
+			pending <- t
+			work <- t
+			return true
 		})
 	}()
-	var err error
+	var first error
+	told := map[string]bool{} // the bad configs whose error a result has given in full
 	for t := range pending {
 		<-t.done
 		if t.err != nil {
-			err = t.err
-			close(stop)
-			break
+			first = cmp.Or(first, t.err)
+			emit(uncheckedResult(t.path, t.err, told))
+			continue
 		}
 		emit(t.result)
 	}
-	if err != nil {
-		for range pending { // until the walk sees stop and ends
-		}
-	}
 	workers.Wait()
-	if err != nil {
-		return err
-	}
 	l.emitUnusedIgnores(emit)
-	return nil
+	return first
+}
+
+// uncheckedResult is the result of a file left unchecked because its config
+// or packs are bad: the first file of a config gives the error in full, the
+// others point to it.
+func uncheckedResult(path string, err error, told map[string]bool) checker.FileResult {
+	msg := err.Error()
+	var ce *ConfigError
+	if errors.As(err, &ce) {
+		name := cmp.Or(ce.Path, "默认配置")
+		if told[name] {
+			msg = "未检查：适用的配置 " + name + " 有错误（见上文）"
+		} else {
+			msg = "未检查：" + msg
+		}
+		told[name] = true
+	}
+	return checker.FileResult{Path: path, Error: &checker.FileError{Code: "bad-config", Message: msg},
+		Findings: []checker.Finding{}}
 }
 
 // A task is one input of a run: a file to check, a walk error to report, or

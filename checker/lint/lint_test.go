@@ -90,14 +90,21 @@ func TestNamedFileIsCheckedEvenIfExcluded(t *testing.T) {
 	}
 }
 
-func TestBadConfigStopsTheRun(t *testing.T) {
+// TestBadConfigLeavesItsFileUnchecked: the file is a result with the error,
+// and Run returns the error.
+func TestBadConfigLeavesItsFileUnchecked(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir+"/r.txt", report)
 	write(t, dir+"/.fzlint.yaml", "rules: {fzzf/nosuch: off}\n")
-	_, err := collect(t, New(Options{}), dir+"/r.txt")
+	got, err := collect(t, New(Options{}), dir+"/r.txt")
 	var ce *ConfigError
 	if !errors.As(err, &ce) {
 		t.Fatalf("err = %v, want a *ConfigError", err)
+	}
+	r := got[filepath.ToSlash(dir+"/r.txt")]
+	if len(got) != 1 || r.Error == nil || r.Error.Code != "bad-config" ||
+		!strings.HasPrefix(r.Error.Message, "未检查："+filepath.Join(dir, ".fzlint.yaml")+":1:") {
+		t.Fatalf("results %+v, want r.txt unchecked with the config's error", got)
 	}
 }
 

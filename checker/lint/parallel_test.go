@@ -68,27 +68,39 @@ func TestParallelRunIsTheSequentialRun(t *testing.T) {
 	}
 }
 
-// TestParallelRunStopsAtBadConfig: the files before the bad config are
-// emitted, none after it, however many jobs ran ahead.
-func TestParallelRunStopsAtBadConfig(t *testing.T) {
+// TestParallelRunGoesOnPastBadConfig: the files of a bad config are emitted
+// unchecked in their place, the first with the error and the others pointing
+// to it, and the files after them are checked, however many jobs run.
+func TestParallelRunGoesOnPastBadConfig(t *testing.T) {
 	dir := t.TempDir()
 	for i := range 6 {
 		write(t, fmt.Sprintf("%s/a/r%d.txt", dir, i), report)
 		write(t, fmt.Sprintf("%s/b/r%d.txt", dir, i), report)
 		write(t, fmt.Sprintf("%s/c/r%d.txt", dir, i), report)
 	}
-	write(t, dir+"/b/.fzlint.yaml", "rules: {fzzf/nosuch: off}\n")
-	got, err := ordered(t, New(Options{Jobs: 4}), dir)
-	var ce *ConfigError
-	if !errors.As(err, &ce) || ce.Path != filepath.Join(dir, "b", ".fzlint.yaml") {
-		t.Fatalf("err = %v, want a *ConfigError for b/.fzlint.yaml", err)
-	}
-	if len(got) != 6 {
-		t.Fatalf("%d results, want the 6 of a/", len(got))
-	}
-	for _, r := range got {
-		if !strings.Contains(filepath.ToSlash(r.Path), "/a/") {
-			t.Errorf("emitted %s after the bad config", r.Path)
+	cfg := filepath.Join(dir, "b", ".fzlint.yaml")
+	write(t, cfg, "rules: {fzzf/nosuch: off}\n")
+	for _, jobs := range []int{1, 4} {
+		got, err := ordered(t, New(Options{Jobs: jobs}), dir)
+		var ce *ConfigError
+		if !errors.As(err, &ce) || ce.Path != cfg {
+			t.Fatalf("jobs %d: err = %v, want a *ConfigError for b/.fzlint.yaml", jobs, err)
+		}
+		if len(got) != 18 {
+			t.Fatalf("jobs %d: %d results, want 18", jobs, len(got))
+		}
+		for i, r := range got {
+			inB := strings.Contains(filepath.ToSlash(r.Path), "/b/")
+			switch {
+			case !inB && (r.Error != nil || r.Doc == nil):
+				t.Errorf("jobs %d: %s not checked: %+v", jobs, r.Path, r.Error)
+			case inB && (r.Error == nil || r.Error.Code != "bad-config"):
+				t.Errorf("jobs %d: %s: error %+v, want bad-config", jobs, r.Path, r.Error)
+			case inB && i == 6 && !strings.HasPrefix(r.Error.Message, "未检查："+cfg+":1:"):
+				t.Errorf("jobs %d: first unchecked file says %q, want the error in full", jobs, r.Error.Message)
+			case inB && i > 6 && r.Error.Message != "未检查：适用的配置 "+cfg+" 有错误（见上文）":
+				t.Errorf("jobs %d: %s says %q, want a pointer to the error above", jobs, r.Path, r.Error.Message)
+			}
 		}
 	}
 }

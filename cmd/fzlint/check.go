@@ -189,14 +189,9 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		}
 	})
 	prog.done() // before the summary
-	if err != nil {
-		// A config that stops the run part way: the output says so, as for a
-		// file that could not be checked, and is closed (a JSON document
-		// stays whole, a SARIF run is marked unsuccessful).
-		_ = printer.File(stopped(err))
-		_ = printer.Finish()
-		return &exitError{exitTrouble, err}
-	}
+	// A bad config met part way (err): its files were emitted unchecked,
+	// with the error, and the run went on; the exit code is 2 and stderr
+	// says why.
 	if files == 0 && !opts.allowEmpty {
 		// A CI job pointed at the wrong folder must not pass.
 		for _, a := range args {
@@ -221,6 +216,8 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		}
 	}
 	switch {
+	case err != nil:
+		return &exitError{exitTrouble, err}
 	case unreadable:
 		return &exitError{code: exitTrouble}
 	case failed:
@@ -242,7 +239,7 @@ func seen(set map[string]bool, path string) bool {
 }
 
 // stopped is the result that stands for the files a config or pack error
-// left unchecked: the config file, with the error.
+// found before the run left unchecked: the config file, with the error.
 func stopped(err error) checker.FileResult {
 	path := ".fzlint.yaml"
 	var ce *lint.ConfigError

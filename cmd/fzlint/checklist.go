@@ -54,16 +54,15 @@ func runChecklist(s *streams, opts *checklistOptions, args []string) error {
 			printErr = printer.File(f)
 		}
 	})
-	if err != nil {
-		_ = printer.Finish()
-		return &exitError{exitTrouble, err}
-	}
+	// A bad config (err): its files were emitted unchecked and the run went on.
 	if printErr == nil {
 		printErr = printer.Finish()
 	}
 	switch {
 	case printErr != nil:
 		return &exitError{exitTrouble, printErr}
+	case err != nil:
+		return &exitError{exitTrouble, err}
 	case unreadable:
 		return &exitError{code: exitTrouble}
 	case missing:

@@ -107,9 +107,12 @@ type summary struct {
 	Suppressed int `json:"suppressed"`
 }
 
-// add counts one more file's result.
+// add counts one more file's result. A config's result (its unused ignore
+// entries: no document, no error) counts its findings but is not a file checked.
 func (s *summary) add(r checker.FileResult) {
-	s.Files++
+	if r.Doc != nil || r.Error != nil {
+		s.Files++
+	}
 	s.Suppressed += len(r.Suppressed)
 	if r.Error != nil {
 		s.Failed++

@@ -160,3 +160,28 @@ func TestConfigErrorBeforeTheRunAndOutputFlags(t *testing.T) {
 		t.Error("the file was modified")
 	}
 }
+
+// TestUnusedIgnoreIsNoFile: a config's unused ignore entry is reported, and
+// the summary counts the files checked, not the config.
+func TestUnusedIgnoreIsNoFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "r.txt"), []byte("青山县司法局关于2023年度法治政府建设情况的报告\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := "ignore:\n  - rule: hygiene/mojibake\n    path: \"*.txt\"\n    reason: 测试\n"
+	if err := os.WriteFile(filepath.Join(dir, ".fzlint.yaml"), []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ := fzlint(t, "", "check", "--no-checklist", dir)
+	if !strings.Contains(out, "[fzlint/unused-suppression]") || !strings.Contains(out, "\n1 个文件，") {
+		t.Errorf("text output:\n%s", out)
+	}
+	_, out, _ = fzlint(t, "", "check", "--format", "json", dir)
+	var report struct {
+		Files   []struct{ Path string } `json:"files"`
+		Summary struct{ Files int }     `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil || len(report.Files) != 2 || report.Summary.Files != 1 {
+		t.Errorf("JSON: %v, %d results, summary files %d", err, len(report.Files), report.Summary.Files)
+	}
+}

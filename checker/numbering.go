@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -136,21 +137,53 @@ func (c *Context) reportMarker(h outline.Heading, vars map[string]string, fix *F
 }
 
 // forSeries calls f for every numbered heading with the index of its previous
-// sibling of the same level (-1 for the first of a series).
+// heading in the same series (-1 for the first of a series). A series is a
+// marker style's run as the report writes it: a style already open goes on
+// (and closes the styles opened after it), a new style opens a series inside
+// the last heading. So 一、（一）1.2.（二）1. restarts 1. under （二）, and a
+// report that puts 1、 above （一） (1、（一）（二）2、（一）) goes on 1、2、 and
+// restarts （一） under each. A new style that GB/T 9704 puts above the open
+// one nests inside it only if the open style's series goes on after it (the
+// next heading of that style, before one of a style above both, has a higher
+// number); otherwise it closes the deeper series, as a list 1. 2. before the
+// first 一、 is closed by it (the 1. under 一、 starts again).
 func forSeries(hs []outline.Heading, f func(prev, i int)) {
-	last := map[[2]int]int{} // (parent, level) → last heading seen
+	type open struct{ level, last int } // a style's series and its last heading
+	var stack []open
 	for i, h := range hs {
 		if h.Marker == "" {
 			continue
 		}
-		key := [2]int{h.Parent, h.Level}
-		prev, ok := last[key]
-		if !ok {
-			prev = -1
+		at := slices.IndexFunc(stack, func(o open) bool { return o.level == h.Level })
+		if at < 0 {
+			for len(stack) > 0 && stack[len(stack)-1].level >= h.Level && !resumes(hs, i, stack[len(stack)-1].last) {
+				stack = stack[:len(stack)-1]
+			}
+			stack = append(stack, open{level: h.Level, last: -1})
+			at = len(stack) - 1
 		}
-		f(prev, i)
-		last[key] = i
+		stack = stack[:at+1]
+		f(stack[at].last, i)
+		stack[at].last = i
 	}
+}
+
+// resumes tells whether the series of heading last goes on after heading i
+// opens a style above it: the next heading of last's style, met before any
+// heading of a style above both, has a higher number (one more, or a gap
+// the sequence check reports), not a new series's.
+func resumes(hs []outline.Heading, i, last int) bool {
+	level, top := hs[last].Level, hs[i].Level
+	for _, h := range hs[i+1:] {
+		switch {
+		case h.Marker == "":
+		case h.Level < top:
+			return false
+		case h.Level == level:
+			return h.Number > hs[last].Number
+		}
+	}
+	return false
 }
 
 // forChildren calls f for the top of the document (parent -1) and every

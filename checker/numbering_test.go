@@ -23,6 +23,20 @@ func TestNumbering(t *testing.T) {
 			want: []string{`7:1-7:3 "3." want=2. other={other} level=第三层`},
 		},
 		{
+			name: "sequence: a report that puts 1、 above （一） goes on 1、2、 and restarts （一） under each",
+			spec: `check: sequence`,
+			text: "一、主要举措\n1、完善制度\n（一）甲。正文。\n（二）乙。正文。\n2、严格执法\n（一）丙。正文。\n（二）丁。正文。\n4、其他\n（二）戊。正文。\n二、存在问题",
+			want: []string{
+				`8:1-8:3 "4、" want=3. other={other} level=第三层`,
+				`9:1-9:4 "（二）" want=（一） other={other} level=第二层`,
+			},
+		},
+		{
+			name: "sequence: a list before the first 一、 is closed by it",
+			spec: `check: sequence`,
+			text: "1.总体情况。正文。\n2.工作思路。正文。\n一、主要举措\n1.甲。正文。\n2.乙。正文。\n二、存在问题\n1.丙。正文。",
+		},
+		{
 			name: "nesting: 1. before （一） under the same 一、, and 1. before the first 一、",
 			spec: `check: nesting`,
 			text: "1.总体情况。正文。\n2.工作思路。正文。\n一、主要举措\n1.甲。正文。\n2.乙。正文。\n（一）丙。正文。",

@@ -1,11 +1,14 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+	"hash/crc32"
+)
 
 // ParseEmbeddedTree is ParsePack for embedded pack id from its stored tree
 // (packtrees.bin) instead of its YAML.
 func ParseEmbeddedTree(id string, data []byte, kinds map[string]Compiler) (*Pack, error) {
-	root := embeddedTree(id, data)
+	root := embeddedTree(id, crc32.ChecksumIEEE(data))
 	if root == nil {
 		return nil, fmt.Errorf("no current stored tree for pack %s", id)
 	}

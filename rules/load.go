@@ -136,10 +136,11 @@ func (l *loader) parse(id string) parsed {
 		return parsed{file: file, err: err}
 	}
 	if builtIn {
-		if root := embeddedTree(id, data); root != nil {
+		if root := embeddedTree(id, embeddedSum(id)); root != nil {
 			p, err := packOf(file, root, l.kinds)
 			return parsed{file: file, pack: p, err: err}
 		}
+		data, _ = embedded.ReadFile(embeddedName(id)) // it exists: find stat'ed it
 	}
 	p, err := parsePack(file, data, l.kinds)
 	return parsed{file: file, pack: p, err: err}
@@ -198,7 +199,8 @@ func (l *loader) failAt(at Pos, format string, args ...any) {
 }
 
 // find looks for pack id in the user's pack directories, then among the
-// embedded packs (builtIn). found is false when it is nowhere.
+// embedded packs (builtIn; their data is left nil). found is false when it is
+// nowhere.
 func (l *loader) find(id string) (file string, data []byte, builtIn, found bool, err error) {
 	for _, dir := range l.cfg.PackDirs {
 		for _, ext := range []string{".yaml", ".yml"} {
@@ -213,8 +215,8 @@ func (l *loader) find(id string) (file string, data []byte, builtIn, found bool,
 			return path, data, false, true, nil
 		}
 	}
-	if data, err := embedded.ReadFile("packs/" + id + ".yaml"); err == nil {
-		return "rules/packs/" + id + ".yaml", data, true, true, nil
+	if _, err := fs.Stat(embedded, embeddedName(id)); err == nil {
+		return "rules/packs/" + id + ".yaml", nil, true, true, nil // parse reads it only if it must
 	}
 	return "", nil, false, false, nil // not found is not an error here: load says where it was named
 }

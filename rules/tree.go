@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
+	"io"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -24,22 +25,41 @@ var packTrees string
 // treesMagic opens packtrees.bin; a new encoding changes it.
 const treesMagic = "fzlint pack trees 1\n"
 
+// embeddedName is the name of embedded pack id in the embedded file system.
+func embeddedName(id string) string { return "packs/" + id + ".yaml" }
+
+// embeddedSum is the CRC-32 of embedded pack id's YAML. It reads the pack
+// through a small buffer: embed.FS.ReadFile would copy the whole YAML to
+// fresh heap pages, and faulting them in cost more than the rest of the check.
+func embeddedSum(id string) uint32 {
+	f, err := embedded.Open(embeddedName(id))
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sum := crc32.NewIEEE()
+	if _, err := io.CopyBuffer(sum, f, make([]byte, 4096)); err != nil {
+		return 0
+	}
+	return sum.Sum32()
+}
+
 // embeddedTree returns the stored tree of embedded pack id, or nil when there
-// is none or it was parsed from other text than data.
-func embeddedTree(id string, data []byte) *yaml.Node {
+// is none or it was parsed from other text than the YAML whose CRC-32 is sum.
+func embeddedTree(id string, sum uint32) *yaml.Node {
 	trees, ok := strings.CutPrefix(packTrees, treesMagic)
 	if !ok {
 		return nil
 	}
 	r := treeReader{s: trees}
 	for r.err == nil && r.i < len(r.s) {
-		name, sum, size := r.str(), r.uint(), r.uint()
+		name, treeSum, size := r.str(), r.uint(), r.uint()
 		if r.err != nil || size > uint64(len(r.s)-r.i) {
 			return nil
 		}
 		body := r.s[r.i : r.i+int(size)]
 		r.i += int(size)
-		if name == id && sum == uint64(crc32.ChecksumIEEE(data)) {
+		if name == id && treeSum == uint64(sum) {
 			root, err := decodeTree(body)
 			if err != nil {
 				return nil

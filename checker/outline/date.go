@@ -204,29 +204,36 @@ func findDates(s string) []dateMatch {
 			if digitAt(s, loc[0]-1) || digitAt(s, loc[1]) {
 				continue
 			}
-			m := dateMatch{start: loc[0], end: loc[1], form: f.form}
-			y, mo, d := s[loc[2]:loc[3]], s[loc[4]:loc[5]], s[loc[6]:loc[7]] // d is "" for a partial date
-			switch {
-			case mo == "元": // 元月, January
-				m.month = 1
-			case f.form == "chinese":
-				m.month = cnSmall(mo)
-			default:
-				m.month = atoi(mo)
-			}
-			if f.form == "chinese" {
-				m.year, m.day = cnYear(y), cnSmall(d)
-			} else {
-				m.year, m.day = atoi(y), atoi(d)
-				m.padded = strings.HasPrefix(mo, "0") || strings.HasPrefix(d, "0")
-			}
-			if f.form == "short" {
-				m.year += 2000
-			}
-			out = insertDate(out, m)
+			out = insertDate(out, dateOf(s, loc[:], f.form))
 		}
 	}
 	return out
+}
+
+// dateOf is the date of form found at loc in s: loc holds the match and its
+// year, month and day (the day empty for a partial date), as regexp's
+// FindStringSubmatchIndex gives them.
+func dateOf(s string, loc []int, form string) dateMatch {
+	m := dateMatch{start: loc[0], end: loc[1], form: form}
+	y, mo, d := s[loc[2]:loc[3]], s[loc[4]:loc[5]], s[loc[6]:loc[7]] // d is "" for a partial date
+	switch {
+	case mo == "元": // 元月, January
+		m.month = 1
+	case form == "chinese":
+		m.month = cnSmall(mo)
+	default:
+		m.month = atoi(mo)
+	}
+	if form == "chinese" {
+		m.year, m.day = cnYear(y), cnSmall(d)
+	} else {
+		m.year, m.day = atoi(y), atoi(d)
+		m.padded = strings.HasPrefix(mo, "0") || strings.HasPrefix(d, "0")
+	}
+	if form == "short" {
+		m.year += 2000
+	}
+	return m
 }
 
 // insertDate adds m to the ordered, non-overlapping list ms unless an earlier

@@ -264,26 +264,7 @@ func findDatesByRegexp(s string) []dateMatch {
 			if digitAt(s, loc[0]-1) || digitAt(s, loc[1]) {
 				continue
 			}
-			m := dateMatch{start: loc[0], end: loc[1], form: f.form}
-			y, mo, d := s[loc[2]:loc[3]], s[loc[4]:loc[5]], s[loc[6]:loc[7]]
-			switch {
-			case mo == "元":
-				m.month = 1
-			case f.form == "chinese":
-				m.month = cnSmall(mo)
-			default:
-				m.month = atoi(mo)
-			}
-			if f.form == "chinese" {
-				m.year, m.day = cnYear(y), cnSmall(d)
-			} else {
-				m.year, m.day = atoi(y), atoi(d)
-				m.padded = strings.HasPrefix(mo, "0") || strings.HasPrefix(d, "0")
-			}
-			if f.form == "short" {
-				m.year += 2000
-			}
-			out = insertDate(out, m)
+			out = insertDate(out, dateOf(s, loc, f.form))
 		}
 	}
 	return out
@@ -296,13 +277,7 @@ func findYearsByRegexp(s string) []yearMatch {
 		if digitAt(s, loc[0]-1) || rangeEnd(s[:loc[0]]) {
 			continue
 		}
-		y := yearMatch{start: loc[0], end: loc[1], annual: loc[6] >= 0}
-		if loc[2] >= 0 {
-			y.year = atoi(s[loc[2]:loc[3]])
-		} else {
-			y.year = cnYear(s[loc[4]:loc[5]])
-		}
-		out = append(out, y)
+		out = append(out, yearOf(s, loc))
 	}
 	return out
 }

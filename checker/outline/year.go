@@ -40,15 +40,21 @@ func findYears(s string) []yearMatch {
 		if digitAt(s, loc[0]-1) || rangeEnd(s[:loc[0]]) {
 			continue
 		}
-		y := yearMatch{start: loc[0], end: loc[1], annual: loc[6] >= 0}
-		if loc[2] >= 0 {
-			y.year = atoi(s[loc[2]:loc[3]])
-		} else {
-			y.year = cnYear(s[loc[4]:loc[5]])
-		}
-		out = append(out, y)
+		out = append(out, yearOf(s, loc[:]))
 	}
 	return out
+}
+
+// yearOf is the year found at loc in s: loc holds the match, its Arabic or
+// Chinese digits and its 度, as regexp's FindStringSubmatchIndex gives them.
+func yearOf(s string, loc []int) yearMatch {
+	y := yearMatch{start: loc[0], end: loc[1], annual: loc[6] >= 0}
+	if loc[2] >= 0 {
+		y.year = atoi(s[loc[2]:loc[3]])
+	} else {
+		y.year = cnYear(s[loc[4]:loc[5]])
+	}
+	return y
 }
 
 // nextYear returns the first offset from i on where a year can start in s

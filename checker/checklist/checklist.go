@@ -155,7 +155,6 @@ func Build(set *rules.Set, a *checker.Analysis, findings []checker.Finding) *Lis
 // Build makes the checklist of a report from the outline the engine built
 // and the findings of the run.
 func (t *Template) Build(a *checker.Analysis, findings []checker.Finding) *List {
-	o := a.Outline
 	var out List
 	if len(t.groups) == 0 {
 		return &out
@@ -174,26 +173,32 @@ func (t *Template) Build(a *checker.Analysis, findings []checker.Finding) *List 
 		}
 	}
 	for i := range out.Items {
-		it := &out.Items[i]
-		it.Where = where(a, it.ID)
-		switch {
-		case missing[i]:
-			it.Status = Missing
-		case it.ID == "deadline" && o.Date == nil:
-			it.Status, it.Reason = Unknown, "没有成文日期"
-		case it.ID == "published" && o.Published == nil:
-			it.Status, it.Reason = Unknown, "没有发布时间，网页才有"
-		case len(it.Notes) > 0:
-			it.Status = Weak
-		case it.Where == nil:
-			// Not in the outline, yet its rule did not report it (no line
-			// to report at): never claim it present.
-			it.Status, it.Reason = Unknown, "未识别"
-		default:
-			it.Status = Present
-		}
+		judge(&out.Items[i], a, missing[i])
 	}
 	return &out
+}
+
+// judge sets where an item is and its status, from its notes and whether a
+// rule that requires it reported it missing.
+func judge(it *Item, a *checker.Analysis, missing bool) {
+	o := a.Outline
+	it.Where = where(a, it.ID)
+	switch {
+	case missing:
+		it.Status = Missing
+	case it.ID == "deadline" && o.Date == nil:
+		it.Status, it.Reason = Unknown, "没有成文日期"
+	case it.ID == "published" && o.Published == nil:
+		it.Status, it.Reason = Unknown, "没有发布时间，网页才有"
+	case len(it.Notes) > 0:
+		it.Status = Weak
+	case it.Where == nil:
+		// Not in the outline, yet its rule did not report it (no line
+		// to report at): never claim it present.
+		it.Status, it.Reason = Unknown, "未识别"
+	default:
+		it.Status = Present
+	}
 }
 
 // groupsOf sorts the active rules of set into items, in the regulation's

@@ -52,7 +52,6 @@ func TestTemplateReused(t *testing.T) {
 
 // byItem is Build as it first was: each item reads every finding.
 func byItem(groups []*group, a *checker.Analysis, findings []checker.Finding) *List {
-	o := a.Outline
 	var out List
 	for _, g := range groups {
 		if len(g.required) == 0 {
@@ -70,21 +69,7 @@ func byItem(groups []*group, a *checker.Analysis, findings []checker.Finding) *L
 			}
 			it.Notes = append(it.Notes, Note{Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Line: f.Range.Start.Line})
 		}
-		it.Where = where(a, it.ID)
-		switch {
-		case missing:
-			it.Status = Missing
-		case it.ID == "deadline" && o.Date == nil:
-			it.Status, it.Reason = Unknown, "没有成文日期"
-		case it.ID == "published" && o.Published == nil:
-			it.Status, it.Reason = Unknown, "没有发布时间，网页才有"
-		case len(it.Notes) > 0:
-			it.Status = Weak
-		case it.Where == nil:
-			it.Status, it.Reason = Unknown, "未识别"
-		default:
-			it.Status = Present
-		}
+		judge(&it, a, missing)
 		out.Items = append(out.Items, it)
 	}
 	return &out

@@ -64,15 +64,6 @@ type para struct {
 	pPrDepth int
 }
 
-// skipped are elements whose content does not print (as in checker/doc).
-var skipped = map[string]bool{
-	"del": true, "moveFrom": true, "delText": true, "delInstrText": true, "instrText": true,
-	"pPrChange": true, "rPrChange": true, "sectPr": true, "tblPr": true, "tblPrEx": true,
-	"trPr": true, "tcPr": true, "tblGrid": true, "sdtPr": true, "fldData": true,
-	"footnoteReference": true, "endnoteReference": true, "commentReference": true, "annotationRef": true,
-	"rt": true,
-}
-
 var lineEnds = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 
 // walker reads document.xml into paragraphs in the order checker/doc
@@ -152,7 +143,7 @@ func (w *walker) start(t xml.StartElement, off int) error {
 		w.keepChild(p, off)
 		return nil
 	}
-	if skipped[local] {
+	if wordxml.Skipped(local) {
 		w.depth--
 		end, err := w.skip()
 		w.childUnit(p, off, end)

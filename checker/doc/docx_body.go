@@ -30,17 +30,6 @@ type paragraph struct {
 	marks     []commentMark
 }
 
-// skipped are elements whose content does not print as body text: deletions,
-// field codes, properties and their tracked changes, note and comment marks,
-// ruby (pinyin) text above its base.
-var skipped = map[string]bool{
-	"del": true, "moveFrom": true, "delText": true, "delInstrText": true, "instrText": true,
-	"pPrChange": true, "rPrChange": true, "sectPr": true, "tblPr": true, "tblPrEx": true,
-	"trPr": true, "tcPr": true, "tblGrid": true, "sdtPr": true, "fldData": true,
-	"footnoteReference": true, "endnoteReference": true, "commentReference": true, "annotationRef": true,
-	"rt": true,
-}
-
 // lineEnds turns line ends inside w:t (which Word shows as spaces) into spaces:
 // a paragraph is one line of Text.
 var lineEnds = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
@@ -157,7 +146,7 @@ func (r *bodyReader) start(t xml.StartElement) (consumed bool, err error) {
 	if !isW(t.Name) {
 		return false, nil
 	}
-	if skipped[t.Name.Local] {
+	if wordxml.Skipped(t.Name.Local) {
 		return true, skipElement(r.tokens)
 	}
 	switch t.Name.Local {

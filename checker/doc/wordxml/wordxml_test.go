@@ -30,3 +30,11 @@ func TestTextAndAttr(t *testing.T) {
 		t.Error("an unclosed element gives no error")
 	}
 }
+
+func TestSkipped(t *testing.T) {
+	for local, want := range map[string]bool{"del": true, "delText": true, "instrText": true, "rt": true, "t": false, "r": false, "ins": false} {
+		if got := Skipped(local); got != want {
+			t.Errorf("Skipped(%q) = %v, want %v", local, got, want)
+		}
+	}
+}

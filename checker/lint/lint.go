@@ -138,10 +138,9 @@ func (l *Linter) Run(inputs []string, emit func(checker.FileResult)) error {
 	go func() {
 		defer close(pending)
 		defer close(work)
-		l.walk(inputs, func(t *task) bool {
+		l.walk(inputs, func(t *task) {
 			pending <- t
 			work <- t
-			return true
 		})
 	}()
 	var first error
@@ -190,26 +189,20 @@ type task struct {
 	err     error
 }
 
-// walk hands send each input's tasks in order, until send returns false.
-func (l *Linter) walk(inputs []string, send func(*task) bool) {
+// walk hands send each input's tasks in order.
+func (l *Linter) walk(inputs []string, send func(*task)) {
 	for _, in := range inputs {
 		if in == "-" {
-			if !send(&task{path: in, stdin: true, done: make(chan struct{})}) {
-				return
-			}
+			send(&task{path: in, stdin: true, done: make(chan struct{})})
 			continue
 		}
-		ok := true
 		skip := newWalkFilter(in)
 		doc.Walk(in, func(path string, err error) {
-			if !ok || path != in && (l.leftOut(path) || l.excluded(path) || skip(path)) {
+			if path != in && (l.leftOut(path) || l.excluded(path) || skip(path)) {
 				return
 			}
-			ok = send(&task{path: path, walkErr: err, done: make(chan struct{})})
+			send(&task{path: path, walkErr: err, done: make(chan struct{})})
 		})
-		if !ok {
-			return
-		}
 	}
 }
 

@@ -185,3 +185,16 @@ func TestUnusedIgnoreIsNoFile(t *testing.T) {
 		t.Errorf("JSON: %v, %d results, summary files %d", err, len(report.Files), report.Summary.Files)
 	}
 }
+
+// TestOutlineGoesOnPastBadConfig: outline, like check, leaves the file of a
+// bad config out with the error and prints the others' outlines, exit 2.
+func TestOutlineGoesOnPastBadConfig(t *testing.T) {
+	dir := t.TempDir()
+	body := "青山县司法局关于2023年度法治政府建设情况的报告\n"
+	writeFiles(t, dir, map[string]string{"a/r.txt": body, "a/.fzlint.yaml": "rules: {fzzf/nosuch: off}\n", "b/r.txt": body})
+	code, out, errs := fzlint(t, "", "outline", filepath.Join(dir, "a", "r.txt"), filepath.Join(dir, "b", "r.txt"))
+	if code != exitTrouble || !strings.Contains(errs, "a/r.txt: error: 未检查：") || !strings.Contains(errs, "[bad-config]") ||
+		!strings.Contains(out, "b/r.txt") || strings.Contains(out, "a/r.txt") {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errs)
+	}
+}

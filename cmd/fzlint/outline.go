@@ -42,8 +42,10 @@ func runOutline(s *streams, opts *outlineOptions, args []string) error {
 		var re *doc.ReadError
 		var ce *lint.ConfigError
 		switch {
-		case errors.As(err, &ce):
-			return &exitError{exitTrouble, err}
+		case errors.As(err, &ce): // as check does: this file unchecked, the others go on
+			fmt.Fprintf(s.err, "%s: error: 未检查：%s [bad-config]\n", path, err)
+			unreadable = true
+			continue
 		case errors.As(err, &re):
 			fmt.Fprintf(s.err, "%s: error: %s [%s]\n", path, re.Message, re.Code)
 			unreadable = true

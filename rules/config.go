@@ -164,7 +164,7 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		case "packs":
 			c.Packs, c.at.packs = stringList(path, val, &problems)
 			for i, id := range c.Packs {
-				if !idPattern.MatchString(id) {
+				if !validID(id) {
 					problems = append(problems, &PosError{Pos: c.at.packs[i], Msg: fmt.Sprintf("规则包 id %q 无效（小写字母、数字和连字符，不含路径）", id)})
 				}
 			}

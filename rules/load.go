@@ -67,13 +67,13 @@ func Load(opts Options) (*Set, error) {
 	}
 	var valid []string
 	for _, id := range want {
-		if idPattern.MatchString(id) { // a bad id is already an error of the config
+		if validID(id) { // a bad id is already an error of the config
 			valid = append(valid, id)
 		}
 	}
 	l.parsed = l.parseAll(valid)
 	for i, id := range want {
-		if idPattern.MatchString(id) {
+		if validID(id) {
 			l.load(id, cfg.place(cfg.at.packs, i))
 		}
 	}
@@ -151,7 +151,7 @@ func (l *loader) load(id string, at Pos) {
 	if _, ok := l.byID[id]; ok || l.failed[id] {
 		return
 	}
-	if !idPattern.MatchString(id) {
+	if !validID(id) {
 		l.failAt(at, "规则包 id %q 无效（小写字母、数字和连字符，不含路径）", id)
 		return
 	}

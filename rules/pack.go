@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/fzlint/fzlint/checker/match"
 
@@ -73,7 +74,21 @@ type ruleHead struct {
 
 var commonKeys = map[string]bool{"id": true, "kind": true, "severity": true, "message": true, "source": true, "description": true, "examples": true}
 
-var idPattern = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+// validID tells whether id is a valid pack or rule id: a lowercase letter,
+// then lowercase letters, digits and hyphens (`^[a-z][a-z0-9-]*$`, tested
+// against that expression). A function, not a regexp: compiling one at
+// package initialisation cost every run, --version included.
+func validID(id string) bool {
+	if id == "" || id[0] < 'a' || id[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(id); i++ {
+		if c := id[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
 
 // Compiler builds the check of one rule kind from a rule's Spec. It returns the
 // compiled check and whether the rule offers fixes. Spec fields are decoded
@@ -172,7 +187,7 @@ func packOf(file string, root *yaml.Node, kinds map[string]Compiler) (*Pack, err
 		problems.add(file, wrapDecodeError(file, top, err))
 		return nil, problems
 	}
-	if !idPattern.MatchString(pf.Pack) {
+	if !validID(pf.Pack) {
 		problems = append(problems, errAt(file, orNode(valueNode(top, "pack"), top), "规则包 id %q 无效（小写字母、数字和连字符）", pf.Pack))
 	}
 	p := &Pack{ID: pf.Pack, Title: pf.Title, Source: pf.Source, Description: pf.Description,
@@ -257,7 +272,7 @@ func parseRule(file, pack string, n *yaml.Node, kinds map[string]Compiler) (*Rul
 		return nil, wrapDecodeError(file, n, err)
 	}
 	var problems Problems
-	if !idPattern.MatchString(h.ID) {
+	if !validID(h.ID) {
 		problems = append(problems, errAt(file, orNode(valueNode(n, "id"), n), "规则 id %q 无效（小写字母、数字和连字符）", h.ID))
 	}
 	if h.Message == "" {
@@ -344,11 +359,12 @@ func sortedMapKeys[V any](m map[string]V) []string {
 
 func sortStrings(s []string) { sort.Strings(s) }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// yamlLine is compiled at the first YAML syntax error, not at every start.
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // yamlSyntaxError turns yaml.v3's "yaml: line N: msg" into file:N:1: msg.
 func yamlSyntaxError(file string, err error) error {
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+	if m := yamlLine().FindStringSubmatch(err.Error()); m != nil {
 		line := 0
 		for _, c := range m[1] {
 			line = line*10 + int(c-'0')

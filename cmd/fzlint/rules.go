@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/fzlint/fzlint/rules"
-	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
+	"golang.org/x/text/width"
 )
 
 type rulesOptions struct {
@@ -106,14 +107,37 @@ func writeColumns(w io.Writer, rows [][]string) error {
 	return err
 }
 
-// displayWidth is the number of terminal columns s takes; ambiguous-width
-// characters (“” …) count one, whatever the locale, as most terminals draw
-// them.
+// displayWidth is the number of terminal columns s takes, the sum of its
+// characters' widths. It measures the cells that are padded (a table's ids,
+// levels and kinds, its Chinese headers, flag names), not free text: it
+// gives what go-runewidth gives on those (TestDisplayWidth), without that
+// package's tables and their initialisation at every start.
 func displayWidth(s string) int {
-	return narrowAmbiguous.StringWidth(s)
+	n := 0
+	for _, r := range s {
+		n += runeWidth(r)
+	}
+	return n
 }
 
-var narrowAmbiguous = &runewidth.Condition{EastAsianWidth: false}
+// runeWidth is the number of terminal columns r takes: two for East Asian
+// wide and full-width characters, none for controls, combining marks and
+// zero-width characters, one otherwise. Ambiguous-width characters (“” …)
+// count one, whatever the locale, as most terminals draw them.
+func runeWidth(r rune) int {
+	switch {
+	case ' ' <= r && r < 0x7f:
+		return 1
+	case r < ' ' || 0x7f <= r && r <= 0x9f || r == 0xad || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' ||
+		unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r):
+		return 0
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
+}
 
 func newExplainCmd(s *streams) *cobra.Command {
 	common := &commonOptions{}

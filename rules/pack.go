@@ -264,12 +264,14 @@ func (p *Pack) parseRoles(file string, top *yaml.Node, roles map[string]yaml.Nod
 // parseRule checks the fields every rule has, reporting each that is wrong,
 // then has the rule's kind compile it.
 func parseRule(file, pack string, n *yaml.Node, kinds map[string]Compiler) (*Rule, error) {
-	var h ruleHead
 	if n.Kind != yaml.MappingNode {
 		return nil, errAt(file, n, "规则应为映射")
 	}
-	if err := n.Decode(&h); err != nil {
-		return nil, wrapDecodeError(file, n, err)
+	h, ok := decodeHead(n)
+	if !ok {
+		if err := n.Decode(&h); err != nil {
+			return nil, wrapDecodeError(file, n, err)
+		}
 	}
 	var problems Problems
 	if !validID(h.ID) {

@@ -130,66 +130,66 @@ func appendString(out []byte, s string) []byte {
 var errBadTree = errors.New("packtrees.bin: bad encoding")
 
 // decodeTree rebuilds a tree encoded by encodeTree. Its strings are slices of
-// s, its nodes one allocation.
+// s, its nodes one allocation and their children another.
 func decodeTree(s string) (*yaml.Node, error) {
-	r := treeReader{s: s}
-	count := r.uint()
+	d := treeDecoder{r: treeReader{s: s}}
+	count := d.r.uint()
 	// Every node takes at least 9 bytes: nine numbers.
-	if r.err != nil || count == 0 || count > uint64(len(s))/9 {
+	if d.r.err != nil || count == 0 || count > uint64(len(s))/9 {
 		return nil, errBadTree
 	}
-	nodes := make([]yaml.Node, count)
-	children := make([]*yaml.Node, count-1)
-	aliases := make([]uint64, count)
-	sizes := make([]uint64, count)
-	for i := range nodes {
-		n := &nodes[i]
-		n.Kind, n.Style = yaml.Kind(r.uint()), yaml.Style(r.uint())
-		n.Tag, n.Value, n.Anchor = r.str(), r.str(), r.str()
-		aliases[i] = r.uint()
-		n.Line, n.Column = int(r.uint()), int(r.uint())
-		sizes[i] = r.uint()
-	}
-	if r.err != nil || r.i != len(s) {
+	d.nodes = make([]yaml.Node, count)
+	d.children = make([]*yaml.Node, count-1)
+	root := d.node()
+	if d.r.err != nil || d.next != len(d.nodes) || d.r.i != len(s) {
 		return nil, errBadTree
 	}
-	// Children follow their parent in document order: a stack of the nodes
-	// still missing children tells whose each node is.
-	type open struct{ node, missing int }
-	stack := []open{}
-	next := 0 // the next free place in children
-	for i := range nodes {
-		if aliases[i] > count {
-			return nil, errBadTree
-		}
-		if aliases[i] > 0 {
-			nodes[i].Alias = &nodes[aliases[i]-1]
-		}
-		if i > 0 {
-			if len(stack) == 0 {
-				return nil, errBadTree
+	return root, nil
+}
+
+// treeDecoder reads the nodes of an encoded tree in document order: a node,
+// then its children, each with its own children.
+type treeDecoder struct {
+	r        treeReader
+	nodes    []yaml.Node
+	next     int          // the number of the next node
+	children []*yaml.Node // the Content of every node, in order
+	used     int          // the children taken
+}
+
+// node reads the next node and its descendants; after an error it returns
+// nil and the error sticks in d.r.
+func (d *treeDecoder) node() *yaml.Node {
+	if d.r.err != nil || d.next == len(d.nodes) {
+		d.r.err = errBadTree
+		return nil
+	}
+	n := &d.nodes[d.next]
+	d.next++
+	n.Kind, n.Style = yaml.Kind(d.r.uint()), yaml.Style(d.r.uint())
+	n.Tag, n.Value, n.Anchor = d.r.str(), d.r.str(), d.r.str()
+	alias := d.r.uint()
+	n.Line, n.Column = int(d.r.uint()), int(d.r.uint())
+	size := d.r.uint()
+	switch {
+	case d.r.err != nil:
+		return nil
+	case alias > uint64(len(d.nodes)) || size > uint64(len(d.children)-d.used):
+		d.r.err = errBadTree
+		return nil
+	case alias > 0:
+		n.Alias = &d.nodes[alias-1]
+	}
+	if size > 0 {
+		n.Content = d.children[d.used : d.used+int(size) : d.used+int(size)]
+		d.used += int(size)
+		for i := range n.Content {
+			if n.Content[i] = d.node(); n.Content[i] == nil {
+				return nil
 			}
-			top := &stack[len(stack)-1]
-			parent := &nodes[top.node]
-			parent.Content = append(parent.Content, &nodes[i])
-			if top.missing--; top.missing == 0 {
-				stack = stack[:len(stack)-1]
-			}
-		}
-		if sizes[i] > 0 {
-			if sizes[i] > uint64(len(children)-next) {
-				return nil, errBadTree
-			}
-			end := next + int(sizes[i])
-			nodes[i].Content = children[next:next:end]
-			next = end
-			stack = append(stack, open{node: i, missing: int(sizes[i])})
 		}
 	}
-	if len(stack) != 0 {
-		return nil, errBadTree
-	}
-	return &nodes[0], nil
+	return n
 }
 
 // treeReader reads the numbers and strings of an encoded tree; the first

@@ -38,7 +38,8 @@ const thpSetting = "/sys/kernel/mm/transparent_hugepage/enabled"
 // been told not to for this process (PR_SET_THP_DISABLE, which a container
 // runtime may set).
 func hugePagesOnRequest() bool {
-	setting, err := os.ReadFile(thpSetting)
+	var buf [64]byte // "always [madvise] never\n"
+	setting, err := readSmallFile(thpSetting, buf[:])
 	if err != nil || !bytes.Contains(setting, []byte("[madvise]")) && !bytes.Contains(setting, []byte("[always]")) {
 		return false
 	}
@@ -63,7 +64,7 @@ const spacerSize = 8<<20 + 8<<10
 // the kernel to back the heap's mapping with huge pages.
 func adviseHugeHeap() {
 	spacer := make([]byte, spacerSize)
-	maps, err := os.ReadFile("/proc/self/maps")
+	maps, err := readSmallFile("/proc/self/maps", make([]byte, mapsSize))
 	if err != nil {
 		return
 	}
@@ -95,7 +96,7 @@ const maxPrefault = 4 << 20
 func prefaultHeap() {
 	heapProbe = make([]byte, probeSize)
 	start := uintptr(unsafe.Pointer(unsafe.SliceData(heapProbe))) &^ uintptr(os.Getpagesize()-1)
-	maps, err := os.ReadFile("/proc/self/maps")
+	maps, err := readSmallFile("/proc/self/maps", make([]byte, mapsSize))
 	if err != nil {
 		return
 	}
@@ -104,6 +105,34 @@ func prefaultHeap() {
 		return
 	}
 	_, _, _ = unix.Syscall(unix.SYS_MADVISE, start, min(end-start, maxPrefault), unix.MADV_POPULATE_WRITE)
+}
+
+// mapsSize holds the /proc/self/maps of a run: some 30 lines, under 2 KB.
+const mapsSize = 4 << 10
+
+// readSmallFile returns the contents of the kernel's file at path, read into
+// buf by plain system calls when they fit in it, else by os.ReadFile. At
+// every start, os.ReadFile started the runtime's network poller (a sysfs
+// file can be polled: three more system calls, and a poller the scheduler
+// then checks), stat'ed the file and grew its buffer from 512 bytes.
+func readSmallFile(path string, buf []byte) ([]byte, error) {
+	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer unix.Close(fd)
+	for n := 0; n < len(buf); {
+		m, err := unix.Read(fd, buf[n:])
+		switch {
+		case err == unix.EINTR:
+		case err != nil:
+			return nil, err
+		case m == 0:
+			return buf[:n], nil
+		}
+		n += m
+	}
+	return os.ReadFile(path) // larger than buf
 }
 
 // mappingOf returns the bounds of the writable private mapping of

@@ -84,3 +84,26 @@ func vmFlags(smaps []byte, addr uintptr) ([]byte, bool) {
 	}
 	return nil, false
 }
+
+// TestReadSmallFile: readSmallFile reads what os.ReadFile reads, into the
+// buffer when it fits and by os.ReadFile when not.
+func TestReadSmallFile(t *testing.T) {
+	for _, path := range []string{thpSetting, "/proc/self/cmdline", "prefault_linux.go"} {
+		want, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		for _, size := range []int{1, len(want) - 1, len(want), len(want) + 1, mapsSize} {
+			if size < 1 {
+				continue
+			}
+			got, err := readSmallFile(path, make([]byte, size))
+			if err != nil || !bytes.Equal(got, want) {
+				t.Errorf("readSmallFile(%s, %d bytes) = %q, %v; os.ReadFile read %q", path, size, got, err, want)
+			}
+		}
+	}
+	if _, err := readSmallFile("/nosuch/file", make([]byte, 8)); err == nil {
+		t.Error("no error for a missing file")
+	}
+}

@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 	"hash/crc32"
+
+	"gopkg.in/yaml.v3"
 )
 
 // ParseEmbeddedTree is ParsePack for embedded pack id from its stored tree
@@ -13,4 +15,12 @@ func ParseEmbeddedTree(id string, data []byte, kinds map[string]Compiler) (*Pack
 		return nil, fmt.Errorf("no current stored tree for pack %s", id)
 	}
 	return packOf("rules/packs/"+id+".yaml", root, kinds)
+}
+
+// WithYAMLDecoding runs f with every spec decoded by yaml.v3 alone, not by
+// decodeSpecFast.
+func WithYAMLDecoding(f func()) {
+	decodeFast = func(*yaml.Node, any) bool { return false }
+	defer func() { decodeFast = decodeSpecFast }()
+	f()
 }

@@ -103,11 +103,17 @@ func decodeStrict(file string, n *yaml.Node, v any, skip map[string]bool) error 
 		return errAt(file, n, "应为映射（键: 值）")
 	}
 	problems := checkKeys(file, n, yamlKeys(reflect.TypeOf(v).Elem()), skip)
-	if err := n.Decode(v); err != nil {
-		problems.add(file, wrapDecodeError(file, n, err))
+	if !decodeFast(n, v) {
+		if err := n.Decode(v); err != nil {
+			problems.add(file, wrapDecodeError(file, n, err))
+		}
 	}
 	return problems.err()
 }
+
+// decodeFast is decodeSpecFast; tests turn it off to compare what the packs
+// load to with yaml.v3 decoding alone.
+var decodeFast = decodeSpecFast
 
 // checkKeys reports the keys of mapping n that are repeated or not known.
 func checkKeys(file string, n *yaml.Node, known, skip map[string]bool) Problems {

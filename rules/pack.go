@@ -183,9 +183,11 @@ func packOf(file string, root *yaml.Node, kinds map[string]Compiler) (*Pack, err
 	}
 	var pf packFile
 	problems := checkKeys(file, top, yamlKeys(reflect.TypeOf(pf)), extensions)
-	if err := top.Decode(&pf); err != nil {
-		problems.add(file, wrapDecodeError(file, top, err))
-		return nil, problems
+	if !decodeFast(top, &pf) {
+		if err := top.Decode(&pf); err != nil {
+			problems.add(file, wrapDecodeError(file, top, err))
+			return nil, problems
+		}
 	}
 	if !validID(pf.Pack) {
 		problems = append(problems, errAt(file, orNode(valueNode(top, "pack"), top), "规则包 id %q 无效（小写字母、数字和连字符）", pf.Pack))

@@ -9,25 +9,27 @@ import (
 
 // specProbe has a field of each shape the kinds' specs have.
 type specProbe struct {
-	S      string              `yaml:"s"`
-	Role   probeRole           `yaml:"role"`
-	B      bool                `yaml:"b"`
-	I      int                 `yaml:"i"`
-	PI     *int                `yaml:"pi"`
-	PF     *float64            `yaml:"pf"`
-	PS     *string             `yaml:"ps"`
-	Re     Regexp              `yaml:"re"`
-	PRe    *Regexp             `yaml:"pre"`
-	Res    []Regexp            `yaml:"res"`
-	L      []string            `yaml:"l"`
-	LL     [][]string          `yaml:"ll"`
-	Roles  []probeRole         `yaml:"roles"`
-	M      map[string]string   `yaml:"m"`
-	MF     map[string]float64  `yaml:"mf"`
-	ML     map[string][]string `yaml:"ml"`
-	N      yaml.Node           `yaml:"n"`
-	Sub    *specProbe          `yaml:"sub"`
-	Subs   []specProbe         `yaml:"subs"`
+	S      string               `yaml:"s"`
+	Role   probeRole            `yaml:"role"`
+	B      bool                 `yaml:"b"`
+	I      int                  `yaml:"i"`
+	PI     *int                 `yaml:"pi"`
+	PF     *float64             `yaml:"pf"`
+	PS     *string              `yaml:"ps"`
+	Re     Regexp               `yaml:"re"`
+	PRe    *Regexp              `yaml:"pre"`
+	Res    []Regexp             `yaml:"res"`
+	L      []string             `yaml:"l"`
+	LL     [][]string           `yaml:"ll"`
+	Roles  []probeRole          `yaml:"roles"`
+	M      map[string]string    `yaml:"m"`
+	MF     map[string]float64   `yaml:"mf"`
+	ML     map[string][]string  `yaml:"ml"`
+	N      yaml.Node            `yaml:"n"`
+	NL     []yaml.Node          `yaml:"nl"`
+	NM     map[string]yaml.Node `yaml:"nm"`
+	Sub    *specProbe           `yaml:"sub"`
+	Subs   []specProbe          `yaml:"subs"`
 	Plain  string
 	Hidden string      `yaml:"-"`
 	Swaps  []probeSwap `yaml:"swap"`
@@ -85,6 +87,7 @@ func FuzzDecodeSpec(f *testing.F) {
 		"s: a\nrole: plans\nb: true\ni: 12\npi: 3\npf: 4\nps: x\nre: 'a+'\npre: 'b'\nres: [c, d]\nl: [e]\nll: [[f, g], []]\nroles: [duty]\n",
 		"m: {a: b, c: d}\nmf: {x: 1}\nml: {y: [z]}\nn: {any: [thing]}\nsub: {s: t, sub: {i: 2}}\nsubs: [{s: u}, {b: false}]\nplain: p\nhidden: h\n",
 		"swap: [{from: a, to: b}, {from: c}]\nother: 1\n",
+		"nl: [a, {b: c}, *x]\nnm: {a: [b], c: *x, d: ~}\nx: &x y\n",
 		"s: &a x\nl: [*a, *a]\nps: *a\nsub: &s {s: y}\nsubs: [*s]\n",
 		"s: 1\n", "b: yes\n", "b: True\n", "i: 0x1f\n", "i: 1_000\n", "i: -3\n", "i: 007\n", "i: 12345678901\n",
 		"pf: 1.5\n", "s: ~\n", "l: ~\n", "m: {a: ~}\n", "<<: {s: a}\n", "s: a\ns: b\n", "x: 1\nx: 2\n",

@@ -23,6 +23,17 @@ func TestDecodeSpecSameAsYAML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(fast.Packs) != len(slow.Packs) {
+		t.Fatalf("%d packs, %d with yaml.v3", len(fast.Packs), len(slow.Packs))
+	}
+	for i, p := range fast.Packs {
+		q := slow.Packs[i]
+		if p.ID != q.ID || p.Title != q.Title || p.Source != q.Source || p.Description != q.Description ||
+			!reflect.DeepEqual(p.Extends, q.Extends) || !reflect.DeepEqual(p.Settings, q.Settings) ||
+			!reflect.DeepEqual(p.Overrides, q.Overrides) || !reflect.DeepEqual(p.Roles, q.Roles) || len(p.Debris) != len(q.Debris) {
+			t.Errorf("pack %s loads otherwise with yaml.v3", p.ID)
+		}
+	}
 	if len(fast.Rules) != len(slow.Rules) {
 		t.Fatalf("%d rules, %d with yaml.v3", len(fast.Rules), len(slow.Rules))
 	}

@@ -12,23 +12,26 @@ import (
 // a description means to show between Chinese characters is written as the
 // ideographic space U+3000, which stays.
 func unfold(s string) string {
-	if !strings.Contains(s, " ") {
+	var b strings.Builder
+	kept := 0 // s[:kept] is in b
+	for i := 1; i < len(s); i++ {
+		if s[i] != ' ' {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		next, _ := utf8.DecodeRuneInString(s[i+1:])
+		if wide(prev) && wide(next) {
+			if kept == 0 {
+				b.Grow(len(s) - 1)
+			}
+			b.WriteString(s[kept:i])
+			kept = i + 1
+		}
+	}
+	if kept == 0 {
 		return s
 	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == ' ' && i > 0 {
-			prev, _ := utf8.DecodeLastRuneInString(s[:i])
-			next, _ := utf8.DecodeRuneInString(s[i+size:])
-			if wide(prev) && wide(next) {
-				i += size
-				continue
-			}
-		}
-		b.WriteString(s[i : i+size])
-		i += size
-	}
+	b.WriteString(s[kept:])
 	return b.String()
 }
 

@@ -118,12 +118,15 @@ var decodeFast = decodeSpecFast
 // checkKeys reports the keys of mapping n that are repeated or not known.
 func checkKeys(file string, n *yaml.Node, known, skip map[string]bool) Problems {
 	var problems Problems
-	seen := make(map[string]bool, len(n.Content)/2)
+	var seen map[string]bool // the keys so far, in a large mapping
+	if len(n.Content)/2 > smallMapping {
+		seen = make(map[string]bool, len(n.Content)/2)
+	}
 	var names []string // the known keys, sorted when a key is unknown
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
 		switch {
-		case seen[k.Value]:
+		case seen != nil && seen[k.Value] || seen == nil && keyBefore(n, i):
 			problems = append(problems, errAt(file, k, "重复的键 %q", k.Value))
 		case !known[k.Value] && !skip[k.Value]:
 			if names == nil {
@@ -131,9 +134,26 @@ func checkKeys(file string, n *yaml.Node, known, skip map[string]bool) Problems 
 			}
 			problems = append(problems, errAt(file, k, "未知的键 %q%s（可用：%s）", k.Value, didYouMean(k.Value, names), strings.Join(names, "、")))
 		}
-		seen[k.Value] = true
+		if seen != nil {
+			seen[k.Value] = true
+		}
 	}
 	return problems
+}
+
+// smallMapping is the most keys checkKeys compares with each other rather
+// than look up in a map it makes: a rule has about ten, and a map per
+// mapping was 1% of loading the packs.
+const smallMapping = 32
+
+// keyBefore tells whether the key at i of mapping n is given before it too.
+func keyBefore(n *yaml.Node, i int) bool {
+	for j := 0; j < i; j += 2 {
+		if n.Content[j].Value == n.Content[i].Value {
+			return true
+		}
+	}
+	return false
 }
 
 // wrapDecodeError gives a yaml decode error its file and position.

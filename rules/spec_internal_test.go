@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -103,4 +105,37 @@ func FuzzDecodeSpec(f *testing.F) {
 		}
 		sameSpecAsYAML(t, &root)
 	})
+}
+
+// TestCheckKeysLargeAndSmall: a mapping's repeated and unknown keys are
+// reported alike whether checkKeys compares its keys or looks them up.
+func TestCheckKeysLargeAndSmall(t *testing.T) {
+	known := map[string]bool{"a": true, "b": true}
+	for _, size := range []int{2, smallMapping, smallMapping + 1, 3 * smallMapping} {
+		var text strings.Builder
+		for i := range size {
+			fmt.Fprintf(&text, "%c%d: x\na: y\nb: z\n", 'c'+i%3, i%5)
+		}
+		var root yaml.Node
+		if err := yaml.Unmarshal([]byte(text.String()), &root); err != nil {
+			t.Fatal(err)
+		}
+		n := root.Content[0]
+		var want Problems
+		seen := map[string]bool{}
+		for i := 0; i < len(n.Content); i += 2 {
+			k := n.Content[i]
+			switch {
+			case seen[k.Value]:
+				want = append(want, errAt("f", k, "重复的键 %q", k.Value))
+			case !known[k.Value]:
+				names := sortedKeys(known)
+				want = append(want, errAt("f", k, "未知的键 %q%s（可用：%s）", k.Value, didYouMean(k.Value, names), strings.Join(names, "、")))
+			}
+			seen[k.Value] = true
+		}
+		if got := checkKeys("f", n, known, nil); !reflect.DeepEqual(got, want) {
+			t.Errorf("%d keys: checkKeys reports\n%v\nwant\n%v", len(n.Content)/2, got, want)
+		}
+	}
 }

@@ -43,7 +43,7 @@ func maxLen(re *syntax.Regexp) int {
 	case syntax.OpRepeat:
 		n := maxLen(re.Sub[0])
 		switch {
-		case n == 0:
+		case n == 0, re.Max == 0:
 			return 0
 		case n == unbounded || re.Max < 0:
 			return unbounded
@@ -102,10 +102,7 @@ func required(re *syntax.Regexp) (n needs, ok bool) {
 	case syntax.OpCapture, syntax.OpPlus:
 		return required(re.Sub[0])
 	case syntax.OpRepeat:
-		// The first repetition holds one.
-		if re.Min >= 1 {
-			return required(re.Sub[0])
-		}
+		return required(simplified(re))
 	case syntax.OpConcat:
 		// Any one required child will do, or a run of children each matching
 		// one of a few strings (",(?P<at>,)" holds ",,"): take the best, its
@@ -190,6 +187,10 @@ func exact(re *syntax.Regexp) (strs []string, ok bool) {
 		return n.lits, true
 	case syntax.OpCapture:
 		return exact(re.Sub[0])
+	case syntax.OpRepeat:
+		if mayBeExact(re) {
+			return exact(simplified(re))
+		}
 	case syntax.OpConcat:
 		strs = []string{""}
 		for _, sub := range re.Sub {
@@ -220,6 +221,13 @@ func mayBeExact(re *syntax.Regexp) bool {
 		return true
 	case syntax.OpCapture:
 		return mayBeExact(re.Sub[0])
+	case syntax.OpRepeat:
+		// As what simplified makes of it: x for x{1}, a concatenation for
+		// x{n,m} with n ≥ 2 or n = 1 < m (xx, x(x)?), none for the others.
+		if re.Min == 1 && re.Max == 1 {
+			return mayBeExact(re.Sub[0])
+		}
+		return re.Min >= 2 || re.Min == 1 && re.Max > 1
 	}
 	return false
 }
@@ -251,9 +259,7 @@ func allRequired(re *syntax.Regexp) [][]string {
 	case syntax.OpCapture, syntax.OpPlus:
 		return allRequired(re.Sub[0])
 	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			return allRequired(re.Sub[0])
-		}
+		return allRequired(simplified(re))
 	case syntax.OpConcat:
 		var out [][]string
 		for _, sub := range re.Sub {
@@ -265,6 +271,45 @@ func allRequired(re *syntax.Regexp) [][]string {
 		return [][]string{n.lits}
 	}
 	return nil
+}
+
+// simplified returns a node that required, allRequired and exact read as
+// they read what Simplify makes of repetition re, x{n,m}: x{2,4} is xx(x(x)?)?,
+// x{2,} is xx+, x{0,m} is (x(…)?)?. It is that node's kind with its first
+// children, each x as parsed (these functions read the repetitions in x
+// the same way), and in place of the nested rest (x(x)?)? only its outer
+// (x)?, in which they find nothing either. Simplify builds every copy, 2m
+// nodes for x{n,m}; the packs are compiled at every start and most of their
+// patterns are never searched, so the literals are read from the parsed
+// tree, and the tree is simplified when the pattern is planned.
+func simplified(re *syntax.Regexp) *syntax.Regexp {
+	x := re.Sub[0]
+	one := func(op syntax.Op) *syntax.Regexp {
+		return &syntax.Regexp{Op: op, Flags: re.Flags, Sub: []*syntax.Regexp{x}}
+	}
+	switch {
+	case re.Max == 0:
+		return &syntax.Regexp{Op: syntax.OpEmptyMatch}
+	case re.Min == 0 && re.Max < 0:
+		return one(syntax.OpStar)
+	case re.Min == 1 && re.Max < 0:
+		return one(syntax.OpPlus)
+	case re.Min == 1 && re.Max == 1:
+		return x
+	case re.Min == 0:
+		return one(syntax.OpQuest)
+	}
+	subs := make([]*syntax.Regexp, 0, re.Min+1)
+	for range re.Min {
+		subs = append(subs, x)
+	}
+	switch {
+	case re.Max < 0:
+		subs[len(subs)-1] = one(syntax.OpPlus)
+	case re.Max > re.Min:
+		subs = append(subs, one(syntax.OpQuest))
+	}
+	return &syntax.Regexp{Op: syntax.OpConcat, Sub: subs}
 }
 
 // addLen adds two lengths, either of which may be unbounded.

@@ -50,9 +50,10 @@ type Pattern struct {
 	branches []*Pattern
 	empty    bool // the pattern can match the empty string
 	// The fields below are the plan, made by plan on the first search
-	// (planned) from the parsed and simplified trees, which it then lets go.
-	planOnce       sync.Once
-	parsed, simple *syntax.Regexp
+	// (planned) from the parsed tree and its simplified form, which it then
+	// lets go.
+	planOnce sync.Once
+	parsed   *syntax.Regexp
 	// longest is the most bytes a match spans, or unbounded.
 	longest int
 	// stop is a rune every match ends with and holds nowhere else (the 》
@@ -148,19 +149,20 @@ func Compile(expr string) (*Pattern, error) {
 // alternative of a split alternation).
 func compileTree(tree *syntax.Regexp) *Pattern {
 	p := &Pattern{tree: tree, names: tree.CapNames(), empty: nullable(tree)}
-	simple := tree.Simplify()
-	if n, ok := required(simple); ok && len(n.lits) > 0 && len(n.lits) <= maxLiterals {
+	// The literals are read from the parsed tree as from its simplified
+	// form (see simplified), which is built only when the pattern is planned.
+	if n, ok := required(tree); ok && len(n.lits) > 0 && len(n.lits) <= maxLiterals {
 		p.need = n
 		for _, lit := range n.lits {
 			p.needRunes = append(p.needRunes, RunesOf(lit))
 		}
-		for _, set := range allRequired(simple) {
+		for _, set := range allRequired(tree) {
 			if len(set) <= maxLiterals && len(p.also) < maxAlso && !slices.Equal(set, n.lits) {
 				p.also = append(p.also, set)
 			}
 		}
 	}
-	p.parsed, p.simple = tree, simple
+	p.parsed = tree
 	if p.splittable() {
 		// Whether it is split decides what a dictionary holds of it.
 		p.planned()
@@ -180,7 +182,7 @@ func (p *Pattern) planned() *Pattern {
 // can start and end with, whether it is matched as sequences, and so its
 // strategy; and splits an alternation.
 func (p *Pattern) plan() {
-	tree, simple := p.parsed, p.simple
+	tree, simple := p.parsed, p.parsed.Simplify()
 	p.longest = maxLen(simple)
 	p.stop = stopRune(simple)
 	begin, end, context := anchors(simple)
@@ -222,7 +224,7 @@ func (p *Pattern) plan() {
 	if p.seqs == nil && p.splittable() {
 		p.splitAlternation(tree)
 	}
-	p.parsed, p.simple = nil, nil
+	p.parsed = nil
 }
 
 // splittable tells whether p is an alternation splitAlternation may split:

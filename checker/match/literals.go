@@ -104,43 +104,7 @@ func required(re *syntax.Regexp) (n needs, ok bool) {
 	case syntax.OpRepeat:
 		return required(simplified(re))
 	case syntax.OpConcat:
-		// Any one required child will do, or a run of children each matching
-		// one of a few strings (",(?P<at>,)" holds ",,"): take the best, its
-		// distance from the match's start being the longest the children in
-		// front can be.
-		exacts := make([][]string, len(re.Sub)) // nil for a child that is not exact
-		for i, sub := range re.Sub {
-			// Only a child next to another that may be exact can be in a run.
-			if mayBeExact(sub) && (i > 0 && mayBeExact(re.Sub[i-1]) || i+1 < len(re.Sub) && mayBeExact(re.Sub[i+1])) {
-				exacts[i], _ = exact(sub)
-			}
-		}
-		var best needs
-		found := false
-		front := 0
-		for i, sub := range re.Sub {
-			if c, ok := required(sub); ok {
-				c.before = addLen(front, c.before)
-				if !found || better(c, best) {
-					best, found = c, true
-				}
-			}
-			// The run from i, weighed before its strings are built.
-			end, shortest, count := i, 0, 1
-			for ; end < len(exacts) && exacts[end] != nil && count*len(exacts[end]) <= maxLiterals; end++ {
-				shortest += shortestLen(exacts[end])
-				count *= len(exacts[end])
-			}
-			if end-i >= 2 && (!found || betterScore(front, scoreOf(shortest, count), best)) {
-				run := []string{""}
-				for _, strs := range exacts[i:end] {
-					run = product(run, strs)
-				}
-				best, found = needs{lits: run, before: front}, true
-			}
-			front = addLen(front, maxLen(sub))
-		}
-		return best, found
+		return concatRequired(re, nil)
 	case syntax.OpAlternate:
 		var all needs
 		for _, sub := range re.Sub {
@@ -171,6 +135,70 @@ func required(re *syntax.Regexp) (n needs, ok bool) {
 		return needs{lits: all}, len(all) > 0 && len(all) <= 8
 	}
 	return needs{}, false
+}
+
+// concatRequired is required for concatenation re: any one required child
+// will do, or a run of children each matching one of a few strings
+// (",(?P<at>,)" holds ",,"): it takes the best, its distance from the
+// match's start being the longest the children in front can be. With sets
+// not nil, it also appends the sets literalSets lists for re.
+func concatRequired(re *syntax.Regexp, sets *[][]string) (best needs, found bool) {
+	type child struct {
+		need  needs
+		ok    bool
+		exact []string // nil for a child that is not exact
+	}
+	children := make([]child, len(re.Sub))
+	for i, sub := range re.Sub {
+		c := &children[i]
+		if sets == nil {
+			c.need, c.ok = required(sub)
+			continue
+		}
+		var subSets [][]string
+		c.need, c.ok, subSets = literalSets(sub)
+		*sets = append(*sets, subSets...)
+	}
+	for i, sub := range re.Sub {
+		// Only a child next to another that may be exact can be in a run.
+		if !mayBeExact(sub) || !(i > 0 && mayBeExact(re.Sub[i-1]) || i+1 < len(re.Sub) && mayBeExact(re.Sub[i+1])) {
+			continue
+		}
+		c := &children[i]
+		switch sub.Op {
+		case syntax.OpLiteral, syntax.OpCharClass:
+			// What exact finds is the child's required set: not made twice.
+			if c.ok {
+				c.exact = c.need.lits
+			}
+		default:
+			c.exact, _ = exact(sub)
+		}
+	}
+	front := 0
+	for i, sub := range re.Sub {
+		if c := children[i]; c.ok {
+			c.need.before = addLen(front, c.need.before)
+			if !found || better(c.need, best) {
+				best, found = c.need, true
+			}
+		}
+		// The run from i, weighed before its strings are built.
+		end, shortest, count := i, 0, 1
+		for ; end < len(children) && children[end].exact != nil && count*len(children[end].exact) <= maxLiterals; end++ {
+			shortest += shortestLen(children[end].exact)
+			count *= len(children[end].exact)
+		}
+		if end-i >= 2 && (!found || betterScore(front, scoreOf(shortest, count), best)) {
+			run := []string{""}
+			for _, c := range children[i:end] {
+				run = product(run, c.exact)
+			}
+			best, found = needs{lits: run, before: front}, true
+		}
+		front = addLen(front, maxLen(sub))
+	}
+	return best, found
 }
 
 // exact returns the few strings every match of re is one of: for a literal,
@@ -252,28 +280,26 @@ func product(a, b []string) []string {
 	return out
 }
 
-// allRequired returns sets of literals every match of re contains one of
-// each: the required sets of a concatenation's parts, as many as there are.
-func allRequired(re *syntax.Regexp) [][]string {
+// literalSets returns required(re), and sets of literals every match of re
+// contains one of each of: the required sets of a concatenation's parts, as
+// many as there are. One walk gives both.
+func literalSets(re *syntax.Regexp) (n needs, ok bool, sets [][]string) {
 	switch re.Op {
 	case syntax.OpCapture, syntax.OpPlus:
-		return allRequired(re.Sub[0])
+		return literalSets(re.Sub[0])
 	case syntax.OpRepeat:
-		return allRequired(simplified(re))
+		return literalSets(simplified(re))
 	case syntax.OpConcat:
-		var out [][]string
-		for _, sub := range re.Sub {
-			out = append(out, allRequired(sub)...)
-		}
-		return out
+		n, ok = concatRequired(re, &sets)
+		return n, ok, sets
 	}
-	if n, ok := required(re); ok {
-		return [][]string{n.lits}
+	if n, ok = required(re); ok {
+		sets = [][]string{n.lits}
 	}
-	return nil
+	return n, ok, sets
 }
 
-// simplified returns a node that required, allRequired and exact read as
+// simplified returns a node that required, literalSets and exact read as
 // they read what Simplify makes of repetition re, x{n,m}: x{2,4} is xx(x(x)?)?,
 // x{2,} is xx+, x{0,m} is (x(…)?)?. It is that node's kind with its first
 // children, each x as parsed (these functions read the repetitions in x

@@ -18,13 +18,16 @@ func sameLiteralsAsSimplified(t *testing.T, expr string) {
 		return
 	}
 	simple := tree.Simplify()
-	gotNeed, gotOK := required(tree)
+	gotNeed, gotOK, gotSets := literalSets(tree)
 	wantNeed, wantOK := required(simple)
 	if gotOK != wantOK || !reflect.DeepEqual(gotNeed, wantNeed) {
 		t.Fatalf("%s: required %v %v from the parsed tree, %v %v from the simplified", expr, gotNeed, gotOK, wantNeed, wantOK)
 	}
-	if got, want := allRequired(tree), allRequired(simple); !reflect.DeepEqual(got, want) {
-		t.Fatalf("%s: allRequired %q from the parsed tree, %q from the simplified", expr, got, want)
+	if got, want := gotSets, allRequired(simple); !reflect.DeepEqual(got, want) {
+		t.Fatalf("%s: sets %q from the parsed tree, %q from the simplified", expr, got, want)
+	}
+	if n, ok := required(tree); ok != gotOK || !reflect.DeepEqual(n, gotNeed) {
+		t.Fatalf("%s: required %v %v, literalSets %v %v", expr, n, ok, gotNeed, gotOK)
 	}
 	if got, want := maxLen(tree), maxLen(simple); got != want {
 		t.Fatalf("%s: maxLen %d from the parsed tree, %d from the simplified", expr, got, want)
@@ -34,6 +37,30 @@ func sameLiteralsAsSimplified(t *testing.T, expr string) {
 	if gotOK != wantOK || !reflect.DeepEqual(gotStrs, wantStrs) {
 		t.Fatalf("%s: exact %q %v from the parsed tree, %q %v from the simplified", expr, gotStrs, gotOK, wantStrs, wantOK)
 	}
+}
+
+// allRequired is what literalSets lists besides required's set, worked out
+// apart, as Compile did before one walk gave both: sets of literals every
+// match of re contains one of each of.
+func allRequired(re *syntax.Regexp) [][]string {
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return allRequired(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return allRequired(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var out [][]string
+		for _, sub := range re.Sub {
+			out = append(out, allRequired(sub)...)
+		}
+		return out
+	}
+	if n, ok := required(re); ok {
+		return [][]string{n.lits}
+	}
+	return nil
 }
 
 // randomRepeats are what the random expressions of

@@ -151,12 +151,12 @@ func compileTree(tree *syntax.Regexp) *Pattern {
 	p := &Pattern{tree: tree, names: tree.CapNames(), empty: nullable(tree)}
 	// The literals are read from the parsed tree as from its simplified
 	// form (see simplified), which is built only when the pattern is planned.
-	if n, ok := required(tree); ok && len(n.lits) > 0 && len(n.lits) <= maxLiterals {
+	if n, ok, sets := literalSets(tree); ok && len(n.lits) > 0 && len(n.lits) <= maxLiterals {
 		p.need = n
 		for _, lit := range n.lits {
 			p.needRunes = append(p.needRunes, RunesOf(lit))
 		}
-		for _, set := range allRequired(tree) {
+		for _, set := range sets {
 			if len(set) <= maxLiterals && len(p.also) < maxAlso && !slices.Equal(set, n.lits) {
 				p.also = append(p.also, set)
 			}

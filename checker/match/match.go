@@ -68,16 +68,23 @@ type Pattern struct {
 	firstRunes []rune
 	// starts is what the first byte of a match can be.
 	starts starts
-	// re[v] is the expression compiled as variant v says: anchored at the
-	// start of the text it is given, and for a window whose start or end is
-	// cut off from the text's (there ^ or $ cannot hold). Compiled on first
-	// use; bits the pattern's anchors make no difference to are dropped.
-	re      [8]*regexp.Regexp
-	once    [8]sync.Once
-	matters int // the variant bits that change the expression
+	// compiled holds the expression compiled, once a search or a caller
+	// needs regexp: most patterns never do.
+	compiled atomic.Pointer[variants]
+	matters  int // the variant bits that change the expression
 	// claim is the dictionary that holds the pattern's literals (the first
 	// one made with it), and where.
 	claim atomic.Pointer[claim]
+}
+
+// variants holds a pattern's expression compiled as variant v says (re[v]):
+// anchored at the start of the text it is given, and for a window whose
+// start or end is cut off from the text's (there ^ or $ cannot hold).
+// Each is compiled on first use; bits the pattern's anchors make no
+// difference to are dropped.
+type variants struct {
+	re   [8]*regexp.Regexp
+	once [8]sync.Once
 }
 
 // strategy is how a pattern looks for its matches in a text.
@@ -269,8 +276,18 @@ func (p *Pattern) Regexp() *regexp.Regexp { return p.variant(0) }
 
 // variant returns the expression compiled as variant v (the variant bits).
 func (p *Pattern) variant(v int) *regexp.Regexp {
-	v &= p.matters
-	p.once[v].Do(func() {
+	if v != 0 {
+		// Only a search asks for other variants, once the pattern is
+		// planned; Regexp, which may come first, needs no plan.
+		v &= p.matters
+	}
+	vs := p.compiled.Load()
+	if vs == nil {
+		// The first to store its variants wins; the others use them.
+		p.compiled.CompareAndSwap(nil, &variants{})
+		vs = p.compiled.Load()
+	}
+	vs.once[v].Do(func() {
 		expr := p.source
 		if p.tree != nil {
 			expr = p.tree.String()
@@ -281,9 +298,9 @@ func (p *Pattern) variant(v int) *regexp.Regexp {
 		if v&anchored != 0 {
 			expr = `^(?:` + expr + `)`
 		}
-		p.re[v] = regexp.MustCompile(expr)
+		vs.re[v] = regexp.MustCompile(expr)
 	})
-	return p.re[v]
+	return vs.re[v]
 }
 
 // String returns the source text of the pattern.

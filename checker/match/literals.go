@@ -470,6 +470,39 @@ func stopRune(re *syntax.Regexp) string {
 	return string(r)
 }
 
+// midStop finds, in a pattern that is a row of parts, a literal part whose
+// last rune no part in front of it (nor the literal's other runes) can
+// hold, followed by parts that are rows of rune sets and cannot match the
+// empty string: the 》 of 《[^《》]{4,60}》\s*\(?\s*\p{Han}{1,10}[〔(]\d+号.
+// A match from a place then holds that rune first where the literal ends,
+// and the rest (\s*\(?…号) matches right after it: most places where
+// regexp would be tried fail this, told without regexp. It returns the rune
+// and the rest, loosened, or "" and nil. ncap is the number of the
+// pattern's groups.
+func midStop(re *syntax.Regexp, ncap int) (string, []*sequence) {
+	if re.Op != syntax.OpConcat {
+		return "", nil
+	}
+	for k, sub := range re.Sub[:len(re.Sub)-1] {
+		if sub.Op != syntax.OpLiteral || sub.Flags&syntax.FoldCase != 0 || len(sub.Rune) == 0 {
+			continue
+		}
+		r := sub.Rune[len(sub.Rune)-1]
+		if r == utf8.RuneError || slices.Contains(sub.Rune[:len(sub.Rune)-1], r) ||
+			slices.ContainsFunc(re.Sub[:k], func(front *syntax.Regexp) bool { return mayHold(front, r) }) {
+			continue
+		}
+		rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[k+1:]}
+		if nullable(rest) {
+			continue
+		}
+		if qs := loosened(waysThrough(rest, ncap)); qs != nil {
+			return string(r), qs
+		}
+	}
+	return "", nil
+}
+
 // mayHold tells whether a match of re may hold rune r.
 func mayHold(re *syntax.Regexp, r rune) bool {
 	switch re.Op {

@@ -3,6 +3,7 @@ package match
 import (
 	"math/rand/v2"
 	"reflect"
+	"regexp"
 	"regexp/syntax"
 	"strings"
 	"testing"
@@ -109,4 +110,51 @@ func FuzzLiteralsAsSimplified(f *testing.F) {
 	f.Add(`\p{Han}{2,4}\d+(?:\.\d+)?件`)
 	f.Add(`(?:a{0}){2,}b{1}`)
 	f.Fuzz(sameLiteralsAsSimplified)
+}
+
+// TestMidStop: which patterns know a rune every match holds once with
+// rows of rune sets after it, and which rune.
+func TestMidStop(t *testing.T) {
+	for expr, want := range map[string]string{
+		`《(?:[^《》]*关于)?(?P<key>[^《》]{4,60})》\s*\(?\s*(?P<v>\p{Han}{1,10}[〔(](?:19|20)\d{2}[〕)]第?\d+号)`: "》",
+		`《[^《》]*》\s*\(?\s*\d+号`: "《", // the first such literal: the rest is all the rest
+		`《[^》]*》x`:              "",  // matched as sequences already
+		`《.*》x`:                 "",  // .* can hold 》
+		`《[^《》]*》\s*`:           "",  // the rest can be empty
+		`《[^《》]*》(?:a+a)`:       "",  // a+ could give an a back
+		`《[^《》]*》(?i)x`:         "",  // not a row of rune sets
+		`《[^《》]*》+x`:            "",
+	} {
+		p := MustCompile(expr).planned()
+		if p.mid != want || (p.rest != nil) != (want != "") {
+			t.Errorf("%s: mid %q (rest %v), want %q", expr, p.mid, p.rest != nil, want)
+		}
+	}
+}
+
+// TestLoosenedRows: where the rest of a pattern after its mid rune matches,
+// its loosened rows match too, on the seeds and on random texts.
+func TestLoosenedRows(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 11))
+	texts := corpusLines(t)
+	for range 3000 {
+		texts = append(texts, randomText(r))
+	}
+	for _, rest := range []string{`\s*\(?\s*(?P<v>\p{Han}{1,10}[〔(](?:19|20)\d{2}[〕)]第?\d+号)`,
+		` *\(? *x?(?:年|\d)+`, `[ab]?a?b*c`, `\s*[,，]?\s*请(?:批示|示)`, `[(（]*(?:[0-9０-９]+|年)`} {
+		// a*a is not a row of rune sets: only the rest is.
+		p := MustCompile(`a*a》` + rest).planned()
+		if p.rest == nil {
+			t.Fatalf("a*a》%s: no rest after 》", rest)
+		}
+		re := regexp.MustCompile(`^(?:` + rest + `)`)
+		var mem matchMemory
+		for _, s := range texts {
+			for c := 0; c < len(s); c++ {
+				if re.MatchString(s[c:]) && matchFirst(p.rest, s, c, whether, &mem) == nil {
+					t.Fatalf("%s matches %q at %d, its loosened rows do not", rest, s, c)
+				}
+			}
+		}
+	}
 }

@@ -59,6 +59,11 @@ type Pattern struct {
 	// stop is a rune every match ends with and holds nowhere else (the 》
 	// of 《[^《》]*》): a match ends at the first one from its start on.
 	stop string
+	// mid is a rune every match holds once, where a part of the pattern
+	// ends, and rest the rows of rune sets that follow it, loosened (see
+	// midStop); nil for patterns without one.
+	mid  string
+	rest []*sequence
 	// how is the way the pattern searches a text.
 	how strategy
 	// seqs is the pattern as sequences (ways through it tried in turn),
@@ -204,6 +209,9 @@ func (p *Pattern) plan() {
 	if !p.empty {
 		p.seqs = sequencesOf(tree)
 		p.firstRunes = firstRunes(p.seqs)
+	}
+	if p.seqs == nil {
+		p.mid, p.rest = midStop(tree, len(p.names)-1)
 	}
 	single := len(p.seqs) == 1
 	switch {

@@ -148,7 +148,12 @@ func concatRequired(re *syntax.Regexp, sets *[][]string) (best needs, found bool
 		ok    bool
 		exact []string // nil for a child that is not exact
 	}
-	children := make([]child, len(re.Sub))
+	var small [8]child // most rows are short: no allocation for them
+	children := small[:0]
+	if len(re.Sub) > len(small) {
+		children = make([]child, 0, len(re.Sub))
+	}
+	children = children[:len(re.Sub)]
 	for i, sub := range re.Sub {
 		c := &children[i]
 		if sets == nil {

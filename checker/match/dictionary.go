@@ -98,11 +98,16 @@ func NewDictionary(patterns []*Pattern) *Dictionary {
 	for i := 0; i < len(patterns); i++ {
 		patterns = append(patterns, patterns[i].branches...)
 	}
+	// The entries and claims of all the patterns, each in one allocation:
+	// the packs are compiled at every start.
+	entries := make([]entry, 0, len(patterns))
+	claims := make([]claim, 0, len(patterns))
 	for _, p := range patterns {
 		if d.entryOf(p) != nil {
 			continue
 		}
-		e := &entry{}
+		entries = append(entries, entry{})
+		e := &entries[len(entries)-1]
 		for _, lit := range p.need.lits {
 			e.ids = append(e.ids, idOf(lit))
 		}
@@ -114,7 +119,8 @@ func NewDictionary(patterns []*Pattern) *Dictionary {
 			}
 			also = append(also, s)
 		}
-		if p.claim.CompareAndSwap(nil, &claim{d: d, slot: len(d.entries)}) {
+		claims = append(claims, claim{d: d, slot: len(d.entries)})
+		if p.claim.CompareAndSwap(nil, &claims[len(claims)-1]) {
 			d.entries = append(d.entries, e)
 		} else {
 			d.others[p] = e
@@ -122,21 +128,26 @@ func NewDictionary(patterns []*Pattern) *Dictionary {
 		all = append(all, pending{e, also})
 	}
 	words := (len(d.lits) + 63) / 64
-	bits := func(set []int32) []uint64 {
-		b := make([]uint64, words)
-		for _, id := range set {
-			b[id/64] |= 1 << (id % 64)
-		}
-		return b
-	}
-	for _, p := range all {
-		p.e.want = bits(p.e.ids)
+	wants := make([]uint64, words*len(all)) // the entries' bit sets, side by side
+	set := make([]uint64, words)            // a further set's, until its words are taken
+	for i, p := range all {
+		p.e.want = wants[i*words : (i+1)*words : (i+1)*words]
+		setBits(p.e.want, p.e.ids)
 		p.e.wanted = nonZero(p.e.want)
-		for _, set := range p.also {
-			p.e.also = append(p.e.also, nonZero(bits(set)))
+		for _, ids := range p.also {
+			clear(set)
+			setBits(set, ids)
+			p.e.also = append(p.e.also, nonZero(set))
 		}
 	}
 	return d
+}
+
+// setBits sets the bits of ids in bit set b.
+func setBits(b []uint64, ids []int32) {
+	for _, id := range ids {
+		b[id/64] |= 1 << (id % 64)
+	}
 }
 
 // file lists literal id under its first bytes.

@@ -43,7 +43,7 @@ func maxLen(re *syntax.Regexp) int {
 	case syntax.OpRepeat:
 		n := maxLen(re.Sub[0])
 		switch {
-		case n == 0:
+		case n == 0, re.Max == 0:
 			return 0
 		case n == unbounded || re.Max < 0:
 			return unbounded
@@ -102,48 +102,9 @@ func required(re *syntax.Regexp) (n needs, ok bool) {
 	case syntax.OpCapture, syntax.OpPlus:
 		return required(re.Sub[0])
 	case syntax.OpRepeat:
-		// The first repetition holds one.
-		if re.Min >= 1 {
-			return required(re.Sub[0])
-		}
+		return required(simplified(re))
 	case syntax.OpConcat:
-		// Any one required child will do, or a run of children each matching
-		// one of a few strings (",(?P<at>,)" holds ",,"): take the best, its
-		// distance from the match's start being the longest the children in
-		// front can be.
-		exacts := make([][]string, len(re.Sub)) // nil for a child that is not exact
-		for i, sub := range re.Sub {
-			// Only a child next to another that may be exact can be in a run.
-			if mayBeExact(sub) && (i > 0 && mayBeExact(re.Sub[i-1]) || i+1 < len(re.Sub) && mayBeExact(re.Sub[i+1])) {
-				exacts[i], _ = exact(sub)
-			}
-		}
-		var best needs
-		found := false
-		front := 0
-		for i, sub := range re.Sub {
-			if c, ok := required(sub); ok {
-				c.before = addLen(front, c.before)
-				if !found || better(c, best) {
-					best, found = c, true
-				}
-			}
-			// The run from i, weighed before its strings are built.
-			end, shortest, count := i, 0, 1
-			for ; end < len(exacts) && exacts[end] != nil && count*len(exacts[end]) <= maxLiterals; end++ {
-				shortest += shortestLen(exacts[end])
-				count *= len(exacts[end])
-			}
-			if end-i >= 2 && (!found || betterScore(front, scoreOf(shortest, count), best)) {
-				run := []string{""}
-				for _, strs := range exacts[i:end] {
-					run = product(run, strs)
-				}
-				best, found = needs{lits: run, before: front}, true
-			}
-			front = addLen(front, maxLen(sub))
-		}
-		return best, found
+		return concatRequired(re, nil)
 	case syntax.OpAlternate:
 		var all needs
 		for _, sub := range re.Sub {
@@ -176,6 +137,75 @@ func required(re *syntax.Regexp) (n needs, ok bool) {
 	return needs{}, false
 }
 
+// concatRequired is required for concatenation re: any one required child
+// will do, or a run of children each matching one of a few strings
+// (",(?P<at>,)" holds ",,"): it takes the best, its distance from the
+// match's start being the longest the children in front can be. With sets
+// not nil, it also appends the sets literalSets lists for re.
+func concatRequired(re *syntax.Regexp, sets *[][]string) (best needs, found bool) {
+	type child struct {
+		need  needs
+		ok    bool
+		exact []string // nil for a child that is not exact
+	}
+	var small [8]child // most rows are short: no allocation for them
+	children := small[:0]
+	if len(re.Sub) > len(small) {
+		children = make([]child, 0, len(re.Sub))
+	}
+	children = children[:len(re.Sub)]
+	for i, sub := range re.Sub {
+		c := &children[i]
+		if sets == nil {
+			c.need, c.ok = required(sub)
+			continue
+		}
+		var subSets [][]string
+		c.need, c.ok, subSets = literalSets(sub)
+		*sets = append(*sets, subSets...)
+	}
+	for i, sub := range re.Sub {
+		// Only a child next to another that may be exact can be in a run.
+		if !mayBeExact(sub) || !(i > 0 && mayBeExact(re.Sub[i-1]) || i+1 < len(re.Sub) && mayBeExact(re.Sub[i+1])) {
+			continue
+		}
+		c := &children[i]
+		switch sub.Op {
+		case syntax.OpLiteral, syntax.OpCharClass:
+			// What exact finds is the child's required set: not made twice.
+			if c.ok {
+				c.exact = c.need.lits
+			}
+		default:
+			c.exact, _ = exact(sub)
+		}
+	}
+	front := 0
+	for i, sub := range re.Sub {
+		if c := children[i]; c.ok {
+			c.need.before = addLen(front, c.need.before)
+			if !found || better(c.need, best) {
+				best, found = c.need, true
+			}
+		}
+		// The run from i, weighed before its strings are built.
+		end, shortest, count := i, 0, 1
+		for ; end < len(children) && children[end].exact != nil && count*len(children[end].exact) <= maxLiterals; end++ {
+			shortest += shortestLen(children[end].exact)
+			count *= len(children[end].exact)
+		}
+		if end-i >= 2 && (!found || betterScore(front, scoreOf(shortest, count), best)) {
+			run := []string{""}
+			for _, c := range children[i:end] {
+				run = product(run, c.exact)
+			}
+			best, found = needs{lits: run, before: front}, true
+		}
+		front = addLen(front, maxLen(sub))
+	}
+	return best, found
+}
+
 // exact returns the few strings every match of re is one of: for a literal,
 // a small class of literal runes, and captures, concatenations and
 // alternations of them; ok false for other expressions or more than
@@ -190,6 +220,10 @@ func exact(re *syntax.Regexp) (strs []string, ok bool) {
 		return n.lits, true
 	case syntax.OpCapture:
 		return exact(re.Sub[0])
+	case syntax.OpRepeat:
+		if mayBeExact(re) {
+			return exact(simplified(re))
+		}
 	case syntax.OpConcat:
 		strs = []string{""}
 		for _, sub := range re.Sub {
@@ -220,6 +254,13 @@ func mayBeExact(re *syntax.Regexp) bool {
 		return true
 	case syntax.OpCapture:
 		return mayBeExact(re.Sub[0])
+	case syntax.OpRepeat:
+		// As what simplified makes of it: x for x{1}, a concatenation for
+		// x{n,m} with n ≥ 2 or n = 1 < m (xx, x(x)?), none for the others.
+		if re.Min == 1 && re.Max == 1 {
+			return mayBeExact(re.Sub[0])
+		}
+		return re.Min >= 2 || re.Min == 1 && re.Max > 1
 	}
 	return false
 }
@@ -244,27 +285,62 @@ func product(a, b []string) []string {
 	return out
 }
 
-// allRequired returns sets of literals every match of re contains one of
-// each: the required sets of a concatenation's parts, as many as there are.
-func allRequired(re *syntax.Regexp) [][]string {
+// literalSets returns required(re), and sets of literals every match of re
+// contains one of each of: the required sets of a concatenation's parts, as
+// many as there are. One walk gives both.
+func literalSets(re *syntax.Regexp) (n needs, ok bool, sets [][]string) {
 	switch re.Op {
 	case syntax.OpCapture, syntax.OpPlus:
-		return allRequired(re.Sub[0])
+		return literalSets(re.Sub[0])
 	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			return allRequired(re.Sub[0])
-		}
+		return literalSets(simplified(re))
 	case syntax.OpConcat:
-		var out [][]string
-		for _, sub := range re.Sub {
-			out = append(out, allRequired(sub)...)
-		}
-		return out
+		n, ok = concatRequired(re, &sets)
+		return n, ok, sets
 	}
-	if n, ok := required(re); ok {
-		return [][]string{n.lits}
+	if n, ok = required(re); ok {
+		sets = [][]string{n.lits}
 	}
-	return nil
+	return n, ok, sets
+}
+
+// simplified returns a node that required, literalSets and exact read as
+// they read what Simplify makes of repetition re, x{n,m}: x{2,4} is xx(x(x)?)?,
+// x{2,} is xx+, x{0,m} is (x(…)?)?. It is that node's kind with its first
+// children, each x as parsed (these functions read the repetitions in x
+// the same way), and in place of the nested rest (x(x)?)? only its outer
+// (x)?, in which they find nothing either. Simplify builds every copy, 2m
+// nodes for x{n,m}; the packs are compiled at every start and most of their
+// patterns are never searched, so the literals are read from the parsed
+// tree, and the tree is simplified when the pattern is planned.
+func simplified(re *syntax.Regexp) *syntax.Regexp {
+	x := re.Sub[0]
+	one := func(op syntax.Op) *syntax.Regexp {
+		return &syntax.Regexp{Op: op, Flags: re.Flags, Sub: []*syntax.Regexp{x}}
+	}
+	switch {
+	case re.Max == 0:
+		return &syntax.Regexp{Op: syntax.OpEmptyMatch}
+	case re.Min == 0 && re.Max < 0:
+		return one(syntax.OpStar)
+	case re.Min == 1 && re.Max < 0:
+		return one(syntax.OpPlus)
+	case re.Min == 1 && re.Max == 1:
+		return x
+	case re.Min == 0:
+		return one(syntax.OpQuest)
+	}
+	subs := make([]*syntax.Regexp, 0, re.Min+1)
+	for range re.Min {
+		subs = append(subs, x)
+	}
+	switch {
+	case re.Max < 0:
+		subs[len(subs)-1] = one(syntax.OpPlus)
+	case re.Max > re.Min:
+		subs = append(subs, one(syntax.OpQuest))
+	}
+	return &syntax.Regexp{Op: syntax.OpConcat, Sub: subs}
 }
 
 // addLen adds two lengths, either of which may be unbounded.
@@ -397,6 +473,39 @@ func stopRune(re *syntax.Regexp) string {
 		}
 	}
 	return string(r)
+}
+
+// midStop finds, in a pattern that is a row of parts, a literal part whose
+// last rune no part in front of it (nor the literal's other runes) can
+// hold, followed by parts that are rows of rune sets and cannot match the
+// empty string: the 》 of 《[^《》]{4,60}》\s*\(?\s*\p{Han}{1,10}[〔(]\d+号.
+// A match from a place then holds that rune first where the literal ends,
+// and the rest (\s*\(?…号) matches right after it: most places where
+// regexp would be tried fail this, told without regexp. It returns the rune
+// and the rest, loosened, or "" and nil. ncap is the number of the
+// pattern's groups.
+func midStop(re *syntax.Regexp, ncap int) (string, []*sequence) {
+	if re.Op != syntax.OpConcat {
+		return "", nil
+	}
+	for k, sub := range re.Sub[:len(re.Sub)-1] {
+		if sub.Op != syntax.OpLiteral || sub.Flags&syntax.FoldCase != 0 || len(sub.Rune) == 0 {
+			continue
+		}
+		r := sub.Rune[len(sub.Rune)-1]
+		if r == utf8.RuneError || slices.Contains(sub.Rune[:len(sub.Rune)-1], r) ||
+			slices.ContainsFunc(re.Sub[:k], func(front *syntax.Regexp) bool { return mayHold(front, r) }) {
+			continue
+		}
+		rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[k+1:]}
+		if nullable(rest) {
+			continue
+		}
+		if qs := loosened(waysThrough(rest, ncap)); qs != nil {
+			return string(r), qs
+		}
+	}
+	return "", nil
 }
 
 // mayHold tells whether a match of re may hold rune r.

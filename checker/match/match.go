@@ -50,14 +50,20 @@ type Pattern struct {
 	branches []*Pattern
 	empty    bool // the pattern can match the empty string
 	// The fields below are the plan, made by plan on the first search
-	// (planned) from the parsed and simplified trees, which it then lets go.
-	planOnce       sync.Once
-	parsed, simple *syntax.Regexp
+	// (planned) from the parsed tree and its simplified form, which it then
+	// lets go.
+	planOnce sync.Once
+	parsed   *syntax.Regexp
 	// longest is the most bytes a match spans, or unbounded.
 	longest int
 	// stop is a rune every match ends with and holds nowhere else (the 》
 	// of 《[^《》]*》): a match ends at the first one from its start on.
 	stop string
+	// mid is a rune every match holds once, where a part of the pattern
+	// ends, and rest the rows of rune sets that follow it, loosened (see
+	// midStop); nil for patterns without one.
+	mid  string
+	rest []*sequence
 	// how is the way the pattern searches a text.
 	how strategy
 	// seqs is the pattern as sequences (ways through it tried in turn),
@@ -67,16 +73,23 @@ type Pattern struct {
 	firstRunes []rune
 	// starts is what the first byte of a match can be.
 	starts starts
-	// re[v] is the expression compiled as variant v says: anchored at the
-	// start of the text it is given, and for a window whose start or end is
-	// cut off from the text's (there ^ or $ cannot hold). Compiled on first
-	// use; bits the pattern's anchors make no difference to are dropped.
-	re      [8]*regexp.Regexp
-	once    [8]sync.Once
-	matters int // the variant bits that change the expression
+	// compiled holds the expression compiled, once a search or a caller
+	// needs regexp: most patterns never do.
+	compiled atomic.Pointer[variants]
+	matters  int // the variant bits that change the expression
 	// claim is the dictionary that holds the pattern's literals (the first
 	// one made with it), and where.
 	claim atomic.Pointer[claim]
+}
+
+// variants holds a pattern's expression compiled as variant v says (re[v]):
+// anchored at the start of the text it is given, and for a window whose
+// start or end is cut off from the text's (there ^ or $ cannot hold).
+// Each is compiled on first use; bits the pattern's anchors make no
+// difference to are dropped.
+type variants struct {
+	re   [8]*regexp.Regexp
+	once [8]sync.Once
 }
 
 // strategy is how a pattern looks for its matches in a text.
@@ -148,19 +161,20 @@ func Compile(expr string) (*Pattern, error) {
 // alternative of a split alternation).
 func compileTree(tree *syntax.Regexp) *Pattern {
 	p := &Pattern{tree: tree, names: tree.CapNames(), empty: nullable(tree)}
-	simple := tree.Simplify()
-	if n, ok := required(simple); ok && len(n.lits) > 0 && len(n.lits) <= maxLiterals {
+	// The literals are read from the parsed tree as from its simplified
+	// form (see simplified), which is built only when the pattern is planned.
+	if n, ok, sets := literalSets(tree); ok && len(n.lits) > 0 && len(n.lits) <= maxLiterals {
 		p.need = n
 		for _, lit := range n.lits {
 			p.needRunes = append(p.needRunes, RunesOf(lit))
 		}
-		for _, set := range allRequired(simple) {
+		for _, set := range sets {
 			if len(set) <= maxLiterals && len(p.also) < maxAlso && !slices.Equal(set, n.lits) {
 				p.also = append(p.also, set)
 			}
 		}
 	}
-	p.parsed, p.simple = tree, simple
+	p.parsed = tree
 	if p.splittable() {
 		// Whether it is split decides what a dictionary holds of it.
 		p.planned()
@@ -180,7 +194,7 @@ func (p *Pattern) planned() *Pattern {
 // can start and end with, whether it is matched as sequences, and so its
 // strategy; and splits an alternation.
 func (p *Pattern) plan() {
-	tree, simple := p.parsed, p.simple
+	tree, simple := p.parsed, p.parsed.Simplify()
 	p.longest = maxLen(simple)
 	p.stop = stopRune(simple)
 	begin, end, context := anchors(simple)
@@ -195,6 +209,9 @@ func (p *Pattern) plan() {
 	if !p.empty {
 		p.seqs = sequencesOf(tree)
 		p.firstRunes = firstRunes(p.seqs)
+	}
+	if p.seqs == nil {
+		p.mid, p.rest = midStop(tree, len(p.names)-1)
 	}
 	single := len(p.seqs) == 1
 	switch {
@@ -222,7 +239,7 @@ func (p *Pattern) plan() {
 	if p.seqs == nil && p.splittable() {
 		p.splitAlternation(tree)
 	}
-	p.parsed, p.simple = nil, nil
+	p.parsed = nil
 }
 
 // splittable tells whether p is an alternation splitAlternation may split:
@@ -267,8 +284,18 @@ func (p *Pattern) Regexp() *regexp.Regexp { return p.variant(0) }
 
 // variant returns the expression compiled as variant v (the variant bits).
 func (p *Pattern) variant(v int) *regexp.Regexp {
-	v &= p.matters
-	p.once[v].Do(func() {
+	if v != 0 {
+		// Only a search asks for other variants, once the pattern is
+		// planned; Regexp, which may come first, needs no plan.
+		v &= p.matters
+	}
+	vs := p.compiled.Load()
+	if vs == nil {
+		// The first to store its variants wins; the others use them.
+		p.compiled.CompareAndSwap(nil, &variants{})
+		vs = p.compiled.Load()
+	}
+	vs.once[v].Do(func() {
 		expr := p.source
 		if p.tree != nil {
 			expr = p.tree.String()
@@ -279,9 +306,9 @@ func (p *Pattern) variant(v int) *regexp.Regexp {
 		if v&anchored != 0 {
 			expr = `^(?:` + expr + `)`
 		}
-		p.re[v] = regexp.MustCompile(expr)
+		vs.re[v] = regexp.MustCompile(expr)
 	})
-	return p.re[v]
+	return vs.re[v]
 }
 
 // String returns the source text of the pattern.

@@ -1,9 +1,11 @@
 package match
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -86,5 +88,41 @@ func TestStopRune(t *testing.T) {
 		if got := MustCompile(expr).planned().stop; got != want {
 			t.Errorf("%s: stop %q, want %q", expr, got, want)
 		}
+	}
+}
+
+// TestConcurrentFirstUse: patterns fresh from Compile, planned and compiled
+// by whichever of several goroutines searches first (the engine is shared by
+// the --jobs workers), answer as regexp does in each; run with -race.
+func TestConcurrentFirstUse(t *testing.T) {
+	exprs := []string{`\S(?:.*\S)?`, `《(?:[^《》]*关于)?(?P<key>[^《》]{4,60})》\s*\(?\s*(?P<value>\p{Han}{1,10}[〔\[(](?:19|20)\d{2}[〕\])]第?\d+号)`,
+		`^\s*\S{2,30}(委|政府|局)\s+\S{2,30}(委|政府|局)\s*$`, `法治政府建设.*(报告|总结)(\([^()]*\))?$`, `[。,;:!?.]+$`}
+	lines := []string{"", "关于印发《某某市法治政府建设实施方案》(某府〔2024〕3号)的通知", " 某某委  某某局 ", "某某市法治政府建设工作报告(2024年)", "全年办结。"}
+	var ps []*Pattern
+	var res []*regexp.Regexp
+	for _, e := range exprs {
+		ps = append(ps, MustCompile(e))
+		res = append(res, regexp.MustCompile(e))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(ps)*len(lines))
+	for range 8 {
+		wg.Go(func() {
+			for i, p := range ps {
+				for _, s := range lines {
+					if got, want := p.FindAllStringSubmatchIndex(s, -1), res[i].FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+						errs <- fmt.Sprintf("%s on %q: %v, regexp %v", exprs[i], s, got, want)
+					}
+					if p.Regexp().String() != exprs[i] {
+						errs <- fmt.Sprintf("%s: Regexp() is %s", exprs[i], p.Regexp())
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }

@@ -181,12 +181,18 @@ func TestSameAsRegexp(t *testing.T) {
 		`(?P<key>)(?P<value>[0-9０-９]+(?:[.．][0-9０-９]+)?[%％]?|[A-Za-zＡ-Ｚａ-ｚ]+)`, `a(?:bc)?b`, `(a)?b|(c)`,
 		`\d(?:余|多)?(?:件|人次|人)(?P<at>\p{Han}{2,4}\d+(?:\.\d+)?(?:件|人次|人))`, `(?:^a|b)c`, `a(?:b$|c)`,
 		`(?:x|^)y+`, `(?:a(?:b|c)?)?d`, `(?:a|bc)(?:d|ef)(?:g|hi)(?:j|kl)(?:m|no)`, `x(?:(y)|(z)w)?w`,
+		// a rune every match holds once, followed by rows of rune sets
+		// whose optional parts overlap (see midStop)
+		`《(?:[^《》]*关于)?(?P<key>[^《》]{4,60})》\s*\(?\s*(?P<v>\p{Han}{1,10}[〔\[(](?:19|20)\d{2}[〕\])]第?\d+号)`,
+		`《[^《》]*》\s*\(?\s*\d+号`, `a[^a]*a x?\s*(?:b|cd)+?`, `(x)[^x]{1,3}x *\(? *(y)?z$`, `甲(?:[^甲]|乙)*甲 ?\d?(?:\d)`,
 	}
 	lines := corpusLines(t)
 	lines = append(lines, "xx", "xax", "abcd", "XX", "aXX", "XXa", "存在问题", "仍存在较多问题",
 		"abcd bc abc", "xa x", "xaxa", "aaaaa", "a a a", "存在问题:在问题", "babab", "bcd abc d",
 		"0", "x^(y", "存在问题)$", "abcb abc ab", "3人次工作12件和5人工作组7.5人次", "12.5%、３．５％和ａＢ1.x", "xyw xzww xw",
-		"《纲要》《规划》", "《甲乙\xe5》x》", "《《甲乙丙》", "《甲乙丙", "x》》", "》", "《纲要2021》《规划(2021-2025年)》")
+		"《纲要》《规划》", "《甲乙\xe5》x》", "《《甲乙丙》", "《甲乙丙", "x》》", "》", "《纲要2021》《规划(2021-2025年)》",
+		"《关于印发某某方案的通知》(某府办〔2024〕3号)、《某某条例》 ( 12号", "《甲》 (3号《乙》4号", "《甲乙丙丁》( 某发[2023]第12号",
+		"aba  b acda cd", "x12x (z xabx yz", "甲乙甲 1 2甲丙甲34")
 	for _, e := range exprs {
 		e = strings.ReplaceAll(e, `\\`, `\`)
 		p, re := MustCompile(e), regexp.MustCompile(e)
@@ -217,6 +223,7 @@ func FuzzSameAsRegexp(f *testing.F) {
 	f.Add(`(?P<v>[0-9０-９]+(?:[.．][0-9０-９]+)?[%％]?|[A-Za-zＡ-Ｚａ-ｚ]+)`, "３．５％和12.5%、ａＢ1.")
 	f.Add(`a(?:bc)?b|(c)`, "abcb abc c")
 	f.Add(`\d(?:余|多)?(?:件|人次|人)(?P<at>\p{Han}{2,4}\d+)`, "3人次工作12件")
+	f.Add(`《[^《》]{2,6}》\s*\(?\s*\p{Han}{1,3}[〔(]\d+号`, "《甲乙》( 某〔3号《丙丁》 (发(12号")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		re, err := regexp.Compile(expr)
 		if err != nil {

@@ -57,17 +57,36 @@ const maxSequences = 24
 // front of a choice repeat them the same number of times; so the first
 // sequence that matches gives regexp's match.
 func sequencesOf(re *syntax.Regexp) []*sequence {
+	return greedyRows(waysThrough(re, countCaptures(re)))
+}
+
+// waysThrough returns re as the list of its ways through, each a row of
+// rune sets, in the order sequencesOf lists them; nil if re is not made of
+// such rows, has more than maxSequences ways through, or an empty one.
+// ncap is the number of groups of the pattern re is part of, which their
+// numbers index.
+func waysThrough(re *syntax.Regexp, ncap int) []*sequence {
 	if n := ways(re); n == 0 || n > maxSequences {
 		return nil
 	}
-	ncap := countCaptures(re)
 	start := &sequence{groups: make([]int, 2*ncap), fixed: true}
 	for i := range start.groups {
 		start.groups[i] = -1
 	}
 	qs := expand(re, []*sequence{start})
+	for _, q := range qs {
+		if len(q.items) == 0 {
+			return nil
+		}
+	}
+	return qs
+}
+
+// greedyRows returns qs ready to be matched greedily, each knowing the items
+// it shares with the one before; nil if one is ambiguous.
+func greedyRows(qs []*sequence) []*sequence {
 	for i, q := range qs {
-		if len(q.items) == 0 || !q.unambiguous() {
+		if !q.unambiguous() {
 			return nil
 		}
 		if i > 0 {
@@ -75,6 +94,75 @@ func sequencesOf(re *syntax.Regexp) []*sequence {
 		}
 	}
 	return qs
+}
+
+// loosened returns the rows of qs with each run of optional items merged
+// into one, `\s*\(?\s*` into `[\s(]*`, as greedyRows makes them. They match
+// all that qs match and more, so where they do not match qs do not either;
+// and rows ambiguous only in such runs are not any more. Their groups are
+// dropped: they tell only whether there is a match. nil if a row is still
+// ambiguous.
+func loosened(qs []*sequence) []*sequence {
+	for _, q := range qs {
+		q.items, q.groups = mergeOptional(q.items), nil
+	}
+	return greedyRows(qs)
+}
+
+// mergeOptional returns items with each run of two or more optional items
+// (min 0) made one: the union of their sets, repeated up to the sum of
+// their counts.
+func mergeOptional(items []item) []item {
+	var out []item
+	for i := 0; i < len(items); {
+		j := i
+		for j < len(items) && items[j].min == 0 {
+			j++
+		}
+		if j-i < 2 {
+			out = append(out, items[i])
+			i++
+			continue
+		}
+		var pairs [][2]rune
+		merged := item{}
+		for _, it := range items[i:j] {
+			pairs = appendPairs(pairs, it.set)
+			if merged.max >= 0 {
+				merged.max += it.max
+				if it.max < 0 {
+					merged.max = -1
+				}
+			}
+		}
+		merged.set = union(pairs)
+		out = append(out, merged)
+		i = j
+	}
+	return out
+}
+
+// appendPairs appends the lo, hi pairs of set to pairs.
+func appendPairs(pairs [][2]rune, set []rune) [][2]rune {
+	for k := 0; k+1 < len(set); k += 2 {
+		pairs = append(pairs, [2]rune{set[k], set[k+1]})
+	}
+	return pairs
+}
+
+// union returns the runes of pairs as a set: sorted lo, hi pairs, those
+// that overlap or touch joined.
+func union(pairs [][2]rune) []rune {
+	slices.SortFunc(pairs, func(a, b [2]rune) int { return int(a[0] - b[0]) })
+	var set []rune
+	for _, p := range pairs {
+		if n := len(set); n > 0 && p[0] <= set[n-1]+1 {
+			set[n-1] = max(set[n-1], p[1])
+			continue
+		}
+		set = append(set, p[0], p[1])
+	}
+	return set
 }
 
 // expand returns each of qs followed by each way through re, in the order
@@ -153,10 +241,7 @@ func firstRunes(qs []*sequence) []rune {
 	for _, q := range qs {
 		i := 0
 		for ; i < len(q.items); i++ {
-			set := q.items[i].set
-			for k := 0; k+1 < len(set); k += 2 {
-				pairs = append(pairs, [2]rune{set[k], set[k+1]})
-			}
+			pairs = appendPairs(pairs, q.items[i].set)
 			if q.items[i].min > 0 {
 				break
 			}
@@ -165,16 +250,7 @@ func firstRunes(qs []*sequence) []rune {
 			return nil
 		}
 	}
-	slices.SortFunc(pairs, func(a, b [2]rune) int { return int(a[0] - b[0]) })
-	var set []rune
-	for _, p := range pairs {
-		if n := len(set); n > 0 && p[0] <= set[n-1]+1 {
-			set[n-1] = max(set[n-1], p[1])
-			continue
-		}
-		set = append(set, p[0], p[1])
-	}
-	return set
+	return union(pairs)
 }
 
 // ways returns how many sequences expand makes of re, counted without

@@ -29,10 +29,8 @@ type search struct {
 	// firsts[i] is the first match of alternative i found from some
 	// earlier pos, nil if there is none, unsearched before the first search.
 	firsts [][]int
-	// stopAt is where the first stop rune at or after stopFrom starts (-1
-	// if none), once stopKnown.
-	stopAt, stopFrom int
-	stopKnown        bool
+	// stopAt and midAt find the first stop and mid rune (see Pattern).
+	stopAt, midAt runeAt
 	// t holds the occurrences of the pattern's literals (entry e of its
 	// dictionary) when the search runs on a scanned Text; oi is the first of
 	// t.occ not yet passed.
@@ -46,6 +44,25 @@ type search struct {
 }
 
 const notSearched = -2
+
+// runeAt is where the first occurrence of a rune at or after from starts
+// (-1 if none), once known. Searches come from increasing places, so one
+// search serves many.
+type runeAt struct {
+	at, from int
+	known    bool
+}
+
+// after returns where the first r at or after c in s starts, or -1.
+func (ra *runeAt) after(s, r string, c int) int {
+	if !ra.known || c < ra.from || ra.at >= 0 && ra.at < c {
+		ra.known, ra.from = true, c
+		if ra.at = strings.Index(s[c:], r); ra.at >= 0 {
+			ra.at += c
+		}
+	}
+	return ra.at
+}
 
 // maxTryText bounds the text an anchored try of an unbounded pattern is
 // given when regexp runs it (not sequences): regexp clears state in
@@ -170,7 +187,7 @@ func (x *search) try(c int) []int {
 	if x.p.stop != "" {
 		// A match from c is the text up to the first stop rune: it must
 		// hold the pattern's literals (most 《…》 hold no year range).
-		at := x.stopAfter(c)
+		at := x.stopAt.after(x.s, x.p.stop, c)
 		if at < 0 {
 			return nil
 		}
@@ -178,19 +195,15 @@ func (x *search) try(c int) []int {
 			return nil
 		}
 	}
-	return x.find(anchored, c, to)
-}
-
-// stopAfter returns where the first stop rune at or after c starts, or -1.
-// Starts come in increasing order, so one search serves many.
-func (x *search) stopAfter(c int) int {
-	if !x.stopKnown || c < x.stopFrom || x.stopAt >= 0 && x.stopAt < c {
-		x.stopKnown, x.stopFrom = true, c
-		if x.stopAt = strings.Index(x.s[c:], x.p.stop); x.stopAt >= 0 {
-			x.stopAt += c
+	if x.p.rest != nil {
+		// A match from c goes on after the first mid rune with the rest
+		// (most 《…》 are followed by no document number).
+		at := x.midAt.after(x.s, x.p.mid, c)
+		if at < 0 || matchFirst(x.p.rest, x.s, at+len(x.p.mid), whether, &x.mem) == nil {
+			return nil
 		}
 	}
-	return x.stopAt
+	return x.find(anchored, c, to)
 }
 
 // matchSequences matches the pattern's sequences at c, if the rune there

@@ -71,10 +71,12 @@ type spare struct {
 	found []Finding
 	order []int32
 	// matches and hits hold a line's matches for the pattern and
-	// substitution rules in turn; seen the sentences a repetition check
-	// has met. All are emptied when a check is done.
+	// substitution rules in turn, text the fix a substitution builds;
+	// seen the sentences a repetition check has met. All are emptied
+	// when a check is done.
 	matches []span
-	hits    []hit
+	hits    lineHits
+	text    []byte
 	seen    map[string]int
 	// scopes backs the lists of the lines in each scope (scopeLines),
 	// viewLines the view's line starts (Analysis.viewLines).
@@ -261,9 +263,8 @@ type Context struct {
 // held pieces of the check's document.
 func (sp *spare) emptyScratch() {
 	clear(sp.matches[:cap(sp.matches)])
-	clear(sp.hits[:cap(sp.hits)])
 	clear(sp.seen)
-	sp.matches, sp.hits = sp.matches[:0], sp.hits[:0]
+	sp.matches = sp.matches[:0]
 }
 
 // Report records a finding on the byte span [start, end) of Doc.Text. vars fill
@@ -275,10 +276,28 @@ func (c *Context) Report(start, end int, vars map[string]string, fix *Fix) {
 		Severity: c.Rule.Severity,
 		Message:  fillMessage(c.Rule.Message, excerpt, vars),
 		Source:   c.Rule.Source,
-		Range:    c.Doc.Range(start, end),
+		Range:    c.rangeOf(start, end, fix),
 		Excerpt:  excerpt,
 		Fix:      fix,
 	})
+}
+
+// rangeOf is Doc.Range(start, end), taking the positions fix has worked
+// out where it starts or ends at the same place: most fixes replace what
+// the finding reports, or start with it, and a position counts the runes
+// of its line up to it.
+func (c *Context) rangeOf(start, end int, fix *Fix) doc.Range {
+	if fix == nil {
+		return c.Doc.Range(start, end)
+	}
+	var r doc.Range
+	if r.Start = fix.Range.Start; r.Start.Offset != start {
+		r.Start = c.Doc.Pos(start)
+	}
+	if r.End = fix.Range.End; r.End.Offset != end {
+		r.End = c.Doc.Pos(end)
+	}
+	return r
 }
 
 // fillMessage replaces the {placeholders} of message: {match} with the

@@ -1,0 +1,158 @@
+package checker
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/fzlint/fzlint/checker/match"
+	"github.com/fzlint/fzlint/checker/normalize"
+)
+
+func TestByteFrom(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		lit  byte
+		run  bool
+		ok   bool
+	}{
+		{",", ',', false, true},
+		{`\?`, '?', false, true},
+		{`\(`, '(', false, true},
+		{" +", ' ', true, true},
+		{"(?:,)", ',', false, true},
+		{" +?", 0, false, false}, // the shortest run: one byte, but not all of the run
+		{" *", 0, false, false},
+		{"(?i)a", 0, false, false},
+		{"(,)", 0, false, false}, // a group: its indexes are asked for
+		{"，", 0, false, false},
+		{",,", 0, false, false},
+		{"[,;]", 0, false, false},
+		{"^,", 0, false, false},
+	} {
+		lit, run, ok := byteFrom(tc.expr)
+		if lit != tc.lit || run != tc.run || ok != tc.ok {
+			t.Errorf("byteFrom(%q) = %q, %v, %v; want %q, %v, %v", tc.expr, lit, run, ok, tc.lit, tc.run, tc.ok)
+		}
+	}
+}
+
+// byteSearchSpecs are substitution rules with one-byte from expressions,
+// besides those of the default packs.
+var byteSearchSpecs = []string{
+	`swap: [{from: ' +', to: ''}, {from: ',', to: '，', before: '\p{Han}'}, {from: ',', to: '、'}]`,
+	`{match: raw, swap: [{from: '\?', to: '$0$0'}, {from: 'a+', to: 'b', after: '[^a]'}, {from: '1', to: '一'}, {from: '(?P<at>1)2'}]}`,
+	"{match: raw, per: line, skip: ['\\(\\d\\)'], swap: [{from: '\\(', to: '（'}, {from: '\\)', to: '）'}, {from: '\t+', to: ' '}]}",
+}
+
+// TestSubstitutionByteSearch: the hits of a check whose one-byte from
+// expressions are found by a byte search (swapGroup.oneByte) are the hits
+// of the same check searching with the patterns, on every line of the
+// corpus and of random texts, raw and normalized, for every substitution
+// rule of the default packs and a few more.
+func TestSubstitutionByteSearch(t *testing.T) {
+	_, e := loadDefault(t)
+	checks, dict := byteSearchChecks(t, e)
+	var lines []string
+	for _, text := range equivalenceTexts(t) {
+		lines = append(lines, strings.Split(text, "\n")...)
+	}
+	rng := rand.New(rand.NewPCG(7, 29))
+	pieces := []string{",", ", ", "  ", "(", ")", "?", "中", "，", "a", "1", "2", "\t", "\xff", "\xe4\xb8", "“"}
+	for range 3000 {
+		var b strings.Builder
+		for n := rng.IntN(10); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		lines = append(lines, b.String())
+	}
+	for _, line := range lines {
+		for _, text := range []string{line, normalize.New(line).Text} {
+			scanned := dict.Scan(text)
+			for _, k := range checks {
+				sameByteSearch(t, k, scanned)
+			}
+		}
+	}
+}
+
+// FuzzSubstitutionByteSearch is TestSubstitutionByteSearch on any line.
+func FuzzSubstitutionByteSearch(f *testing.F) {
+	f.Add("2021年,我室认真贯彻(一)加强:16:07  开始? ")
+	f.Add("\xff,\xe4\xb8( a)")
+	_, e := loadDefault(f)
+	checks, dict := byteSearchChecks(f, e)
+	f.Fuzz(func(t *testing.T, line string) {
+		scanned := dict.Scan(line)
+		for _, k := range checks {
+			sameByteSearch(t, k, scanned)
+		}
+	})
+}
+
+// byteSearchChecks returns the substitution checks with a oneByte group,
+// of the default packs and of byteSearchSpecs, and a dictionary of their
+// patterns.
+func byteSearchChecks(t testing.TB, e *Engine) ([]*substitutionCheck, *match.Dictionary) {
+	t.Helper()
+	var checks []*substitutionCheck
+	var patterns []*match.Pattern
+	add := func(k *substitutionCheck) {
+		if slices.ContainsFunc(k.groups, func(g swapGroup) bool { return g.oneByte }) {
+			checks = append(checks, k)
+		}
+	}
+	for _, r := range e.rules {
+		if k, ok := r.Check.(*substitutionCheck); ok {
+			add(k)
+			patterns = append(patterns, r.Patterns...)
+		}
+	}
+	if len(checks) == 0 {
+		t.Fatal("no substitution rule of the default packs has a one-byte from")
+	}
+	for _, spec := range byteSearchSpecs {
+		r, err := compileSpec("substitution", "m", spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		add(r.Check.(*substitutionCheck))
+		for _, sw := range r.Check.(*substitutionCheck).swaps {
+			patterns = append(patterns, sw.from)
+		}
+	}
+	return checks, match.NewDictionary(patterns)
+}
+
+// sameByteSearch fails the test where k's hits in scanned differ from
+// those of k searching every group with its pattern.
+func sameByteSearch(t testing.TB, k *substitutionCheck, scanned *match.Text) {
+	t.Helper()
+	general := *k
+	general.groups = slices.Clone(k.groups)
+	for g := range general.groups {
+		general.groups[g].oneByte = false
+	}
+	var got, want lineHits
+	k.find(scanned, &got)
+	general.find(scanned, &want)
+	if a, b := hitsString(k, &got), hitsString(&general, &want); a != b {
+		t.Fatalf("%q: the byte search finds\n\t%s\nthe patterns\n\t%s", scanned.String(), a, b)
+	}
+}
+
+// hitsString renders the hits of found with the indexes a replacement
+// expands (the match itself when none are kept).
+func hitsString(k *substitutionCheck, found *lineHits) string {
+	var b strings.Builder
+	for _, h := range found.hits {
+		sub := []int{h.start, h.end}
+		if h.sub >= 0 {
+			sub = found.subs[h.sub : h.sub+2*len(k.swaps[h.swap].from.SubexpNames())]
+		}
+		fmt.Fprintf(&b, "[%d,%d) swap %d %v; ", h.start, h.end, h.swap, sub)
+	}
+	return b.String()
+}

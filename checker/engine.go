@@ -71,12 +71,14 @@ type spare struct {
 	found []Finding
 	order []int32
 	// matches and hits hold a line's matches for the pattern and
-	// substitution rules in turn, text the fix a substitution builds;
+	// substitution rules in turn, text the fix a substitution builds,
+	// groups the swap groups it looks for;
 	// seen the sentences a repetition check has met. All are emptied
 	// when a check is done.
 	matches []span
 	hits    lineHits
 	text    []byte
+	groups  []int
 	seen    map[string]int
 	// scopes backs the lists of the lines in each scope (scopeLines),
 	// viewLines the view's line starts (Analysis.viewLines).

@@ -156,6 +156,30 @@ type swapGroup struct {
 	// several). lit is the byte.
 	oneByte, run bool
 	lit          byte
+	// strings is set when from is a set of strings (法制政府, 布署|部暑):
+	// a line holds one only if the whole text does, which the whole
+	// text's scan tells at once, so a document without any is not
+	// searched line by line (most of terms/typo's swaps, in most reports).
+	strings bool
+}
+
+// isStrings tells whether re matches a set of strings, spelt out: literals,
+// in rows and alternatives, in groups or not. Classes and repeats are left
+// out: though exact, looking for them in a whole text costs more than
+// line by line.
+func isStrings(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return re.Flags&syntax.FoldCase == 0
+	case syntax.OpConcat, syntax.OpAlternate, syntax.OpCapture:
+		for _, sub := range re.Sub {
+			if !isStrings(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // byteFrom tells whether expr is one ASCII byte or a greedy run of it, and
@@ -231,7 +255,29 @@ func (s *substitutionCheck) group(i int) {
 		}
 	}
 	lit, run, ok := byteFrom(from)
-	s.groups = append(s.groups, swapGroup{members: []int{i}, oneByte: ok, run: run, lit: lit})
+	tree, err := syntax.Parse(from, syntax.Perl)
+	s.groups = append(s.groups, swapGroup{members: []int{i}, oneByte: ok, run: run, lit: lit,
+		strings: err == nil && isStrings(tree.Simplify())})
+}
+
+// liveGroups appends to live the groups that can match in a line of the
+// document: all but the sets of strings the whole text, raw or normalized,
+// holds none of.
+func (s *substitutionCheck) liveGroups(c *Context, raw bool, live []int) []int {
+	var whole *match.Text
+	for g := range s.groups {
+		grp := &s.groups[g]
+		if grp.strings {
+			if whole == nil {
+				whole = c.documentScan(raw)
+			}
+			if !s.swaps[grp.members[0]].from.MatchIn(whole) {
+				continue
+			}
+		}
+		live = append(live, g)
+	}
+	return live
 }
 
 // checkTemplate refuses a replacement that names a group from does not have,
@@ -332,10 +378,15 @@ type lineHits struct {
 func (s *substitutionCheck) Run(c *Context) {
 	raw := s.Match == "raw"
 	found := &c.lent.hits // reused from line to line, and rule to rule
+	live := s.liveGroups(c, raw, c.lent.groups[:0])
+	defer func() { c.lent.groups = live[:0] }()
+	if len(live) == 0 {
+		return
+	}
 	for _, n := range c.scopeLines(s.Scope) {
 		scanned, base := c.lineScan(n, raw)
 		// The exceptions only on a line with hits, as for pattern.
-		s.find(scanned, found)
+		s.find(scanned, live, found)
 		if len(found.hits) == 0 || skipLine(scanned, s.Unless) {
 			continue
 		}
@@ -439,12 +490,13 @@ func (s *substitutionCheck) appendWant(dst []byte, c *Context, found *lineHits, 
 	return sw.from.ExpandString(dst, *sw.to, c.Doc.Text, idx), true
 }
 
-// find sets found to the hits of every swap in text, sorted by position,
-// without overlaps (the earlier hit wins) and without those in a skip span.
-func (s *substitutionCheck) find(scanned *match.Text, found *lineHits) {
+// find sets found to the hits in text of the swaps of the groups live
+// (their indexes, in order), sorted by position, without overlaps (the
+// earlier hit wins) and without those in a skip span.
+func (s *substitutionCheck) find(scanned *match.Text, live []int, found *lineHits) {
 	text := scanned.String()
 	found.hits, found.subs = found.hits[:0], found.subs[:0]
-	for g := range s.groups {
+	for _, g := range live {
 		grp := &s.groups[g]
 		if grp.oneByte {
 			s.byteHits(grp, text, found)

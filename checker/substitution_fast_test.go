@@ -3,12 +3,15 @@ package checker
 import (
 	"fmt"
 	"math/rand/v2"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/fzlint/fzlint/checker/doc"
 	"github.com/fzlint/fzlint/checker/match"
 	"github.com/fzlint/fzlint/checker/normalize"
+	"github.com/fzlint/fzlint/rules"
 )
 
 func TestByteFrom(t *testing.T) {
@@ -136,8 +139,8 @@ func sameByteSearch(t testing.TB, k *substitutionCheck, scanned *match.Text) {
 		general.groups[g].oneByte = false
 	}
 	var got, want lineHits
-	k.find(scanned, &got)
-	general.find(scanned, &want)
+	k.find(scanned, allGroups(k), &got)
+	general.find(scanned, allGroups(k), &want)
 	if a, b := hitsString(k, &got), hitsString(&general, &want); a != b {
 		t.Fatalf("%q: the byte search finds\n\t%s\nthe patterns\n\t%s", scanned.String(), a, b)
 	}
@@ -155,4 +158,104 @@ func hitsString(k *substitutionCheck, found *lineHits) string {
 		fmt.Fprintf(&b, "[%d,%d) swap %d %v; ", h.start, h.end, h.swap, sub)
 	}
 	return b.String()
+}
+
+// allGroups lists the indexes of k's groups.
+func allGroups(k *substitutionCheck) []int {
+	var all []int
+	for g := range k.groups {
+		all = append(all, g)
+	}
+	return all
+}
+
+// TestSubstitutionLiveGroups: leaving out the sets of strings the whole
+// text holds none of finds in every line of the scope
+// what looking for every group finds, for every substitution rule of the
+// default packs and a few more, on the corpus and random texts.
+func TestSubstitutionLiveGroups(t *testing.T) {
+	_, e := loadDefault(t)
+	rs := liveGroupRules(t, e)
+	skipped := 0
+	for _, text := range equivalenceTexts(t) {
+		skipped += sameLiveGroups(t, e, rs, text)
+	}
+	if skipped == 0 {
+		t.Fatal("no group was left out: the test compares nothing")
+	}
+}
+
+// FuzzSubstitutionLiveGroups is TestSubstitutionLiveGroups on any text.
+func FuzzSubstitutionLiveGroups(f *testing.F) {
+	f.Add("  第一部分 主要举措\n2021年,我室认真贯彻(一)加强:16:07  开始? ")
+	f.Add("《关于<法治政府建设实施纲要>的说明》\n\xff,\xe4\xb8( a)")
+	_, e := loadDefault(f)
+	rs := liveGroupRules(f, e)
+	f.Fuzz(func(t *testing.T, text string) {
+		sameLiveGroups(t, e, rs, text)
+	})
+}
+
+// liveGroupRules returns the substitution rules of e's rules and of
+// byteSearchSpecs, and one of sets of strings.
+func liveGroupRules(t testing.TB, e *Engine) []*rules.Rule {
+	t.Helper()
+	var rs []*rules.Rule
+	for _, r := range e.rules {
+		if _, ok := r.Check.(*substitutionCheck); ok {
+			rs = append(rs, r)
+		}
+	}
+	for _, spec := range append(byteSearchSpecs, `{match: raw, swap: [{from: '法制|(?P<at>布)署', to: ''}, {from: '年,', to: '年，'}, {from: '。\n', to: '.'}]}`) {
+		r, err := compileSpec("substitution", "m", spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+// sameLiveGroups fails the test where a rule of rs finds, in a line of
+// text, other hits among its live groups than among all; it returns how
+// many groups were left out.
+func sameLiveGroups(t testing.TB, e *Engine, rs []*rules.Rule, text string) int {
+	t.Helper()
+	d, err := doc.ReadBytes("t.txt", []byte(text), doc.Options{})
+	if err != nil {
+		return 0 // a blank text
+	}
+	skipped := 0
+	c := &Context{Analysis: e.Analyze(d), set: e.set, out: new([]Finding), lent: &spare{}}
+	for _, r := range rs {
+		k := r.Check.(*substitutionCheck)
+		raw := k.Match == "raw"
+		live := k.liveGroups(c, raw, nil)
+		skipped += len(k.groups) - len(live)
+		for _, n := range c.scopeLines(k.Scope) {
+			scanned, _ := c.lineScan(n, raw)
+			var got, want lineHits
+			k.find(scanned, live, &got)
+			k.find(scanned, allGroups(k), &want)
+			if a, b := hitsString(k, &got), hitsString(k, &want); a != b {
+				t.Fatalf("%s, line %q: the live groups find\n\t%s\nall groups\n\t%s", r.ID, scanned.String(), a, b)
+			}
+		}
+	}
+	return skipped
+}
+
+func TestIsStrings(t *testing.T) {
+	for expr, want := range map[string]bool{
+		"法制政府": true, "布署|部暑": true, "决策程度(?P<s>制度|规定)": true, ",(?P<at>,)": true,
+		"(?i)ab": false, `截止\d`: false, "a+": false, "^法制": false, "法制$": false, "[,;]": false, "a?": false,
+	} {
+		tree, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := isStrings(tree.Simplify()); got != want {
+			t.Errorf("isStrings(%q) = %v, want %v", expr, got, want)
+		}
+	}
 }

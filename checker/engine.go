@@ -80,6 +80,10 @@ type spare struct {
 	text    []byte
 	groups  []int
 	seen    map[string]int
+	// message is where a finding's message is filled, messages the
+	// check's messages so far, each the key of itself (Context.message).
+	message  []byte
+	messages map[string]string
 	// scopes backs the lists of the lines in each scope (scopeLines),
 	// viewLines the view's line starts (Analysis.viewLines).
 	scopes, viewLines []int
@@ -266,6 +270,7 @@ type Context struct {
 func (sp *spare) emptyScratch() {
 	clear(sp.matches[:cap(sp.matches)])
 	clear(sp.seen)
+	clear(sp.messages)
 	sp.matches = sp.matches[:0]
 }
 
@@ -276,12 +281,34 @@ func (c *Context) Report(start, end int, vars map[string]string, fix *Fix) {
 	*c.out = append(*c.out, Finding{
 		Rule:     c.Rule.ID,
 		Severity: c.Rule.Severity,
-		Message:  fillMessage(c.Rule.Message, excerpt, vars),
+		Message:  c.message(excerpt, vars),
 		Source:   c.Rule.Source,
 		Range:    c.rangeOf(start, end, fix),
 		Excerpt:  excerpt,
 		Fix:      fix,
 	})
+}
+
+// message is the rule's message, placeholders filled. It is filled in
+// lent memory, and the findings of a check share one string for equal
+// messages ("本行有 1 处半角标点（首处“,”）……" on many lines of a report).
+func (c *Context) message(excerpt string, vars map[string]string) string {
+	message := c.Rule.Message
+	if !strings.Contains(message, "{") {
+		return message
+	}
+	sp := c.lent
+	filled := appendMessage(sp.message[:0], message, excerpt, vars)
+	sp.message = filled[:0]
+	if s, ok := sp.messages[string(filled)]; ok {
+		return s
+	}
+	s := string(filled)
+	if sp.messages == nil {
+		sp.messages = map[string]string{}
+	}
+	sp.messages[s] = s
+	return s
 }
 
 // rangeOf is Doc.Range(start, end), taking the positions fix has worked
@@ -302,29 +329,10 @@ func (c *Context) rangeOf(start, end int, fix *Fix) doc.Range {
 	return r
 }
 
-// fillMessage replaces the {placeholders} of message: {match} with the
-// excerpt, the others from vars; an unknown one stays as it is. The message
-// is measured first, so that it is built in one allocation.
-func fillMessage(message, excerpt string, vars map[string]string) string {
-	if !strings.Contains(message, "{") {
-		return message
-	}
-	var b strings.Builder
-	b.Grow(fillPlaceholders(nil, message, excerpt, vars))
-	fillPlaceholders(&b, message, excerpt, vars)
-	return b.String()
-}
-
-// fillPlaceholders writes message to b, placeholders filled, and returns
-// its length; with b nil, it only measures.
-func fillPlaceholders(b *strings.Builder, message, excerpt string, vars map[string]string) int {
-	n := 0
-	write := func(s string) {
-		n += len(s)
-		if b != nil {
-			b.WriteString(s)
-		}
-	}
+// appendMessage appends message to dst, its {placeholders} replaced:
+// {match} with the excerpt, the others from vars; an unknown one stays as
+// it is.
+func appendMessage(dst []byte, message, excerpt string, vars map[string]string) []byte {
 	for {
 		open := strings.IndexByte(message, '{')
 		if open < 0 {
@@ -335,22 +343,21 @@ func fillPlaceholders(b *strings.Builder, message, excerpt string, vars map[stri
 			break
 		}
 		name := message[open+1 : open+end]
-		write(message[:open])
+		dst = append(dst, message[:open]...)
 		v, ok := vars[name]
 		switch {
 		case name == "match":
-			write(excerpt)
+			dst = append(dst, excerpt...)
 		case ok:
-			write(v)
+			dst = append(dst, v...)
 		default: // not a placeholder: keep the brace, look again after it
-			write("{")
+			dst = append(dst, '{')
 			message = message[open+1:]
 			continue
 		}
 		message = message[open+end+1:]
 	}
-	write(message)
-	return n
+	return append(dst, message...)
 }
 
 // Fix builds a fix replacing [start, end) of Doc.Text with text.

@@ -256,8 +256,9 @@ func (s *substitutionCheck) group(i int) {
 	}
 	lit, run, ok := byteFrom(from)
 	tree, err := syntax.Parse(from, syntax.Perl)
+	// A byte is looked for in a line as fast as in the whole text.
 	s.groups = append(s.groups, swapGroup{members: []int{i}, oneByte: ok, run: run, lit: lit,
-		strings: err == nil && isStrings(tree.Simplify())})
+		strings: !ok && err == nil && isStrings(tree.Simplify())})
 }
 
 // liveGroups appends to live the groups that can match in a line of the

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/match"
@@ -156,11 +157,51 @@ type swapGroup struct {
 	// several). lit is the byte.
 	oneByte, run bool
 	lit          byte
+	// outside is set when from is a class of characters that holds every
+	// one past ASCII, then optionally anything and the class again
+	// (\S(?:.*\S)?: a line's text without the white space around it). In
+	// a line (no '\n') it has one match, from the first byte in the class
+	// to the last, found by a byte scan; outside holds the ASCII bytes
+	// out of the class.
+	outside *[utf8.RuneSelf]bool
 	// strings is set when from is a set of strings (法制政府, 布署|部暑):
 	// a line holds one only if the whole text does, which the whole
 	// text's scan tells at once, so a document without any is not
 	// searched line by line (most of terms/typo's swaps, in most reports).
 	strings bool
+}
+
+// outsideOf returns, for the expression of a swapGroup's outside, the ASCII
+// bytes out of its class; nil for any other expression.
+func outsideOf(re *syntax.Regexp) *[utf8.RuneSelf]bool {
+	if re.Op != syntax.OpConcat || len(re.Sub) != 2 {
+		return nil
+	}
+	class, rest := re.Sub[0], re.Sub[1]
+	if class.Op != syntax.OpCharClass || rest.Op != syntax.OpQuest || rest.Flags&syntax.NonGreedy != 0 {
+		return nil
+	}
+	row := rest.Sub[0]
+	if row.Op != syntax.OpConcat || len(row.Sub) != 2 || !row.Sub[1].Equal(class) {
+		return nil
+	}
+	if any := row.Sub[0]; any.Op != syntax.OpStar || any.Flags&syntax.NonGreedy != 0 || any.Sub[0].Op != syntax.OpAnyCharNotNL {
+		return nil
+	}
+	// The class must hold every rune past ASCII: its last range then
+	// runs from at most utf8.RuneSelf to the last rune.
+	n := len(class.Rune)
+	if n < 2 || class.Rune[n-2] > utf8.RuneSelf || class.Rune[n-1] != unicode.MaxRune {
+		return nil
+	}
+	out := new([utf8.RuneSelf]bool)
+	for b := range out {
+		out[b] = !runeClass(class.Rune).has(rune(b))
+	}
+	if !out['\n'] {
+		return nil
+	}
+	return out
 }
 
 // isStrings tells whether re matches a set of strings, spelt out: literals,
@@ -254,11 +295,15 @@ func (s *substitutionCheck) group(i int) {
 			return
 		}
 	}
-	lit, run, ok := byteFrom(from)
-	tree, err := syntax.Parse(from, syntax.Perl)
-	// A byte is looked for in a line as fast as in the whole text.
-	s.groups = append(s.groups, swapGroup{members: []int{i}, oneByte: ok, run: run, lit: lit,
-		strings: !ok && err == nil && isStrings(tree.Simplify())})
+	grp := swapGroup{members: []int{i}}
+	grp.lit, grp.run, grp.oneByte = byteFrom(from)
+	if tree, err := syntax.Parse(from, syntax.Perl); err == nil {
+		tree = tree.Simplify()
+		grp.outside = outsideOf(tree)
+		// A byte is looked for in a line as fast as in the whole text.
+		grp.strings = !grp.oneByte && isStrings(tree)
+	}
+	s.groups = append(s.groups, grp)
 }
 
 // liveGroups appends to live the groups that can match in a line of the
@@ -499,8 +544,12 @@ func (s *substitutionCheck) find(scanned *match.Text, live []int, found *lineHit
 	found.hits, found.subs = found.hits[:0], found.subs[:0]
 	for _, g := range live {
 		grp := &s.groups[g]
-		if grp.oneByte {
+		switch {
+		case grp.oneByte:
 			s.byteHits(grp, text, found)
+			continue
+		case grp.outside != nil && strings.IndexByte(text, '\n') < 0:
+			s.insideHit(grp, text, found)
 			continue
 		}
 		for m := range s.swaps[grp.members[0]].from.AllIn(scanned) {
@@ -537,6 +586,26 @@ func (s *substitutionCheck) byteHits(grp *swapGroup, text string, found *lineHit
 		s.addHit(grp.members, text, m[:], false, found)
 		at = m[1]
 	}
+}
+
+// insideHit adds the hit of the one match of a group with outside in text:
+// from the first byte in the class to the last. A byte past ASCII is part
+// of a character in the class, an invalid byte too (read as U+FFFD).
+func (s *substitutionCheck) insideHit(grp *swapGroup, text string, found *lineHits) {
+	inside := func(b byte) bool { return b >= utf8.RuneSelf || !grp.outside[b] }
+	start := 0
+	for start < len(text) && !inside(text[start]) {
+		start++
+	}
+	if start == len(text) {
+		return
+	}
+	end := len(text)
+	for !inside(text[end-1]) {
+		end--
+	}
+	m := [2]int{start, end}
+	s.addHit(grp.members, text, m[:], false, found)
 }
 
 // addHit adds the hit of match m of text for the first of the members

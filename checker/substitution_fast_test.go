@@ -48,6 +48,8 @@ var byteSearchSpecs = []string{
 	`swap: [{from: ' +', to: ''}, {from: ',', to: '，', before: '\p{Han}'}, {from: ',', to: '、'}]`,
 	`{match: raw, swap: [{from: '\?', to: '$0$0'}, {from: 'a+', to: 'b', after: '[^a]'}, {from: '1', to: '一'}, {from: '(?P<at>1)2'}]}`,
 	"{match: raw, per: line, skip: ['\\(\\d\\)'], swap: [{from: '\\(', to: '（'}, {from: '\\)', to: '）'}, {from: '\t+', to: ' '}]}",
+	`{match: raw, swap: [{from: '\S(?:.*\S)?', before: '\s'}, {from: '[^ ,](?:.*[^ ,])?', to: ','}, {from: '[a-z](?:.*[a-z])?'}]}`,
+	`swap: [{from: '[^\s,](?:.*[^\s,])?'}, {from: '\S(?:.*?\S)?'}, {from: '\S(?:.*\S)??'}]`,
 }
 
 // TestSubstitutionByteSearch: the hits of a check whose one-byte from
@@ -63,7 +65,7 @@ func TestSubstitutionByteSearch(t *testing.T) {
 		lines = append(lines, strings.Split(text, "\n")...)
 	}
 	rng := rand.New(rand.NewPCG(7, 29))
-	pieces := []string{",", ", ", "  ", "(", ")", "?", "中", "，", "a", "1", "2", "\t", "\xff", "\xe4\xb8", "“"}
+	pieces := []string{",", ", ", "  ", "(", ")", "?", "中", "，", "a", "1", "2", "\t", "\xff", "\xe4\xb8", "“", "\u3000", "\r", "\n"}
 	for range 3000 {
 		var b strings.Builder
 		for n := rng.IntN(10); n > 0; n-- {
@@ -103,7 +105,7 @@ func byteSearchChecks(t testing.TB, e *Engine) ([]*substitutionCheck, *match.Dic
 	var checks []*substitutionCheck
 	var patterns []*match.Pattern
 	add := func(k *substitutionCheck) {
-		if slices.ContainsFunc(k.groups, func(g swapGroup) bool { return g.oneByte }) {
+		if slices.ContainsFunc(k.groups, func(g swapGroup) bool { return g.oneByte || g.outside != nil }) {
 			checks = append(checks, k)
 		}
 	}
@@ -136,7 +138,7 @@ func sameByteSearch(t testing.TB, k *substitutionCheck, scanned *match.Text) {
 	general := *k
 	general.groups = slices.Clone(k.groups)
 	for g := range general.groups {
-		general.groups[g].oneByte = false
+		general.groups[g].oneByte, general.groups[g].outside = false, nil
 	}
 	var got, want lineHits
 	k.find(scanned, allGroups(k), &got)
@@ -256,6 +258,36 @@ func TestIsStrings(t *testing.T) {
 		}
 		if got := isStrings(tree.Simplify()); got != want {
 			t.Errorf("isStrings(%q) = %v, want %v", expr, got, want)
+		}
+	}
+}
+
+func TestOutsideOf(t *testing.T) {
+	for expr, want := range map[string]string{
+		`\S(?:.*\S)?`:         "\t\n\f\r ",
+		`[^ ,](?:.*[^ ,])?`:   "", // '\n' in the class: [^…] holds it
+		`\S(?:.*?\S)?`:        "", // the shortest: not to the last
+		`\S(?:.*\S)??`:        "",
+		`[a-z](?:.*[a-z])?`:   "", // not every character past ASCII
+		`\S(?:.*\s)?`:         "", // another class at the end
+		`[^\n](?:.*[^\n])?`:   "\n",
+		`[\S\n](?:.*[\S\n])?`: "", // '\n' in the class
+		`\S(?:(.*)\S)?`:       "", // a group
+	} {
+		tree, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got string
+		if out := outsideOf(tree.Simplify()); out != nil {
+			for b, outside := range out {
+				if outside {
+					got += string(rune(b))
+				}
+			}
+		}
+		if got != want {
+			t.Errorf("outsideOf(%q) = %q, want %q", expr, got, want)
 		}
 	}
 }

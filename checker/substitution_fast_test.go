@@ -42,19 +42,21 @@ func TestByteFrom(t *testing.T) {
 	}
 }
 
-// byteSearchSpecs are substitution rules with one-byte from expressions,
-// besides those of the default packs.
+// byteSearchSpecs are substitution rules with from expressions found
+// without their patterns (one byte, a line's trimmed text, a run at the
+// end), besides those of the default packs.
 var byteSearchSpecs = []string{
 	`swap: [{from: ' +', to: ''}, {from: ',', to: '，', before: '\p{Han}'}, {from: ',', to: '、'}]`,
 	`{match: raw, swap: [{from: '\?', to: '$0$0'}, {from: 'a+', to: 'b', after: '[^a]'}, {from: '1', to: '一'}, {from: '(?P<at>1)2'}]}`,
 	"{match: raw, per: line, skip: ['\\(\\d\\)'], swap: [{from: '\\(', to: '（'}, {from: '\\)', to: '）'}, {from: '\t+', to: ' '}]}",
 	`{match: raw, swap: [{from: '\S(?:.*\S)?', before: '\s'}, {from: '[^ ,](?:.*[^ ,])?', to: ','}, {from: '[a-z](?:.*[a-z])?'}]}`,
 	`swap: [{from: '[^\s,](?:.*[^\s,])?'}, {from: '\S(?:.*?\S)?'}, {from: '\S(?:.*\S)??'}]`,
+	`{match: raw, swap: [{from: '[ \t\x{00A0}\x{3000}\x{FFFD}]+$', to: ''}, {from: '[^a]+?$', to: 'a'}, {from: '[。，]+$', before: 'a'}]}`,
 }
 
-// TestSubstitutionByteSearch: the hits of a check whose one-byte from
-// expressions are found by a byte search (swapGroup.oneByte) are the hits
-// of the same check searching with the patterns, on every line of the
+// TestSubstitutionByteSearch: the hits of a check whose groups are found
+// without their patterns (swapGroup's oneByte, outside and last) are the
+// hits of the same check searching with the patterns, on every line of the
 // corpus and of random texts, raw and normalized, for every substitution
 // rule of the default packs and a few more.
 func TestSubstitutionByteSearch(t *testing.T) {
@@ -65,7 +67,7 @@ func TestSubstitutionByteSearch(t *testing.T) {
 		lines = append(lines, strings.Split(text, "\n")...)
 	}
 	rng := rand.New(rand.NewPCG(7, 29))
-	pieces := []string{",", ", ", "  ", "(", ")", "?", "中", "，", "a", "1", "2", "\t", "\xff", "\xe4\xb8", "“", "\u3000", "\r", "\n"}
+	pieces := []string{",", ", ", "  ", "(", ")", "?", "中", "，", "a", "1", "2", "\t", "\xff", "\xe4\xb8", "“", "\u3000", "\r", "\n", "\u00a0", "\uFFFD", "\xe3\x80", "\xe3\x80\x80\x80", "。"}
 	for range 3000 {
 		var b strings.Builder
 		for n := rng.IntN(10); n > 0; n-- {
@@ -97,15 +99,15 @@ func FuzzSubstitutionByteSearch(f *testing.F) {
 	})
 }
 
-// byteSearchChecks returns the substitution checks with a oneByte group,
-// of the default packs and of byteSearchSpecs, and a dictionary of their
-// patterns.
+// byteSearchChecks returns the substitution checks with a group found
+// without its pattern, of the default packs and of byteSearchSpecs, and a
+// dictionary of their patterns.
 func byteSearchChecks(t testing.TB, e *Engine) ([]*substitutionCheck, *match.Dictionary) {
 	t.Helper()
 	var checks []*substitutionCheck
 	var patterns []*match.Pattern
 	add := func(k *substitutionCheck) {
-		if slices.ContainsFunc(k.groups, func(g swapGroup) bool { return g.oneByte || g.outside != nil }) {
+		if slices.ContainsFunc(k.groups, func(g swapGroup) bool { return g.oneByte || g.outside != nil || g.last != nil }) {
 			checks = append(checks, k)
 		}
 	}
@@ -138,7 +140,7 @@ func sameByteSearch(t testing.TB, k *substitutionCheck, scanned *match.Text) {
 	general := *k
 	general.groups = slices.Clone(k.groups)
 	for g := range general.groups {
-		general.groups[g].oneByte, general.groups[g].outside = false, nil
+		general.groups[g].oneByte, general.groups[g].outside, general.groups[g].last = false, nil, nil
 	}
 	var got, want lineHits
 	k.find(scanned, allGroups(k), &got)
@@ -288,6 +290,21 @@ func TestOutsideOf(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("outsideOf(%q) = %q, want %q", expr, got, want)
+		}
+	}
+}
+
+func TestLastOf(t *testing.T) {
+	for expr, want := range map[string]bool{
+		`[ \t\x{00A0}\x{3000}]+$`: true, `[^a]+?$`: true, `\s+$`: true,
+		`[ ]*$`: false, `[ ]+`: false, `a+$`: false, `(?m)[ ]+$`: false, `x[ ]+$`: false,
+	} {
+		tree, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := lastOf(tree.Simplify()) != nil; got != want {
+			t.Errorf("lastOf(%q) set: %v, want %v", expr, got, want)
 		}
 	}
 }

@@ -72,16 +72,17 @@ type spare struct {
 	order []int32
 	// matches and hits hold a line's matches for the pattern and
 	// substitution rules in turn, text the fix a substitution builds,
-	// groups the swap groups it looks for;
-	// seen the sentences a repetition check has met. All are emptied
-	// when a check is done.
-	matches []span
-	hits    lineHits
-	text    []byte
-	groups  []int
-	seen    map[string]int
-	// message is where a finding's message is filled, messages the
-	// check's messages so far, each the key of itself (Context.message).
+	// groups the swap groups it looks for; seen the sentences a
+	// repetition check has met; message is where a finding's message is
+	// filled, messages the check's messages so far, each the key of
+	// itself (Context.message). matches, seen and messages are emptied
+	// when a check is done (emptyScratch); the others hold no pointers,
+	// and each use starts them afresh.
+	matches  []span
+	hits     lineHits
+	text     []byte
+	groups   []int
+	seen     map[string]int
 	message  []byte
 	messages map[string]string
 	// scopes backs the lists of the lines in each scope (scopeLines),

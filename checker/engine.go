@@ -71,11 +71,20 @@ type spare struct {
 	found []Finding
 	order []int32
 	// matches and hits hold a line's matches for the pattern and
-	// substitution rules in turn; seen the sentences a repetition check
-	// has met. All are emptied when a check is done.
-	matches []span
-	hits    []hit
-	seen    map[string]int
+	// substitution rules in turn, text the fix a substitution builds,
+	// groups the swap groups it looks for; seen the sentences a
+	// repetition check has met; message is where a finding's message is
+	// filled, messages the check's messages so far, each the key of
+	// itself (Context.message). matches, seen and messages are emptied
+	// when a check is done (emptyScratch); the others hold no pointers,
+	// and each use starts them afresh.
+	matches  []span
+	hits     lineHits
+	text     []byte
+	groups   []int
+	seen     map[string]int
+	message  []byte
+	messages map[string]string
 	// scopes backs the lists of the lines in each scope (scopeLines),
 	// viewLines the view's line starts (Analysis.viewLines).
 	scopes, viewLines []int
@@ -261,9 +270,9 @@ type Context struct {
 // held pieces of the check's document.
 func (sp *spare) emptyScratch() {
 	clear(sp.matches[:cap(sp.matches)])
-	clear(sp.hits[:cap(sp.hits)])
 	clear(sp.seen)
-	sp.matches, sp.hits = sp.matches[:0], sp.hits[:0]
+	clear(sp.messages)
+	sp.matches = sp.matches[:0]
 }
 
 // Report records a finding on the byte span [start, end) of Doc.Text. vars fill
@@ -273,37 +282,58 @@ func (c *Context) Report(start, end int, vars map[string]string, fix *Fix) {
 	*c.out = append(*c.out, Finding{
 		Rule:     c.Rule.ID,
 		Severity: c.Rule.Severity,
-		Message:  fillMessage(c.Rule.Message, excerpt, vars),
+		Message:  c.message(excerpt, vars),
 		Source:   c.Rule.Source,
-		Range:    c.Doc.Range(start, end),
+		Range:    c.rangeOf(start, end, fix),
 		Excerpt:  excerpt,
 		Fix:      fix,
 	})
 }
 
-// fillMessage replaces the {placeholders} of message: {match} with the
-// excerpt, the others from vars; an unknown one stays as it is. The message
-// is measured first, so that it is built in one allocation.
-func fillMessage(message, excerpt string, vars map[string]string) string {
+// message is the rule's message, placeholders filled. It is filled in
+// lent memory, and the findings of a check share one string for equal
+// messages ("本行有 1 处半角标点（首处“,”）……" on many lines of a report).
+func (c *Context) message(excerpt string, vars map[string]string) string {
+	message := c.Rule.Message
 	if !strings.Contains(message, "{") {
 		return message
 	}
-	var b strings.Builder
-	b.Grow(fillPlaceholders(nil, message, excerpt, vars))
-	fillPlaceholders(&b, message, excerpt, vars)
-	return b.String()
+	sp := c.lent
+	filled := appendMessage(sp.message[:0], message, excerpt, vars)
+	sp.message = filled[:0]
+	if s, ok := sp.messages[string(filled)]; ok {
+		return s
+	}
+	s := string(filled)
+	if sp.messages == nil {
+		sp.messages = map[string]string{}
+	}
+	sp.messages[s] = s
+	return s
 }
 
-// fillPlaceholders writes message to b, placeholders filled, and returns
-// its length; with b nil, it only measures.
-func fillPlaceholders(b *strings.Builder, message, excerpt string, vars map[string]string) int {
-	n := 0
-	write := func(s string) {
-		n += len(s)
-		if b != nil {
-			b.WriteString(s)
-		}
+// rangeOf is Doc.Range(start, end), taking the positions fix has worked
+// out where it starts or ends at the same place: most fixes replace what
+// the finding reports, or start with it, and a position counts the runes
+// of its line up to it.
+func (c *Context) rangeOf(start, end int, fix *Fix) doc.Range {
+	if fix == nil {
+		return c.Doc.Range(start, end)
 	}
+	var r doc.Range
+	if r.Start = fix.Range.Start; r.Start.Offset != start {
+		r.Start = c.Doc.Pos(start)
+	}
+	if r.End = fix.Range.End; r.End.Offset != end {
+		r.End = c.Doc.Pos(end)
+	}
+	return r
+}
+
+// appendMessage appends message to dst, its {placeholders} replaced:
+// {match} with the excerpt, the others from vars; an unknown one stays as
+// it is.
+func appendMessage(dst []byte, message, excerpt string, vars map[string]string) []byte {
 	for {
 		open := strings.IndexByte(message, '{')
 		if open < 0 {
@@ -314,22 +344,21 @@ func fillPlaceholders(b *strings.Builder, message, excerpt string, vars map[stri
 			break
 		}
 		name := message[open+1 : open+end]
-		write(message[:open])
+		dst = append(dst, message[:open]...)
 		v, ok := vars[name]
 		switch {
 		case name == "match":
-			write(excerpt)
+			dst = append(dst, excerpt...)
 		case ok:
-			write(v)
+			dst = append(dst, v...)
 		default: // not a placeholder: keep the brace, look again after it
-			write("{")
+			dst = append(dst, '{')
 			message = message[open+1:]
 			continue
 		}
 		message = message[open+end+1:]
 	}
-	write(message)
-	return n
+	return append(dst, message...)
 }
 
 // Fix builds a fix replacing [start, end) of Doc.Text with text.

@@ -1,9 +1,16 @@
 package checker
 
 import (
-	"strings"
 	"testing"
+
+	"github.com/fzlint/fzlint/rules"
 )
+
+// fillMessage is message filled as a check's first finding has it.
+func fillMessage(message, excerpt string, vars map[string]string) string {
+	c := &Context{Rule: &rules.Rule{Message: message}, lent: &spare{}}
+	return c.message(excerpt, vars)
+}
 
 func TestFillMessage(t *testing.T) {
 	vars := map[string]string{"want": "，", "match": "not this", "name": "存在的问题"}
@@ -22,15 +29,20 @@ func TestFillMessage(t *testing.T) {
 	}
 }
 
-// FuzzFillMessage: a message is as long as fillPlaceholders measured it.
+// FuzzFillMessage: the messages of one check, filled in its lent memory
+// and shared when equal, are those each finding would have on its own,
+// whatever came before them.
 func FuzzFillMessage(f *testing.F) {
-	f.Add("“{match}”应为“{want}”", ",", "，")
-	f.Add("{{match}}}{want", "", "x")
-	f.Fuzz(func(t *testing.T, message, excerpt, want string) {
-		vars := map[string]string{"want": want}
-		got := fillMessage(message, excerpt, vars)
-		if n := fillPlaceholders(nil, message, excerpt, vars); strings.Contains(message, "{") && n != len(got) {
-			t.Fatalf("%q: measured %d bytes, filled %q", message, n, got)
+	f.Add("“{match}”应为“{want}”", ",", "，", "本行有 {count} 处（首处“{match}”）")
+	f.Add("{{match}}}{want", "", "x", "{want}")
+	c := &Context{Rule: &rules.Rule{}, lent: &spare{}}
+	f.Fuzz(func(t *testing.T, message, excerpt, want, other string) {
+		vars := map[string]string{"want": want, "count": "3"}
+		for _, m := range []string{message, other, message, other} {
+			c.Rule.Message = m
+			if got, alone := c.message(excerpt, vars), fillMessage(m, excerpt, vars); got != alone {
+				t.Fatalf("%q after others: %q, alone %q", m, got, alone)
+			}
 		}
 	})
 }

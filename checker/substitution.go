@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/match"
@@ -74,6 +75,7 @@ type swap struct {
 	from          *match.Pattern
 	at            int // index of the "at" group, 0 if none
 	to            *string
+	expands       bool // to names groups of from
 	before, after *match.Pattern
 	when          *match.Pattern
 	// beforeRunes and afterRunes hold the before and after expressions
@@ -140,9 +142,126 @@ func (sw *swap) afterFits(s string) bool {
 type substitutionCheck struct {
 	substitutionSpec
 	swaps []swap
-	// groups lists the swaps that share a from expression (["," before C],
+	// groups gathers the swaps that share a from expression (["," before C],
 	// ["," after C]): each is scanned for once, its swaps tried in order.
-	groups [][]int
+	groups []swapGroup
+}
+
+// swapGroup is the swaps of one from expression, by their index in swaps.
+type swapGroup struct {
+	members []int
+	// oneByte is set when from is one ASCII byte (",") or a run of it
+	// (" +", run set), without groups: as an ASCII byte is never part of
+	// another character, its matches are where the byte stands, found by
+	// a byte search (most of halfwidth-punct's and cjk-space's lines hold
+	// several). lit is the byte.
+	oneByte, run bool
+	lit          byte
+	// outside is set when from is a class of characters that holds every
+	// one past ASCII, then optionally anything and the class again
+	// (\S(?:.*\S)?: a line's text without the white space around it). In
+	// a line (no '\n') it has one match, from the first byte in the class
+	// to the last, found by a byte scan; outside holds the ASCII bytes
+	// out of the class.
+	outside *[utf8.RuneSelf]bool
+	// last is set when from is a run of a class at the end of the text
+	// ([ \t\x{00A0}\x{3000}]+$, trailing white space): a line that ends
+	// with a character out of it has no match, and is not searched.
+	last runeClass
+	// strings is set when from is a set of strings (法制政府, 布署|部暑):
+	// a line holds one only if the whole text does, which the whole
+	// text's scan tells at once, so a document without any is not
+	// searched line by line (most of terms/typo's swaps, in most reports).
+	strings bool
+}
+
+// outsideOf returns, for the expression of a swapGroup's outside, the ASCII
+// bytes out of its class; nil for any other expression.
+func outsideOf(re *syntax.Regexp) *[utf8.RuneSelf]bool {
+	if re.Op != syntax.OpConcat || len(re.Sub) != 2 {
+		return nil
+	}
+	class, rest := re.Sub[0], re.Sub[1]
+	if class.Op != syntax.OpCharClass || rest.Op != syntax.OpQuest || rest.Flags&syntax.NonGreedy != 0 {
+		return nil
+	}
+	row := rest.Sub[0]
+	if row.Op != syntax.OpConcat || len(row.Sub) != 2 || !row.Sub[1].Equal(class) {
+		return nil
+	}
+	if any := row.Sub[0]; any.Op != syntax.OpStar || any.Flags&syntax.NonGreedy != 0 || any.Sub[0].Op != syntax.OpAnyCharNotNL {
+		return nil
+	}
+	// The class must hold every rune past ASCII: its last range then
+	// runs from at most utf8.RuneSelf to the last rune.
+	n := len(class.Rune)
+	if n < 2 || class.Rune[n-2] > utf8.RuneSelf || class.Rune[n-1] != unicode.MaxRune {
+		return nil
+	}
+	out := new([utf8.RuneSelf]bool)
+	for b := range out {
+		out[b] = !runeClass(class.Rune).has(rune(b))
+	}
+	if !out['\n'] {
+		return nil
+	}
+	return out
+}
+
+// lastOf returns, for the expression of a swapGroup's last, its class;
+// nil for any other expression.
+func lastOf(re *syntax.Regexp) runeClass {
+	if re.Op != syntax.OpConcat || len(re.Sub) != 2 || re.Sub[1].Op != syntax.OpEndText {
+		return nil
+	}
+	if run := re.Sub[0]; run.Op == syntax.OpPlus && run.Sub[0].Op == syntax.OpCharClass {
+		return runeClass(run.Sub[0].Rune)
+	}
+	return nil
+}
+
+// endsOutside tells whether text ends with a character out of class: the
+// one a match of the group's last would end with, as regexp reads it. An
+// invalid byte at the end, or none, is left to the pattern.
+func endsOutside(text string, class runeClass) bool {
+	r, size := utf8.DecodeLastRuneInString(text)
+	return (r != utf8.RuneError || size > 1) && !class.has(r)
+}
+
+// isStrings tells whether re matches a set of strings, spelt out: literals,
+// in rows and alternatives, in groups or not. Classes and repeats are left
+// out: though exact, looking for them in a whole text costs more than
+// line by line.
+func isStrings(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return re.Flags&syntax.FoldCase == 0
+	case syntax.OpConcat, syntax.OpAlternate, syntax.OpCapture:
+		for _, sub := range re.Sub {
+			if !isStrings(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// byteFrom tells whether expr is one ASCII byte or a greedy run of it, and
+// which byte.
+func byteFrom(expr string) (lit byte, run, ok bool) {
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return 0, false, false
+	}
+	tree = tree.Simplify()
+	if tree.Op == syntax.OpPlus && tree.Flags&syntax.NonGreedy == 0 {
+		tree, run = tree.Sub[0], true
+	}
+	if tree.Op != syntax.OpLiteral || len(tree.Rune) != 1 || tree.Rune[0] >= utf8.RuneSelf || tree.Flags&syntax.FoldCase != 0 {
+		return 0, false, false
+	}
+	return byte(tree.Rune[0]), run, true
 }
 
 // contextBytes bounds the text a before regex looks at: 16 runes of 4 bytes.
@@ -179,7 +298,8 @@ func compileSubstitution(r *rules.Rule) (any, bool, error) {
 		}
 		c.swaps = append(c.swaps, swap{from: sw.From.Pattern, at: sw.From.SubexpIndex("at"), to: sw.To,
 			before: anchored(sw.Before, "(?:", ")$"), after: anchored(sw.After, "^(?:", ")"), when: plain(sw.When),
-			beforeRunes: contextClass(sw.Before), afterRunes: contextClass(sw.After)})
+			beforeRunes: contextClass(sw.Before), afterRunes: contextClass(sw.After),
+			expands: sw.To != nil && strings.Contains(*sw.To, "$")})
 		c.group(i)
 	}
 	for _, re := range append(append([]rules.Regexp{}, s.Unless...), s.Skip...) {
@@ -192,13 +312,43 @@ func compileSubstitution(r *rules.Rule) (any, bool, error) {
 
 // group files swap i with the earlier swaps of the same from expression.
 func (s *substitutionCheck) group(i int) {
-	for g, members := range s.groups {
-		if s.swaps[members[0]].from.String() == s.swaps[i].from.String() {
-			s.groups[g] = append(members, i)
+	from := s.swaps[i].from.String()
+	for g := range s.groups {
+		if s.swaps[s.groups[g].members[0]].from.String() == from {
+			s.groups[g].members = append(s.groups[g].members, i)
 			return
 		}
 	}
-	s.groups = append(s.groups, []int{i})
+	grp := swapGroup{members: []int{i}}
+	grp.lit, grp.run, grp.oneByte = byteFrom(from)
+	if tree, err := syntax.Parse(from, syntax.Perl); err == nil {
+		tree = tree.Simplify()
+		grp.outside = outsideOf(tree)
+		grp.last = lastOf(tree)
+		// A byte is looked for in a line as fast as in the whole text.
+		grp.strings = !grp.oneByte && isStrings(tree)
+	}
+	s.groups = append(s.groups, grp)
+}
+
+// liveGroups appends to live the groups that can match in a line of the
+// document: all but the sets of strings the whole text, raw or normalized,
+// holds none of.
+func (s *substitutionCheck) liveGroups(c *Context, raw bool, live []int) []int {
+	var whole *match.Text
+	for g := range s.groups {
+		grp := &s.groups[g]
+		if grp.strings {
+			if whole == nil {
+				whole = c.documentScan(raw)
+			}
+			if !s.swaps[grp.members[0]].from.MatchIn(whole) {
+				continue
+			}
+		}
+		live = append(live, g)
+	}
+	return live
 }
 
 // checkTemplate refuses a replacement that names a group from does not have,
@@ -278,32 +428,46 @@ func plain(re *rules.Regexp) *match.Pattern {
 	return re.Pattern
 }
 
-// hit is one match of a swap in a line: the reported span [start, end) and the
-// submatch indexes, all relative to the line.
+// hit is one match of a swap in a line: the reported span [start, end),
+// relative to the line, and the swap, by its index. It holds no pointer,
+// so that sorting a line's hits moves plain words.
 type hit struct {
 	start, end int
-	sw         *swap
-	sub        []int
+	swap       int
+	// sub is where the match's submatch indexes start in the line's
+	// subs, kept only for a replacement that expands groups; -1 for
+	// the others, and when the match is the span and has no groups.
+	sub int
+}
+
+// lineHits are the hits of a line and the submatch indexes they keep.
+type lineHits struct {
+	hits []hit
+	subs []int
 }
 
 func (s *substitutionCheck) Run(c *Context) {
 	raw := s.Match == "raw"
-	hits := c.lent.hits // reused from line to line, and rule to rule
-	defer func() { c.lent.hits = hits[:0] }()
+	found := &c.lent.hits // reused from line to line, and rule to rule
+	live := s.liveGroups(c, raw, c.lent.groups[:0])
+	defer func() { c.lent.groups = live[:0] }()
+	if len(live) == 0 {
+		return
+	}
 	for _, n := range c.scopeLines(s.Scope) {
 		scanned, base := c.lineScan(n, raw)
 		// The exceptions only on a line with hits, as for pattern.
-		hits = s.find(scanned, hits[:0])
-		if len(hits) == 0 || skipLine(scanned, s.Unless) {
+		s.find(scanned, live, found)
+		if len(found.hits) == 0 || skipLine(scanned, s.Unless) {
 			continue
 		}
 		if s.Per == "line" {
-			s.reportLine(c, hits, base, raw)
+			s.reportLine(c, found, base, raw)
 			continue
 		}
-		for _, h := range hits {
+		for _, h := range found.hits {
 			start, end := c.toDoc(base+h.start, base+h.end, raw)
-			want, ok := s.want(c, h, base, raw)
+			want, ok := s.want(c, found, h, base, raw)
 			var fix *Fix
 			if ok {
 				fix = c.Fix(start, end, want)
@@ -315,94 +479,186 @@ func (s *substitutionCheck) Run(c *Context) {
 
 // reportLine reports the first hit of a line; its fix replaces the stretch from
 // the first to the last hit, every hit by its replacement.
-func (s *substitutionCheck) reportLine(c *Context, hits []hit, base int, raw bool) {
+func (s *substitutionCheck) reportLine(c *Context, found *lineHits, base int, raw bool) {
+	hits := found.hits
 	first, last := hits[0], hits[len(hits)-1]
-	fs, _ := c.toDoc(base+first.start, base+first.end, raw)
+	fs, firstEnd := c.toDoc(base+first.start, base+first.end, raw)
 	_, fe := c.toDoc(base+last.start, base+last.end, raw)
-	var b strings.Builder
-	b.Grow(fe - fs + 2*len(hits)) // full-width replacements are a byte or two longer
+	// The fix is built in lent memory, and copied once at its length.
+	text := c.lent.text[:0]
+	defer func() { c.lent.text = text[:0] }()
+	var want string // the first hit's replacement, for the message
 	fixable := false
-	prev := -1
-	for _, h := range hits {
+	prev := fs
+	for i, h := range hits {
 		start, end := c.toDoc(base+h.start, base+h.end, raw)
-		if prev >= 0 {
-			b.WriteString(c.Doc.Text[prev:start])
-		}
-		if want, ok := s.want(c, h, base, raw); ok {
-			b.WriteString(want)
+		text = append(text, c.Doc.Text[prev:start]...)
+		at := len(text)
+		var ok bool
+		if text, ok = s.appendWant(text, c, found, h, base, raw); ok {
 			fixable = true
+			if i == 0 {
+				want = s.wantString(h, text[at:])
+			}
 		} else {
-			b.WriteString(c.Doc.Text[start:end])
+			text = append(text, c.Doc.Text[start:end]...)
 		}
 		prev = end
 	}
-	start, end := c.toDoc(base+first.start, base+first.end, raw)
-	want, _ := s.want(c, first, base, raw)
 	var fix *Fix
 	if fixable {
-		fix = c.Fix(fs, fe, b.String())
+		fix = c.Fix(fs, fe, string(text))
 	}
-	c.Report(start, end, map[string]string{"want": want, "count": strconv.Itoa(len(hits))}, fix)
+	c.Report(fs, firstEnd, map[string]string{"want": want, "count": strconv.Itoa(len(hits))}, fix)
 }
 
-// want expands the replacement of h from the raw text, so that the fix keeps
-// the original's characters where the template copies groups.
-func (s *substitutionCheck) want(c *Context, h hit, base int, raw bool) (string, bool) {
-	if h.sw.to == nil {
-		return "", false
+// want is the replacement of h, and whether its swap has one.
+func (s *substitutionCheck) want(c *Context, found *lineHits, h hit, base int, raw bool) (string, bool) {
+	text, ok := s.appendWant(c.lent.text[:0], c, found, h, base, raw)
+	c.lent.text = text[:0]
+	return s.wantString(h, text), ok
+}
+
+// wantString is h's replacement, written as expanded: the swap's own
+// string when it expands nothing, so that only expansions are copied.
+func (s *substitutionCheck) wantString(h hit, expanded []byte) string {
+	if sw := &s.swaps[h.swap]; sw.to != nil && !sw.expands {
+		return *sw.to
 	}
-	if !strings.Contains(*h.sw.to, "$") {
-		return *h.sw.to, true // nothing to expand
+	return string(expanded)
+}
+
+// appendWant appends the replacement of h to dst, expanded from the raw
+// text, so that the fix keeps the original's characters where the template
+// copies groups; it reports false, dst unchanged, when the swap has none.
+func (s *substitutionCheck) appendWant(dst []byte, c *Context, found *lineHits, h hit, base int, raw bool) ([]byte, bool) {
+	sw := &s.swaps[h.swap]
+	if sw.to == nil {
+		return dst, false
 	}
-	idx := make([]int, len(h.sub))
-	for i, v := range h.sub {
+	if !sw.expands {
+		return append(dst, *sw.to...), true
+	}
+	var whole [2]int
+	sub := whole[:]
+	if h.sub < 0 {
+		whole = [2]int{h.start, h.end}
+	} else {
+		sub = found.subs[h.sub : h.sub+2*len(sw.from.SubexpNames())]
+	}
+	var mem [20]int // most templates' patterns have few groups
+	idx := mem[:0]
+	for _, v := range sub {
 		switch {
 		case v < 0:
-			idx[i] = -1
+			idx = append(idx, -1)
 		case raw:
-			idx[i] = base + v
+			idx = append(idx, base+v)
 		default:
-			idx[i] = c.View.Orig(base + v)
+			idx = append(idx, c.View.Orig(base+v))
 		}
 	}
-	return string(h.sw.from.ExpandString(nil, *h.sw.to, c.Doc.Text, idx)), true
+	return sw.from.ExpandString(dst, *sw.to, c.Doc.Text, idx), true
 }
 
-// find appends to out the hits of every swap in text, sorted by position,
-// without overlaps (the earlier hit wins) and without those in a skip span.
-func (s *substitutionCheck) find(scanned *match.Text, out []hit) []hit {
+// find sets found to the hits in text of the swaps of the groups live
+// (their indexes, in order), sorted by position, without overlaps (the
+// earlier hit wins) and without those in a skip span.
+func (s *substitutionCheck) find(scanned *match.Text, live []int, found *lineHits) {
 	text := scanned.String()
-	for _, members := range s.groups {
-		for m := range s.swaps[members[0]].from.AllIn(scanned) {
-			for _, i := range members {
-				sw := &s.swaps[i]
-				if !sw.fits(text, m) {
-					continue
-				}
-				start, end := m[0], m[1]
-				if sw.at > 0 && m[2*sw.at] >= 0 {
-					start, end = m[2*sw.at], m[2*sw.at+1]
-				}
-				if start < end {
-					out = append(out, hit{start: start, end: end, sw: sw, sub: m})
-				}
-				break
-			}
+	found.hits, found.subs = found.hits[:0], found.subs[:0]
+	for _, g := range live {
+		grp := &s.groups[g]
+		switch {
+		case grp.oneByte:
+			s.byteHits(grp, text, found)
+			continue
+		case grp.outside != nil && strings.IndexByte(text, '\n') < 0:
+			s.insideHit(grp, text, found)
+			continue
+		case grp.last != nil && endsOutside(text, grp.last):
+			continue
+		}
+		for m := range s.swaps[grp.members[0]].from.AllIn(scanned) {
+			s.addHit(grp.members, text, m, true, found)
 		}
 	}
-	if len(out) == 0 {
-		return out
+	if len(found.hits) == 0 {
+		return
 	}
-	slices.SortStableFunc(out, func(a, b hit) int { return a.start - b.start })
+	slices.SortStableFunc(found.hits, func(a, b hit) int { return a.start - b.start })
 	skips := allSpans(s.Skip, scanned)
-	kept := out[:0]
-	for _, h := range out {
+	kept := found.hits[:0]
+	for _, h := range found.hits {
 		if len(kept) > 0 && h.start < kept[len(kept)-1].end || inSpans(h.start, h.end, skips) {
 			continue
 		}
 		kept = append(kept, h)
 	}
-	return kept
+	found.hits = kept
+}
+
+// byteHits adds the hits of a oneByte group in text, the matches its
+// pattern would yield: each place of the byte, or each longest run of it.
+func (s *substitutionCheck) byteHits(grp *swapGroup, text string, found *lineHits) {
+	for at := 0; ; {
+		i := strings.IndexByte(text[at:], grp.lit)
+		if i < 0 {
+			return
+		}
+		m := [2]int{at + i, at + i + 1}
+		for grp.run && m[1] < len(text) && text[m[1]] == grp.lit {
+			m[1]++
+		}
+		s.addHit(grp.members, text, m[:], false, found)
+		at = m[1]
+	}
+}
+
+// insideHit adds the hit of the one match of a group with outside in text:
+// from the first byte in the class to the last. A byte past ASCII is part
+// of a character in the class, an invalid byte too (read as U+FFFD).
+func (s *substitutionCheck) insideHit(grp *swapGroup, text string, found *lineHits) {
+	inside := func(b byte) bool { return b >= utf8.RuneSelf || !grp.outside[b] }
+	start := 0
+	for start < len(text) && !inside(text[start]) {
+		start++
+	}
+	if start == len(text) {
+		return
+	}
+	end := len(text)
+	for !inside(text[end-1]) {
+		end--
+	}
+	m := [2]int{start, end}
+	s.addHit(grp.members, text, m[:], false, found)
+}
+
+// addHit adds the hit of match m of text for the first of the members
+// whose context fits, if one does; keep tells whether m is worth keeping
+// for a replacement that expands groups (not when m is the reported span
+// and from has no groups).
+func (s *substitutionCheck) addHit(members []int, text string, m []int, keep bool, found *lineHits) {
+	for _, i := range members {
+		sw := &s.swaps[i]
+		if !sw.fits(text, m) {
+			continue
+		}
+		start, end := m[0], m[1]
+		if sw.at > 0 && m[2*sw.at] >= 0 {
+			start, end = m[2*sw.at], m[2*sw.at+1]
+		}
+		if start < end {
+			h := hit{start: start, end: end, swap: i, sub: -1}
+			if keep && sw.expands {
+				h.sub = len(found.subs)
+				found.subs = append(found.subs, m...)
+			}
+			found.hits = append(found.hits, h)
+		}
+		return
+	}
 }
 
 // fits checks the context conditions of sw around match m of text.

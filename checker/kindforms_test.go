@@ -1,0 +1,76 @@
+package checker
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/fzlint/fzlint/checker/normalize"
+)
+
+// The rule kinds compare and fold text without building strings where they
+// can. These tests hold each such form to the plain one it stands for, on
+// the lines of the corpus and of random texts (equivalenceTexts), spaces
+// inserted, and on any text (the fuzz targets).
+
+// looseFormPlain keeps the letters and digits of s, folded to the view's
+// forms, by the Unicode tables.
+func looseFormPlain(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(normalize.Rune(r))
+		}
+	}
+	return b.String()
+}
+
+// kindFormsTexts are the lines of equivalenceTexts, each also with spaces
+// put in, and pairs of them to compare.
+func kindFormsTexts(t *testing.T) []string {
+	var lines []string
+	for _, text := range equivalenceTexts(t) {
+		for line := range strings.Lines(text) {
+			line = strings.TrimSuffix(line, "\n")
+			lines = append(lines, line, spacedOut(line))
+		}
+	}
+	return lines
+}
+
+// spacedOut is s with a space, a full-width space or a tab after every
+// third rune.
+func spacedOut(s string) string {
+	var b strings.Builder
+	i := 0
+	for _, r := range s {
+		b.WriteRune(r)
+		if i++; i%3 == 0 {
+			b.WriteString([]string{" ", "\u3000", "\t"}[i/3%3])
+		}
+	}
+	return b.String()
+}
+
+func TestLooseForm(t *testing.T) {
+	for _, s := range kindFormsTexts(t) {
+		sameLooseForm(t, s)
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == '《' || r == '》' }) {
+			sameLooseForm(t, w)
+		}
+	}
+}
+
+func FuzzLooseForm(f *testing.F) {
+	f.Add("中华人民共和国行政诉讼法")
+	f.Add("国办发〔2021〕３号")
+	f.Add("々〆〇〡ⅣＡa1١")
+	f.Add("\xff法")
+	f.Fuzz(sameLooseForm)
+}
+
+func sameLooseForm(t *testing.T, s string) {
+	if got, want := looseForm(s), looseFormPlain(s); got != want {
+		t.Fatalf("looseForm(%q) = %q, want %q", s, got, want)
+	}
+}

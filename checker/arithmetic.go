@@ -81,10 +81,11 @@ type figure struct {
 var changeWords = []string{"同比", "环比", "增长", "上升", "下降", "提高", "减少", "增加", "降低"}
 
 func (k *arithmeticCheck) Run(c *Context) {
-	// reused from line to line, and sentence to sentence
-	var spans [][2]int
-	var figs []figure
-	var matches []figureMatch
+	// reused from line to line, and sentence to sentence; room for a long
+	// line's sentences and a sentence's figures on the stack
+	spans := make([][2]int, 0, 32)
+	figs := make([]figure, 0, 16)
+	matches := make([]figureMatch, 0, 16)
 	for _, n := range c.scopeLines("body") {
 		text, base := c.lineText(n, false)
 		// both checks need a rate or a count said to be part of another

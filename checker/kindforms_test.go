@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/normalize"
 )
@@ -12,6 +13,21 @@ import (
 // can. These tests hold each such form to the plain one it stands for, on
 // the lines of the corpus and of random texts (equivalenceTexts), spaces
 // inserted, and on any text (the fuzz targets).
+
+// withoutSpacesPlain is s with its white space (unicode.IsSpace) taken
+// out, as a string: what repeats are compared on.
+func withoutSpacesPlain(s string) string {
+	var b strings.Builder
+	from := 0
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			b.WriteString(s[from:i])
+			from = i + utf8.RuneLen(r)
+		}
+	}
+	b.WriteString(s[from:])
+	return b.String()
+}
 
 // looseFormPlain keeps the letters and digits of s, folded to the view's
 // forms, by the Unicode tables.
@@ -50,6 +66,41 @@ func spacedOut(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func TestEqualWithoutSpaces(t *testing.T) {
+	lines := kindFormsTexts(t)
+	for i, x := range lines {
+		// each line against itself spaced out, its neighbours and itself cut short
+		for _, y := range []string{lines[(i+1)%len(lines)], lines[(i+2)%len(lines)], x[:len(x)/2], x + " "} {
+			sameEqualWithoutSpaces(t, x, y)
+		}
+	}
+}
+
+func FuzzEqualWithoutSpaces(f *testing.F) {
+	f.Add("一是加强 学习，", "一是加强学习，")
+	f.Add("甲乙\xe5 \xa5", "甲乙\xe5\xa5")
+	f.Add("\xe4 \xb8\xad", "中")
+	f.Add("a\u3000b\u00a0", "ab")
+	f.Fuzz(sameEqualWithoutSpaces)
+}
+
+// sameEqualWithoutSpaces fails the test where equalWithoutSpaces and the
+// comparison of the strings without spaces differ, or a piece's key
+// written to a buffer is not the string without spaces.
+func sameEqualWithoutSpaces(t *testing.T, x, y string) {
+	want := withoutSpacesPlain(x) == withoutSpacesPlain(y)
+	if got := equalWithoutSpaces(x, y); got != want {
+		t.Fatalf("equalWithoutSpaces(%q, %q) = %v, want %v", x, y, got, want)
+	}
+	var keys strings.Builder
+	for _, s := range []string{x, y} {
+		p := piece{start: 0, bodyEnd: int32(len(s)), spaced: true}
+		if got, want := p.key(s, &keys), withoutSpacesPlain(s); got != want {
+			t.Fatalf("key of %q = %q, want %q", s, got, want)
+		}
+	}
 }
 
 func TestLooseForm(t *testing.T) {

@@ -366,7 +366,7 @@ func checkPart(p figure, figs []figure) (string, bool) {
 		}
 		among := strings.Contains(p.label, "其中") && w.start < p.start && !strings.Contains(w.label, "其中")
 		actual := strings.Contains(p.label, "实际") && strings.Contains(w.label, "应") &&
-			shareBigram(strings.ReplaceAll(p.label, "实际", ""), strings.NewReplacer("应当", "", "应", "").Replace(w.label))
+			shareBigram(strings.ReplaceAll(p.label, "实际", ""), withoutYing.Replace(w.label))
 		if among {
 			return fmt.Sprintf("“其中”的“%s”大于总数“%s”", fmtNum(p.value)+p.unit, fmtNum(w.value)+w.unit), true
 		}
@@ -376,6 +376,10 @@ func checkPart(p figure, figs []figure) (string, bool) {
 	}
 	return "", false
 }
+
+// withoutYing takes 应当 and 应 out of a label. A Replacer builds its
+// tables on first use and is safe for concurrent use: one serves every check.
+var withoutYing = strings.NewReplacer("应当", "", "应", "")
 
 // shareBigram tells whether a and b have two characters running in common.
 func shareBigram(a, b string) bool {

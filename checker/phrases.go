@@ -165,12 +165,13 @@ func (k *phrasesCheck) Run(c *Context) {
 		cands = make([][]int, len(k.phrases))
 		c.lent.cands = cands
 	}
+	right := make([][2]int, 0, 16) // reused from line to line
 	for _, n := range c.scopeLines(k.scope) {
 		text, base := c.lineText(n, false)
 		if text == "" {
 			continue
 		}
-		right := k.scan(text, cands)
+		right = k.scan(text, cands, right)
 		reported := map[int]bool{}
 		for pi, p := range k.phrases {
 			for _, at := range cands[pi] {
@@ -190,12 +191,13 @@ func (k *phrasesCheck) Run(c *Context) {
 // scan reads text once and fills cands[i] with the byte offsets where phrase
 // i could start one character off (where its left half stands, or its right
 // half after as many runes as the left half has), and returns the spans of
-// text that are phrases written right, or allowed variants.
-func (k *phrasesCheck) scan(text string, cands [][]int) [][2]int {
+// text that are phrases written right, or allowed variants, in the memory
+// of right.
+func (k *phrasesCheck) scan(text string, cands [][]int, right [][2]int) [][2]int {
 	for i := range cands {
 		cands[i] = cands[i][:0]
 	}
-	var right [][2]int
+	right = right[:0]
 	var r0 rune
 	prev := -1 // where r0 starts
 	for at, size := 0, 0; at < len(text); at += size {

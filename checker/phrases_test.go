@@ -76,7 +76,7 @@ func samePhrasesScan(t *testing.T, k *phrasesCheck, text string) {
 	t.Helper()
 	got := make([][]int, len(k.phrases))
 	want := make([][]int, len(k.phrases))
-	gotRight, wantRight := k.scan(text, got), scanEveryPair(k, text, want)
+	gotRight, wantRight := k.scan(text, got, nil), scanEveryPair(k, text, want)
 	for i := range got {
 		if !slices.Equal(got[i], want[i]) {
 			t.Fatalf("%q: candidates of %s at %v, looking up every pair %v", text, k.phrases[i].text, got[i], want[i])

@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -123,5 +124,55 @@ func FuzzLooseForm(f *testing.F) {
 func sameLooseForm(t *testing.T, s string) {
 	if got, want := looseForm(s), looseFormPlain(s); got != want {
 		t.Fatalf("looseForm(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// cutLinePlain is cutLine adding Chinese characters one at a time.
+func cutLinePlain(text string, clauses, sentences *cutter) {
+	clauses.cur, sentences.cur = piece{start: -1}, piece{start: -1}
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '。' || r == '!' || r == '?':
+			clauses.mark(i, i+w)
+			sentences.mark(i, i+w)
+		case r == ',' || r == ';' || r == ':' || r == '、':
+			clauses.mark(i, i+w)
+			sentences.text(i, w, false)
+		case unicode.IsSpace(r):
+			clauses.cur.spaced = clauses.cur.start >= 0
+			sentences.cur.spaced = sentences.cur.start >= 0
+		default:
+			han := isHan(r)
+			clauses.text(i, w, han)
+			sentences.text(i, w, han)
+		}
+		i += w
+	}
+	clauses.mark(int(clauses.lastEnd), len(text))
+	sentences.mark(int(sentences.lastEnd), len(text))
+}
+
+func TestCutLineRuns(t *testing.T) {
+	for _, s := range kindFormsTexts(t) {
+		sameCuts(t, s)
+	}
+}
+
+func FuzzCutLineRuns(f *testing.F) {
+	f.Add("一是加强学习，一是加强学习。")
+	f.Add("甲乙\xe5\xa5丙 丁。")
+	f.Add("䷀㐀丁,\xe4\xb8")
+	f.Fuzz(sameCuts)
+}
+
+// sameCuts fails the test where cutLine and cutLinePlain cut s differently.
+func sameCuts(t *testing.T, s string) {
+	var clauses, sentences, plainClauses, plainSentences cutter
+	cutLine(s, &clauses, &sentences)
+	cutLinePlain(s, &plainClauses, &plainSentences)
+	if !slices.Equal(clauses.out, plainClauses.out) || !slices.Equal(sentences.out, plainSentences.out) {
+		t.Fatalf("%q: cut into %v and %v, one character at a time %v and %v",
+			s, clauses.out, sentences.out, plainClauses.out, plainSentences.out)
 	}
 }

@@ -215,6 +215,15 @@ func (c *cutter) text(i, w int, han bool) {
 	c.lastEnd = int32(i + w)
 }
 
+// hanRun adds the run [i, end) of n Chinese characters to the current piece.
+func (c *cutter) hanRun(i, end int, n int32) {
+	if c.cur.start < 0 {
+		c.cur.start = int32(i)
+	}
+	c.cur.han += n
+	c.lastEnd = int32(end)
+}
+
 // mark closes the current piece with the mark [i, end).
 func (c *cutter) mark(i, end int) {
 	if c.cur.start >= 0 {
@@ -227,14 +236,19 @@ func (c *cutter) mark(i, end int) {
 // cutLine cuts text into clauses, which end at ,;:!?。、, and into sentences,
 // which end at 。!? (in the view, ，；：！？ are folded to ASCII); the last
 // piece of each may have no mark. It runs on every line: Chinese
-// characters, most of the text, are told by their first byte, undecoded.
+// characters, most of the text, are told by their bytes, undecoded, and
+// added to the pieces a run at a time.
 func cutLine(text string, clauses, sentences *cutter) {
 	clauses.cur, sentences.cur = piece{start: -1}, piece{start: -1}
 	for i := 0; i < len(text); {
 		if isIdeograph(text, i) {
-			clauses.text(i, 3, true)
-			sentences.text(i, 3, true)
-			i += 3
+			end, n := i+3, int32(1)
+			for end < len(text) && isIdeograph(text, end) {
+				end, n = end+3, n+1
+			}
+			clauses.hanRun(i, end, n)
+			sentences.hanRun(i, end, n)
+			i = end
 			continue
 		}
 		r, w := rune(text[i]), 1

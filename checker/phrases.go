@@ -173,7 +173,11 @@ func (k *phrasesCheck) Run(c *Context) {
 		}
 		right = k.scan(text, cands, right)
 		reported := map[int]bool{}
-		for pi, p := range k.phrases {
+		for pi := range k.phrases {
+			if len(cands[pi]) == 0 {
+				continue // most phrases have no candidate on a line
+			}
+			p := &k.phrases[pi]
 			for _, at := range cands[pi] {
 				// a wrong character need not be as long as the right one in UTF-8
 				window, ok := oneOff(text[at:], p.runes)

@@ -132,6 +132,7 @@ func isDigits(s string) bool {
 type occurrence struct {
 	start, end int // in Doc.Text
 	line       int
+	group      int    // the number of its key (pattern mode)
 	key        string // as written
 	form       string // loose value or variant form
 	shown      string // as written
@@ -216,8 +217,8 @@ func (k *consistencyCheck) runPattern(c *Context) {
 		return
 	}
 	raw := k.Match == "raw"
-	byKey := map[string][]occurrence{}
-	var order []string
+	groups := map[string]int{} // each loose key's number, in order of appearance
+	occs := make([]occurrence, 0, 16)
 	for _, n := range c.scopeLines(k.Scope) {
 		scanned, base := c.lineScan(n, raw)
 		text := scanned.String()
@@ -229,8 +230,10 @@ func (k *consistencyCheck) runPattern(c *Context) {
 			key := k.keyOf(text, m)
 			start, end := c.toDoc(base+vs, base+ve, raw)
 			loose := looseForm(key)
-			if _, ok := byKey[loose]; !ok {
-				order = append(order, loose)
+			group, ok := groups[loose]
+			if !ok {
+				group = len(groups)
+				groups[loose] = group
 			}
 			form := text[vs:ve]
 			switch k.Compare {
@@ -240,12 +243,20 @@ func (k *consistencyCheck) runPattern(c *Context) {
 			default:
 				form = looseForm(form)
 			}
-			byKey[loose] = append(byKey[loose], occurrence{start: start, end: end, line: n, key: key,
+			occs = append(occs, occurrence{start: start, end: end, line: n, group: group, key: key,
 				form: form, shown: c.Doc.Text[start:end]})
 		}
 	}
-	for _, key := range order {
-		k.reportMinority(c, byKey[key])
+	// Each key's occurrences in a run, in the order of the text, the keys in
+	// order of appearance: one list instead of one per key.
+	slices.SortStableFunc(occs, func(a, b occurrence) int { return a.group - b.group })
+	for from := 0; from < len(occs); {
+		to := from + 1
+		for to < len(occs) && occs[to].group == occs[from].group {
+			to++
+		}
+		k.reportMinority(c, occs[from:to])
+		from = to
 	}
 }
 

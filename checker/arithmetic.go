@@ -81,10 +81,11 @@ type figure struct {
 var changeWords = []string{"同比", "环比", "增长", "上升", "下降", "提高", "减少", "增加", "降低"}
 
 func (k *arithmeticCheck) Run(c *Context) {
-	// reused from line to line, and sentence to sentence
-	var spans [][2]int
-	var figs []figure
-	var matches []figureMatch
+	// reused from line to line, and sentence to sentence; room for a long
+	// line's sentences and a sentence's figures on the stack
+	spans := make([][2]int, 0, 32)
+	figs := make([]figure, 0, 16)
+	matches := make([]figureMatch, 0, 16)
 	for _, n := range c.scopeLines("body") {
 		text, base := c.lineText(n, false)
 		// both checks need a rate or a count said to be part of another
@@ -365,7 +366,7 @@ func checkPart(p figure, figs []figure) (string, bool) {
 		}
 		among := strings.Contains(p.label, "其中") && w.start < p.start && !strings.Contains(w.label, "其中")
 		actual := strings.Contains(p.label, "实际") && strings.Contains(w.label, "应") &&
-			shareBigram(strings.ReplaceAll(p.label, "实际", ""), strings.NewReplacer("应当", "", "应", "").Replace(w.label))
+			shareBigram(strings.ReplaceAll(p.label, "实际", ""), withoutYing.Replace(w.label))
 		if among {
 			return fmt.Sprintf("“其中”的“%s”大于总数“%s”", fmtNum(p.value)+p.unit, fmtNum(w.value)+w.unit), true
 		}
@@ -375,6 +376,10 @@ func checkPart(p figure, figs []figure) (string, bool) {
 	}
 	return "", false
 }
+
+// withoutYing takes 应当 and 应 out of a label. A Replacer builds its
+// tables on first use and is safe for concurrent use: one serves every check.
+var withoutYing = strings.NewReplacer("应当", "", "应", "")
 
 // shareBigram tells whether a and b have two characters running in common.
 func shareBigram(a, b string) bool {

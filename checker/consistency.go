@@ -132,6 +132,7 @@ func isDigits(s string) bool {
 type occurrence struct {
 	start, end int // in Doc.Text
 	line       int
+	group      int    // the number of its key (pattern mode)
 	key        string // as written
 	form       string // loose value or variant form
 	shown      string // as written
@@ -216,26 +217,23 @@ func (k *consistencyCheck) runPattern(c *Context) {
 		return
 	}
 	raw := k.Match == "raw"
-	byKey := map[string][]occurrence{}
-	var order []string
+	groups := map[string]int{} // each loose key's number, in order of appearance
+	occs := make([]occurrence, 0, 16)
 	for _, n := range c.scopeLines(k.Scope) {
 		scanned, base := c.lineScan(n, raw)
 		text := scanned.String()
 		for m := range k.Pattern.AllIn(scanned) {
-			var key strings.Builder
-			for _, g := range k.keys {
-				if m[2*g] >= 0 {
-					key.WriteString(text[m[2*g]:m[2*g+1]])
-				}
-			}
 			vs, ve := m[2*k.value], m[2*k.value+1]
 			if vs < 0 || vs == ve {
 				continue
 			}
+			key := k.keyOf(text, m)
 			start, end := c.toDoc(base+vs, base+ve, raw)
-			loose := looseForm(key.String())
-			if _, ok := byKey[loose]; !ok {
-				order = append(order, loose)
+			loose := looseForm(key)
+			group, ok := groups[loose]
+			if !ok {
+				group = len(groups)
+				groups[loose] = group
 			}
 			form := text[vs:ve]
 			switch k.Compare {
@@ -245,13 +243,37 @@ func (k *consistencyCheck) runPattern(c *Context) {
 			default:
 				form = looseForm(form)
 			}
-			byKey[loose] = append(byKey[loose], occurrence{start: start, end: end, line: n, key: key.String(),
+			occs = append(occs, occurrence{start: start, end: end, line: n, group: group, key: key,
 				form: form, shown: c.Doc.Text[start:end]})
 		}
 	}
-	for _, key := range order {
-		k.reportMinority(c, byKey[key])
+	// Each key's occurrences in a run, in the order of the text, the keys in
+	// order of appearance: one list instead of one per key.
+	slices.SortStableFunc(occs, func(a, b occurrence) int { return a.group - b.group })
+	for from := 0; from < len(occs); {
+		to := from + 1
+		for to < len(occs) && occs[to].group == occs[from].group {
+			to++
+		}
+		k.reportMinority(c, occs[from:to])
+		from = to
 	}
+}
+
+// keyOf is the key of match m of text: the text of its key groups, joined;
+// a piece of text when one group holds it all, as most keys are.
+func (k *consistencyCheck) keyOf(text string, m []int) string {
+	key := ""
+	for _, g := range k.keys {
+		if s, e := m[2*g], m[2*g+1]; s >= 0 && s < e {
+			if key == "" {
+				key = text[s:e]
+			} else {
+				key += text[s:e]
+			}
+		}
+	}
+	return key
 }
 
 // reportMinority reports the occurrences whose form is not the prevailing one
@@ -342,15 +364,30 @@ func isChinese(r rune) bool {
 }
 
 // looseForm keeps the letters, digits and Han characters of s, folded to the
-// normalized view's forms.
+// normalized view's forms: s itself when it has nothing else, as most keys
+// and values of a document have not.
 func looseForm(s string) string {
+	if isLoose(s) {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if isLetterOrDigit(r) {
 			b.WriteRune(normalize.Rune(r))
 		}
 	}
 	return b.String()
+}
+
+// isLoose tells whether s is its own loose form: letters and digits only,
+// each as the normalized view writes it.
+func isLoose(s string) bool {
+	for _, r := range s {
+		if !isLetterOrDigit(r) || normalize.Rune(r) != r {
+			return false
+		}
+	}
+	return true
 }
 
 // The full-width forms widthForm tells a value by.

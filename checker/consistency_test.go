@@ -24,6 +24,15 @@ func TestConsistency(t *testing.T) {
 			want: []string{`1:12-1:22 "青发〔2020〕1号" key=甲事项的通知 value=青发〔2020〕1号 other=青发〔2020〕2号 line=2 count=1`},
 		},
 		{
+			name: "key/value: two keys interleaved, each with its own minority",
+			spec: docnum,
+			text: "《关于甲事项的通知》(青发〔2020〕1号)\n《关于乙事项的通知》(青发〔2020〕8号)\n《关于甲事项的通知》(青发〔2020〕2号)\n《关于乙事项的通知》(青发〔2020〕9号)\n《关于甲事项的通知》(青发〔2020〕2号)\n《关于乙事项的通知》(青发〔2020〕9号)",
+			want: []string{
+				`1:12-1:22 "青发〔2020〕1号" key=甲事项的通知 value=青发〔2020〕1号 other=青发〔2020〕2号 line=3 count=1`,
+				`2:12-2:22 "青发〔2020〕8号" key=乙事项的通知 value=青发〔2020〕8号 other=青发〔2020〕9号 line=4 count=1`,
+			},
+		},
+		{
 			name: "key/value: loose comparison ignores brackets, exact does not",
 			spec: `{compare: loose, pattern: '《(?P<key>[^《》(]+)(?P<value>\(?\d{4}[-—]\d{4}年\)?)》'}`,
 			text: "《规划(2021—2025年)》《规划2021-2025年》",

@@ -35,17 +35,15 @@ func compileContinuation(r *rules.Rule) (any, bool, error) {
 }
 
 func (k *continuationCheck) Run(c *Context) {
-	inScope := c.scopeLines(k.Scope)
-	lines := make([]int, 0, len(inScope)) // the non-blank lines in scope
-	for _, n := range inScope {
-		if strings.TrimSpace(c.Doc.LineText(n)) != "" {
-			lines = append(lines, n)
-		}
-	}
 	structural := c.structuralLines()
-	for i := 0; i+1 < len(lines); i++ {
-		a, b := lines[i], lines[i+1]
-		if structural[a] || structural[b] {
+	prev := 0 // the last non-blank line in scope so far (lines count from 1)
+	for _, b := range c.scopeLines(k.Scope) {
+		if strings.TrimSpace(c.Doc.LineText(b)) == "" {
+			continue
+		}
+		a := prev // the line b may continue
+		prev = b
+		if a == 0 || structural[a] || structural[b] {
 			continue
 		}
 		text, base := c.LineView(a)

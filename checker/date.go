@@ -133,11 +133,14 @@ func (d *dateCheck) Run(c *Context) {
 	if date == nil {
 		return
 	}
-	vars := map[string]string{"date": isoDate(date), "year": strconv.Itoa(o.Year)}
+	// The placeholders are filled only for a finding: most dates draw none.
+	vars := func() map[string]string {
+		return map[string]string{"date": isoDate(date), "year": strconv.Itoa(o.Year)}
+	}
 	if d.Check == "valid" {
 		// A date without its day is the form rule's finding, not an invalid date.
 		if !date.Valid && date.Form != "partial" {
-			c.Report(date.Start, date.End, vars, nil)
+			c.Report(date.Start, date.End, vars(), nil)
 		}
 		return
 	}
@@ -148,7 +151,7 @@ func (d *dateCheck) Run(c *Context) {
 	case "same-line", "before-signature":
 		sig := o.Signature
 		if sig != nil && (d.Check == "same-line" && sig.Line == date.Line || d.Check == "before-signature" && date.Start < sig.Start) {
-			c.Report(date.Start, date.End, vars, nil)
+			c.Report(date.Start, date.End, vars(), nil)
 		}
 		return
 	}
@@ -159,15 +162,15 @@ func (d *dateCheck) Run(c *Context) {
 	switch d.Check {
 	case "year-end":
 		if date.Year <= o.Year {
-			c.Report(date.Start, date.End, vars, nil)
+			c.Report(date.Start, date.End, vars(), nil)
 		}
 	case "year":
 		if date.Year != o.Year && date.Year != o.Year+1 {
-			c.Report(date.Start, date.End, vars, nil)
+			c.Report(date.Start, date.End, vars(), nil)
 		}
 	case "published-early":
 		if date.Year <= o.Year {
-			c.Report(date.Start, date.End, vars, nil)
+			c.Report(date.Start, date.End, vars(), nil)
 		}
 	case "deadline", "deadline-day", "published-late":
 		md := c.Setting(d.Setting)
@@ -178,14 +181,17 @@ func (d *dateCheck) Run(c *Context) {
 		if !ok {
 			return
 		}
-		vars["deadline"] = limit.Format("2006-01-02")
 		if d.Check == "deadline-day" && t.Equal(limit) || d.Check != "deadline-day" && t.After(limit) {
-			c.Report(date.Start, date.End, vars, nil)
+			v := vars()
+			v["deadline"] = limit.Format("2006-01-02")
+			c.Report(date.Start, date.End, v, nil)
 		}
 	}
 }
 
-func (d *dateCheck) checkForm(c *Context, date *outline.Date, vars map[string]string) {
+// checkForm reports date if its form is one of the rule's; vars gives the
+// message's placeholders.
+func (d *dateCheck) checkForm(c *Context, date *outline.Date, vars func() map[string]string) {
 	bad := d.Padding && date.Form == "arabic" && date.Padded
 	for _, f := range d.Forms {
 		bad = bad || date.Form == f
@@ -194,12 +200,13 @@ func (d *dateCheck) checkForm(c *Context, date *outline.Date, vars map[string]st
 		return
 	}
 	var fix *Fix
+	v := vars()
 	if date.Valid && date.Form != "short" {
 		want := fmt.Sprintf("%d年%d月%d日", date.Year, date.Month, date.Day)
-		vars["want"] = want
+		v["want"] = want
 		fix = c.Fix(date.Start, date.End, want)
 	}
-	c.Report(date.Start, date.End, vars, fix)
+	c.Report(date.Start, date.End, v, fix)
 }
 
 // deadline parses a "MM-DD" setting as a day of year y.

@@ -79,14 +79,18 @@ func (e *elementCheck) Run(c *Context) {
 	}
 	raw := e.Match == "raw"
 	text, base := c.spanText(el.Start, el.End, raw)
+	found := c.lent.matches // the pattern rules' memory, lent to this one in turn
+	defer func() { c.lent.matches = found[:0] }()
 	if e.Check == "match" {
 		// A title broken over two lines is matched as one line.
-		if joined := strings.ReplaceAll(text, "\n", ""); len(findAll(e.Patterns, c.scanLent(joined), nil)) == 0 {
+		joined := strings.ReplaceAll(text, "\n", "")
+		if found = findAll(e.Patterns, c.scanLent(joined), found); len(found) == 0 {
 			c.Report(el.Start, el.End, nil, nil)
 		}
 		return
 	}
-	for _, m := range findAll(e.Patterns, c.scanLent(text), nil) {
+	found = findAll(e.Patterns, c.scanLent(text), found)
+	for _, m := range found {
 		start, end := c.toDoc(base+m.start, base+m.end, raw)
 		c.Report(start, end, nil, c.textFix(e.Fix, el.Line, start, end))
 	}

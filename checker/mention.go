@@ -75,7 +75,7 @@ func (m *mentionCheck) saysAny(text string) bool {
 // one of the patterns.
 func (m *mentionCheck) saysOnlyPatterns(text string) bool {
 	clauses := 0
-	for _, cl := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("。;!?,、:\n", r) }) {
+	for cl := range strings.FieldsFuncSeq(text, func(r rune) bool { return strings.ContainsRune("。;!?,、:\n", r) }) {
 		if cl = strings.TrimSpace(cl); cl == "" {
 			continue
 		}

@@ -190,7 +190,12 @@ func resumes(hs []outline.Heading, i, last int) bool {
 // heading, with the indexes of its numbered children in order.
 // The children are listed parent after parent in one slice, counted first.
 func forChildren(hs []outline.Heading, f func(parent int, kids []int)) {
-	ends := make([]int, len(hs)+1)
+	var room [64]int // the counts on the stack, for most documents
+	ends := room[:0]
+	if len(hs)+1 > len(room) {
+		ends = make([]int, 0, len(hs)+1)
+	}
+	ends = ends[:len(hs)+1]
 	numbered := func(h outline.Heading) bool { return h.Marker != "" && h.Parent >= -1 && h.Parent < len(hs) }
 	for _, h := range hs {
 		if numbered(h) {

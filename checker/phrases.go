@@ -1,6 +1,8 @@
 package checker
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -37,29 +39,75 @@ type phrasesCheck struct {
 	// starts indexes what a line is searched for by its first two runes:
 	// the halves of every phrase and the allowed variants. A line is read
 	// once, looking each pair of runes up, instead of once per string.
-	starts map[[2]rune][]start
-	// pairs holds the keys of starts: most pairs of runes of a line start
-	// nothing, and are passed over without a map lookup.
-	pairs runePairs
+	starts pairTable
 }
 
-// runePairs is a set of pairs of runes, a bit for each pair's hash: a pair
-// whose bit is clear is not in the set, one whose bit is set may be.
-type runePairs [64]uint64
-
-func pairBit(a, b rune) (word int, mask uint64) {
-	h := (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA6B) >> 20 // 12 bits
-	return int(h / 64), 1 << (h % 64)
+// pairTable maps pairs of runes to the strings that start with them. A
+// pair's hash picks a bucket of entries, compared in full: most pairs of a
+// line hash to an empty bucket, told by two adjacent loads, with no map
+// lookup.
+type pairTable struct {
+	// bucket[h] is where the entries of hash h start in entries; they end
+	// where those of h+1 start.
+	bucket  [1<<pairHashBits + 1]uint16
+	entries []pairEntry
 }
 
-func (s *runePairs) add(a, b rune) {
-	w, bit := pairBit(a, b)
-	s[w] |= bit
+// pairEntry is a pair of runes and the strings that start with it.
+type pairEntry struct {
+	a, b   rune
+	starts []start
 }
 
-func (s *runePairs) has(a, b rune) bool {
-	w, bit := pairBit(a, b)
-	return s[w]&bit != 0
+const pairHashBits = 12
+
+func pairHash(a, b rune) uint32 {
+	return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA6B) >> (32 - pairHashBits)
+}
+
+// newPairTable files each of sts under its first two runes; strings of
+// fewer runes are left out.
+func newPairTable(sts []start) pairTable {
+	var t pairTable
+	byPair := map[[2]rune][]start{}
+	for _, st := range sts {
+		r := []rune(st.s)
+		if len(r) < 2 {
+			continue
+		}
+		key := [2]rune{r[0], r[1]}
+		if byPair[key] == nil {
+			t.entries = append(t.entries, pairEntry{a: r[0], b: r[1]})
+		}
+		byPair[key] = append(byPair[key], st)
+	}
+	slices.SortStableFunc(t.entries, func(x, y pairEntry) int {
+		return cmp.Compare(pairHash(x.a, x.b), pairHash(y.a, y.b))
+	})
+	for i := range t.entries {
+		e := &t.entries[i]
+		e.starts = byPair[[2]rune{e.a, e.b}]
+		t.bucket[pairHash(e.a, e.b)+1]++
+	}
+	for h := 1; h < len(t.bucket); h++ {
+		t.bucket[h] += t.bucket[h-1]
+	}
+	return t
+}
+
+// lookup returns the strings that start with the runes a, b.
+func (t *pairTable) lookup(a, b rune) []start {
+	h := pairHash(a, b)
+	from, to := t.bucket[h], t.bucket[h+1]
+	if from == to {
+		return nil
+	}
+	for _, e := range t.entries[from:to] {
+		if e.a == a && e.b == b {
+			return e.starts
+		}
+	}
+	return nil
 }
 
 // start is a string the line is searched for: a half of phrase i (left or
@@ -97,25 +145,17 @@ func compilePhrases(r *rules.Rule) (any, bool, error) {
 	for _, a := range s.Allow {
 		k.allow[a] = true
 	}
-	k.starts = map[[2]rune][]start{}
-	add := func(st start) {
-		r := []rune(st.s)
-		if len(r) >= 2 {
-			key := [2]rune{r[0], r[1]}
-			k.starts[key] = append(k.starts[key], st)
-			k.pairs.add(r[0], r[1])
-		}
-	}
+	var sts []start
 	for i, p := range k.phrases {
-		add(start{s: p.left, i: i})
-		add(start{s: p.right, i: i, right: true})
+		sts = append(sts, start{s: p.left, i: i}, start{s: p.right, i: i, right: true})
 	}
 	for _, a := range s.Allow {
 		if len([]rune(a)) < 2 {
 			return nil, false, rules.SpecError(r, "allow 中的“%s”太短", a)
 		}
-		add(start{s: a, i: -1})
+		sts = append(sts, start{s: a, i: -1})
 	}
+	k.starts = newPairTable(sts)
 	return k, true, nil
 }
 
@@ -125,14 +165,19 @@ func (k *phrasesCheck) Run(c *Context) {
 		cands = make([][]int, len(k.phrases))
 		c.lent.cands = cands
 	}
+	right := make([][2]int, 0, 16) // reused from line to line
 	for _, n := range c.scopeLines(k.scope) {
 		text, base := c.lineText(n, false)
 		if text == "" {
 			continue
 		}
-		right := k.scan(text, cands)
+		right = k.scan(text, cands, right)
 		reported := map[int]bool{}
-		for pi, p := range k.phrases {
+		for pi := range k.phrases {
+			if len(cands[pi]) == 0 {
+				continue // most phrases have no candidate on a line
+			}
+			p := &k.phrases[pi]
 			for _, at := range cands[pi] {
 				// a wrong character need not be as long as the right one in UTF-8
 				window, ok := oneOff(text[at:], p.runes)
@@ -150,12 +195,13 @@ func (k *phrasesCheck) Run(c *Context) {
 // scan reads text once and fills cands[i] with the byte offsets where phrase
 // i could start one character off (where its left half stands, or its right
 // half after as many runes as the left half has), and returns the spans of
-// text that are phrases written right, or allowed variants.
-func (k *phrasesCheck) scan(text string, cands [][]int) [][2]int {
+// text that are phrases written right, or allowed variants, in the memory
+// of right.
+func (k *phrasesCheck) scan(text string, cands [][]int, right [][2]int) [][2]int {
 	for i := range cands {
 		cands[i] = cands[i][:0]
 	}
-	var right [][2]int
+	right = right[:0]
 	var r0 rune
 	prev := -1 // where r0 starts
 	for at, size := 0, 0; at < len(text); at += size {
@@ -165,8 +211,10 @@ func (k *phrasesCheck) scan(text string, cands [][]int) [][2]int {
 		} else {
 			r1, size = utf8.DecodeRuneInString(text[at:])
 		}
-		if prev >= 0 && k.pairs.has(r0, r1) {
-			right = k.startsAt(text, prev, k.starts[[2]rune{r0, r1}], cands, right)
+		if prev >= 0 {
+			if sts := k.starts.lookup(r0, r1); sts != nil {
+				right = k.startsAt(text, prev, sts, cands, right)
+			}
 		}
 		r0, prev = r1, at
 	}

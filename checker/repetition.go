@@ -67,18 +67,26 @@ type piece struct {
 	spaced              bool // white space inside the text
 }
 
-// key is the text of p without spaces, what repeats are compared on.
-func (p piece) key(text string) string {
-	if p.spaced {
-		return withoutSpaces(text[p.start:p.bodyEnd])
-	}
-	return text[p.start:p.bodyEnd]
+// text is the text of p, spaces and all.
+func (p piece) text(line string) string {
+	return line[p.start:p.bodyEnd]
 }
 
-// withoutSpaces is s with its white space (unicode.IsSpace) taken out.
-func withoutSpaces(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+// key is the text of p without spaces, what repeats are compared on: a
+// piece of the line, or written to keys when p holds spaces. keys is one
+// buffer for a document's keys, which stay as they were written.
+func (p piece) key(line string, keys *strings.Builder) string {
+	if !p.spaced {
+		return p.text(line)
+	}
+	from := keys.Len()
+	writeWithoutSpaces(keys, p.text(line))
+	return keys.String()[from:]
+}
+
+// writeWithoutSpaces writes s to b with its white space (unicode.IsSpace)
+// taken out.
+func writeWithoutSpaces(b *strings.Builder, s string) {
 	from := 0
 	for i, r := range s {
 		if unicode.IsSpace(r) {
@@ -87,19 +95,54 @@ func withoutSpaces(s string) string {
 		}
 	}
 	b.WriteString(s[from:])
-	return b.String()
 }
 
 // sameText tells whether pieces a and b of text have the same key, without
-// building it unless one holds spaces.
+// building it.
 func sameText(text string, a, b piece) bool {
 	if a.han != b.han {
 		return false
 	}
 	if !a.spaced && !b.spaced {
-		return text[a.start:a.bodyEnd] == text[b.start:b.bodyEnd]
+		return a.text(text) == b.text(text)
 	}
-	return a.key(text) == b.key(text)
+	return equalWithoutSpaces(a.text(text), b.text(text))
+}
+
+// equalWithoutSpaces tells whether x and y are the same once their white
+// space (unicode.IsSpace) is taken out, comparing them rune by rune (an
+// invalid byte stands for itself).
+func equalWithoutSpaces(x, y string) bool {
+	var rx, ry string // the bytes of the current rune of each not compared yet
+	for {
+		if rx == "" {
+			rx, x = nextNonSpace(x)
+		}
+		if ry == "" {
+			ry, y = nextNonSpace(y)
+		}
+		if rx == "" || ry == "" {
+			return rx == ry
+		}
+		n := min(len(rx), len(ry))
+		if rx[:n] != ry[:n] {
+			return false
+		}
+		rx, ry = rx[n:], ry[n:]
+	}
+}
+
+// nextNonSpace returns the bytes of the first rune of s that is not white
+// space (one byte if invalid), and the rest of s after it.
+func nextNonSpace(s string) (string, string) {
+	for s != "" {
+		r, n := utf8.DecodeRuneInString(s)
+		if !unicode.IsSpace(r) {
+			return s[:n], s[n:]
+		}
+		s = s[n:]
+	}
+	return "", ""
 }
 
 // lineCuts is a line of the view cut into clauses and into sentences.
@@ -172,6 +215,15 @@ func (c *cutter) text(i, w int, han bool) {
 	c.lastEnd = int32(i + w)
 }
 
+// hanRun adds the run [i, end) of n Chinese characters to the current piece.
+func (c *cutter) hanRun(i, end int, n int32) {
+	if c.cur.start < 0 {
+		c.cur.start = int32(i)
+	}
+	c.cur.han += n
+	c.lastEnd = int32(end)
+}
+
 // mark closes the current piece with the mark [i, end).
 func (c *cutter) mark(i, end int) {
 	if c.cur.start >= 0 {
@@ -184,14 +236,19 @@ func (c *cutter) mark(i, end int) {
 // cutLine cuts text into clauses, which end at ,;:!?。、, and into sentences,
 // which end at 。!? (in the view, ，；：！？ are folded to ASCII); the last
 // piece of each may have no mark. It runs on every line: Chinese
-// characters, most of the text, are told by their first byte, undecoded.
+// characters, most of the text, are told by their bytes, undecoded, and
+// added to the pieces a run at a time.
 func cutLine(text string, clauses, sentences *cutter) {
 	clauses.cur, sentences.cur = piece{start: -1}, piece{start: -1}
 	for i := 0; i < len(text); {
 		if isIdeograph(text, i) {
-			clauses.text(i, 3, true)
-			sentences.text(i, 3, true)
-			i += 3
+			end, n := i+3, int32(1)
+			for end < len(text) && isIdeograph(text, end) {
+				end, n = end+3, n+1
+			}
+			clauses.hanRun(i, end, n)
+			sentences.hanRun(i, end, n)
+			i = end
 			continue
 		}
 		r, w := rune(text[i]), 1
@@ -234,6 +291,8 @@ func (p *repetitionCheck) Run(c *Context) {
 		c.lent.seen = seen
 	}
 	clear(seen)
+	var keys strings.Builder
+	keys.Grow(p.spacedLen(c, lines)) // the keys of spaced sentences in one allocation
 	for _, n := range lines {
 		text, base, cuts := c.cuts(n)
 		sentences := cuts.sentences
@@ -241,7 +300,7 @@ func (p *repetitionCheck) Run(c *Context) {
 			if int(s.han) < p.min {
 				continue
 			}
-			key := s.key(text)
+			key := s.key(text, &keys)
 			first, ok := seen[key]
 			if !ok {
 				seen[key] = n
@@ -254,6 +313,21 @@ func (p *repetitionCheck) Run(c *Context) {
 			c.Report(start, end, map[string]string{"other-line": strconv.Itoa(first)}, nil)
 		}
 	}
+}
+
+// spacedLen is the length of the sentences of lines with spaces in them
+// that the document check compares: room for their keys.
+func (p *repetitionCheck) spacedLen(c *Context, lines []int) int {
+	n := 0
+	for _, line := range lines {
+		_, _, cuts := c.cuts(line)
+		for _, s := range cuts.sentences {
+			if s.spaced && int(s.han) >= p.min {
+				n += int(s.bodyEnd - s.start)
+			}
+		}
+	}
+	return n
 }
 
 // adjacent reports a run of clauses written again right after itself.

@@ -2,6 +2,7 @@ package checker
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -76,8 +77,9 @@ func TestCutLine(t *testing.T) {
 				t.Errorf("cutLine(%q) %s = %+v, want %+v", c.text, side.name, side.got, side.want.pieces)
 				continue
 			}
+			var keys strings.Builder
 			for i, p := range side.got {
-				if k := p.key(c.text); k != side.want.keys[i] {
+				if k := p.key(c.text, &keys); k != side.want.keys[i] {
 					t.Errorf("cutLine(%q) %s[%d].key = %q, want %q", c.text, side.name, i, k, side.want.keys[i])
 				}
 			}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -139,6 +140,32 @@ func BenchmarkReadSeeds(b *testing.B) {
 		for _, path := range paths {
 			if _, err := Read(path, Options{}); err != nil {
 				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkPos places rune starts spread over each seed's lines, as the
+// findings' ranges are placed: a line's columns are counted from its start.
+func BenchmarkPos(b *testing.B) {
+	var docs []*Document
+	for _, path := range seedPaths() {
+		d, err := Read(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	if len(docs) == 0 {
+		b.Skip("no seeds")
+	}
+	for b.Loop() {
+		for _, d := range docs {
+			for off := 0; off < len(d.Text); off += 97 {
+				for !utf8.RuneStart(d.Text[off]) {
+					off++
+				}
+				d.Pos(off)
 			}
 		}
 	}

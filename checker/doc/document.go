@@ -188,16 +188,20 @@ func (d *Document) Pos(off int) Position {
 }
 
 // ValidRuneCount is utf8.RuneCountInString of valid UTF-8: every byte but a
-// continuation byte starts a rune, and counting those eight bytes at a time is
+// continuation byte starts a rune, and counting those 32 bytes at a time is
 // several times faster than decoding Chinese text.
 func ValidRuneCount(s string) int {
-	const ones = 0x0101010101010101
 	cont := 0
 	i := 0
+	for ; i+32 <= len(s); i += 32 {
+		// Four words' marks, shifted apart (each holds one bit per byte, the
+		// lowest), are counted in one.
+		w := []byte(s[i : i+32])
+		cont += bits.OnesCount64(continuations(w[0:8]) | continuations(w[8:16])<<1 |
+			continuations(w[16:24])<<2 | continuations(w[24:32])<<3)
+	}
 	for ; i+8 <= len(s); i += 8 {
-		w := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
-		// A continuation byte is 10xxxxxx: bit 7 set, bit 6 clear.
-		cont += bits.OnesCount64(w >> 7 & ^(w >> 6) & ones)
+		cont += bits.OnesCount64(continuations([]byte(s[i : i+8])))
 	}
 	for ; i < len(s); i++ {
 		if s[i]&0xC0 == 0x80 {
@@ -205,6 +209,14 @@ func ValidRuneCount(s string) int {
 		}
 	}
 	return len(s) - cont
+}
+
+// continuations marks the continuation bytes of eight: the lowest bit of
+// each byte that is 10xxxxxx (bit 7 set, bit 6 clear).
+func continuations(b []byte) uint64 {
+	const ones = 0x0101010101010101
+	w := binary.LittleEndian.Uint64(b)
+	return w >> 7 & ^(w >> 6) & ones
 }
 
 // Range returns the Range of the byte span [start, end) of Text.

@@ -1,6 +1,8 @@
 package doc
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -28,4 +30,35 @@ func TestColumns(t *testing.T) {
 	if New("r.txt", FormatText, "utf-8", "a\xffb").valid {
 		t.Error("invalid UTF-8 marked valid")
 	}
+}
+
+// FuzzValidRuneCount compares the count of rune starts, taken a word or four
+// at a time, with decoding, on every stretch of valid UTF-8 that a
+// document's column could be counted over.
+func FuzzValidRuneCount(f *testing.F) {
+	f.Add("一、总体\tab甲乙，𠀀c" + strings.Repeat("丙丁x", 20))
+	for _, path := range seedPaths() {
+		if b, err := os.ReadFile(path); err == nil {
+			f.Add(string(b))
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+		// Each start where a rune starts, up to 40 bytes in: the words are
+		// taken at every alignment.
+		for from := range min(len(s), 40) {
+			if !utf8.RuneStart(s[from]) {
+				continue
+			}
+			if got, want := ValidRuneCount(s[from:]), utf8.RuneCountInString(s[from:]); got != want {
+				t.Fatalf("ValidRuneCount(%q) = %d, want %d", s[from:], got, want)
+			}
+		}
+	})
+}
+
+// seedPaths lists the seed reports (none where they are absent).
+func seedPaths() []string {
+	paths, _ := filepath.Glob(filepath.Join(shared, "seeds", "*.txt"))
+	return paths
 }

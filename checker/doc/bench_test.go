@@ -170,3 +170,26 @@ func BenchmarkPos(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLooksBinary looks through the seeds for control bytes, as every
+// text file read is.
+func BenchmarkLooksBinary(b *testing.B) {
+	var data [][]byte
+	size := 0
+	for _, path := range seedPaths() {
+		d, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data, size = append(data, d), size+len(d)
+	}
+	if len(data) == 0 {
+		b.Skip("no seeds")
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, d := range data {
+			looksBinary(d)
+		}
+	}
+}

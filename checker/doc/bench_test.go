@@ -145,9 +145,24 @@ func BenchmarkReadSeeds(b *testing.B) {
 	}
 }
 
-// BenchmarkPos places rune starts spread over each seed's lines, as the
-// findings' ranges are placed: a line's columns are counted from its start.
-func BenchmarkPos(b *testing.B) {
+// BenchmarkRange places spans of a few runes spread over each seed's lines,
+// as the findings' ranges are placed.
+func BenchmarkRange(b *testing.B) {
+	docs := seedDocs(b)
+	for b.Loop() {
+		for _, d := range docs {
+			for off := 0; off < len(d.Text); off += 97 {
+				for !utf8.RuneStart(d.Text[off]) {
+					off++
+				}
+				d.Range(off, min(off+12, len(d.Text)))
+			}
+		}
+	}
+}
+
+// seedDocs reads the seeds, skipping b when there are none.
+func seedDocs(b *testing.B) []*Document {
 	var docs []*Document
 	for _, path := range seedPaths() {
 		d, err := Read(path, Options{})
@@ -159,6 +174,13 @@ func BenchmarkPos(b *testing.B) {
 	if len(docs) == 0 {
 		b.Skip("no seeds")
 	}
+	return docs
+}
+
+// BenchmarkPos places rune starts spread over each seed's lines, as the
+// findings' ranges are placed: a line's columns are counted from its start.
+func BenchmarkPos(b *testing.B) {
+	docs := seedDocs(b)
 	for b.Loop() {
 		for _, d := range docs {
 			for off := 0; off < len(d.Text); off += 97 {

@@ -179,12 +179,19 @@ func (d *Document) Pos(off int) Position {
 	}
 	l := d.Lines[n-1]
 	col := 0
-	if d.valid && (off == len(d.Text) || utf8.RuneStart(d.Text[off])) {
+	if d.countsBytes(off) {
 		col = ValidRuneCount(d.Text[l.Start:off])
 	} else {
 		col = utf8.RuneCountInString(d.Text[l.Start:off])
 	}
 	return Position{Line: n, Column: col + 1, Offset: off}
+}
+
+// countsBytes tells whether the column of off is one more than the count of
+// the bytes that start a rune before it on its line: in valid text, at the
+// start of a rune or the end of the text.
+func (d *Document) countsBytes(off int) bool {
+	return d.valid && (off == len(d.Text) || utf8.RuneStart(d.Text[off]))
 }
 
 // ValidRuneCount is utf8.RuneCountInString of valid UTF-8: every byte but a
@@ -221,5 +228,11 @@ func continuations(b []byte) uint64 {
 
 // Range returns the Range of the byte span [start, end) of Text.
 func (d *Document) Range(start, end int) Range {
-	return Range{Start: d.Pos(start), End: d.Pos(end)}
+	s := d.Pos(start)
+	// Most spans end on the line they start on, at a rune's start: the
+	// end's column is counted on from the start's.
+	if d.Locator == nil && end >= s.Offset && end <= d.Lines[s.Line-1].End && d.countsBytes(s.Offset) && d.countsBytes(end) {
+		return Range{Start: s, End: Position{Line: s.Line, Column: s.Column + ValidRuneCount(d.Text[s.Offset:end]), Offset: end}}
+	}
+	return Range{Start: s, End: d.Pos(end)}
 }

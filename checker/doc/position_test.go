@@ -62,3 +62,39 @@ func seedPaths() []string {
 	paths, _ := filepath.Glob(filepath.Join(shared, "seeds", "*.txt"))
 	return paths
 }
+
+// TestRangeSameAsPos: a range counts its end's column on from its start's
+// when both are on one line; it is the two positions Pos gives, for every
+// span of documents with CRLF lines, invalid bytes, a Locator (HTML), and of
+// the seeds.
+func TestRangeSameAsPos(t *testing.T) {
+	docs := []*Document{
+		New("r.txt", FormatText, "utf-8", "一、总体\r\nab甲乙，𠀀c\n\n"+strings.Repeat("丙丁x", 7)),
+		New("r.txt", FormatText, "utf-8", "a\xff甲\xe4\xb8\n乙\xffb"),
+	}
+	if d, err := ReadBytes("p.html", []byte("<p>第一段，甲乙。</p><p>ab 丙</p>"), Options{}); err == nil {
+		docs = append(docs, d)
+	} else {
+		t.Fatal(err)
+	}
+	for _, path := range seedPaths() {
+		d, err := Read(path, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	for _, d := range docs {
+		step := 1
+		if len(d.Text) > 300 {
+			step = 37 // the seeds: spans from every 37th byte
+		}
+		for start := -1; start <= len(d.Text)+1; start += step {
+			for end := start - 2; end <= min(start+80, len(d.Text)+1); end++ {
+				if got, want := d.Range(start, end), (Range{Start: d.Pos(start), End: d.Pos(end)}); got != want {
+					t.Fatalf("%s: Range(%d, %d) = %+v, want %+v", d.Path, start, end, got, want)
+				}
+			}
+		}
+	}
+}

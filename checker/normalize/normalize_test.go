@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math/bits"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -84,8 +85,8 @@ func TestIsTraditional(t *testing.T) {
 }
 
 // TestTable checks the generated table: keys strictly increasing, no
-// identity mapping, the bitmap equal to the keys below U+10000, and every key
-// found by simplified.
+// identity mapping, the bitmap equal to the keys below U+10000, the ranks of
+// its words, and every key found by simplified.
 func TestTable(t *testing.T) {
 	if tsLen < 2000 {
 		t.Fatalf("table has %d entries; regenerate ts_table.go", tsLen)
@@ -108,6 +109,13 @@ func TestTable(t *testing.T) {
 	}
 	if bmp != tsBMP {
 		t.Error("tsBMP does not match tsTrad")
+	}
+	rank := 0
+	for w, word := range tsBMP {
+		if word != 0 && int(tsRank[w]) != rank {
+			t.Fatalf("tsRank[%#x] = %d, want %d", w, tsRank[w], rank)
+		}
+		rank += bits.OnesCount64(word)
 	}
 	for _, r := range []rune{-1, 0, 'a', 0xFFFF, 0x10000, 0x10FFFF, 0x7FFFFFFF, utf8.RuneError} {
 		if got, ok := simplified(r); ok || got != r {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -140,6 +141,77 @@ func BenchmarkReadSeeds(b *testing.B) {
 			if _, err := Read(path, Options{}); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+// BenchmarkRange places spans of a few runes spread over each seed's lines,
+// as the findings' ranges are placed.
+func BenchmarkRange(b *testing.B) {
+	docs := seedDocs(b)
+	for b.Loop() {
+		for _, d := range docs {
+			for off := 0; off < len(d.Text); off += 97 {
+				for !utf8.RuneStart(d.Text[off]) {
+					off++
+				}
+				d.Range(off, min(off+12, len(d.Text)))
+			}
+		}
+	}
+}
+
+// seedDocs reads the seeds, skipping b when there are none.
+func seedDocs(b *testing.B) []*Document {
+	var docs []*Document
+	for _, path := range seedPaths() {
+		d, err := Read(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	if len(docs) == 0 {
+		b.Skip("no seeds")
+	}
+	return docs
+}
+
+// BenchmarkPos places rune starts spread over each seed's lines, as the
+// findings' ranges are placed: a line's columns are counted from its start.
+func BenchmarkPos(b *testing.B) {
+	docs := seedDocs(b)
+	for b.Loop() {
+		for _, d := range docs {
+			for off := 0; off < len(d.Text); off += 97 {
+				for !utf8.RuneStart(d.Text[off]) {
+					off++
+				}
+				d.Pos(off)
+			}
+		}
+	}
+}
+
+// BenchmarkLooksBinary looks through the seeds for control bytes, as every
+// text file read is.
+func BenchmarkLooksBinary(b *testing.B) {
+	var data [][]byte
+	size := 0
+	for _, path := range seedPaths() {
+		d, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data, size = append(data, d), size+len(d)
+	}
+	if len(data) == 0 {
+		b.Skip("no seeds")
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, d := range data {
+			looksBinary(d)
 		}
 	}
 }

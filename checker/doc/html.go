@@ -3,6 +3,7 @@ package doc
 import (
 	"bytes"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 )
@@ -106,36 +107,33 @@ func declaredCharset(data []byte) string {
 // A page that declares UTF-16 in a <meta> is ASCII-compatible, so it is not
 // UTF-16 (the HTML standard reads it as UTF-8); other charsets are detected.
 func supportedCharset(label string) string {
-	return charsetLabels[strings.ToLower(strings.TrimSpace(label))]
+	return charsetLabels()[strings.ToLower(strings.TrimSpace(label))]
 }
 
 // charsetLabels are the labels the Encoding Standard gives the encodings
 // fzlint reads, as golang.org/x/net/html/charset.Lookup (htmlindex) looks
 // them up; a table of its own spares every run the initialisation of the
-// tables of all the other encodings. TestCharsetLabels holds it to Lookup.
-var charsetLabels = map[string]string{
-	"unicode-1-1-utf-8": EncUTF8, "unicode11utf8": EncUTF8, "unicode20utf8": EncUTF8,
-	"utf-8": EncUTF8, "utf8": EncUTF8, "x-unicode20utf8": EncUTF8,
-	"unicodefffe": EncUTF8, "utf-16be": EncUTF8,
-	"csunicode": EncUTF8, "iso-10646-ucs-2": EncUTF8, "ucs-2": EncUTF8, "unicode": EncUTF8,
-	"unicodefeff": EncUTF8, "utf-16": EncUTF8, "utf-16le": EncUTF8,
-	"chinese": EncGB18030, "csgb2312": EncGB18030, "csiso58gb231280": EncGB18030, "gb2312": EncGB18030,
-	"gb_2312": EncGB18030, "gb_2312-80": EncGB18030, "gbk": EncGB18030, "iso-ir-58": EncGB18030,
-	"x-gbk": EncGB18030, "gb18030": EncGB18030,
-	"big5": EncBig5, "big5-hkscs": EncBig5, "cn-big5": EncBig5, "csbig5": EncBig5, "x-x-big5": EncBig5,
-}
+// tables of all the other encodings, and it is built when the first page
+// asks. TestCharsetLabels holds it to Lookup.
+var charsetLabels = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"unicode-1-1-utf-8": EncUTF8, "unicode11utf8": EncUTF8, "unicode20utf8": EncUTF8,
+		"utf-8": EncUTF8, "utf8": EncUTF8, "x-unicode20utf8": EncUTF8,
+		"unicodefffe": EncUTF8, "utf-16be": EncUTF8,
+		"csunicode": EncUTF8, "iso-10646-ucs-2": EncUTF8, "ucs-2": EncUTF8, "unicode": EncUTF8,
+		"unicodefeff": EncUTF8, "utf-16": EncUTF8, "utf-16le": EncUTF8,
+		"chinese": EncGB18030, "csgb2312": EncGB18030, "csiso58gb231280": EncGB18030, "gb2312": EncGB18030,
+		"gb_2312": EncGB18030, "gb_2312-80": EncGB18030, "gbk": EncGB18030, "iso-ir-58": EncGB18030,
+		"x-gbk": EncGB18030, "gb18030": EncGB18030,
+		"big5": EncBig5, "big5-hkscs": EncBig5, "cn-big5": EncBig5, "csbig5": EncBig5, "x-x-big5": EncBig5,
+	}
+})
 
 // Words in the id or class of elements that hold the article, and of those
 // around it that do not (navigation, breadcrumbs, sharing buttons …).
 var (
 	contentWords = []string{"article", "content", "zoom", "trs_editor", "main", "detail"}
 	navWords     = []string{"nav", "menu", "crumb", "bread", "share", "sidebar", "toolbar", "position", "location", "dqwz", "footer"}
-	droppedTags  = set("head", "title", "script", "style", "noscript", "template", "iframe", "select", "button",
-		"textarea", "input", "nav", "aside", "svg", "math", "object", "embed", "canvas", "audio", "video", "map", "footer")
-	blockTags = set("address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-		"dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-		"h5", "h6", "header", "hgroup", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
-		"table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul")
 )
 
 func hasWord(attrs string, words []string) bool {
@@ -156,7 +154,7 @@ func header(n *hnode) bool {
 // dropped tells whether n holds no article text. <form> is not dropped:
 // ASP.NET sites wrap whole pages in one.
 func dropped(n *hnode, inArticle bool) bool {
-	return droppedTags[n.tag] || hasWord(n.attrs, navWords) || !inArticle && header(n)
+	return htmlTags().dropped[n.tag] || hasWord(n.attrs, navWords) || !inArticle && header(n)
 }
 
 // textSize sets n.size for n and the elements inside it: the bytes of text
@@ -232,7 +230,7 @@ func walkText(e *emitter, n *hnode, inArticle bool) {
 		case dropped(c, inArticle):
 		case c.tag == "br" || c.tag == "hr":
 			e.lineBreak()
-		case blockTags[c.tag]:
+		case htmlTags().block[c.tag]:
 			e.lineBreak()
 			outer := e.heading
 			if len(c.tag) == 2 && c.tag[0] == 'h' && c.tag[1] >= '1' && c.tag[1] <= '6' {

@@ -180,7 +180,7 @@ var otherCharsets = []string{
 
 func TestCharsetLabels(t *testing.T) {
 	var labels []string
-	for l := range charsetLabels {
+	for l := range charsetLabels() {
 		labels = append(labels, l, strings.ToUpper(l), " \t"+l+"\n\f", "\u00a0"+l+"\u2003", l+";", `"`+l+`"`)
 	}
 	labels = append(labels, otherCharsets...)
@@ -193,7 +193,7 @@ func TestCharsetLabels(t *testing.T) {
 }
 
 func FuzzCharsetLabels(f *testing.F) {
-	for l := range charsetLabels {
+	for l := range charsetLabels() {
 		f.Add(l)
 	}
 	for _, l := range otherCharsets {

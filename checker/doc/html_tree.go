@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 )
@@ -18,11 +19,11 @@ type hnode struct {
 	kids   []hkid
 	size   int // bytes of text inside, outside dropped elements (see textSize)
 	depth  int
-	// closable[k] is the element that closeRules[k] closes when a start tag
+	// closable[k] is the element that close rule k closes when a start tag
 	// implies it with this element current: this one or an ancestor, nil if
 	// none. Kept per element so that implying an end costs the same however
 	// deep the page nests.
-	closable [len(closeRules)]*hnode
+	closable [closeRuleCount]*hnode
 }
 
 // hkid is a child: an element, the source span [off, end) of a text token, or
@@ -42,17 +43,49 @@ const (
 	maxToken = 8 << 20
 )
 
-// voidTags have no content and no end tag.
-var voidTags = set("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr")
+// tagSets are the sets the HTML reader looks tags up in.
+type tagSets struct {
+	// void tags have no content and no end tag.
+	void map[string]bool
+	// structural tags end paragraphs or decide what is dropped; other
+	// elements (span, a, font, b …) matter only when an id or class may
+	// mark them.
+	structural map[string]bool
+	// closesP are the start tags that close an open <p>.
+	closesP map[string]bool
+	// closeRules are the ends that start tags imply, by closeP … closeRow.
+	closeRules [closeRuleCount]closeRule
+	// dropped elements hold no article text; block elements start a line.
+	dropped, block map[string]bool
+}
 
-// structural tags end paragraphs or decide what is dropped; other elements
-// (span, a, font, b …) matter only when an id or class may mark them.
-var structural = set("address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "details",
-	"dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-	"h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
-	"table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-	"head", "title", "script", "style", "noscript", "template", "iframe", "select", "button", "textarea",
-	"input", "svg", "math", "object", "embed", "canvas", "audio", "video", "map")
+// htmlTags builds the tag sets when the first page is read: a run that
+// reads no HTML does not build them at its start.
+var htmlTags = sync.OnceValue(func() *tagSets {
+	return &tagSets{
+		void: set("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"),
+		structural: set("address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "details",
+			"dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+			"h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
+			"table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+			"head", "title", "script", "style", "noscript", "template", "iframe", "select", "button", "textarea",
+			"input", "svg", "math", "object", "embed", "canvas", "audio", "video", "map"),
+		closesP: set("address", "article", "aside", "blockquote", "center", "details", "dialog", "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "ul"),
+		closeRules: [...]closeRule{
+			closeP:    {set("p"), set("table", "td", "th", "caption", "button", "object", "template", "html")},
+			closeLi:   {set("li"), set("ul", "ol", "table", "td", "th")},
+			closeDef:  {set("dd", "dt"), set("dl")},
+			closeCell: {set("td", "th"), set("tr", "table")},
+			closeRow:  {set("tr", "td", "th"), set("table")},
+		},
+		dropped: set("head", "title", "script", "style", "noscript", "template", "iframe", "select", "button",
+			"textarea", "input", "nav", "aside", "svg", "math", "object", "embed", "canvas", "audio", "video", "map", "footer"),
+		block: set("address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+			"dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+			"h5", "h6", "header", "hgroup", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
+			"table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"),
+	}
+})
 
 func set(names ...string) map[string]bool {
 	m := make(map[string]bool, len(names))
@@ -72,7 +105,7 @@ func set(names ...string) map[string]bool {
 // maxItems or maxToken.
 func parseTree(src []byte) (root *hnode, ok bool) {
 	root = &hnode{tag: "#document"}
-	t := &treeBuilder{cur: root, open: map[string]int{}}
+	t := &treeBuilder{cur: root, open: map[string]int{}, tags: htmlTags()}
 	z := html.NewTokenizer(bytes.NewReader(src))
 	z.SetMaxBuf(maxToken)
 	off, items := 0, 0
@@ -101,10 +134,10 @@ func parseTree(src []byte) (root *hnode, ok bool) {
 					attrs.Write(bytes.ToLower(v))
 				}
 			}
-			if !structural[tag] && attrs.Len() == 0 {
+			if !t.tags.structural[tag] && attrs.Len() == 0 {
 				break
 			}
-			t.start(tag, attrs.String(), tt == html.StartTagToken && !voidTags[tag])
+			t.start(tag, attrs.String(), tt == html.StartTagToken && !t.tags.void[tag])
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			if string(name) == "br" { // </br> is read as <br>
@@ -121,6 +154,7 @@ func parseTree(src []byte) (root *hnode, ok bool) {
 type treeBuilder struct {
 	cur  *hnode
 	open map[string]int // how many open elements have each tag
+	tags *tagSets
 }
 
 // start adds an element, after closing the elements its tag implicitly ends;
@@ -129,7 +163,7 @@ func (t *treeBuilder) start(tag, attrs string, content bool) {
 	t.closeImplied(tag)
 	parent := t.cur
 	el := &hnode{tag: tag, attrs: attrs, parent: parent, depth: parent.depth + 1}
-	for k, r := range closeRules {
+	for k, r := range &t.tags.closeRules {
 		switch {
 		case r.names[tag]:
 			el.closable[k] = el
@@ -175,17 +209,7 @@ const (
 	closeDef
 	closeCell
 	closeRow
-)
-
-var (
-	closesP    = set("address", "article", "aside", "blockquote", "center", "details", "dialog", "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "ul")
-	closeRules = [...]closeRule{
-		closeP:    {set("p"), set("table", "td", "th", "caption", "button", "object", "template", "html")},
-		closeLi:   {set("li"), set("ul", "ol", "table", "td", "th")},
-		closeDef:  {set("dd", "dt"), set("dl")},
-		closeCell: {set("td", "th"), set("tr", "table")},
-		closeRow:  {set("tr", "td", "th"), set("table")},
-	}
+	closeRuleCount
 )
 
 // closeImplied closes the elements a start tag implicitly ends.
@@ -201,12 +225,12 @@ func (t *treeBuilder) closeImplied(tag string) {
 		t.close(closeCell)
 	case tag == "tr":
 		t.close(closeRow)
-	case closesP[tag]:
+	case t.tags.closesP[tag]:
 		t.close(closeP)
 	}
 }
 
-// close applies closeRules[k] to the current element.
+// close applies close rule k to the current element.
 func (t *treeBuilder) close(k int) {
 	if e := t.cur.closable[k]; e != nil {
 		t.closeTo(e)

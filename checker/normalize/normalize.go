@@ -7,8 +7,8 @@ package normalize
 
 import (
 	"sort"
-	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // View is the normalized form of a text.
@@ -32,11 +32,8 @@ type mark struct{ v, d int }
 // New returns the view of s. The view has one rune for each rune of s; an
 // invalid byte of s is one rune, U+FFFD in the view.
 func New(s string) *View {
-	var b strings.Builder // grown at the first rune that changes
-	var marks []mark
+	w := writer{s: s}
 	traditional := 0
-	delta := 0
-	kept := 0 // s[kept:i] is copied to the view unchanged when a rune changes
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			i++
@@ -47,8 +44,13 @@ func New(s string) *View {
 		// told from its three bytes and one bit, undecoded.
 		if c := s[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(s) {
 			c1, c2 := s[i+1], s[i+2]
-			r := uint(c&0x0F)<<12 | uint(c1&0x3F)<<6 | uint(c2&0x3F)
-			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && tsBMP[r>>6]&(1<<(r&63)) == 0 {
+			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+				if tsBMP[r>>6]&(1<<(r&63)) != 0 {
+					n, _ := simplified(r)
+					traditional++
+					w.put(i, 3, n)
+				}
 				i += 3
 				continue
 			}
@@ -58,29 +60,68 @@ func New(s string) *View {
 			if fromTraditional {
 				traditional++
 			}
-			if b.Cap() == 0 {
-				b.Grow(len(s))
-			}
-			b.WriteString(s[kept:i])
-			// Written as bytes: Builder.Write is inlined here, where b is a
-			// local variable, and WriteRune is not.
-			var enc [utf8.UTFMax]byte
-			b.Write(utf8.AppendRune(enc[:0], n))
-			i += size
-			kept = i
-			if d := i - b.Len(); d != delta {
-				marks = append(marks, mark{b.Len(), d})
-				delta = d
-			}
-			continue
+			w.put(i, size, n)
 		}
 		i += size
 	}
-	if kept == 0 {
+	if w.buf == nil {
 		return &View{Text: s} // nothing changed: the view is the text
 	}
-	b.WriteString(s[kept:])
-	return &View{Text: b.String(), marks: marks, Traditional: traditional}
+	return &View{Text: w.view(), marks: w.marks, Traditional: traditional}
+}
+
+// writer builds the view of a text that changes. At the first change the
+// text is copied whole, and each changed rune is written over the copy: the
+// text between changes is moved only once the view's offsets have left the
+// text's (a rune of another length), and a view that only swaps characters
+// of one length for another's, as folding traditional text does, moves none.
+type writer struct {
+	s string
+	// buf[:w] is the view of s[:kept], the text before the last change
+	// and the change; above w, buf still holds the copy of s (buf[j] is
+	// s[j] for w <= j < len(s)): nothing is written there.
+	buf     []byte
+	w, kept int
+	marks   []mark
+	delta   int // the last mark's d, 0 before the first
+}
+
+// put writes n to the view for the rune of s at [i, i+size).
+func (w *writer) put(i, size int, n rune) {
+	if w.buf == nil {
+		w.buf = []byte(w.s)
+	}
+	if w.w == w.kept {
+		w.w = i // buf[kept:i] is s[kept:i] already
+	} else {
+		w.ensure(w.w + i - w.kept)
+		w.w += copy(w.buf[w.w:], w.s[w.kept:i])
+	}
+	w.ensure(w.w + utf8.RuneLen(n))
+	w.w += utf8.EncodeRune(w.buf[w.w:], n)
+	w.kept = i + size
+	if d := w.kept - w.w; d != w.delta {
+		w.marks = append(w.marks, mark{w.w, d})
+		w.delta = d
+	}
+}
+
+// ensure makes buf at least n bytes long, keeping what it holds.
+func (w *writer) ensure(n int) {
+	if n > len(w.buf) {
+		w.buf = append(w.buf, make([]byte, n-len(w.buf))...)
+	}
+}
+
+// view is the finished view: what put wrote, and the rest of the text.
+func (w *writer) view() string {
+	if w.w != w.kept {
+		w.ensure(w.w + len(w.s) - w.kept)
+		w.w += copy(w.buf[w.w:], w.s[w.kept:])
+	} else {
+		w.w = len(w.s)
+	}
+	return unsafe.String(&w.buf[0], w.w)
 }
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]), with a Chinese character (three

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math/bits"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -84,8 +85,8 @@ func TestIsTraditional(t *testing.T) {
 }
 
 // TestTable checks the generated table: keys strictly increasing, no
-// identity mapping, the bitmap equal to the keys below U+10000, and every key
-// found by simplified.
+// identity mapping, the bitmap equal to the keys below U+10000, the ranks of
+// its words, and every key found by simplified.
 func TestTable(t *testing.T) {
 	if tsLen < 2000 {
 		t.Fatalf("table has %d entries; regenerate ts_table.go", tsLen)
@@ -108,6 +109,13 @@ func TestTable(t *testing.T) {
 	}
 	if bmp != tsBMP {
 		t.Error("tsBMP does not match tsTrad")
+	}
+	rank := 0
+	for w, word := range tsBMP {
+		if word != 0 && int(tsRank[w]) != rank {
+			t.Fatalf("tsRank[%#x] = %d, want %d", w, tsRank[w], rank)
+		}
+		rank += bits.OnesCount64(word)
 	}
 	for _, r := range []rune{-1, 0, 'a', 0xFFFF, 0x10000, 0x10FFFF, 0x7FFFFFFF, utf8.RuneError} {
 		if got, ok := simplified(r); ok || got != r {
@@ -327,16 +335,77 @@ func TestIdeographBlock(t *testing.T) {
 }
 
 // FuzzNew: any text's view is valid UTF-8 with one rune per rune of the text,
-// and its end maps to the text's end.
+// its end maps to the text's end, and it is the view built rune by rune.
 func FuzzNew(f *testing.F) {
 	f.Add("a\xff關\xe5\x8f")
 	f.Add("（一）建設，关於ＡＢ\u3000x")
+	f.Add("\xff㗲後，")
 	f.Fuzz(func(t *testing.T, s string) {
 		v := New(s)
 		if !utf8.ValidString(v.Text) || utf8.RuneCountInString(v.Text) != utf8.RuneCountInString(s) || v.Orig(len(v.Text)) != len(s) {
 			t.Fatalf("New(%q) = %q", s, v.Text)
 		}
+		compareByRunes(t, s)
 	})
+}
+
+// TestNewSameAsByRunes compares New, which passes over unchanged text by its
+// bytes and writes over a copy of it, with the view built rune by rune, on
+// the seeds, the reports and outline fixtures under testdata, and random
+// texts with invalid bytes.
+func TestNewSameAsByRunes(t *testing.T) {
+	var paths []string
+	for _, pattern := range []string{
+		filepath.Join("..", "..", "..", "shared", "seeds", "*.txt"),
+		filepath.Join("..", "..", "testdata", "reports", "*.txt"),
+		filepath.Join("..", "..", "testdata", "outline", "*.txt"),
+	} {
+		m, _ := filepath.Glob(pattern)
+		paths = append(paths, m...)
+	}
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		compareByRunes(t, string(data))
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		s := []byte(randomText(rng, rng.IntN(80)))
+		for range rng.IntN(3) { // an invalid byte or a rune cut short
+			if len(s) > 0 {
+				s[rng.IntN(len(s))] = byte(0x80 + rng.IntN(0x80))
+			}
+		}
+		compareByRunes(t, string(s))
+	}
+}
+
+// compareByRunes fails t unless New(s) is the view built rune by rune: the
+// same text and count of traditional characters, and each view rune mapped
+// to its original rune and back.
+func compareByRunes(t *testing.T, s string) {
+	t.Helper()
+	v := New(s)
+	var text strings.Builder
+	traditional, vi := 0, 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		n, fromTraditional := fold(r)
+		if fromTraditional {
+			traditional++
+		}
+		text.WriteRune(n)
+		if v.Orig(vi) != i || v.At(i) != vi {
+			t.Fatalf("%.40q: Orig(%d) = %d, At(%d) = %d; want %d, %d", s, vi, v.Orig(vi), i, v.At(i), i, vi)
+		}
+		vi += utf8.RuneLen(n)
+		i += size
+	}
+	if v.Text != text.String() || v.Traditional != traditional {
+		t.Fatalf("%.40q: New gives %.40q with %d traditional, rune by rune %.40q with %d", s, v.Text, v.Traditional, text.String(), traditional)
+	}
 }
 
 // BenchmarkNewSeeds builds the view of each seed report in turn, as the
@@ -362,5 +431,29 @@ func BenchmarkNewSeeds(b *testing.B) {
 		for _, s := range texts {
 			New(s)
 		}
+	}
+}
+
+// BenchmarkNewEachSeed builds the view of each seed report on its own: the
+// seeds that change (001 traditional, 003 and 004 with full-width forms and
+// odd spaces) cost more than those that do not.
+func BenchmarkNewEachSeed(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "seeds", "*.txt"))
+	if len(paths) == 0 {
+		b.Skip("no seed reports")
+	}
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s := string(data)
+		b.Run(filepath.Base(path)[:3], func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			b.ReportAllocs()
+			for b.Loop() {
+				New(s)
+			}
+		})
 	}
 }

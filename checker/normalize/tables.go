@@ -40,15 +40,3 @@ func simplified(r rune) (rune, bool) {
 	}
 	return r, false
 }
-
-// tsRank[w] is the number of bits set in tsBMP before word w.
-var tsRank = func() (rank [len(tsBMP)]uint16) {
-	n := 0
-	// Over a slice: ranging over the array would copy its 8 KB to the stack
-	// of the package's initialisation, which grows the stack on every run.
-	for w, word := range tsBMP[:] {
-		rank[w] = uint16(n)
-		n += bits.OnesCount64(word)
-	}
-	return rank
-}()

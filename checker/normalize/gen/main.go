@@ -40,6 +40,7 @@ import (
 	"fmt"
 	"go/format"
 	"log"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"sort"
@@ -161,6 +162,20 @@ package normalize
 	for i, w := range bmp {
 		if w != 0 {
 			fmt.Fprintf(&b, "%#04x: %#016x,\n", i, w)
+		}
+	}
+	b.WriteString("}\n\n")
+
+	// tsRank is written out, not computed when the program starts: the
+	// view needs it only for a text with traditional characters.
+	b.WriteString("// tsRank[w], for each word w of tsBMP that has a bit set, is the number of\n")
+	b.WriteString("// bits set in the words before it: the place in tsTrad of w's first key.\n")
+	b.WriteString("var tsRank = [0x10000 / 64]uint16{\n")
+	rank := 0
+	for i, w := range bmp {
+		if w != 0 {
+			fmt.Fprintf(&b, "%#04x: %d,\n", i, rank)
+			rank += bits.OnesCount64(w)
 		}
 	}
 	b.WriteString("}\n\n")

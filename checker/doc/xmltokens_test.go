@@ -258,3 +258,16 @@ func FuzzScanner(f *testing.F) {
 		}
 	})
 }
+
+// TestCommonDeclarations: the declarations the scanner passes without asking
+// encoding/xml are ones it accepts, and the parts that start with them read
+// as encoding/xml reads them.
+func TestCommonDeclarations(t *testing.T) {
+	for decl := range commonDeclarations {
+		if _, err := xml.NewDecoder(strings.NewReader(decl)).Token(); err != nil {
+			t.Errorf("%s: %v", decl, err)
+		}
+		checkScanner(t, []byte(decl+"<a>b</a>"))
+		checkScanner(t, []byte("<a>"+decl+"</a>"))
+	}
+}

@@ -43,6 +43,7 @@ func readDocx(file string, data []byte) (*Document, error) {
 	}
 	zr.RegisterDecompressor(zip.Deflate, inflaterOf(data))
 	p := &docxPackage{path: file, files: map[string]*zip.File{}, budget: maxUnpacked}
+	defer p.release()
 	for _, f := range zr.File {
 		name := strings.TrimPrefix(f.Name, "/")
 		if p.files[name] != nil { // readers disagree on which copy counts
@@ -238,6 +239,35 @@ type docxPackage struct {
 	// rels is the relationships part read last: the main part's, which
 	// the readers of styles, numbering and comments each look up.
 	rels relsPart
+	// unpacked are the buffers the parts were unpacked into, for the next
+	// .docx read: nothing read from a part outlives the read (the
+	// document's text, its comments and errors are copies), which
+	// TestPartBuffersReused holds to.
+	unpacked []*[]byte
+}
+
+// partBuffers are buffers parts were unpacked into, for the next.
+var partBuffers sync.Pool
+
+// buffer returns an empty buffer of at least n bytes, from partBuffers if
+// it has one that large.
+func (p *docxPackage) buffer(n int) *[]byte {
+	b, _ := partBuffers.Get().(*[]byte)
+	if b == nil || cap(*b) < n {
+		b = new(make([]byte, 0, n))
+	}
+	p.unpacked = append(p.unpacked, b)
+	return b
+}
+
+// release gives the parts' buffers back to partBuffers.
+func (p *docxPackage) release() {
+	for _, b := range p.unpacked {
+		*b = (*b)[:0]
+		partBuffers.Put(b)
+	}
+	p.unpacked = nil
+	p.rels = relsPart{}
 }
 
 // relsPart is a relationships part, unpacked and read.
@@ -286,12 +316,14 @@ func (p *docxPackage) unpack(name string, f *zip.File, limit int) ([]byte, error
 	defer rc.Close()
 	// Read into a buffer of the declared size (within the limit): io.ReadAll
 	// would grow it by copies.
-	buf := bytes.NewBuffer(make([]byte, 0, min(int(f.UncompressedSize64), limit)+bytes.MinRead))
+	b := p.buffer(min(int(f.UncompressedSize64), limit) + bytes.MinRead)
+	buf := bytes.NewBuffer(*b)
 	_, err = buf.ReadFrom(io.LimitReader(rc, int64(limit)+1))
+	*b = buf.Bytes() // grown if the declared size was short
 	if err != nil {
 		return nil, newError(p.path, ErrCorrupt, "文件已损坏或不完整，无法解压 %s：%v", name, err)
 	}
-	return buf.Bytes(), nil
+	return *b, nil
 }
 
 func (p *docxPackage) bomb(name, format string, args ...any) *ReadError {

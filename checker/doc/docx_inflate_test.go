@@ -64,3 +64,57 @@ func readPart(f *zip.File) ([]byte, error) {
 	}
 	return b, err
 }
+
+// TestPartBuffersReused: a document read holds nothing of the buffers its
+// parts were unpacked into, which the next read reuses. Each input is read,
+// the pooled buffers are overwritten, and the document must be what a read
+// on fresh buffers gives.
+func TestPartBuffersReused(t *testing.T) {
+	var inputs [][]byte
+	paths, _ := filepath.Glob(filepath.Join(shared, "samples", "*.docx"))
+	paths = append(paths, filepath.Join(fixtures, "numbered.docx"))
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, b)
+	}
+	comments := `<?xml version="1.0" encoding="UTF-8"?><w:comments ` + wordNS + `><w:comment w:id="0"><w:p><w:r><w:t>批注</w:t></w:r></w:p></w:comment></w:comments>`
+	body := numberedBody + p("", `<w:commentRangeStart w:id="0"/>`, r("甲\n乙"), `<w:commentRangeEnd w:id="0"/>`)
+	rng := rand.New(rand.NewPCG(13, 5))
+	for _, m := range append(mutations([]byte(body), 300, rng), []byte(body)) {
+		files := docxFiles(string(m), numberedNumbering, numberedStyles)
+		files["word/comments.xml"] = comments
+		inputs = append(inputs, zipFiles(t, files, zip.Store))
+	}
+	for _, m := range mutations([]byte(numberedStyles), 100, rng) {
+		inputs = append(inputs, zipFiles(t, docxFiles(numberedBody, numberedNumbering, string(m)), zip.Store))
+	}
+	for _, m := range mutations([]byte(numberedNumbering), 100, rng) {
+		inputs = append(inputs, zipFiles(t, docxFiles(numberedBody, string(m), numberedStyles), zip.Store))
+	}
+	for i, data := range inputs {
+		got, gotErr := readDocx("f.docx", data)
+		scribbleOverPartBuffers()
+		want, wantErr := readDocx("f.docx", data)
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", want) {
+			t.Fatalf("input %d: read\n%v %#v\nafter its buffers were reused; fresh:\n%v %#v", i, gotErr, got, wantErr, want)
+		}
+	}
+}
+
+// scribbleOverPartBuffers fills the pooled part buffers with 0xFF, then
+// drops them, so that the next read unpacks into fresh ones.
+func scribbleOverPartBuffers() {
+	for {
+		b, _ := partBuffers.Get().(*[]byte)
+		if b == nil {
+			return
+		}
+		full := (*b)[:cap(*b)]
+		for i := range full {
+			full[i] = 0xFF
+		}
+	}
+}

@@ -76,10 +76,12 @@ type bodyReader struct {
 	// each after a line feed but the first; a paragraph's is a span of it,
 	// so that a paragraph costs no string, and when they finished in the
 	// order they print (no text boxes), it is the document's text.
-	text   strings.Builder
-	kept   int         // paragraphs in text
-	open   []*openPara // nested when a text box sits inside a paragraph
-	spare  [][]byte    // the buffers of finished paragraphs, for the next ones
+	text strings.Builder
+	kept int // paragraphs in text
+	// open are the paragraphs being read, nested when a text box sits
+	// inside a paragraph; the slots past its end keep the text buffers of
+	// the paragraphs last read at their depths, for the next ones.
+	open   []openPara
 	joined *joinedPara // a paragraph whose mark was deleted: the next one continues it
 	hidden bool        // the current run is hidden text (w:vanish)
 	depth  int         // of the element being read
@@ -126,8 +128,10 @@ func readBody(body xmlPart, st *styleSheet, num *numbering) (paras []paragraph, 
 // readBodyTokens reads the body from tokens of a part of partSize bytes.
 func readBodyTokens(tokens tokenReader, st *styleSheet, num *numbering, partSize int) ([]paragraph, string, error) {
 	r := &bodyReader{tokens: tokens, styles: st, num: num}
-	// Word's XML is ten or more bytes for a byte of text; WPS's about four.
-	r.text.Grow(min(partSize/4, MaxTextBytes))
+	// LibreOffice writes about three bytes of XML for a byte of text, WPS
+	// four, Word ten or more: a third of the part holds the text of any of
+	// them without growing.
+	r.text.Grow(min(partSize/3, MaxTextBytes))
 	for {
 		t, err := r.tokens.next()
 		if errors.Is(err, io.EOF) {
@@ -184,13 +188,17 @@ func (r *bodyReader) start(t xml.StartElement) (consumed bool, err error) {
 	}
 	switch t.Name.Local {
 	case "p":
-		p := &openPara{props: paraProps{ilvl: -1, outline: -1}, index: len(r.out)}
-		if r.joined != nil && len(r.open) == 0 {
-			p.prefix, p.text, r.joined = &r.joined.para, r.joined.text, nil
-		} else if n := len(r.spare); n > 0 {
-			p.text, r.spare = r.spare[n-1], r.spare[:n-1]
+		n := len(r.open)
+		if n < cap(r.open) {
+			r.open = r.open[:n+1]
+		} else {
+			r.open = append(r.open, openPara{})
 		}
-		r.open = append(r.open, p)
+		p := &r.open[n]
+		*p = openPara{text: p.text[:0], props: paraProps{ilvl: -1, outline: -1}, index: len(r.out)}
+		if r.joined != nil && n == 0 {
+			p.prefix, p.text, r.joined = &r.joined.para, r.joined.text, nil
+		}
 		r.out = append(r.out, paragraph{})
 	case "pPr":
 		if p := r.top(); p != nil {
@@ -227,7 +235,7 @@ func (r *bodyReader) top() *openPara {
 	if len(r.open) == 0 {
 		return nil
 	}
-	return r.open[len(r.open)-1]
+	return &r.open[len(r.open)-1]
 }
 
 func (r *bodyReader) write(s string) {
@@ -295,10 +303,11 @@ func (r *bodyReader) finish() {
 		// its text boxes.
 		r.out = append(r.out[:p.index], r.out[p.index+1:]...)
 		r.joined = &joinedPara{para: para, text: text}
+		p.text = nil // the next paragraph writes on it
 		return
 	}
 	r.out[p.index] = r.keep(para, text)
-	r.spare = append(r.spare, text[:0])
+	p.text = text[:0]
 }
 
 // keep appends a finished paragraph's text to r.text and returns the

@@ -596,6 +596,13 @@ func validChars(s string) bool {
 			i++
 			continue
 		}
+		// Three bytes led by 0xE1–0xEC or 0xEE are U+1000–U+CFFF or
+		// U+E000–U+EFFF, which XML allows (Chinese text, most of a report),
+		// when the two that follow continue them.
+		if 0xE1 <= c && c <= 0xEE && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 || r > 0xD7FF && r < 0xE000 || r == 0xFFFE || r == 0xFFFF {
 			return false

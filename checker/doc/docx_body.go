@@ -152,7 +152,7 @@ func readBodyTokens(tokens tokenReader, st *styleSheet, num *numbering, partSize
 			}
 		case tokEnd:
 			r.depth--
-			if isW(t.elem.Name) && t.elem.Name.Local == "p" {
+			if t.elem.Name.Local == "p" && isW(t.elem.Name) {
 				r.finish()
 			}
 		}
@@ -177,7 +177,7 @@ func readBodyTokens(tokens tokenReader, st *styleSheet, num *numbering, partSize
 // start reads a start element; consumed tells whether it read the element
 // up to its end.
 func (r *bodyReader) start(t xml.StartElement) (consumed bool, err error) {
-	if t.Name.Space == nsMC && t.Name.Local == "Fallback" {
+	if t.Name.Local == "Fallback" && t.Name.Space == nsMC {
 		return true, skipElement(r.tokens) // the same content again, for older readers
 	}
 	if !isW(t.Name) {
@@ -351,7 +351,7 @@ func readParaProps(tr tokenReader, pp *paraProps) error {
 		}
 		switch t := tok.elem; tok.kind {
 		case tokStart:
-			if t.Name.Local == "pPrChange" || t.Name.Space == nsMC && t.Name.Local == "Fallback" {
+			if t.Name.Local == "pPrChange" || t.Name.Local == "Fallback" && t.Name.Space == nsMC {
 				if err := skipElement(tr); err != nil {
 					return err
 				}

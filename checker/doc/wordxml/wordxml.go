@@ -2,7 +2,7 @@
 // (checker/doc) and the annotated-document writer (checker/annotate) share
 // when they walk WordprocessingML as encoding/xml's tokens. The reader takes
 // its tokens from its own scanner, not from an xml.Decoder, and reads
-// character data with its own elementText.
+// character data itself (a body's w:t straight into its paragraph).
 package wordxml
 
 import (

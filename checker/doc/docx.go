@@ -3,11 +3,13 @@ package doc
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"encoding/xml"
 	"errors"
 	"io"
 	"path"
 	"strings"
+	"sync"
 	"unicode/utf16"
 )
 
@@ -39,7 +41,9 @@ func readDocx(file string, data []byte) (*Document, error) {
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, newError(file, ErrCorrupt, "不是有效的 .docx 文件（zip 结构损坏，文件可能不完整）：%v", err)
 	}
+	zr.RegisterDecompressor(zip.Deflate, inflaterOf(data))
 	p := &docxPackage{path: file, files: map[string]*zip.File{}, budget: maxUnpacked}
+	defer p.release()
 	for _, f := range zr.File {
 		name := strings.TrimPrefix(f.Name, "/")
 		if p.files[name] != nil { // readers disagree on which copy counts
@@ -75,7 +79,7 @@ func readDocx(file string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	paras, err := readBody(bodyXML, st, num)
+	paras, text, err := readBody(bodyXML, st, num)
 	if err != nil {
 		return nil, xmlError(file, main, err)
 	}
@@ -83,7 +87,7 @@ func readDocx(file string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := docxDocument(file, paras)
+	d, err := docxDocument(file, paras, text)
 	if err != nil {
 		return nil, err
 	}
@@ -117,16 +121,21 @@ func notWord(file string, p *docxPackage, main string) *ReadError {
 	return newError(file, ErrUnsupported, "不是 Word 文档（%s 不是 Word 正文）：请提供 .docx 格式的报告", main)
 }
 
-// docxDocument joins the paragraphs into a Document, one line each.
-func docxDocument(file string, paras []paragraph) (*Document, error) {
-	var sb strings.Builder
-	for i, p := range paras {
-		if i > 0 {
-			sb.WriteByte('\n')
+// docxDocument joins the paragraphs, spans of body, into a Document, one
+// line each.
+func docxDocument(file string, paras []paragraph, body string) (*Document, error) {
+	text := body
+	if !joinedInOrder(paras, body) {
+		var sb strings.Builder
+		sb.Grow(len(body))
+		for i, p := range paras {
+			if i > 0 {
+				sb.WriteByte('\n')
+			}
+			sb.WriteString(body[p.start:p.end])
 		}
-		sb.WriteString(p.text)
+		text = sb.String()
 	}
-	text := sb.String()
 	if err := checkText(file, text); err != nil {
 		return nil, err
 	}
@@ -136,6 +145,23 @@ func docxDocument(file string, paras []paragraph) (*Document, error) {
 		d.Lines[i].Heading = p.heading
 	}
 	return d, nil
+}
+
+// joinedInOrder tells whether body is the paragraphs' texts joined by line
+// feeds: whether each paragraph's span starts just after the line feed that
+// ends the one before.
+func joinedInOrder(paras []paragraph, body string) bool {
+	at := 0
+	for i, p := range paras {
+		if i > 0 {
+			at++
+		}
+		if p.start != at {
+			return false
+		}
+		at = p.end
+	}
+	return at == len(body)
 }
 
 // oleError explains an OLE compound file named .docx: either an Office
@@ -159,11 +185,96 @@ func utf16le(s string) []byte {
 	return b
 }
 
+// inflaterOf returns a decompressor for the deflated parts of the zip file
+// data. archive/zip's own reads a part through a 4 KB bufio.Reader made for
+// it, since the part's section of the file is not an io.ByteReader; this one
+// reads the section's bytes in data, which are. The inflaters are pooled
+// as archive/zip pools its own.
+func inflaterOf(data []byte) zip.Decompressor {
+	return func(r io.Reader) io.ReadCloser {
+		src := r
+		if sr, ok := r.(*io.SectionReader); ok {
+			if _, off, n := sr.Outer(); off >= 0 && n >= 0 && off+n <= int64(len(data)) {
+				src = bytes.NewReader(data[off : off+n])
+			}
+		}
+		fr, ok := inflaters.Get().(io.ReadCloser)
+		if !ok {
+			return &pooledInflater{fr: flate.NewReader(src)}
+		}
+		_ = fr.(flate.Resetter).Reset(src, nil)
+		return &pooledInflater{fr: fr}
+	}
+}
+
+var inflaters sync.Pool
+
+// pooledInflater goes back to the pool when closed.
+type pooledInflater struct {
+	fr io.ReadCloser
+}
+
+func (p *pooledInflater) Read(b []byte) (int, error) {
+	if p.fr == nil {
+		return 0, errors.New("read after close")
+	}
+	return p.fr.Read(b)
+}
+
+func (p *pooledInflater) Close() error {
+	if p.fr == nil {
+		return nil
+	}
+	err := p.fr.Close()
+	inflaters.Put(p.fr)
+	p.fr = nil
+	return err
+}
+
 // docxPackage reads parts of a .docx within the decompression bounds.
 type docxPackage struct {
 	path   string
 	files  map[string]*zip.File
 	budget int // decompressed bytes still allowed
+	// rels is the relationships part read last: the main part's, which
+	// the readers of styles, numbering and comments each look up.
+	rels relsPart
+	// unpacked are the buffers the parts were unpacked into, for the next
+	// .docx read: nothing read from a part outlives the read (the
+	// document's text, its comments and errors are copies), which
+	// TestPartBuffersReused holds to.
+	unpacked []*[]byte
+}
+
+// partBuffers are buffers parts were unpacked into, for the next.
+var partBuffers sync.Pool
+
+// buffer returns an empty buffer of at least n bytes, from partBuffers if
+// it has one that large.
+func (p *docxPackage) buffer(n int) *[]byte {
+	b, _ := partBuffers.Get().(*[]byte)
+	if b == nil || cap(*b) < n {
+		b = new(make([]byte, 0, n))
+	}
+	p.unpacked = append(p.unpacked, b)
+	return b
+}
+
+// release gives the parts' buffers back to partBuffers.
+func (p *docxPackage) release() {
+	for _, b := range p.unpacked {
+		*b = (*b)[:0]
+		partBuffers.Put(b)
+	}
+	p.unpacked = nil
+	p.rels = relsPart{}
+}
+
+// relsPart is a relationships part, unpacked and read.
+type relsPart struct {
+	name string
+	data []byte
+	rels xmlRels
 }
 
 // read returns the decompressed part name, nil if there is no such part.
@@ -179,25 +290,40 @@ func (p *docxPackage) read(name string) ([]byte, error) {
 	if size > ratioFloorSz && size > packed*maxRatio {
 		return nil, p.bomb(name, "压缩比 %d:1 异常", size/max(packed, 1))
 	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, newError(p.path, ErrCorrupt, "文件已损坏，无法解压 %s：%v", name, err)
-	}
-	defer rc.Close()
 	limit := min(MaxPartSize, p.budget)
-	// Read into a buffer of the declared size (within the limit): io.ReadAll
-	// would grow it by copies.
-	buf := bytes.NewBuffer(make([]byte, 0, min(int(size), limit)+bytes.MinRead))
-	_, err = buf.ReadFrom(io.LimitReader(rc, int64(limit)+1))
-	b := buf.Bytes()
+	b, err := p.unpack(name, f, limit)
 	if err != nil {
-		return nil, newError(p.path, ErrCorrupt, "文件已损坏或不完整，无法解压 %s：%v", name, err)
+		return nil, err
 	}
 	if len(b) > limit {
 		return nil, p.bomb(name, "解压后超过上限 %s", sizeText(limit))
 	}
 	p.budget -= len(b)
 	return b, nil
+}
+
+// unpack returns the part name, f, decompressed, up to one byte more than
+// limit. The relationships part read last is not decompressed again: its
+// bytes are the same, and read charges them to the budget as before.
+func (p *docxPackage) unpack(name string, f *zip.File, limit int) ([]byte, error) {
+	if name == p.rels.name {
+		return p.rels.data, nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, newError(p.path, ErrCorrupt, "文件已损坏，无法解压 %s：%v", name, err)
+	}
+	defer rc.Close()
+	// Read into a buffer of the declared size (within the limit): io.ReadAll
+	// would grow it by copies.
+	b := p.buffer(min(int(f.UncompressedSize64), limit) + bytes.MinRead)
+	buf := bytes.NewBuffer(*b)
+	_, err = buf.ReadFrom(io.LimitReader(rc, int64(limit)+1))
+	*b = buf.Bytes() // grown if the declared size was short
+	if err != nil {
+		return nil, newError(p.path, ErrCorrupt, "文件已损坏或不完整，无法解压 %s：%v", name, err)
+	}
+	return *b, nil
 }
 
 func (p *docxPackage) bomb(name, format string, args ...any) *ReadError {
@@ -214,11 +340,14 @@ func (p *docxPackage) target(dir, rels, relType, fallback string) (string, error
 	if err != nil || b == nil {
 		return fallback, err
 	}
-	r, err := parseRels(b)
-	if err != nil {
-		return "", xmlError(p.path, rels, err)
+	if p.rels.name != rels {
+		r, err := parseRels(b)
+		if err != nil {
+			return "", xmlError(p.path, rels, err)
+		}
+		p.rels = relsPart{name: rels, data: b, rels: r}
 	}
-	for _, rel := range r.Rels {
+	for _, rel := range p.rels.rels.Rels {
 		if path.Base(rel.Type) == relType && rel.Mode != "External" {
 			if strings.HasPrefix(rel.Target, "/") {
 				return strings.TrimPrefix(rel.Target, "/"), nil

@@ -1,10 +1,12 @@
 package doc
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/fzlint/fzlint/checker/doc/wordxml"
@@ -24,10 +26,10 @@ func isW(n xml.Name) bool {
 
 // paragraph is one paragraph of the body as it prints.
 type paragraph struct {
-	text      string
-	generated int // bytes of rendered numbering at the start of text
-	heading   int
-	marks     []commentMark
+	start, end int // its text: bodyReader.text[start:end]
+	generated  int // bytes of rendered numbering at the start of text
+	heading    int
+	marks      []commentMark
 }
 
 // lineEnds turns line ends inside w:t (which Word shows as spaces) into spaces:
@@ -43,13 +45,43 @@ func spaceLineEnds(s string) string {
 	return lineEnds.Replace(s)
 }
 
+// spaceLineEndsIn does what lineEnds.Replace does to b, in place, and
+// returns b shortened by the pairs "\r\n" it turned into one space.
+func spaceLineEndsIn(b []byte) []byte {
+	if bytes.IndexByte(b, '\n') < 0 && bytes.IndexByte(b, '\r') < 0 {
+		return b
+	}
+	n := 0
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c == '\r' || c == '\n' {
+			if c == '\r' && i+1 < len(b) && b[i+1] == '\n' {
+				i++
+			}
+			c = ' '
+		}
+		b[n] = c
+		n++
+	}
+	return b[:n]
+}
+
 // bodyReader reads document.xml into paragraphs.
 type bodyReader struct {
 	tokens tokenReader
 	styles *styleSheet
 	num    *numbering
 	out    []paragraph
-	open   []*openPara // nested when a text box sits inside a paragraph
+	// text holds the text of the paragraphs in the order they finished,
+	// each after a line feed but the first; a paragraph's is a span of it,
+	// so that a paragraph costs no string, and when they finished in the
+	// order they print (no text boxes), it is the document's text.
+	text strings.Builder
+	kept int // paragraphs in text
+	// open are the paragraphs being read, nested when a text box sits
+	// inside a paragraph; the slots past its end keep the text buffers of
+	// the paragraphs last read at their depths, for the next ones.
+	open   []openPara
 	joined *joinedPara // a paragraph whose mark was deleted: the next one continues it
 	hidden bool        // the current run is hidden text (w:vanish)
 	depth  int         // of the element being read
@@ -57,21 +89,21 @@ type bodyReader struct {
 }
 
 type openPara struct {
-	sb     *strings.Builder
-	marks  []commentMark // at: offset in sb
+	text   []byte        // so far; of a paragraph that continues another, that one's text first
+	marks  []commentMark // at: offset in text
 	props  paraProps
-	prefix *paragraph // the paragraph this one continues; its text starts sb
+	prefix *paragraph // the paragraph this one continues; its text starts text
 	// index is the paragraph's place in out, taken when it opens, so that
 	// the paragraphs of text boxes anchored in it come after it.
 	index int
 }
 
-// joinedPara is a paragraph whose mark was deleted, with the builder its
-// text is in: the paragraphs that continue it write on, so a chain of them
-// costs its length, not its square.
+// joinedPara is a paragraph whose mark was deleted, with its text, which
+// the paragraphs that continue it write on, so a chain of them costs its
+// length, not its square.
 type joinedPara struct {
 	para paragraph
-	sb   *strings.Builder
+	text []byte
 }
 
 // paraProps is what fzlint reads of a w:pPr.
@@ -84,29 +116,34 @@ type paraProps struct {
 	markDeleted bool
 }
 
-func readBody(body xmlPart, st *styleSheet, num *numbering) ([]paragraph, error) {
-	var paras []paragraph
-	err := body.read(func(tokens tokenReader) (err error) {
-		paras, err = readBodyTokens(tokens, st, num.counting())
+// readBody reads the paragraphs of the body and the text they are spans of.
+func readBody(body xmlPart, st *styleSheet, num *numbering) (paras []paragraph, text string, err error) {
+	err = body.read(func(tokens tokenReader) (err error) {
+		paras, text, err = readBodyTokens(tokens, st, num.counting(), len(body.data))
 		return err
 	})
-	return paras, err
+	return paras, text, err
 }
 
-func readBodyTokens(tokens tokenReader, st *styleSheet, num *numbering) ([]paragraph, error) {
+// readBodyTokens reads the body from tokens of a part of partSize bytes.
+func readBodyTokens(tokens tokenReader, st *styleSheet, num *numbering, partSize int) ([]paragraph, string, error) {
 	r := &bodyReader{tokens: tokens, styles: st, num: num}
+	// LibreOffice writes about three bytes of XML for a byte of text, WPS
+	// four, Word ten or more: a third of the part holds the text of any of
+	// them without growing.
+	r.text.Grow(min(partSize/3, MaxTextBytes))
 	for {
 		t, err := r.tokens.next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		switch t.kind {
 		case tokStart:
 			if r.depth++; r.depth > MaxNesting {
-				return nil, &ReadError{Code: ErrTooDeep, Message: fmt.Sprintf("文档的元素嵌套超过 %d 层，这不像是一份报告", MaxNesting)}
+				return nil, "", &ReadError{Code: ErrTooDeep, Message: fmt.Sprintf("文档的元素嵌套超过 %d 层，这不像是一份报告", MaxNesting)}
 			}
 			var consumed bool
 			consumed, err = r.start(t.elem)
@@ -115,32 +152,32 @@ func readBodyTokens(tokens tokenReader, st *styleSheet, num *numbering) ([]parag
 			}
 		case tokEnd:
 			r.depth--
-			if isW(t.elem.Name) && t.elem.Name.Local == "p" {
+			if t.elem.Name.Local == "p" && isW(t.elem.Name) {
 				r.finish()
 			}
 		}
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		// Numbering labels and text are bounded as they are produced: a
 		// small file can print a long label on many empty paragraphs.
 		if r.size > MaxTextBytes {
-			return nil, &ReadError{Code: ErrTooLarge, Message: fmt.Sprintf("文字内容超过上限 %s，这不像是一份报告", sizeText(MaxTextBytes))}
+			return nil, "", &ReadError{Code: ErrTooLarge, Message: fmt.Sprintf("文字内容超过上限 %s，这不像是一份报告", sizeText(MaxTextBytes))}
 		}
 		if len(r.out) > MaxLines {
-			return nil, &ReadError{Code: ErrTooLarge, Message: fmt.Sprintf("段落超过 %d 个，这不像是一份报告", MaxLines)}
+			return nil, "", &ReadError{Code: ErrTooLarge, Message: fmt.Sprintf("段落超过 %d 个，这不像是一份报告", MaxLines)}
 		}
 	}
 	if r.joined != nil {
-		r.out = append(r.out, r.joined.para)
+		r.out = append(r.out, r.keep(r.joined.para, r.joined.text))
 	}
-	return r.out, nil
+	return r.out, r.text.String(), nil
 }
 
 // start reads a start element; consumed tells whether it read the element
 // up to its end.
 func (r *bodyReader) start(t xml.StartElement) (consumed bool, err error) {
-	if t.Name.Space == nsMC && t.Name.Local == "Fallback" {
+	if t.Name.Local == "Fallback" && t.Name.Space == nsMC {
 		return true, skipElement(r.tokens) // the same content again, for older readers
 	}
 	if !isW(t.Name) {
@@ -151,11 +188,17 @@ func (r *bodyReader) start(t xml.StartElement) (consumed bool, err error) {
 	}
 	switch t.Name.Local {
 	case "p":
-		p := &openPara{sb: &strings.Builder{}, props: paraProps{ilvl: -1, outline: -1}, index: len(r.out)}
-		if r.joined != nil && len(r.open) == 0 {
-			p.prefix, p.sb, r.joined = &r.joined.para, r.joined.sb, nil
+		n := len(r.open)
+		if n < cap(r.open) {
+			r.open = r.open[:n+1]
+		} else {
+			r.open = append(r.open, openPara{})
 		}
-		r.open = append(r.open, p)
+		p := &r.open[n]
+		*p = openPara{text: p.text[:0], props: paraProps{ilvl: -1, outline: -1}, index: len(r.out)}
+		if r.joined != nil && n == 0 {
+			p.prefix, p.text, r.joined = &r.joined.para, r.joined.text, nil
+		}
 		r.out = append(r.out, paragraph{})
 	case "pPr":
 		if p := r.top(); p != nil {
@@ -169,9 +212,7 @@ func (r *bodyReader) start(t xml.StartElement) (consumed bool, err error) {
 		r.hidden = hidden
 		return true, err
 	case "t":
-		s, err := elementText(r.tokens)
-		r.write(spaceLineEnds(s))
-		return true, err
+		return true, r.readText()
 	case "tab", "ptab":
 		r.write("\t")
 	case "br", "cr":
@@ -184,7 +225,7 @@ func (r *bodyReader) start(t xml.StartElement) (consumed bool, err error) {
 		r.write("-")
 	case "commentRangeStart", "commentRangeEnd":
 		if p := r.top(); p != nil {
-			p.marks = append(p.marks, commentMark{id: wordxml.Attr(t, "id"), end: t.Name.Local == "commentRangeEnd", at: p.sb.Len()})
+			p.marks = append(p.marks, commentMark{id: wordxml.Attr(t, "id"), end: t.Name.Local == "commentRangeEnd", at: len(p.text)})
 		}
 	}
 	return false, nil
@@ -194,14 +235,41 @@ func (r *bodyReader) top() *openPara {
 	if len(r.open) == 0 {
 		return nil
 	}
-	return r.open[len(r.open)-1]
+	return &r.open[len(r.open)-1]
 }
 
 func (r *bodyReader) write(s string) {
 	if p := r.top(); p != nil && !r.hidden {
-		p.sb.WriteString(s)
+		p.text = append(p.text, s...)
 		r.size += len(s)
 	}
+}
+
+// readText reads a w:t, after its start, up to its end, into the paragraph:
+// as write(spaceLineEnds(elementText(r.tokens))) would, without the strings.
+func (r *bodyReader) readText() error {
+	p := r.top()
+	if p == nil || r.hidden {
+		return skipElement(r.tokens)
+	}
+	start := len(p.text)
+	for depth := 1; depth > 0; {
+		t, err := r.tokens.next()
+		if err != nil {
+			return err
+		}
+		switch t.kind {
+		case tokText:
+			p.text = append(p.text, t.text...)
+		case tokStart:
+			depth++
+		case tokEnd:
+			depth--
+		}
+	}
+	p.text = append(p.text[:start], spaceLineEndsIn(p.text[start:])...)
+	r.size += len(p.text) - start
+	return nil
 }
 
 // finish closes the innermost paragraph: its numbering is counted and
@@ -215,35 +283,44 @@ func (r *bodyReader) finish() {
 	r.open = r.open[:len(r.open)-1]
 	r.hidden = false
 	var para paragraph
+	text := p.text
 	if p.prefix != nil {
 		para = *p.prefix
-		// sb starts with the prefix's text, so the marks are placed already.
+		// text starts with the prefix's text, so the marks are placed already.
 		para.marks = append(para.marks, p.marks...)
-		para.text = p.sb.String()
 	} else {
 		label := r.label(p.props)
 		r.size += len(label)
 		para = paragraph{
-			text:      label + p.sb.String(),
 			generated: len(label),
 			heading:   r.styles.headingLevel(p.props.style, p.props.outline),
 			marks:     shiftMarks(p.marks, len(label)),
 		}
+		text = slices.Insert(text, 0, []byte(label)...)
 	}
 	if p.props.markDeleted && len(r.open) == 0 {
 		// The paragraph goes out where the one continuing it ends, after
 		// its text boxes.
 		r.out = append(r.out[:p.index], r.out[p.index+1:]...)
-		sb := p.sb
-		if p.prefix == nil {
-			sb = &strings.Builder{}
-			sb.WriteString(para.text)
-			para.text = sb.String()
-		}
-		r.joined = &joinedPara{para: para, sb: sb}
+		r.joined = &joinedPara{para: para, text: text}
+		p.text = nil // the next paragraph writes on it
 		return
 	}
-	r.out[p.index] = para
+	r.out[p.index] = r.keep(para, text)
+	p.text = text[:0]
+}
+
+// keep appends a finished paragraph's text to r.text and returns the
+// paragraph with its span.
+func (r *bodyReader) keep(para paragraph, text []byte) paragraph {
+	if r.kept > 0 {
+		r.text.WriteByte('\n')
+	}
+	r.kept++
+	para.start = r.text.Len()
+	r.text.Write(text)
+	para.end = r.text.Len()
+	return para
 }
 
 // label counts the paragraph in its list, if any, and returns its number text.
@@ -274,7 +351,7 @@ func readParaProps(tr tokenReader, pp *paraProps) error {
 		}
 		switch t := tok.elem; tok.kind {
 		case tokStart:
-			if t.Name.Local == "pPrChange" || t.Name.Space == nsMC && t.Name.Local == "Fallback" {
+			if t.Name.Local == "pPrChange" || t.Name.Local == "Fallback" && t.Name.Space == nsMC {
 				if err := skipElement(tr); err != nil {
 					return err
 				}

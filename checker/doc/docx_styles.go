@@ -2,6 +2,7 @@ package doc
 
 import (
 	"encoding/xml"
+	"iter"
 	"strconv"
 	"strings"
 )
@@ -31,6 +32,9 @@ type paraStyle struct {
 type styleSheet struct {
 	byID     map[string]*paraStyle
 	fallback string // the default paragraph style
+	// levels holds styleLevel's answers: a report gives most of its
+	// paragraphs one or two styles.
+	levels map[string]int
 }
 
 // xmlStyles is a styles part: its w:style elements.
@@ -135,21 +139,20 @@ func parseStyles(b []byte) (*styleSheet, error) {
 	return st, nil
 }
 
-// chain returns the style id and the styles it is based on, nearest first.
-func (st *styleSheet) chain(id string) []*paraStyle {
-	if id == "" {
-		id = st.fallback
-	}
-	var out []*paraStyle
-	for range 16 { // basedOn may loop in a damaged file
-		s := st.byID[id]
-		if s == nil {
-			break
+// chain yields the style id and the styles it is based on, nearest first.
+func (st *styleSheet) chain(id string) iter.Seq[*paraStyle] {
+	return func(yield func(*paraStyle) bool) {
+		if id == "" {
+			id = st.fallback
 		}
-		out = append(out, s)
-		id = s.basedOn
+		for range 16 { // basedOn may loop in a damaged file
+			s := st.byID[id]
+			if s == nil || !yield(s) {
+				return
+			}
+			id = s.basedOn
+		}
 	}
-	return out
 }
 
 // headingLevel is the 1-based heading level of a paragraph of style id with
@@ -158,21 +161,36 @@ func (st *styleSheet) chain(id string) []*paraStyle {
 // WPS may write "标题 1".
 func (st *styleSheet) headingLevel(id string, outline int) int {
 	if outline < 0 {
-		for _, s := range st.chain(id) {
-			if s.outline >= 0 {
-				outline = s.outline
-				break
-			}
-			if n := styleNameLevel(s.name); n > 0 {
-				outline = n - 1
-				break
-			}
-		}
+		outline = st.styleLevel(id)
 	}
 	if outline < 0 || outline > 8 { // 9 is body text
 		return 0
 	}
 	return outline + 1
+}
+
+// styleLevel is the 0-based outline level style id gives a paragraph, -1
+// if none.
+func (st *styleSheet) styleLevel(id string) int {
+	if level, ok := st.levels[id]; ok {
+		return level
+	}
+	level := -1
+	for s := range st.chain(id) {
+		if s.outline >= 0 {
+			level = s.outline
+			break
+		}
+		if n := styleNameLevel(s.name); n > 0 {
+			level = n - 1
+			break
+		}
+	}
+	if st.levels == nil {
+		st.levels = map[string]int{}
+	}
+	st.levels[id] = level
+	return level
 }
 
 func styleNameLevel(name string) int {
@@ -189,7 +207,7 @@ func styleNameLevel(name string) int {
 
 // numPr returns the list a paragraph of style id is in through its style.
 func (st *styleSheet) numPr(id string) *xmlNumPr {
-	for _, s := range st.chain(id) {
+	for s := range st.chain(id) {
 		if s.numPr != nil {
 			return s.numPr
 		}

@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -151,6 +152,23 @@ func TestFormatNumber(t *testing.T) {
 	for _, tt := range tests {
 		if got := formatNumber(tt.format, tt.n); got != tt.want {
 			t.Errorf("formatNumber(%s, %d) = %q, want %q", tt.format, tt.n, got, tt.want)
+		}
+	}
+}
+
+// TestSpaceLineEndsIn holds spaceLineEndsIn to lineEnds.Replace on strings
+// of line ends, spaces and text.
+func TestSpaceLineEndsIn(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 3))
+	pieces := []string{"\r", "\n", "\r\n", " ", "a", "中"}
+	for range 5000 {
+		var sb strings.Builder
+		for range rng.IntN(12) {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := sb.String()
+		if got, want := string(spaceLineEndsIn([]byte(s))), lineEnds.Replace(s); got != want {
+			t.Fatalf("%q: %q, lineEnds.Replace gives %q", s, got, want)
 		}
 	}
 }

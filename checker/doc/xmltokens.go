@@ -209,8 +209,7 @@ type scanner struct {
 	tok   xmlToken
 	attrs []xml.Attr
 	open  []openElement
-	ns    map[string]string // namespace of each prefix declared in scope; "" the default
-	undo  []nsBinding       // what the declarations in scope replaced
+	ns    []nsBinding // the namespace declarations in scope, innermost last; "" the default
 	// last is the last prefix looked up in ns, as namespace resolved it:
 	// Word declares its prefixes once, on the root, and uses w: throughout.
 	last      nsBinding
@@ -219,13 +218,15 @@ type scanner struct {
 }
 
 // openElement is an element whose end is still to come, with its name as
-// written and how many namespace declarations were in scope at its start.
+// written, its name as its tokens give it and how many namespace
+// declarations were in scope before its own.
 type openElement struct {
 	prefix, local string
-	undo          int
+	name          xml.Name
+	scope         int
 }
 
-// nsBinding is a prefix's namespace before a declaration replaced it.
+// nsBinding is a prefix bound to a namespace.
 type nsBinding struct {
 	prefix, space string
 	bound         bool
@@ -282,7 +283,7 @@ func (s *scanner) text() (*xmlToken, error) {
 	if strings.Contains(raw, "]]>") {
 		return nil, errNotScanned
 	}
-	s.tok = xmlToken{kind: tokText, text: s.data[start:end]}
+	s.setToken(tokText, xml.Name{}, nil, s.data[start:end])
 	if strings.IndexByte(raw, '&') >= 0 {
 		var ok bool
 		if s.buf, ok = unescape(s.buf[:0], raw); !ok {
@@ -327,7 +328,7 @@ func (s *scanner) startTag() (*xmlToken, error) {
 		}
 		s.attrs = append(s.attrs, a)
 	}
-	s.open = append(s.open, openElement{prefix: prefix, local: local, undo: len(s.undo)})
+	scope := len(s.ns)
 	for _, a := range s.attrs {
 		switch {
 		case a.Name.Space == "xmlns":
@@ -341,8 +342,18 @@ func (s *scanner) startTag() (*xmlToken, error) {
 	}
 	name := xml.Name{Space: prefix, Local: local}
 	name.Space = s.namespace(name, true)
-	s.tok = xmlToken{kind: tokStart, elem: xml.StartElement{Name: name, Attr: s.attrs}}
+	s.open = append(s.open, openElement{prefix: prefix, local: local, name: name, scope: scope})
+	s.setToken(tokStart, name, s.attrs, nil)
 	return &s.tok, nil
+}
+
+// setToken sets the token field by field: assigning it whole copied it
+// with a write barrier for each of its pointers while the collector runs.
+func (s *scanner) setToken(kind tokenKind, name xml.Name, attrs []xml.Attr, text []byte) {
+	s.tok.kind = kind
+	s.tok.elem.Name = name
+	s.tok.elem.Attr = attrs
+	s.tok.text = text
 }
 
 // attr reads an attribute: name="value" or name='value'.
@@ -406,26 +417,17 @@ func (s *scanner) endTag() (*xmlToken, error) {
 	return s.end(), nil
 }
 
-// end closes the innermost open element: its end token, whose name is read
-// with the element's own declarations, which then go out of scope.
+// end closes the innermost open element: its end token, whose name is the
+// start's, read with the element's own declarations, which then go out of
+// scope.
 func (s *scanner) end() *xmlToken {
 	top := s.open[len(s.open)-1]
 	s.open = s.open[:len(s.open)-1]
-	name := xml.Name{Space: top.prefix, Local: top.local}
-	name.Space = s.namespace(name, true)
-	if len(s.undo) > top.undo {
+	if len(s.ns) > top.scope {
+		s.ns = s.ns[:top.scope]
 		s.last = nsBinding{}
 	}
-	for len(s.undo) > top.undo {
-		b := s.undo[len(s.undo)-1]
-		s.undo = s.undo[:len(s.undo)-1]
-		if b.bound {
-			s.ns[b.prefix] = b.space
-		} else {
-			delete(s.ns, b.prefix)
-		}
-	}
-	s.tok = xmlToken{kind: tokEnd, elem: xml.StartElement{Name: name}}
+	s.setToken(tokEnd, top.name, nil, nil)
 	return &s.tok
 }
 
@@ -444,7 +446,7 @@ func (s *scanner) procInst() error {
 		return errNotScanned
 	}
 	s.pos += end + 2
-	if local == "xml" {
+	if local == "xml" && !commonDeclarations[s.src[start:s.pos]] {
 		if _, err := xml.NewDecoder(strings.NewReader(s.src[start:s.pos])).Token(); err != nil {
 			return errNotScanned
 		}
@@ -452,15 +454,24 @@ func (s *scanner) procInst() error {
 	return nil
 }
 
-// declare binds prefix to space, keeping the binding it replaces.
+// commonDeclarations are the XML declarations Word, WPS and LibreOffice
+// write, which encoding/xml accepts (TestCommonDeclarations): checking them
+// again was a decoder and a 4 KB buffer per part.
+var commonDeclarations = map[string]bool{
+	`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`: true,
+	`<?xml version="1.0" encoding="UTF-8" standalone="no"?>`:  true,
+	`<?xml version="1.0" encoding="UTF-8"?>`:                  true,
+	`<?xml version="1.0" encoding="utf-8"?>`:                  true,
+}
+
+// declare binds prefix to space, over any binding it had, until the end of
+// the element declaring it.
 func (s *scanner) declare(prefix, space string) {
 	s.last = nsBinding{}
 	if s.ns == nil { // sized for the element declaring it: Word's root declares some thirty prefixes
-		s.ns = make(map[string]string, len(s.attrs))
+		s.ns = make([]nsBinding, 0, len(s.attrs))
 	}
-	old, bound := s.ns[prefix]
-	s.undo = append(s.undo, nsBinding{prefix: prefix, space: old, bound: bound})
-	s.ns[prefix] = space
+	s.ns = append(s.ns, nsBinding{prefix: prefix, space: space, bound: true})
 }
 
 // namespace returns the namespace of a name as written, as encoding/xml
@@ -480,9 +491,12 @@ func (s *scanner) namespace(n xml.Name, element bool) string {
 	if s.last.bound && s.last.prefix == n.Space {
 		return s.last.space
 	}
-	v, ok := s.ns[n.Space]
-	if !ok {
-		v = n.Space
+	v := n.Space // a prefix not in scope
+	for i := len(s.ns) - 1; i >= 0; i-- {
+		if s.ns[i].prefix == n.Space {
+			v = s.ns[i].space
+			break
+		}
 	}
 	s.last = nsBinding{prefix: n.Space, space: v, bound: true}
 	return v
@@ -580,6 +594,13 @@ func validChars(s string) bool {
 				return false
 			}
 			i++
+			continue
+		}
+		// Three bytes led by 0xE1–0xEC or 0xEE are U+1000–U+CFFF or
+		// U+E000–U+EFFF, which XML allows (Chinese text, most of a report),
+		// when the two that follow continue them.
+		if 0xE1 <= c && c <= 0xEE && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])

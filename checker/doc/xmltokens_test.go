@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // xmlCases are XML that the scanner reads and XML it leaves to encoding/xml,
@@ -257,4 +258,45 @@ func FuzzScanner(f *testing.F) {
 			checkPartReaders(t, b)
 		}
 	})
+}
+
+// TestCommonDeclarations: the declarations the scanner passes without asking
+// encoding/xml are ones it accepts, and the parts that start with them read
+// as encoding/xml reads them.
+func TestCommonDeclarations(t *testing.T) {
+	for decl := range commonDeclarations {
+		if _, err := xml.NewDecoder(strings.NewReader(decl)).Token(); err != nil {
+			t.Errorf("%s: %v", decl, err)
+		}
+		checkScanner(t, []byte(decl+"<a>b</a>"))
+		checkScanner(t, []byte("<a>"+decl+"</a>"))
+	}
+}
+
+// TestValidChars holds validChars to a check of each decoded rune, on
+// strings of ASCII, control bytes, broken UTF-8 and runes around the
+// sequences it reads straight.
+func TestValidChars(t *testing.T) {
+	byRune := func(s string) bool {
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 || r < 0x20 && r != '\t' && r != '\n' || r > 0xD7FF && r < 0xE000 || r == 0xFFFE || r == 0xFFFF {
+				return false
+			}
+			i += size
+		}
+		return true
+	}
+	pieces := []string{"a", "\t", "\n", "\r", "\x01", "中", "，", "\u0fff", "\u1000", "\ucfff", "\ud7ff", "\ue000", "\uefff", "\uf000", "\ufffd", "\U0001F600",
+		"\xef\xbf\xbe", "\xef\xbf\xbf", "\xed\xa0\x80", "\xe0\x80\x80", "\xe4", "\xe4\xb8", "\x80", "\xbf", "\xff"}
+	rng := rand.New(rand.NewPCG(13, 6))
+	for range 20000 {
+		var sb strings.Builder
+		for range rng.IntN(6) {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		if s := sb.String(); validChars(s) != byRune(s) {
+			t.Fatalf("validChars(%q) = %v", s, validChars(s))
+		}
+	}
 }

@@ -2,7 +2,7 @@
 // (checker/doc) and the annotated-document writer (checker/annotate) share
 // when they walk WordprocessingML as encoding/xml's tokens. The reader takes
 // its tokens from its own scanner, not from an xml.Decoder, and reads
-// character data with its own elementText.
+// character data itself (a body's w:t straight into its paragraph).
 package wordxml
 
 import (
@@ -42,17 +42,19 @@ func Attr(t xml.StartElement, local string) string {
 	return ""
 }
 
-// skipped are elements whose content does not print as body text: deletions,
-// field codes, properties and their tracked changes, note and comment marks,
-// ruby (pinyin) text above its base.
-var skipped = map[string]bool{
-	"del": true, "moveFrom": true, "delText": true, "delInstrText": true, "instrText": true,
-	"pPrChange": true, "rPrChange": true, "sectPr": true, "tblPr": true, "tblPrEx": true,
-	"trPr": true, "tcPr": true, "tblGrid": true, "sdtPr": true, "fldData": true,
-	"footnoteReference": true, "endnoteReference": true, "commentReference": true, "annotationRef": true,
-	"rt": true,
-}
-
 // Skipped tells whether the content of the element with this local name is
 // left out of the text: the reader and annotate must leave out the same.
-func Skipped(local string) bool { return skipped[local] }
+// They are deletions, field codes, properties and their tracked changes,
+// note and comment marks, and ruby (pinyin) text above its base. A switch,
+// not a map: the reader asks for every element of a body.
+func Skipped(local string) bool {
+	switch local {
+	case "del", "moveFrom", "delText", "delInstrText", "instrText",
+		"pPrChange", "rPrChange", "sectPr", "tblPr", "tblPrEx",
+		"trPr", "tcPr", "tblGrid", "sdtPr", "fldData",
+		"footnoteReference", "endnoteReference", "commentReference", "annotationRef",
+		"rt":
+		return true
+	}
+	return false
+}

@@ -32,7 +32,15 @@ func TestTextAndAttr(t *testing.T) {
 }
 
 func TestSkipped(t *testing.T) {
-	for local, want := range map[string]bool{"del": true, "delText": true, "instrText": true, "rt": true, "t": false, "r": false, "ins": false} {
+	for local, want := range map[string]bool{
+		"del": true, "moveFrom": true, "delText": true, "delInstrText": true, "instrText": true,
+		"pPrChange": true, "rPrChange": true, "sectPr": true, "tblPr": true, "tblPrEx": true,
+		"trPr": true, "tcPr": true, "tblGrid": true, "sdtPr": true, "fldData": true,
+		"footnoteReference": true, "endnoteReference": true, "commentReference": true, "annotationRef": true,
+		"rt": true,
+		"t":  false, "r": false, "ins": false, "p": false, "pPr": false, "rPr": false, "tbl": false, "tc": false,
+		"moveTo": false, "Del": false, "": false,
+	} {
 		if got := Skipped(local); got != want {
 			t.Errorf("Skipped(%q) = %v, want %v", local, got, want)
 		}

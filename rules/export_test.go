@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/crc32"
 
+	"github.com/fzlint/fzlint/checker/match"
 	"gopkg.in/yaml.v3"
 )
 
@@ -22,5 +23,13 @@ func ParseEmbeddedTree(id string, data []byte, kinds map[string]Compiler) (*Pack
 func WithYAMLDecoding(f func()) {
 	decodeFast = func(*yaml.Node, any) bool { return false }
 	defer func() { decodeFast = decodeSpecFast }()
+	f()
+}
+
+// WithoutPatternCache runs f with every pattern a Load meets compiled
+// afresh, as match.Compile alone would.
+func WithoutPatternCache(f func()) {
+	compileCached = match.Compile
+	defer func() { compileCached = compilePattern }()
 	f()
 }

@@ -54,6 +54,7 @@ func EmbeddedIDs() []string {
 // every error of the config and its packs at once, as Problems; what is
 // merely odd (a pack in pack-dirs that nothing enables) is in Set.Warnings.
 func Load(opts Options) (*Set, error) {
+	defer startPatternCache()()
 	cfg := opts.Config
 	if cfg == nil {
 		cfg = &Config{}

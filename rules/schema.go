@@ -84,7 +84,7 @@ func (r *Regexp) UnmarshalYAML(n *yaml.Node) error {
 	if strings.Contains(strings.ReplaceAll(n.Value, `\\`, ""), `\b`) || strings.Contains(strings.ReplaceAll(n.Value, `\\`, ""), `\B`) {
 		return &PosError{Pos: Pos{Line: n.Line, Column: n.Column}, Msg: `正则表达式不得使用 \b 或 \B：ASCII 词边界在中文文本中永不匹配`}
 	}
-	p, err := match.Compile(n.Value)
+	p, err := compileCached(n.Value)
 	if err != nil {
 		return &PosError{Pos: Pos{Line: n.Line, Column: n.Column}, Msg: fmt.Sprintf("无效的正则表达式 %q：%v", n.Value, err)}
 	}

@@ -61,7 +61,7 @@ func (s *swapSpec) UnmarshalYAML(n *yaml.Node) error {
 		return err
 	}
 	type plainSwap swapSpec
-	if err := n.Decode((*plainSwap)(s)); err != nil {
+	if err := rules.DecodeNode(n, (*plainSwap)(s)); err != nil {
 		return err
 	}
 	if s.From.Pattern == nil {

@@ -105,6 +105,17 @@ func DecodeSpec(r *Rule, v any) error {
 	return nil
 }
 
+// DecodeNode decodes n into v as n.Decode does, with the errors n.Decode
+// gives, for a kind's yaml.Unmarshaler: what is plain (see decodeSpecFast)
+// is decoded without a yaml.v3 decoder, which costs more than the little
+// it decodes.
+func DecodeNode(n *yaml.Node, v any) error {
+	if decodeFast(n, v) {
+		return nil
+	}
+	return n.Decode(v)
+}
+
 // patternsIn appends to out every pattern held in v's Regexp values.
 func patternsIn(v reflect.Value, out []*match.Pattern) []*match.Pattern {
 	switch v.Kind() {

@@ -12,9 +12,10 @@ import (
 // parsing it again is most of its compile. A pattern is safe to share
 // between rules: it is immutable once compiled but for its plan and
 // compiled variants, made once, and a dictionary holds a pattern another
-// dictionary claimed first. The cache lives only while a Load runs, so a
-// long-running process neither keeps old packs' patterns nor shares them
-// with a later load's dictionaries.
+// dictionary claimed first. The cache lives only while a Load runs (Loads
+// that overlap share it, which is as safe), so a long-running process
+// neither keeps old packs' patterns nor shares them with a later load's
+// dictionaries.
 var loadPatterns struct {
 	sync.Mutex
 	loads  int // Loads running

@@ -72,6 +72,11 @@ func tuneGC() {
 func run(args []string, s *streams) int {
 	root := newRootCmd(s)
 	root.SetArgs(args)
+	if len(args) > 0 && isCommand(root, args[0]) {
+		// cobra builds its hidden completion command (five commands and
+		// their flags) at every run; a run of another command never reaches it.
+		root.CompletionOptions.DisableDefaultCmd = true
+	}
 	cmd, err := root.ExecuteC()
 	var ee *exitError
 	switch {
@@ -90,6 +95,17 @@ func run(args []string, s *streams) int {
 		fmt.Fprintln(s.err, "fzlint:", usageError(cmd, err))
 		return exitTrouble
 	}
+}
+
+// isCommand tells whether name is one of root's own commands (not the help
+// or completion commands cobra adds as it executes).
+func isCommand(root *cobra.Command, name string) bool {
+	for _, c := range root.Commands() {
+		if c.Name() == name {
+			return true
+		}
+	}
+	return false
 }
 
 func newRootCmd(s *streams) *cobra.Command {

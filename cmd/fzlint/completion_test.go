@@ -7,7 +7,7 @@ import (
 
 // TestCompletionStillThere: cobra's completion command answers as before
 // where it is asked for (a run of one of fzlint's own commands goes without
-// it, see run).
+// it, see rootFor).
 func TestCompletionStillThere(t *testing.T) {
 	code, out, errs := fzlint(t, "", "completion", "bash")
 	if code != exitClean || !strings.Contains(out, "bash completion") || errs != "" {

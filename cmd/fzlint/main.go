@@ -70,13 +70,8 @@ func tuneGC() {
 
 // run executes the command line and returns the exit code.
 func run(args []string, s *streams) int {
-	root := newRootCmd(s)
+	root := rootFor(args, s)
 	root.SetArgs(args)
-	if len(args) > 0 && isCommand(root, args[0]) {
-		// cobra builds its hidden completion command (five commands and
-		// their flags) at every run; a run of another command never reaches it.
-		root.CompletionOptions.DisableDefaultCmd = true
-	}
 	cmd, err := root.ExecuteC()
 	var ee *exitError
 	switch {
@@ -97,18 +92,46 @@ func run(args []string, s *streams) int {
 	}
 }
 
-// isCommand tells whether name is one of root's own commands (not the help
-// or completion commands cobra adds as it executes).
-func isCommand(root *cobra.Command, name string) bool {
-	for _, c := range root.Commands() {
-		if c.Name() == name {
-			return true
-		}
-	}
-	return false
+// commands are fzlint's commands, each with its name (its Use's first word)
+// and what makes it.
+var commands = []struct {
+	name string
+	make func(*streams) *cobra.Command
+}{
+	{"check", newCheckCmd}, {"outline", newOutlineCmd}, {"rules", newRulesCmd}, {"explain", newExplainCmd},
+	{"test", newTestCmd}, {"init", newInitCmd}, {"version", newVersionCmd}, {"lsp", newLSPCmd},
+	{"checklist", newChecklistCmd}, {"annotate", newAnnotateCmd}, {"serve", newServeCmd},
 }
 
+// rootFor makes the root command for a run with args. A run of one of
+// fzlint's commands (its name first) gets a root with that command alone,
+// and without cobra's hidden completion command, which cobra otherwise
+// builds as it executes: making every command and its flags was about a
+// millisecond of a one-file check, and no run of a command reaches the
+// others. Any other run (help, completion, a usage error) gets them all.
+func rootFor(args []string, s *streams) *cobra.Command {
+	for _, c := range commands {
+		if len(args) > 0 && args[0] == c.name {
+			root := newRoot(s)
+			root.AddCommand(c.make(s))
+			root.CompletionOptions.DisableDefaultCmd = true
+			return root
+		}
+	}
+	return newRootCmd(s)
+}
+
+// newRootCmd makes the root command with every command.
 func newRootCmd(s *streams) *cobra.Command {
+	root := newRoot(s)
+	for _, c := range commands {
+		root.AddCommand(c.make(s))
+	}
+	return root
+}
+
+// newRoot makes the root command without its commands.
+func newRoot(s *streams) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "fzlint",
 		Short: "法治政府建设年度报告检查工具",
@@ -121,8 +144,6 @@ func newRootCmd(s *streams) *cobra.Command {
 	root.SetOut(s.out)
 	root.SetErr(s.err)
 	chineseHelp(root)
-	root.AddCommand(newCheckCmd(s), newOutlineCmd(s), newRulesCmd(s), newExplainCmd(s), newTestCmd(s), newInitCmd(s), newVersionCmd(s), newLSPCmd(s),
-		newChecklistCmd(s), newAnnotateCmd(s), newServeCmd(s))
 	return root
 }
 

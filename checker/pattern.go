@@ -83,16 +83,25 @@ func checkTextOptions(r *rules.Rule, match string, scope *string, per string, fi
 
 func (p *patternCheck) Run(c *Context) {
 	raw := p.Match == "raw"
-	found := c.lent.matches // reused from line to line, and rule to rule
-	defer func() { c.lent.matches = found[:0] }()
 	if p.Scope == "document" {
-		found = findAll(p.Patterns, c.documentScan(raw), found)
+		found := findAll(p.Patterns, c.documentScan(raw), c.lent.matches)
+		defer func() { c.lent.matches = found[:0] }()
 		for _, m := range found {
 			start, end := c.toDoc(m.start, m.end, raw)
 			c.Report(start, end, nil, c.textFix(p.Fix, c.Doc.LineAt(start), start, end))
 		}
 		return
 	}
+	if !mayMatchAny(p.Patterns, c.documentScan(raw)) {
+		return // nor on any of its lines
+	}
+	p.runLines(c, raw)
+}
+
+// runLines reports the matches on each line of the rule's scope.
+func (p *patternCheck) runLines(c *Context, raw bool) {
+	found := c.lent.matches // reused from line to line, and rule to rule
+	defer func() { c.lent.matches = found[:0] }()
 	for _, n := range c.scopeLines(p.Scope) {
 		text, base := c.lineScan(n, raw)
 		// The exceptions are looked at only on a line with a match: they
@@ -112,6 +121,16 @@ func (p *patternCheck) Run(c *Context) {
 			}
 		}
 	}
+}
+
+// mayMatchAny tells whether text may hold a match of one of patterns.
+func mayMatchAny(patterns []rules.Regexp, text *match.Text) bool {
+	for i := range patterns {
+		if patterns[i].MayMatchIn(text) {
+			return true
+		}
+	}
+	return false
 }
 
 // span is a match in a line: [start, end) and the pattern that made it.

@@ -450,6 +450,15 @@ func (t *Text) any(set []bitWord) bool {
 	return false
 }
 
+// MayMatchIn tells whether t may hold a match of p: false when p is in t's
+// dictionary and t lacks the literals every match of p holds. A piece of t
+// (Slices) holds no literal t lacks: a pattern t rules out matches in none
+// of its pieces.
+func (p *Pattern) MayMatchIn(t *Text) bool {
+	e := t.d.entryOf(p)
+	return e == nil || t.has(e)
+}
+
 // hasBefore tells whether one of e's literals occurs in t wholly before end.
 func (t *Text) hasBefore(e *entry, end int) bool {
 	if e.ids == nil {

@@ -83,21 +83,32 @@ func checkTextOptions(r *rules.Rule, match string, scope *string, per string, fi
 
 func (p *patternCheck) Run(c *Context) {
 	raw := p.Match == "raw"
-	found := c.lent.matches // reused from line to line, and rule to rule
-	defer func() { c.lent.matches = found[:0] }()
 	if p.Scope == "document" {
-		found = findAll(p.Patterns, c.documentScan(raw), found)
+		found := findAll(p.Patterns, c.documentScan(raw), c.lent.matches)
+		defer func() { c.lent.matches = found[:0] }()
 		for _, m := range found {
 			start, end := c.toDoc(m.start, m.end, raw)
 			c.Report(start, end, nil, c.textFix(p.Fix, c.Doc.LineAt(start), start, end))
 		}
 		return
 	}
+	may := mayMatch(p.Patterns, c.documentScan(raw))
+	if may == 0 {
+		return // nor on any of its lines
+	}
+	p.runLines(c, raw, may)
+}
+
+// runLines reports the matches on each line of the rule's scope of the
+// patterns in set may (see findSome).
+func (p *patternCheck) runLines(c *Context, raw bool, may uint64) {
+	found := c.lent.matches // reused from line to line, and rule to rule
+	defer func() { c.lent.matches = found[:0] }()
 	for _, n := range c.scopeLines(p.Scope) {
 		text, base := c.lineScan(n, raw)
 		// The exceptions are looked at only on a line with a match: they
 		// are often the costlier patterns, and most lines have none.
-		found = findAll(p.Patterns, text, found)
+		found = findSome(p.Patterns, may, text, found)
 		if len(found) == 0 || skipLine(text, p.Unless) {
 			continue
 		}
@@ -114,6 +125,22 @@ func (p *patternCheck) Run(c *Context) {
 	}
 }
 
+// mayMatch returns the set of patterns (see findSome) that text may hold a
+// match of: a line of a document, a piece of its scan, holds no literal the
+// document lacks. A rule of more than 64 patterns searches for every one.
+func mayMatch(patterns []rules.Regexp, text *match.Text) uint64 {
+	if len(patterns) > 64 {
+		return everyPattern
+	}
+	var may uint64
+	for i := range patterns {
+		if patterns[i].MayMatchIn(text) {
+			may |= 1 << i
+		}
+	}
+	return may
+}
+
 // span is a match in a line: [start, end) and the pattern that made it.
 type span struct {
 	start, end int
@@ -126,8 +153,20 @@ type span struct {
 // of out (nil for fresh memory). A group named "at" narrows a match to that
 // group.
 func findAll(patterns []rules.Regexp, text *match.Text, out []span) []span {
+	return findSome(patterns, everyPattern, text, out)
+}
+
+// everyPattern is the set of all patterns (see findSome).
+const everyPattern = ^uint64(0)
+
+// findSome is findAll for the patterns in set may, bit i standing for
+// patterns[i]; patterns from the 65th on are always searched for.
+func findSome(patterns []rules.Regexp, may uint64, text *match.Text, out []span) []span {
 	out = out[:0]
 	for i := range patterns {
+		if i < 64 && may&(1<<i) == 0 {
+			continue
+		}
 		re := &patterns[i]
 		at := 0 // looked up at the first match: most lines have none
 		for m := range re.AllIn(text) {

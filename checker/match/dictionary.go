@@ -14,7 +14,7 @@ type Dictionary struct {
 	lits []string
 	// Literals are listed by their first bytes: one of a single byte in
 	// single, one of two bytes in pairs (with a bit in pairBits), a longer
-	// one in groups[triples[h]-1], h a hash of its first three bytes (a
+	// one in groups[triples[h]&^shortLits-1], h a hash of its first three bytes (a
 	// group may hold literals of other beginnings with the same hash, which
 	// the comparison with the text sorts out); one of six bytes or more
 	// also sets a bit of sixes. A literal starts with the first byte of a
@@ -166,9 +166,10 @@ func (d *Dictionary) file(lit string, id int32) {
 			d.groups = append(d.groups, group{})
 			d.triples[h] = uint16(len(d.groups))
 		}
-		g := &d.groups[d.triples[h]-1]
+		g := &d.groups[d.triples[h]&^shortLits-1]
 		if len(lit) < 6 {
 			g.short = append(g.short, headOf(lit, id))
+			d.triples[h] |= shortLits
 			return
 		}
 		head := headOf(lit, id)
@@ -182,6 +183,31 @@ func (d *Dictionary) file(lit string, id int32) {
 // have the same hash: those shorter than six bytes, and the others.
 type group struct {
 	short, long []head
+}
+
+// shortLits marks a slot of triples whose group holds literals shorter than
+// six bytes. A group without them holds only literals whose first six bytes
+// set a bit of sixes: most places its hash leads to are passed over on that
+// bit, without a look at the group. (There are fewer groups than slots, so
+// the group's number leaves this bit free.)
+const shortLits = 1 << 15
+
+// mayStart tells whether a literal of the group in triples slot g may start
+// at i in s: always when the group holds short literals, else when the
+// literals' six bytes at i may be there.
+func (d *Dictionary) mayStart(g uint16, s string, i int) bool {
+	return g&shortLits != 0 || d.maySix(s, i)
+}
+
+// maySix tells whether a literal of six bytes or more may start at i in s:
+// when s ends within eight bytes, or the bit of sixes of its six bytes at i
+// is set.
+func (d *Dictionary) maySix(s string, i int) bool {
+	if i+8 > len(s) {
+		return true
+	}
+	six := sixHash(word(s, i))
+	return d.sixes[six/64]&(1<<(six%64)) != 0
 }
 
 // sixBits is the size of the hash of a literal's first six bytes.
@@ -303,8 +329,8 @@ func (d *Dictionary) ScanReusing(s string, old *Text) *Text {
 			continue // a continuation byte starts no literal
 		case c >= 0xE0:
 			// A rune of three bytes or more: no literal of two bytes starts here.
-			if g := d.triples[tripleHash(uint32(c)<<16|uint32(s[i+1])<<8|uint32(s[i+2]))]; g != 0 {
-				t.find(i, &d.groups[g-1])
+			if g := d.triples[tripleHash(uint32(c)<<16|uint32(s[i+1])<<8|uint32(s[i+2]))]; g != 0 && d.mayStart(g, s, i) {
+				t.find(i, &d.groups[g&^shortLits-1])
 			}
 			if s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 				i += 2 // continuation bytes start no literal
@@ -341,8 +367,8 @@ func (t *Text) pairsAndTriples(i int) {
 		}
 	}
 	if i+2 < len(s) {
-		if g := d.triples[tripleHash(uint32(pair)<<8|uint32(s[i+2]))]; g != 0 {
-			t.find(i, &d.groups[g-1])
+		if g := d.triples[tripleHash(uint32(pair)<<8|uint32(s[i+2]))]; g != 0 && d.mayStart(g, s, i) {
+			t.find(i, &d.groups[g&^shortLits-1])
 		}
 	}
 }
@@ -422,6 +448,15 @@ func (t *Text) any(set []bitWord) bool {
 		}
 	}
 	return false
+}
+
+// MayMatchIn tells whether t may hold a match of p: false when p is in t's
+// dictionary and t lacks the literals every match of p holds. A piece of t
+// (Slices) holds no literal t lacks: a pattern t rules out matches in none
+// of its pieces.
+func (p *Pattern) MayMatchIn(t *Text) bool {
+	e := t.d.entryOf(p)
+	return e == nil || t.has(e)
 }
 
 // hasBefore tells whether one of e's literals occurs in t wholly before end.

@@ -107,7 +107,7 @@ func (m *metricCheck) Run(c *Context) {
 		}
 	}
 	if bound, ok := m.Below["items"]; ok {
-		items = len(itemPattern.FindAllStringIndex(text, -1)) + c.subHeadings(p)
+		items = len(itemPattern().FindAllStringIndex(text, -1)) + c.subHeadings(p)
 		if float64(items) >= bound {
 			return
 		}

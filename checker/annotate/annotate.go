@@ -18,6 +18,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker"
@@ -251,14 +252,15 @@ func insertBefore(b []byte, end, s string) []byte {
 	return append(out, b[i:]...)
 }
 
-var idAttr = regexp.MustCompile(`:id="(\d+)"`)
+// idAttr and nsDecl are compiled at their first use, not when every run starts.
+var idAttr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`:id="(\d+)"`) })
 
 // nextID is an id above every w:id of the body and the comments, so that
 // new comments and revisions never share one.
 func nextID(parts ...[]byte) int {
 	most := 0
 	for _, b := range parts {
-		for _, m := range idAttr.FindAllSubmatch(b, -1) {
+		for _, m := range idAttr().FindAllSubmatch(b, -1) {
 			if n, err := strconv.Atoi(string(m[1])); err == nil && n > most && n < 1<<30 {
 				most = n
 			}
@@ -267,11 +269,13 @@ func nextID(parts ...[]byte) int {
 	return most + 1
 }
 
-var nsDecl = regexp.MustCompile(`xmlns:([A-Za-z_][\w.-]*)="` + regexp.QuoteMeta(nsW) + `"`)
+var nsDecl = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`xmlns:([A-Za-z_][\w.-]*)="` + regexp.QuoteMeta(nsW) + `"`)
+})
 
 // prefixOf is the prefix the body's root declares for WordprocessingML.
 func prefixOf(body []byte) string {
-	if m := nsDecl.FindSubmatch(body[:min(len(body), 8192)]); m != nil {
+	if m := nsDecl().FindSubmatch(body[:min(len(body), 8192)]); m != nil {
 		return string(m[1])
 	}
 	return ""

@@ -49,8 +49,9 @@ type Engine struct {
 	set   *rules.Set
 	rules []*rules.Rule
 	// dict holds the literals of every pattern of the rules, found in each
-	// line in one pass.
-	dict *match.Dictionary
+	// line in one pass; rawDict those of the rules that read the raw text
+	// (readsRaw), a few of them, for the raw text's scan.
+	dict, rawDict *match.Dictionary
 	// spares keeps the memory of finished checks (*spare) for the next.
 	spares *sync.Pool
 }
@@ -59,7 +60,7 @@ type Engine struct {
 // scans, whose occurrence lists are the largest allocation of a check, the
 // repetition checks' cuts, the line lists and the rules' scratch.
 type spare struct {
-	scans []*match.Text
+	scans [2]*match.Text // by form (formIndex), each its dictionary's
 	cuts  *cutCache
 	// lines and slabs are line pieces of the scans and their literal sets
 	// (match.Text.SlicesInto), spans their bounds.
@@ -111,16 +112,39 @@ func New(set *rules.Set) (*Engine, error) {
 		}
 	}
 	active := set.Active()
-	var patterns []*match.Pattern
+	var patterns, rawPatterns []*match.Pattern
 	for _, r := range active {
 		patterns = append(patterns, r.Patterns...)
+		if readsRaw(r) {
+			rawPatterns = append(rawPatterns, r.Patterns...)
+		}
 	}
-	return &Engine{set: set, rules: active, dict: match.NewDictionary(patterns), spares: &sync.Pool{}}, nil
+	// The dictionary of all the patterns made first: a pattern's entry is
+	// found fastest in the dictionary that claimed it.
+	dict := match.NewDictionary(patterns)
+	return &Engine{set: set, rules: active, dict: dict, rawDict: match.NewDictionary(rawPatterns), spares: &sync.Pool{}}, nil
+}
+
+// readsRaw tells whether r's check searches the raw text's scan (match:
+// raw). A pattern searched in a scan whose dictionary lacks it is still
+// found, by regexp over the whole text, only slower.
+func readsRaw(r *rules.Rule) bool {
+	switch k := r.Check.(type) {
+	case *patternCheck:
+		return k.Match == "raw"
+	case *substitutionCheck:
+		return k.Match == "raw"
+	case *consistencyCheck:
+		return k.Match == "raw"
+	case *pairsCheck:
+		return k.Match == "raw"
+	}
+	return false
 }
 
 // Only returns an engine that runs just the given rules of the same set.
 func (e *Engine) Only(rs ...*rules.Rule) *Engine {
-	return &Engine{set: e.set, rules: rs, dict: e.dict, spares: e.spares}
+	return &Engine{set: e.set, rules: rs, dict: e.dict, rawDict: e.rawDict, spares: e.spares}
 }
 
 // Analysis is a document with the views every rule shares.
@@ -130,7 +154,8 @@ type Analysis struct {
 	Outline *outline.Outline
 	// viewLines[i] is the byte offset in View.Text where line i+1 starts.
 	viewLines []int
-	dict      *match.Dictionary
+	// dict and rawDict are the engine's (Engine.dict, Engine.rawDict).
+	dict, rawDict *match.Dictionary
 	// scanned[raw][i] is line i+1, raw or normalized, with the dictionary's
 	// literals found in it: the pieces of wholeScan, cut when a rule first
 	// asks for a line; slabs[raw] holds their literal sets.
@@ -161,7 +186,7 @@ func (e *Engine) Analyze(d *doc.Document) *Analysis {
 // (nil for fresh memory).
 func (e *Engine) analyze(d *doc.Document, viewLines []int) *Analysis {
 	v := normalize.New(d.Text)
-	a := &Analysis{Doc: d, View: v, Outline: outline.Build(d, v, &e.set.Outline), dict: e.dict}
+	a := &Analysis{Doc: d, View: v, Outline: outline.Build(d, v, &e.set.Outline), dict: e.dict, rawDict: e.rawDict}
 	if viewLines == nil {
 		viewLines = make([]int, 0, len(d.Lines)) // normalizing keeps the lines
 	}
@@ -197,7 +222,7 @@ func (e *Engine) CheckOutline(d *doc.Document) ([]Finding, *outline.Outline) {
 	out := e.Run(a)
 	for i, t := range a.wholeScan {
 		if t != nil && (i == 0 || t != a.wholeScan[0]) {
-			sp.scans = append(sp.scans, t)
+			sp.scans[i] = t
 		}
 	}
 	if a.cutLines != nil {

@@ -203,28 +203,35 @@ func (c *Context) lineText(n int, raw bool) (string, int) {
 }
 
 // documentScan returns the whole text, raw or normalized, with the literals
-// of the engine's patterns found in it.
+// of the engine's patterns found in it: the raw text with those of the rules
+// that read it (Engine.rawDict), a text normalization left unchanged with
+// all of them, scanned once for both forms.
 func (c *Context) documentScan(raw bool) *match.Text {
 	mode := formIndex(raw)
 	if c.wholeScan[mode] == nil {
-		text := c.View.Text
-		if raw {
-			text = c.Doc.Text
-		}
-		// A text normalization left unchanged is scanned once for both forms.
-		if other := c.wholeScan[1-mode]; other != nil && c.View.Text == c.Doc.Text {
-			c.wholeScan[mode] = other
-		} else {
-			var old *match.Text
-			if sp := c.spare; sp != nil && len(sp.scans) > 0 {
-				old, sp.scans = sp.scans[len(sp.scans)-1], sp.scans[:len(sp.scans)-1]
-			}
-			c.wholeScan[mode] = c.dict.ScanReusing(text, old)
-			// The view is valid UTF-8; the document checked its text.
-			c.wholeScan[mode].SetValid(!raw || c.Doc.ValidUTF8())
+		switch {
+		case raw && c.View.Text == c.Doc.Text:
+			c.wholeScan[mode] = c.documentScan(false)
+		case raw:
+			c.wholeScan[mode] = c.rawDict.ScanReusing(c.Doc.Text, c.spareScan(mode))
+			c.wholeScan[mode].SetValid(c.Doc.ValidUTF8())
+		default:
+			c.wholeScan[mode] = c.dict.ScanReusing(c.View.Text, c.spareScan(mode))
+			c.wholeScan[mode].SetValid(true) // the view is valid UTF-8
 		}
 	}
 	return c.wholeScan[mode]
+}
+
+// spareScan takes the scan of form mode an earlier check lent, nil if none.
+func (c *Context) spareScan(mode int) *match.Text {
+	sp := c.spare
+	if sp == nil {
+		return nil
+	}
+	old := sp.scans[mode]
+	sp.scans[mode] = nil
+	return old
 }
 
 // formIndex is where the scans of a text's form are kept: 0 normalized, 1 raw.

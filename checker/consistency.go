@@ -217,6 +217,11 @@ func (k *consistencyCheck) runPattern(c *Context) {
 		return
 	}
 	raw := k.Match == "raw"
+	// A line is a piece of the document's scan: none holds a match when the
+	// document lacks the literals every match holds.
+	if !k.Pattern.MayMatchIn(c.documentScan(raw)) {
+		return
+	}
 	groups := map[string]int{} // each loose key's number, in order of appearance
 	occs := make([]occurrence, 0, 16)
 	for _, n := range c.scopeLines(k.Scope) {

@@ -37,6 +37,10 @@ func compileIssuer(r *rules.Rule) (any, bool, error) {
 }
 
 func (k *issuerCheck) Run(c *Context) {
+	// The body's lines are pieces of the document's scan, as in consistency.
+	if !k.Self.MayMatchIn(c.documentScan(false)) {
+		return
+	}
 	issuers := strings.Fields(withoutNotes(c.issuer()))
 	if len(issuers) == 0 {
 		return

@@ -332,19 +332,15 @@ func (s *substitutionCheck) group(i int) {
 }
 
 // liveGroups appends to live the groups that can match in a line of the
-// document: all but the sets of strings the whole text, raw or normalized,
-// holds none of.
+// document, a piece of the scan of the whole text, raw or normalized: those
+// whose from may match in the whole text (a set of strings, whose match in
+// the whole text is as quickly found, must match there).
 func (s *substitutionCheck) liveGroups(c *Context, raw bool, live []int) []int {
-	var whole *match.Text
+	whole := c.documentScan(raw)
 	for g := range s.groups {
-		grp := &s.groups[g]
-		if grp.strings {
-			if whole == nil {
-				whole = c.documentScan(raw)
-			}
-			if !s.swaps[grp.members[0]].from.MatchIn(whole) {
-				continue
-			}
+		from := s.swaps[s.groups[g].members[0]].from
+		if !from.MayMatchIn(whole) || s.groups[g].strings && !from.MatchIn(whole) {
+			continue
 		}
 		live = append(live, g)
 	}

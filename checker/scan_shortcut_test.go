@@ -112,3 +112,27 @@ func FuzzScanShortcuts(f *testing.F) {
 		sameAsWithoutShortcuts(t, e, text)
 	})
 }
+
+// BenchmarkScanForms scans the corpus's views and raw texts as a check
+// does: each with its form's dictionary.
+func BenchmarkScanForms(b *testing.B) {
+	e, docs := corpusEngine(b)
+	var as []*Analysis
+	for _, d := range docs {
+		as = append(as, e.Analyze(d))
+	}
+	b.Run("view", func(b *testing.B) {
+		for b.Loop() {
+			for _, a := range as {
+				e.dict.Scan(a.View.Text)
+			}
+		}
+	})
+	b.Run("raw", func(b *testing.B) {
+		for b.Loop() {
+			for _, a := range as {
+				e.rawDict.Scan(a.Doc.Text)
+			}
+		}
+	})
+}

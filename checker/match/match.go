@@ -64,6 +64,10 @@ type Pattern struct {
 	// midStop); nil for patterns without one.
 	mid  string
 	rest []*sequence
+	// tail is the set of runes a pattern consumes whose every match ends at
+	// the text's end: its matches lie in the text's trailing run of them
+	// (see tailSet); nil for other patterns.
+	tail []rune
 	// how is the way the pattern searches a text.
 	how strategy
 	// seqs is the pattern as sequences (ways through it tried in turn),
@@ -212,6 +216,7 @@ func (p *Pattern) plan() {
 	}
 	if p.seqs == nil {
 		p.mid, p.rest = midStop(tree, len(p.names)-1)
+		p.tail = tailSet(simple)
 	}
 	single := len(p.seqs) == 1
 	switch {

@@ -41,6 +41,9 @@ type search struct {
 	valid int8
 	// mem holds the indexes of the matches of sequences.
 	mem matchMemory
+	// tailed: pos has been moved to the start of the text's trailing run of
+	// the pattern's tail set (see tailSet).
+	tailed bool
 }
 
 const notSearched = -2
@@ -139,6 +142,10 @@ func (x *search) next() []int {
 		return x.everyStart()
 	case alternatives:
 		return x.alternative()
+	}
+	if x.p.tail != nil && !x.tailed {
+		x.tailed = true
+		x.pos = max(x.pos, tailStart(x.s, x.p.tail))
 	}
 	for !x.done {
 		q := x.occurrence()
@@ -348,6 +355,9 @@ func (x *search) atStart() []int {
 		}
 	case x.p.need.lits != nil && !x.p.mayMatch(x.s[:reach]):
 		return nil
+	}
+	if x.p.tail != nil && tailStart(x.s, x.p.tail) > 0 {
+		return nil // the match, from the start to the end, would hold a rune out of the tail set
 	}
 	return x.find(0, 0, x.end(0))
 }

@@ -230,6 +230,7 @@ func FuzzSameAsRegexp(f *testing.F) {
 	f.Add(`\d(?:余|多)?(?:件|人次|人)(?P<at>\p{Han}{2,4}\d+)`, "3人次工作12件")
 	f.Add(`《[^《》]{2,6}》\s*\(?\s*\p{Han}{1,3}[〔(]\d+号`, "《甲乙》( 某〔3号《丙丁》 (发(12号")
 	f.Add(`\n(?:[ \t]*\n)+[ \t]*\z`, "甲\n\n \n\t")
+	f.Add(`(a|ab)[^。]{0,3}?(c|bc)$`, "abbc ac。abc")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		re, err := regexp.Compile(expr)
 		if err != nil {

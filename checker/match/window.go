@@ -210,6 +210,9 @@ func (x *search) try(c int) []int {
 			return nil
 		}
 	}
+	if x.p.row != nil {
+		return x.p.row.match(x.s, c, x.want, &x.mem)
+	}
 	return x.find(anchored, c, to)
 }
 
@@ -358,6 +361,9 @@ func (x *search) atStart() []int {
 	}
 	if x.p.tail != nil && tailStart(x.s, x.p.tail) > 0 {
 		return nil // the match, from the start to the end, would hold a rune out of the tail set
+	}
+	if x.p.row != nil {
+		return x.p.row.match(x.s, 0, x.want, &x.mem)
 	}
 	return x.find(0, 0, x.end(0))
 }

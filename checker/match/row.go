@@ -23,7 +23,8 @@ type row struct {
 }
 
 // part is a part of a row: a choice of strings (strs, in regexp's order of
-// preference), or set repeated min to max times.
+// preference), or set repeated min to max times (max < 0: unbounded, only
+// where the whole run is taken in every match; see stopsRun).
 type part struct {
 	strs     []string
 	set      []rune
@@ -68,7 +69,7 @@ func rowOf(re *syntax.Regexp, ncap int) *row {
 			return nil
 		}
 		pt.group = group
-		if pt.strs == nil {
+		if pt.strs == nil && pt.max >= 0 {
 			if ways *= pt.max - pt.min + 1; ways > maxRowWays {
 				return nil
 			}
@@ -78,22 +79,54 @@ func rowOf(re *syntax.Regexp, ncap int) *row {
 	if len(r.parts) == 0 {
 		return nil
 	}
+	for i, pt := range r.parts {
+		if pt.strs == nil && pt.max < 0 && pt.lazy {
+			return nil
+		}
+		if pt.strs == nil && pt.max < 0 && i+1 < len(r.parts) && !stopsRun(pt.set, r.parts[i+1]) {
+			return nil
+		}
+	}
 	return r
+}
+
+// stopsRun tells whether next, the part after an unbounded repetition of
+// set, never matches empty nor starts with a rune of set: the repetition
+// then takes its whole run in every match (\s* before \S{2,30}), and the
+// row is matched without trying shorter runs, whatever their length.
+func stopsRun(set []rune, next part) bool {
+	if next.strs == nil {
+		return next.min > 0 && !overlap(set, next.set)
+	}
+	for _, s := range next.strs {
+		if s == "" {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(s); inSet(set, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // partOf returns re as a part of a row.
 func partOf(re *syntax.Regexp) (part, bool) {
 	switch re.Op {
-	case syntax.OpRepeat, syntax.OpQuest:
+	case syntax.OpRepeat, syntax.OpQuest, syntax.OpStar, syntax.OpPlus:
 		set := runeSet(re.Sub[0])
 		if set == nil {
 			break
 		}
 		pt := part{set: set, min: 0, max: 1, lazy: re.Flags&syntax.NonGreedy != 0}
-		if re.Op == syntax.OpRepeat {
+		switch re.Op {
+		case syntax.OpRepeat:
 			pt.min, pt.max = re.Min, re.Max
+		case syntax.OpStar:
+			pt.max = -1
+		case syntax.OpPlus:
+			pt.min, pt.max = 1, -1
 		}
-		if pt.max < 0 || pt.max > maxRowRepeat {
+		if pt.max > maxRowRepeat {
 			return part{}, false
 		}
 		return pt, true
@@ -120,6 +153,21 @@ func stringsOf(re *syntax.Regexp) ([]string, bool) {
 			return nil, false
 		}
 		return []string{string(re.Rune)}, true
+	case syntax.OpCharClass:
+		// The parser makes one of alternatives of one rune (还|仍|也).
+		var out []string
+		for i := 0; i < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] >= maxRowStrs || inSet(re.Rune[i:i+2], utf8.RuneError) {
+				return nil, false
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				out = append(out, string(r))
+			}
+			if len(out) > maxRowStrs {
+				return nil, false
+			}
+		}
+		return out, true
 	case syntax.OpConcat:
 		out := []string{""}
 		for _, sub := range re.Sub {
@@ -204,6 +252,21 @@ func (r *row) from(s string, i int, bounds []int) bool {
 			}
 		}
 		return false
+	}
+	if pt.max < 0 {
+		// Unbounded: the whole run, followed by a part that cannot take
+		// its last runes (see stopsRun), or by nothing.
+		n := 0
+		for pos < len(s) {
+			c, w := utf8.DecodeRuneInString(s[pos:])
+			if !inSet(pt.set, c) {
+				break
+			}
+			pos += w
+			n++
+		}
+		bounds[i+1] = pos
+		return n >= pt.min && r.from(s, i+1, bounds)
 	}
 	// ends[k] is where k runes of the set from pos end.
 	var ends [maxRowRepeat + 1]int

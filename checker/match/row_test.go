@@ -3,6 +3,7 @@ package match
 import (
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -12,7 +13,7 @@ import (
 var rowExprs = []string{
 	`(a|ab)[a-c]{0,3}(c|bc)`, `x.{1,5}?(a|ab)`, `^(ab|a)[^。]{0,4}(b|bcd)$`, `(?:甲|甲年)[^。]{0,3}年`,
 	`\d{4}年度?[^。]{0,12}(打算|计划)`, `(a)(b?)[^x]{2,4}?(a|)c`, `(?:a|b)?c[ab]{1,3}b`, `(x|xa|)[a-c]{0,2}?b$`,
-	`受[^。]{0,20}(影响|制约)`, `^[甲年]{1,3}(年|)。`,
+	`受[^。]{0,20}(影响|制约)`, `^[甲年]{1,3}(年|)。`, `^\s*\S{2,5}(甲|年)\s+\S{2,5}(甲|年)\s*$`, `a\s+b*`,
 }
 
 // TestRowsSameAsRegexp: every pattern of the default packs and of rowExprs
@@ -52,6 +53,10 @@ func TestRowOf(t *testing.T) {
 		`a\x{FFFD}[^x]{0,3}b`:   false, // U+FFFD read at invalid bytes
 		`a$b[^x]{0,3}`:          false, // $ not at the end
 		`\ba[^x]{0,3}`:          false,
+		`a\s*(?:b|\s)`:          false, // \s* may give back a space
+		`a\s*b?c`:               false, // b? may match empty
+		`a\s*?b`:                false, // non-greedy and unbounded
+		`^\s*\S{2,3}b\s*$`:      true,
 	} {
 		p := MustCompile(expr).planned()
 		if (p.row != nil) != isRow {
@@ -66,10 +71,10 @@ func TestRowOf(t *testing.T) {
 func TestRandomRowsSameAsRegexp(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	parts := []string{`(a|ab|b)`, `(?:a|)`, `[ab]{0,3}`, `[^c]{1,2}?`, `.{0,2}`, `c`, `(b?)`, `[a-c]{2}`,
-		`(?:ab|a)?`, `(c|ca|)`, `a`, `b{1,3}?`, `(?:x|a)`, `[^a]{0,3}`}
+		`(?:ab|a)?`, `(c|ca|)`, `a`, `b{1,3}?`, `(?:x|a)`, `[^a]{0,3}`, `c*`, `([ab]+)`, `x+`, `\n*`, `[^c]*`}
 	pieces := []string{"a", "b", "c", "\n", "\xff", "x", "ab"}
-	rows := 0
-	for range 1500 {
+	rows, unbounded := 0, 0
+	for range 2500 {
 		var b strings.Builder
 		if r.IntN(4) == 0 {
 			b.WriteString("^")
@@ -86,6 +91,9 @@ func TestRandomRowsSameAsRegexp(t *testing.T) {
 			continue
 		}
 		rows++
+		if slices.ContainsFunc(p.row.parts, func(pt part) bool { return pt.strs == nil && pt.max < 0 }) {
+			unbounded++
+		}
 		re := regexp.MustCompile(expr)
 		d := NewDictionary([]*Pattern{p})
 		for range 100 {
@@ -96,7 +104,7 @@ func TestRandomRowsSameAsRegexp(t *testing.T) {
 			sameAnswers(t, d, p, re, s.String())
 		}
 	}
-	if rows < 500 {
-		t.Errorf("only %d of the random patterns are rows", rows)
+	if rows < 500 || unbounded < 100 {
+		t.Errorf("only %d of the random patterns are rows, %d with an unbounded repetition", rows, unbounded)
 	}
 }

@@ -154,7 +154,7 @@ func (x *search) next() []int {
 		}
 		from := stepAtOrAfter(x.s, max(x.pos, q-x.p.need.before))
 		var m []int
-		if x.p.how == tryStarts && (x.p.seqs != nil || x.p.longest != unbounded || len(x.s)-from <= maxTryText) {
+		if x.p.how == tryStarts && (x.p.seqs != nil || x.p.row != nil || x.p.longest != unbounded || len(x.s)-from <= maxTryText) {
 			for c := from; c <= q && m == nil; {
 				m = x.try(c)
 				_, w := utf8.DecodeRuneInString(x.s[c:])

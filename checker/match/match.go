@@ -9,7 +9,9 @@
 // and on one with them runs only where a match can start (window.go). Rows of
 // rune sets, with alternatives and optional parts, are matched without regexp
 // (sequence.go), those without literals (`[0-9]+(?:\.[0-9]+)?%?|[A-Za-z]+`)
-// tried only where a byte they can start with stands.
+// tried only where a byte they can start with stands; rows of literal choices
+// and bounded repetitions that overlap what follows them are matched by
+// backtracking (row.go).
 package match
 
 import (
@@ -64,6 +66,10 @@ type Pattern struct {
 	// midStop); nil for patterns without one.
 	mid  string
 	rest []*sequence
+	// tail is the set of runes a pattern consumes whose every match ends at
+	// the text's end: its matches lie in the text's trailing run of them
+	// (see tailSet); nil for other patterns.
+	tail []rune
 	// how is the way the pattern searches a text.
 	how strategy
 	// seqs is the pattern as sequences (ways through it tried in turn),
@@ -71,6 +77,9 @@ type Pattern struct {
 	// set of runes their matches start with (see firstRunes).
 	seqs       []*sequence
 	firstRunes []rune
+	// row is the pattern as a row of strings and repetitions matched by
+	// backtracking (see row); nil for other patterns.
+	row *row
 	// starts is what the first byte of a match can be.
 	starts starts
 	// compiled holds the expression compiled, once a search or a caller
@@ -212,6 +221,10 @@ func (p *Pattern) plan() {
 	}
 	if p.seqs == nil {
 		p.mid, p.rest = midStop(tree, len(p.names)-1)
+		p.tail = tailSet(simple)
+		if !p.empty {
+			p.row = rowOf(tree, len(p.names)-1)
+		}
 	}
 	single := len(p.seqs) == 1
 	switch {
@@ -231,7 +244,8 @@ func (p *Pattern) plan() {
 		p.how = atStart
 	case p.need.lits == nil || p.need.before == unbounded:
 		p.how = whole
-	case p.need.before <= maxTryStarts:
+	case p.need.before <= maxTryStarts, p.row != nil:
+		// A row is tried without regexp, as sequences are.
 		p.how = tryStarts
 	default:
 		p.how = inWindows

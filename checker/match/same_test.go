@@ -185,6 +185,10 @@ func TestSameAsRegexp(t *testing.T) {
 		// whose optional parts overlap (see midStop)
 		`《(?:[^《》]*关于)?(?P<key>[^《》]{4,60})》\s*\(?\s*(?P<v>\p{Han}{1,10}[〔\[(](?:19|20)\d{2}[〕\])]第?\d+号)`,
 		`《[^《》]*》\s*\(?\s*\d+号`, `a[^a]*a x?\s*(?:b|cd)+?`, `(x)[^x]{1,3}x *\(? *(y)?z$`, `甲(?:[^甲]|乙)*甲 ?\d?(?:\d)`,
+		// every match at the text's end, of a few runes: searched in the
+		// text's trailing run of them (see tailSet)
+		`\n(?P<at>(?:[ \t\x{3000}]*\n)+[ \t\x{3000}]*)\z`, `[ab]+$`, `(?i)x+\z`, `^a[bc]*$`, `^(?:甲|乙丙)\s*$`,
+		`(?:a|b)c+\z|a\z`, `\n\n\z`,
 	}
 	lines := corpusLines(t)
 	lines = append(lines, "xx", "xax", "abcd", "XX", "aXX", "XXa", "存在问题", "仍存在较多问题",
@@ -192,7 +196,8 @@ func TestSameAsRegexp(t *testing.T) {
 		"0", "x^(y", "存在问题)$", "abcb abc ab", "3人次工作12件和5人工作组7.5人次", "12.5%、３．５％和ａＢ1.x", "xyw xzww xw",
 		"《纲要》《规划》", "《甲乙\xe5》x》", "《《甲乙丙》", "《甲乙丙", "x》》", "》", "《纲要2021》《规划(2021-2025年)》",
 		"《关于印发某某方案的通知》(某府办〔2024〕3号)、《某某条例》 ( 12号", "《甲》 (3号《乙》4号", "《甲乙丙丁》( 某发[2023]第12号",
-		"aba  b acda cd", "x12x (z xabx yz", "甲乙甲 1 2甲丙甲34")
+		"aba  b acda cd", "x12x (z xabx yz", "甲乙甲 1 2甲丙甲34",
+		"甲\n\n", "甲\n \n\u3000", "\n\n", "甲\n乙\n\n \n", "甲\n\xff\n\n", "a\n\n b", "aab\xff", "xXx", "乙丙 \n", "abcc")
 	for _, e := range exprs {
 		e = strings.ReplaceAll(e, `\\`, `\`)
 		p, re := MustCompile(e), regexp.MustCompile(e)
@@ -224,6 +229,8 @@ func FuzzSameAsRegexp(f *testing.F) {
 	f.Add(`a(?:bc)?b|(c)`, "abcb abc c")
 	f.Add(`\d(?:余|多)?(?:件|人次|人)(?P<at>\p{Han}{2,4}\d+)`, "3人次工作12件")
 	f.Add(`《[^《》]{2,6}》\s*\(?\s*\p{Han}{1,3}[〔(]\d+号`, "《甲乙》( 某〔3号《丙丁》 (发(12号")
+	f.Add(`\n(?:[ \t]*\n)+[ \t]*\z`, "甲\n\n \n\t")
+	f.Add(`(a|ab)[^。]{0,3}?(c|bc)$`, "abbc ac。abc")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		re, err := regexp.Compile(expr)
 		if err != nil {

@@ -41,6 +41,9 @@ type search struct {
 	valid int8
 	// mem holds the indexes of the matches of sequences.
 	mem matchMemory
+	// tailed: pos has been moved to the start of the text's trailing run of
+	// the pattern's tail set (see tailSet).
+	tailed bool
 }
 
 const notSearched = -2
@@ -140,6 +143,10 @@ func (x *search) next() []int {
 	case alternatives:
 		return x.alternative()
 	}
+	if x.p.tail != nil && !x.tailed {
+		x.tailed = true
+		x.pos = max(x.pos, tailStart(x.s, x.p.tail))
+	}
 	for !x.done {
 		q := x.occurrence()
 		if q < 0 {
@@ -147,7 +154,7 @@ func (x *search) next() []int {
 		}
 		from := stepAtOrAfter(x.s, max(x.pos, q-x.p.need.before))
 		var m []int
-		if x.p.how == tryStarts && (x.p.seqs != nil || x.p.longest != unbounded || len(x.s)-from <= maxTryText) {
+		if x.p.how == tryStarts && (x.p.seqs != nil || x.p.row != nil || x.p.longest != unbounded || len(x.s)-from <= maxTryText) {
 			for c := from; c <= q && m == nil; {
 				m = x.try(c)
 				_, w := utf8.DecodeRuneInString(x.s[c:])
@@ -202,6 +209,9 @@ func (x *search) try(c int) []int {
 		if at < 0 || matchFirst(x.p.rest, x.s, at+len(x.p.mid), whether, &x.mem) == nil {
 			return nil
 		}
+	}
+	if x.p.row != nil {
+		return x.p.row.match(x.s, c, x.want, &x.mem)
 	}
 	return x.find(anchored, c, to)
 }
@@ -348,6 +358,12 @@ func (x *search) atStart() []int {
 		}
 	case x.p.need.lits != nil && !x.p.mayMatch(x.s[:reach]):
 		return nil
+	}
+	if x.p.tail != nil && tailStart(x.s, x.p.tail) > 0 {
+		return nil // the match, from the start to the end, would hold a rune out of the tail set
+	}
+	if x.p.row != nil {
+		return x.p.row.match(x.s, 0, x.want, &x.mem)
 	}
 	return x.find(0, 0, x.end(0))
 }

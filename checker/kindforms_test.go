@@ -132,21 +132,7 @@ func cutLinePlain(text string, clauses, sentences *cutter) {
 	clauses.cur, sentences.cur = piece{start: -1}, piece{start: -1}
 	for i := 0; i < len(text); {
 		r, w := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case r == '。' || r == '!' || r == '?':
-			clauses.mark(i, i+w)
-			sentences.mark(i, i+w)
-		case r == ',' || r == ';' || r == ':' || r == '、':
-			clauses.mark(i, i+w)
-			sentences.text(i, w, false)
-		case unicode.IsSpace(r):
-			clauses.cur.spaced = clauses.cur.start >= 0
-			sentences.cur.spaced = sentences.cur.start >= 0
-		default:
-			han := isHan(r)
-			clauses.text(i, w, han)
-			sentences.text(i, w, han)
-		}
+		cutRune(r, i, w, clauses, sentences)
 		i += w
 	}
 	clauses.mark(int(clauses.lastEnd), len(text))

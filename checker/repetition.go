@@ -255,25 +255,31 @@ func cutLine(text string, clauses, sentences *cutter) {
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(text[i:])
 		}
-		switch {
-		case r == '。' || r == '!' || r == '?':
-			clauses.mark(i, i+w)
-			sentences.mark(i, i+w)
-		case r == ',' || r == ';' || r == ':' || r == '、':
-			clauses.mark(i, i+w)
-			sentences.text(i, w, false)
-		case unicode.IsSpace(r):
-			clauses.cur.spaced = clauses.cur.start >= 0
-			sentences.cur.spaced = sentences.cur.start >= 0
-		default:
-			han := isHan(r)
-			clauses.text(i, w, han)
-			sentences.text(i, w, han)
-		}
+		cutRune(r, i, w, clauses, sentences)
 		i += w
 	}
 	clauses.mark(int(clauses.lastEnd), len(text))
 	sentences.mark(int(sentences.lastEnd), len(text))
+}
+
+// cutRune adds rune r, w bytes at i, to the current clause and sentence, or
+// ends them where it is their mark.
+func cutRune(r rune, i, w int, clauses, sentences *cutter) {
+	switch {
+	case r == '。' || r == '!' || r == '?':
+		clauses.mark(i, i+w)
+		sentences.mark(i, i+w)
+	case r == ',' || r == ';' || r == ':' || r == '、':
+		clauses.mark(i, i+w)
+		sentences.text(i, w, false)
+	case unicode.IsSpace(r):
+		clauses.cur.spaced = clauses.cur.start >= 0
+		sentences.cur.spaced = sentences.cur.start >= 0
+	default:
+		han := isHan(r)
+		clauses.text(i, w, han)
+		sentences.text(i, w, han)
+	}
 }
 
 func (p *repetitionCheck) Run(c *Context) {

@@ -88,25 +88,12 @@ func TestConsistencySpecErrors(t *testing.T) {
 // not searched), on the corpus and on random texts, for the default packs'
 // rules and for patterns whose values can hold any rune or fold case.
 func TestWidthPrefilter(t *testing.T) {
-	set, e := loadDefault(t)
-	var checks []*rules.Rule
-	for _, r := range set.Rules {
-		if k, ok := r.Check.(*consistencyCheck); ok && k.fullWidth != nil {
-			checks = append(checks, r)
-		}
-	}
-	for _, spec := range []string{
+	e, checks := consistencyRules(t, func(k *consistencyCheck) bool { return k.fullWidth != nil }, "{value} {other}",
 		`{match: raw, compare: width, pattern: '(?P<key>[件项])(?P<value>.)'}`,
 		`{match: raw, compare: width, pattern: '(?i)(?P<key>)(?P<value>ａ|b[c-z]+)'}`,
 		`{match: raw, compare: width, pattern: '(?P<key>\p{Han})(?P<value>[^\p{Han}\s]+)'}`,
 		`{match: raw, compare: width, pattern: '(?P<value>[１-９%])(?P<key>[^１-９%])'}`,
-	} {
-		r, err := compileSpec("consistency", "{value} {other}", spec)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checks = append(checks, r)
-	}
+	)
 	texts := equivalenceTexts(t)
 	for _, r := range checks {
 		ref := *r
@@ -151,23 +138,10 @@ func FuzzFullWidthSet(f *testing.F) {
 // groups the document holds fewer than two forms of are passed over, on
 // the corpus and on random texts.
 func TestVariantsPrefilter(t *testing.T) {
-	set, e := loadDefault(t)
-	var checks []*rules.Rule
-	for _, r := range set.Rules {
-		if k, ok := r.Check.(*consistencyCheck); ok && k.Variants != nil {
-			checks = append(checks, r)
-		}
-	}
-	for _, spec := range []string{
+	e, checks := consistencyRules(t, func(k *consistencyCheck) bool { return k.Variants != nil }, "{value} {other} {count}",
 		`{prefer: 2, variants: [[",", "，"], ["(", "（"], [":", "："]]}`,
 		`{share: 0.5, variants: [["其中", "以内"], ["%", "％", "百分"]]}`,
-	} {
-		r, err := compileSpec("consistency", "{value} {other} {count}", spec)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checks = append(checks, r)
-	}
+	)
 	texts := equivalenceTexts(t)
 	for _, r := range checks {
 		ref := *r
@@ -183,4 +157,25 @@ func (k everyGroup) Run(c *Context) {
 	for _, group := range k.Variants {
 		k.runVariants(c, group, nil)
 	}
+}
+
+// consistencyRules returns the default engine, and its consistency rules
+// that keep selects followed by rules compiled from specs with message.
+func consistencyRules(t *testing.T, keep func(*consistencyCheck) bool, message string, specs ...string) (*Engine, []*rules.Rule) {
+	t.Helper()
+	set, e := loadDefault(t)
+	var checks []*rules.Rule
+	for _, r := range set.Rules {
+		if k, ok := r.Check.(*consistencyCheck); ok && keep(k) {
+			checks = append(checks, r)
+		}
+	}
+	for _, spec := range specs {
+		r, err := compileSpec("consistency", message, spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checks = append(checks, r)
+	}
+	return e, checks
 }

@@ -149,16 +149,31 @@ func BenchmarkReadSeeds(b *testing.B) {
 // as the findings' ranges are placed.
 func BenchmarkRange(b *testing.B) {
 	docs := seedDocs(b)
+	starts := spreadRuneStarts(docs)
 	for b.Loop() {
-		for _, d := range docs {
-			for off := 0; off < len(d.Text); off += 97 {
-				for !utf8.RuneStart(d.Text[off]) {
-					off++
-				}
+		for i, d := range docs {
+			for _, off := range starts[i] {
 				d.Range(off, min(off+12, len(d.Text)))
 			}
 		}
 	}
+}
+
+// spreadRuneStarts returns, for each document, a rune start about every 97
+// bytes of its text.
+func spreadRuneStarts(docs []*Document) [][]int {
+	starts := make([][]int, len(docs))
+	for i, d := range docs {
+		for off := 0; off < len(d.Text); off += 97 {
+			for off < len(d.Text) && !utf8.RuneStart(d.Text[off]) {
+				off++
+			}
+			if off < len(d.Text) {
+				starts[i] = append(starts[i], off)
+			}
+		}
+	}
+	return starts
 }
 
 // seedDocs reads the seeds, skipping b when there are none.
@@ -181,12 +196,10 @@ func seedDocs(b *testing.B) []*Document {
 // findings' ranges are placed: a line's columns are counted from its start.
 func BenchmarkPos(b *testing.B) {
 	docs := seedDocs(b)
+	starts := spreadRuneStarts(docs)
 	for b.Loop() {
-		for _, d := range docs {
-			for off := 0; off < len(d.Text); off += 97 {
-				for !utf8.RuneStart(d.Text[off]) {
-					off++
-				}
+		for i, d := range docs {
+			for _, off := range starts[i] {
 				d.Pos(off)
 			}
 		}

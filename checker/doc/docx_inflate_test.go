@@ -15,16 +15,7 @@ import (
 // decompressor: every part of the .docx samples and fixtures, and of
 // damaged copies of them, reads to the same bytes and the same error.
 func TestInflaterMatchesArchiveZip(t *testing.T) {
-	var inputs [][]byte
-	paths, _ := filepath.Glob(filepath.Join(shared, "samples", "*.docx"))
-	paths = append(paths, filepath.Join(fixtures, "numbered.docx"))
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs = append(inputs, b)
-	}
+	inputs := sampleDocxFiles(t)
 	inputs = append(inputs, makeZip(t, docxFiles(numberedBody, numberedNumbering, numberedStyles)))
 	rng := rand.New(rand.NewPCG(13, 4))
 	for _, b := range inputs[:len(inputs):len(inputs)] {
@@ -70,16 +61,7 @@ func readPart(f *zip.File) ([]byte, error) {
 // the pooled buffers are overwritten, and the document must be what a read
 // on fresh buffers gives.
 func TestPartBuffersReused(t *testing.T) {
-	var inputs [][]byte
-	paths, _ := filepath.Glob(filepath.Join(shared, "samples", "*.docx"))
-	paths = append(paths, filepath.Join(fixtures, "numbered.docx"))
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs = append(inputs, b)
-	}
+	inputs := sampleDocxFiles(t)
 	comments := `<?xml version="1.0" encoding="UTF-8"?><w:comments ` + wordNS + `><w:comment w:id="0"><w:p><w:r><w:t>批注</w:t></w:r></w:p></w:comment></w:comments>`
 	body := numberedBody + p("", `<w:commentRangeStart w:id="0"/>`, r("甲\n乙"), `<w:commentRangeEnd w:id="0"/>`)
 	rng := rand.New(rand.NewPCG(13, 5))
@@ -117,4 +99,21 @@ func scribbleOverPartBuffers() {
 			full[i] = 0xFF
 		}
 	}
+}
+
+// sampleDocxFiles reads the .docx samples of ../shared (when present) and
+// the numbered fixture.
+func sampleDocxFiles(t *testing.T) [][]byte {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join(shared, "samples", "*.docx"))
+	paths = append(paths, filepath.Join(fixtures, "numbered.docx"))
+	var files [][]byte
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, b)
+	}
+	return files
 }

@@ -41,13 +41,7 @@ func TestContextClass(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(3, 11))
 	pieces := []string{"\xff", "\xe4\xb8", "\xb8", "\uFFFD", "中", "，", "(", "a", "A", "1", " ", "“", "\x00"}
-	for range 2000 {
-		var b strings.Builder
-		for n := rng.IntN(6); n > 0; n-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randomJoins(rng, pieces, 2000, 6)...)
 	for _, text := range texts {
 		for i := 0; i <= len(text); i++ {
 			for k := range swaps {
@@ -99,4 +93,18 @@ func FuzzContextClass(f *testing.F) {
 			compareContexts(t, &swaps[k], text[:at], text[at:])
 		}
 	})
+}
+
+// randomJoins returns n texts, each made of fewer than most pieces drawn at
+// random.
+func randomJoins(rng *rand.Rand, pieces []string, n, most int) []string {
+	texts := make([]string, n)
+	for i := range texts {
+		var b strings.Builder
+		for k := rng.IntN(most); k > 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts[i] = b.String()
+	}
+	return texts
 }

@@ -17,17 +17,10 @@ import (
 
 // withoutSpacesPlain is s with its white space (unicode.IsSpace) taken
 // out, as a string: what repeats are compared on.
+// The pieces FieldsFunc cuts are s's own bytes, so invalid bytes stay as
+// they are.
 func withoutSpacesPlain(s string) string {
-	var b strings.Builder
-	from := 0
-	for i, r := range s {
-		if unicode.IsSpace(r) {
-			b.WriteString(s[from:i])
-			from = i + utf8.RuneLen(r)
-		}
-	}
-	b.WriteString(s[from:])
-	return b.String()
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), "")
 }
 
 // looseFormPlain keeps the letters and digits of s, folded to the view's

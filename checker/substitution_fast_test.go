@@ -68,13 +68,7 @@ func TestSubstitutionByteSearch(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(7, 29))
 	pieces := []string{",", ", ", "  ", "(", ")", "?", "中", "，", "a", "1", "2", "\t", "\xff", "\xe4\xb8", "“", "\u3000", "\r", "\n", "\u00a0", "\uFFFD", "\xe3\x80", "\xe3\x80\x80\x80", "。"}
-	for range 3000 {
-		var b strings.Builder
-		for n := rng.IntN(10); n > 0; n-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		lines = append(lines, b.String())
-	}
+	lines = append(lines, randomJoins(rng, pieces, 3000, 10)...)
 	for _, line := range lines {
 		for _, text := range []string{line, normalize.New(line).Text} {
 			scanned := dict.Scan(text)

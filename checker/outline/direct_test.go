@@ -104,17 +104,23 @@ func FuzzCitationsMasked(f *testing.F) {
 // runes does, and a 《 on its way where strings.Contains does: before the end,
 // or in the whole text when there is none.
 func TestCitingSentenceEnd(t *testing.T) {
-	isEnd := func(r rune) bool { return r == '。' || r == '!' || r == '?' || r == ';' }
 	pieces := append(slices.Clone(citationPieces), "!", "?", ";", "、", "〇", "〈")
 	for _, s := range sameInputs(t, 20000, pieces) {
-		at, _, cites := citingSentenceEnd(s)
-		before := s
-		if at >= 0 {
-			before = s[:at]
-		}
-		if at != strings.IndexFunc(s, isEnd) || cites != strings.Contains(before, "《") {
-			t.Errorf("citingSentenceEnd(%q) = %d, %v", s, at, cites)
-		}
+		sameSentenceEnd(t, s)
+	}
+}
+
+// sameSentenceEnd fails t where citingSentenceEnd(s) differs from a search
+// by runes and strings.Contains.
+func sameSentenceEnd(t *testing.T, s string) {
+	isEnd := func(r rune) bool { return r == '。' || r == '!' || r == '?' || r == ';' }
+	at, _, cites := citingSentenceEnd(s)
+	before := s
+	if at >= 0 {
+		before = s[:at]
+	}
+	if at != strings.IndexFunc(s, isEnd) || cites != strings.Contains(before, "《") {
+		t.Errorf("citingSentenceEnd(%q) = %d, %v", s, at, cites)
 	}
 }
 
@@ -122,19 +128,11 @@ func FuzzCitingSentenceEnd(f *testing.F) {
 	for _, s := range []string{"学习《规定》。又《", "甲;乙《。", "《!", "、。《", "\xe3\x80"} {
 		f.Add(s)
 	}
-	isEnd := func(r rune) bool { return r == '。' || r == '!' || r == '?' || r == ';' }
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			return // view text is valid UTF-8
 		}
-		at, _, cites := citingSentenceEnd(s)
-		before := s
-		if at >= 0 {
-			before = s[:at]
-		}
-		if at != strings.IndexFunc(s, isEnd) || cites != strings.Contains(before, "《") {
-			t.Errorf("citingSentenceEnd(%q) = %d, %v", s, at, cites)
-		}
+		sameSentenceEnd(t, s)
 	})
 }
 

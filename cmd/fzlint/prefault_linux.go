@@ -121,18 +121,34 @@ func readSmallFile(path string, buf []byte) ([]byte, error) {
 		return nil, err
 	}
 	defer unix.Close(fd)
-	for n := 0; n < len(buf); {
-		m, err := unix.Read(fd, buf[n:])
+	n, err := fill(buf, func(b []byte) (int, error) { return unix.Read(fd, b) })
+	switch {
+	case err != nil:
+		return nil, err
+	case n < len(buf):
+		return buf[:n], nil
+	}
+	return os.ReadFile(path) // as large as buf or larger
+}
+
+// fill reads into buf until read reports the end or buf is full, and
+// returns how much it read. An interrupted read (EINTR, which reports -1
+// bytes) is tried again.
+func fill(buf []byte, read func([]byte) (int, error)) (int, error) {
+	n := 0
+	for n < len(buf) {
+		m, err := read(buf[n:])
 		switch {
 		case err == unix.EINTR:
+			continue
 		case err != nil:
-			return nil, err
+			return n, err
 		case m == 0:
-			return buf[:n], nil
+			return n, nil
 		}
 		n += m
 	}
-	return os.ReadFile(path) // larger than buf
+	return n, nil
 }
 
 // mappingOf returns the bounds of the writable private mapping of

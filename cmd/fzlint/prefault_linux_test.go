@@ -5,6 +5,8 @@ import (
 	"os"
 	"testing"
 	"unsafe"
+
+	"golang.org/x/sys/unix"
 )
 
 func TestMappingOf(t *testing.T) {
@@ -105,5 +107,31 @@ func TestReadSmallFile(t *testing.T) {
 	}
 	if _, err := readSmallFile("/nosuch/file", make([]byte, 8)); err == nil {
 		t.Error("no error for a missing file")
+	}
+}
+
+// TestFillRetriesInterrupted: an interrupted read (-1 bytes, EINTR) is tried
+// again and counts nothing; other errors end the fill.
+func TestFillRetriesInterrupted(t *testing.T) {
+	replies := []struct {
+		data string
+		err  error
+	}{{"ab", nil}, {"", unix.EINTR}, {"cd", nil}, {"", unix.EINTR}, {"", nil}}
+	read := func(b []byte) (int, error) {
+		r := replies[0]
+		replies = replies[1:]
+		if r.err != nil {
+			return -1, r.err
+		}
+		return copy(b, r.data), nil
+	}
+	buf := make([]byte, 8)
+	n, err := fill(buf, read)
+	if err != nil || string(buf[:n]) != "abcd" {
+		t.Errorf("fill = %q, %v; want \"abcd\"", buf[:n], err)
+	}
+	failing := func([]byte) (int, error) { return -1, unix.EIO }
+	if _, err := fill(buf, failing); err != unix.EIO {
+		t.Errorf("fill with a failing read: %v, want EIO", err)
 	}
 }

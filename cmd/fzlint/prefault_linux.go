@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"strconv"
 	"sync"
@@ -139,7 +140,7 @@ func fill(buf []byte, read func([]byte) (int, error)) (int, error) {
 	for n < len(buf) {
 		m, err := read(buf[n:])
 		switch {
-		case err == unix.EINTR:
+		case errors.Is(err, unix.EINTR):
 			continue
 		case err != nil:
 			return n, err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"testing"
 	"unsafe"
@@ -131,7 +132,7 @@ func TestFillRetriesInterrupted(t *testing.T) {
 		t.Errorf("fill = %q, %v; want \"abcd\"", buf[:n], err)
 	}
 	failing := func([]byte) (int, error) { return -1, unix.EIO }
-	if _, err := fill(buf, failing); err != unix.EIO {
+	if _, err := fill(buf, failing); !errors.Is(err, unix.EIO) {
 		t.Errorf("fill with a failing read: %v, want EIO", err)
 	}
 }

@@ -47,9 +47,11 @@ type xmlPart struct {
 	src  string // data as a string, which names and attribute values are cut from
 }
 
-// newXMLPart takes b, a part just unpacked: b must not change afterwards,
-// since the names and values read from the part share its bytes (a copy of
-// the part was a tenth of reading a .docx).
+// newXMLPart takes b, a part just unpacked. The names and values read from
+// the part share its bytes (a copy of the part was a tenth of reading a
+// .docx), and b is a buffer the next .docx read writes over once this one
+// ends (docxPackage.release): nothing cut from a part may outlive the read
+// (the document's text is built apart; TestPartBuffersReused checks).
 func newXMLPart(b []byte) xmlPart {
 	return xmlPart{data: b, src: utf8Text(b, true)}
 }

@@ -164,10 +164,6 @@ type swapGroup struct {
 	// to the last, found by a byte scan; outside holds the ASCII bytes
 	// out of the class.
 	outside *[utf8.RuneSelf]bool
-	// last is set when from is a run of a class at the end of the text
-	// ([ \t\x{00A0}\x{3000}]+$, trailing white space): a line that ends
-	// with a character out of it has no match, and is not searched.
-	last runeClass
 	// strings is set when from is a set of strings (法制政府, 布署|部暑):
 	// a line holds one only if the whole text does, which the whole
 	// text's scan tells at once, so a document without any is not
@@ -206,26 +202,6 @@ func outsideOf(re *syntax.Regexp) *[utf8.RuneSelf]bool {
 		return nil
 	}
 	return out
-}
-
-// lastOf returns, for the expression of a swapGroup's last, its class;
-// nil for any other expression.
-func lastOf(re *syntax.Regexp) runeClass {
-	if re.Op != syntax.OpConcat || len(re.Sub) != 2 || re.Sub[1].Op != syntax.OpEndText {
-		return nil
-	}
-	if run := re.Sub[0]; run.Op == syntax.OpPlus && run.Sub[0].Op == syntax.OpCharClass {
-		return runeClass(run.Sub[0].Rune)
-	}
-	return nil
-}
-
-// endsOutside tells whether text ends with a character out of class: the
-// one a match of the group's last would end with, as regexp reads it. An
-// invalid byte at the end, or none, is left to the pattern.
-func endsOutside(text string, class runeClass) bool {
-	r, size := utf8.DecodeLastRuneInString(text)
-	return (r != utf8.RuneError || size > 1) && !class.has(r)
 }
 
 // isStrings tells whether re matches a set of strings, spelt out: literals,
@@ -324,7 +300,6 @@ func (s *substitutionCheck) group(i int) {
 	if tree, err := syntax.Parse(from, syntax.Perl); err == nil {
 		tree = tree.Simplify()
 		grp.outside = outsideOf(tree)
-		grp.last = lastOf(tree)
 		// A byte is looked for in a line as fast as in the whole text.
 		grp.strings = !grp.oneByte && isStrings(tree)
 	}
@@ -571,8 +546,6 @@ func (s *substitutionCheck) find(scanned *match.Text, live []int, found *lineHit
 			continue
 		case grp.outside != nil && strings.IndexByte(text, '\n') < 0:
 			s.insideHit(grp, text, found)
-			continue
-		case grp.last != nil && endsOutside(text, grp.last):
 			continue
 		}
 		for m := range s.swaps[grp.members[0]].from.AllIn(scanned) {

@@ -101,7 +101,7 @@ func byteSearchChecks(t testing.TB, e *Engine) ([]*substitutionCheck, *match.Dic
 	var checks []*substitutionCheck
 	var patterns []*match.Pattern
 	add := func(k *substitutionCheck) {
-		if slices.ContainsFunc(k.groups, func(g swapGroup) bool { return g.oneByte || g.outside != nil || g.last != nil }) {
+		if slices.ContainsFunc(k.groups, func(g swapGroup) bool { return g.oneByte || g.outside != nil }) {
 			checks = append(checks, k)
 		}
 	}
@@ -134,7 +134,7 @@ func sameByteSearch(t testing.TB, k *substitutionCheck, scanned *match.Text) {
 	general := *k
 	general.groups = slices.Clone(k.groups)
 	for g := range general.groups {
-		general.groups[g].oneByte, general.groups[g].outside, general.groups[g].last = false, nil, nil
+		general.groups[g].oneByte, general.groups[g].outside = false, nil
 	}
 	var got, want lineHits
 	k.find(scanned, allGroups(k), &got)
@@ -284,21 +284,6 @@ func TestOutsideOf(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("outsideOf(%q) = %q, want %q", expr, got, want)
-		}
-	}
-}
-
-func TestLastOf(t *testing.T) {
-	for expr, want := range map[string]bool{
-		`[ \t\x{00A0}\x{3000}]+$`: true, `[^a]+?$`: true, `\s+$`: true,
-		`[ ]*$`: false, `[ ]+`: false, `a+$`: false, `(?m)[ ]+$`: false, `x[ ]+$`: false,
-	} {
-		tree, err := syntax.Parse(expr, syntax.Perl)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := lastOf(tree.Simplify()) != nil; got != want {
-			t.Errorf("lastOf(%q) set: %v, want %v", expr, got, want)
 		}
 	}
 }

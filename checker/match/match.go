@@ -219,9 +219,9 @@ func (p *Pattern) plan() {
 		p.seqs = sequencesOf(tree)
 		p.firstRunes = firstRunes(p.seqs)
 	}
+	p.tail = tailSet(simple) // sequences tried at each start use it too
 	if p.seqs == nil {
 		p.mid, p.rest = midStop(tree, len(p.names)-1)
-		p.tail = tailSet(simple)
 		if !p.empty {
 			p.row = rowOf(tree, len(p.names)-1)
 		}

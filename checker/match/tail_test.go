@@ -21,6 +21,7 @@ func TestTailSet(t *testing.T) {
 		{`a$b`, nil},        // never matches; no end at the end either
 		{`(?m)a$`, nil},     // $ of a line
 		{`\x{FFFD}\z`, nil}, // U+FFFD
+		{`[ \t\x{00A0}\x{3000}]+$`, []rune{'\t', '\t', ' ', ' ', 0xA0, 0xA0, 0x3000, 0x3000}}, // trailing-space
 	} {
 		re, err := syntax.Parse(c.expr, syntax.Perl)
 		if err != nil {

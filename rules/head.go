@@ -73,13 +73,33 @@ func (d *headDecoder) mapping(n *yaml.Node, field func(key string, value *yaml.N
 	if n == nil || n.Kind != yaml.MappingNode || n.Tag != "!!map" || len(n.Content)%2 != 0 || d.aliased > maxAliased {
 		return false
 	}
+	large := len(n.Content)/2 > smallMapping
+	if large && repeatsKey(n) {
+		return false
+	}
 	for i := 0; i < len(n.Content); i += 2 {
 		k := n.Content[i]
-		if k.Kind != yaml.ScalarNode || k.Tag != "!!str" || repeated(n, i) || !field(k.Value, n.Content[i+1]) {
+		if k.Kind != yaml.ScalarNode || k.Tag != "!!str" || !large && repeated(n, i) || !field(k.Value, n.Content[i+1]) {
 			return false
 		}
 	}
 	return true
+}
+
+// repeatsKey tells whether a scalar key of mapping n is given twice, looked
+// up in a map: comparing every key with every other would take a user's
+// pack of a hundred thousand keys minutes.
+func repeatsKey(n *yaml.Node) bool {
+	seen := make(map[string]bool, len(n.Content)/2)
+	for i := 0; i < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind == yaml.ScalarNode {
+			if seen[k.Value] {
+				return true
+			}
+			seen[k.Value] = true
+		}
+	}
+	return false
 }
 
 // repeated tells whether the key at i of mapping n is given again after it.

@@ -139,3 +139,28 @@ func TestCheckKeysLargeAndSmall(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeSpecLargeMappings: a mapping of more keys than smallMapping,
+// whose repeats are looked up rather than compared pairwise, decodes as
+// yaml.v3 decodes it, and one with a key given twice is left to yaml.v3.
+func TestDecodeSpecLargeMappings(t *testing.T) {
+	for _, repeat := range []string{"", "k3", "k39"} {
+		var b strings.Builder
+		b.WriteString("m:\n")
+		for i := range 40 {
+			fmt.Fprintf(&b, "  k%d: v%d\n", i, i)
+		}
+		if repeat != "" {
+			fmt.Fprintf(&b, "  %s: again\n", repeat)
+		}
+		var root yaml.Node
+		if err := yaml.Unmarshal([]byte(b.String()), &root); err != nil {
+			t.Fatal(err)
+		}
+		sameSpecAsYAML(t, &root)
+		var got specProbe
+		if took := decodeSpecFast(root.Content[0], &got); took != (repeat == "") {
+			t.Errorf("repeat %q: decodeSpecFast took the mapping: %v", repeat, took)
+		}
+	}
+}

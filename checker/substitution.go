@@ -223,14 +223,9 @@ func isStrings(re *syntax.Regexp) bool {
 	return false
 }
 
-// byteFrom tells whether expr is one ASCII byte or a greedy run of it, and
-// which byte.
-func byteFrom(expr string) (lit byte, run, ok bool) {
-	tree, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		return 0, false, false
-	}
-	tree = tree.Simplify()
+// byteFrom tells whether tree, a simplified expression, is one ASCII byte
+// or a greedy run of it, and which byte.
+func byteFrom(tree *syntax.Regexp) (lit byte, run, ok bool) {
 	if tree.Op == syntax.OpPlus && tree.Flags&syntax.NonGreedy == 0 {
 		tree, run = tree.Sub[0], true
 	}
@@ -296,9 +291,9 @@ func (s *substitutionCheck) group(i int) {
 		}
 	}
 	grp := swapGroup{members: []int{i}}
-	grp.lit, grp.run, grp.oneByte = byteFrom(from)
 	if tree, err := syntax.Parse(from, syntax.Perl); err == nil {
 		tree = tree.Simplify()
+		grp.lit, grp.run, grp.oneByte = byteFrom(tree)
 		grp.outside = outsideOf(tree)
 		// A byte is looked for in a line as fast as in the whole text.
 		grp.strings = !grp.oneByte && isStrings(tree)

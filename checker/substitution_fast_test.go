@@ -35,7 +35,11 @@ func TestByteFrom(t *testing.T) {
 		{"[,;]", 0, false, false},
 		{"^,", 0, false, false},
 	} {
-		lit, run, ok := byteFrom(tc.expr)
+		tree, err := syntax.Parse(tc.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lit, run, ok := byteFrom(tree.Simplify())
 		if lit != tc.lit || run != tc.run || ok != tc.ok {
 			t.Errorf("byteFrom(%q) = %q, %v, %v; want %q, %v, %v", tc.expr, lit, run, ok, tc.lit, tc.run, tc.ok)
 		}

@@ -203,10 +203,12 @@ func (d *Dictionary) mayStart(g uint16, s string, i int) bool {
 // when s ends within eight bytes, or the bit of sixes of its six bytes at i
 // is set.
 func (d *Dictionary) maySix(s string, i int) bool {
-	if i+8 > len(s) {
-		return true
-	}
-	six := sixHash(word(s, i))
+	return i+8 > len(s) || d.sixSet(word(s, i))
+}
+
+// sixSet tells whether the bit of sixes of the first six bytes of w is set.
+func (d *Dictionary) sixSet(w uint64) bool {
+	six := sixHash(w)
 	return d.sixes[six/64]&(1<<(six%64)) != 0
 }
 
@@ -395,7 +397,9 @@ func (t *Text) find(i int, g *group) {
 	if len(g.long) == 0 {
 		return
 	}
-	if six := sixHash(w); d.sixes[six/64]&(1<<(six%64)) == 0 {
+	// A group without short literals was found through mayStart, which
+	// tested the bit already.
+	if len(g.short) != 0 && !d.sixSet(w) {
 		return
 	}
 	for _, h := range g.long {

@@ -3,52 +3,19 @@ package rules
 import "gopkg.in/yaml.v3"
 
 // decodeHead decodes the fields every rule has from mapping n as n.Decode
-// does into a ruleHead, for the rules that are plain: string scalars, and
-// examples that are a mapping of sequences of them, reached directly or
-// through aliases. A yaml decoder and its reflection per rule were a tenth
-// of loading the packs. ok is false for anything else (another tag, a null,
-// a merge key, a key given twice, heavy aliasing), which n.Decode then
-// decodes and reports as it always has; TestDecodeHeadSameAsYAML and
-// FuzzDecodeHead compare the two.
+// does into a ruleHead, through decodeSpecFast: for the rules that are
+// plain (string scalars, and examples that are a mapping of sequences of
+// them, reached directly or through aliases). A yaml decoder and its
+// reflection per rule were a tenth of loading the packs. ok is false for
+// anything else (another tag, a null, a merge key, a key given twice, heavy
+// aliasing), which n.Decode then decodes and reports as it always has;
+// TestDecodeHeadSameAsYAML and FuzzDecodeHead compare the two.
 func decodeHead(n *yaml.Node) (h ruleHead, ok bool) {
-	var d headDecoder
-	ok = d.mapping(n, func(key string, v *yaml.Node) (ok bool) {
-		if key == "examples" {
-			return d.examples(v, &h.Examples)
-		}
-		field := h.field(key)
-		if field == nil {
-			return true // a key of the rule's kind
-		}
-		*field, ok = d.str(v)
-		return ok
-	})
-	if !ok {
-		return ruleHead{}, false
-	}
-	return h, true
+	ok = decodeSpecFast(n, &h)
+	return h, ok
 }
 
-// field is the string field of h that key sets, or nil.
-func (h *ruleHead) field(key string) *string {
-	switch key {
-	case "id":
-		return &h.ID
-	case "kind":
-		return &h.Kind
-	case "severity":
-		return &h.Severity
-	case "message":
-		return &h.Message
-	case "source":
-		return &h.Source
-	case "description":
-		return &h.Description
-	}
-	return nil
-}
-
-// maxAliased bounds the nodes decodeHead reads through aliases: yaml.v3
+// maxAliased bounds the nodes the fast decoder reads through aliases: yaml.v3
 // refuses a document with too many (its "excessive aliasing"), never one
 // with at most 100.
 const maxAliased = 100
@@ -110,45 +77,4 @@ func repeated(n *yaml.Node, i int) bool {
 		}
 	}
 	return false
-}
-
-// str decodes a string scalar.
-func (d *headDecoder) str(n *yaml.Node) (string, bool) {
-	n = d.deref(n)
-	if n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!str" || d.aliased > maxAliased {
-		return "", false
-	}
-	return n.Value, true
-}
-
-// strs decodes a sequence of string scalars.
-func (d *headDecoder) strs(n *yaml.Node) ([]string, bool) {
-	n = d.deref(n)
-	if n == nil || n.Kind != yaml.SequenceNode || n.Tag != "!!seq" || d.aliased > maxAliased {
-		return nil, false
-	}
-	out := make([]string, len(n.Content))
-	for i, c := range n.Content {
-		s, ok := d.str(c)
-		if !ok {
-			return nil, false
-		}
-		out[i] = s
-	}
-	return out, true
-}
-
-// examples decodes a rule's examples.
-func (d *headDecoder) examples(n *yaml.Node, ex *Examples) bool {
-	return d.mapping(n, func(key string, v *yaml.Node) (ok bool) {
-		switch key {
-		case "fail":
-			ex.Fail, ok = d.strs(v)
-		case "pass":
-			ex.Pass, ok = d.strs(v)
-		default:
-			return true // yaml.v3 ignores it too
-		}
-		return ok
-	})
 }

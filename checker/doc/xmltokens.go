@@ -219,13 +219,13 @@ type scanner struct {
 	buf       []byte // character data with its entities replaced
 }
 
-// openElement is an element whose end is still to come, with its name as
-// written, its name as its tokens give it and how many namespace
-// declarations were in scope before its own.
+// openElement is an element whose end is still to come, with the prefix
+// it was written with, its name as its tokens give it (name.Local as
+// written) and how many namespace declarations were in scope before its own.
 type openElement struct {
-	prefix, local string
-	name          xml.Name
-	scope         int
+	prefix string
+	name   xml.Name
+	scope  int
 }
 
 // nsBinding is a prefix bound to a namespace.
@@ -344,7 +344,7 @@ func (s *scanner) startTag() (*xmlToken, error) {
 	}
 	name := xml.Name{Space: prefix, Local: local}
 	name.Space = s.namespace(name, true)
-	s.open = append(s.open, openElement{prefix: prefix, local: local, name: name, scope: scope})
+	s.open = append(s.open, openElement{prefix: prefix, name: name, scope: scope})
 	s.setToken(tokStart, name, s.attrs, nil)
 	return &s.tok, nil
 }
@@ -413,7 +413,7 @@ func (s *scanner) endTag() (*xmlToken, error) {
 	if len(s.open) == 0 {
 		return nil, errNotScanned
 	}
-	if top := s.open[len(s.open)-1]; top.prefix != prefix || top.local != local {
+	if top := s.open[len(s.open)-1]; top.prefix != prefix || top.name.Local != local {
 		return nil, errNotScanned
 	}
 	return s.end(), nil

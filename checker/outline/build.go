@@ -20,6 +20,7 @@ func Build(d *doc.Document, v *normalize.View, cfg *Config) *Outline {
 	}
 	if cfg.debris == nil {
 		indexed := *cfg
+		indexed.Roles = slices.Clone(cfg.Roles) // Index writes the leads into its own copy
 		indexed.Index()
 		cfg = &indexed
 	}

@@ -33,6 +33,9 @@ type RoleSpec struct {
 	Name     string           // the item's name in the regulation, for messages
 	Headings []*match.Pattern // a heading whose text matches opens a part of this role
 	Inline   []*match.Pattern // a sentence in body text that gives the part inline
+	// headingLeads and inlineLeads hold the lead of each pattern of
+	// Headings and Inline (leadOf); Index sets them.
+	headingLeads, inlineLeads []lead
 }
 
 // Config is what the outline needs from the active packs.
@@ -56,6 +59,10 @@ type Config struct {
 // unprepared Config itself, at some cost per document.
 func (c *Config) Index() {
 	c.debris = match.NewDictionary(c.Debris)
+	for i := range c.Roles {
+		r := &c.Roles[i]
+		r.headingLeads, r.inlineLeads = leadsOf(r.Headings), leadsOf(r.Inline)
+	}
 	c.specs = rolesByPriority(c)
 	c.scratch = &sync.Pool{New: func() any { return new(scratch) }}
 }

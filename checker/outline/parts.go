@@ -48,7 +48,7 @@ func (b *builder) spec(r Role) *RoleSpec {
 func (b *builder) headingRole(k int) Role {
 	role := Role("")
 	for _, s := range b.specs {
-		if b.matchProse(&b.hview[k], s.Headings) {
+		if b.matchProse(&b.hview[k], s.Headings, s.headingLeads) {
 			role = s.Role
 			break
 		}
@@ -262,7 +262,7 @@ func (b *builder) inlineCue(r Role, top, lo, hi int) (cue, bool) {
 func (b *builder) subHeadingCue(r Role, top, lo, hi int) (cue, bool) {
 	spec := b.spec(r)
 	for k, h := range b.o.Headings {
-		if b.depth[k] > top && h.Span.Start >= lo && h.Span.Start < hi && b.matchProse(&b.hview[k], spec.Headings) {
+		if b.depth[k] > top && h.Span.Start >= lo && h.Span.Start < hi && b.matchProse(&b.hview[k], spec.Headings, spec.headingLeads) {
 			return cue{cue: h.Span, end: b.sectionEnd(k), heading: k}, true
 		}
 	}
@@ -293,7 +293,7 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 	from := sort.Search(len(sentences), func(k int) bool { return sentences[k].start >= lo })
 	for k := from; k < len(sentences) && sentences[k].start < hi; k++ {
 		s := &sentences[k]
-		if !b.matchProse(&s.prose, spec.Inline) {
+		if !b.matchProse(&s.prose, spec.Inline, spec.inlineLeads) {
 			continue
 		}
 		if ys := findYears(b.viewText(s.viewSpan)); r == Plans && b.o.Year > 0 && len(ys) > 0 && ys[0].start == 0 && ys[0].year <= b.o.Year {
@@ -305,21 +305,27 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 	return cue{}, false
 }
 
-// matchProse tells whether one of res matches p: its characters, summed up
-// once, rule out most patterns unsearched.
+// matchProse tells whether one of res matches p. leads[k] is the lead of
+// res[k]: an anchored pattern is ruled out by the first rune of p's text,
+// which masking never changes (it masks only after a 《). The characters of
+// p, summed up once, rule out most other patterns unsearched.
 //
 // A cited title is no content: what 《……》 names is masked first. The sum
 // is of the text and the mask, which holds every character of the masked
 // text, so a text is masked only when a pattern is searched in it.
-func (b *builder) matchProse(p *prose, res []*match.Pattern) bool {
-	if p.runes == (match.Runes{}) { // not summed up yet, or empty (and quick to sum again)
-		p.runes = match.RunesOf(b.viewText(p.viewSpan))
-		if !p.uncited {
-			mask := match.RunesOf(citationMask)
-			p.runes[0], p.runes[1] = p.runes[0]|mask[0], p.runes[1]|mask[1]
+func (b *builder) matchProse(p *prose, res []*match.Pattern, leads []lead) bool {
+	text := b.viewText(p.viewSpan)
+	for k, re := range res {
+		if !leads[k].mayStart(text) {
+			continue
 		}
-	}
-	for _, re := range res {
+		if p.runes == (match.Runes{}) { // not summed up yet, or empty (and quick to sum again)
+			p.runes = match.RunesOf(text)
+			if !p.uncited {
+				mask := match.RunesOf(citationMask)
+				p.runes[0], p.runes[1] = p.runes[0]|mask[0], p.runes[1]|mask[1]
+			}
+		}
 		if re.MayMatchRunes(p.runes) && re.MatchString(b.masked(p)) {
 			return true
 		}
@@ -405,7 +411,7 @@ func (b *builder) unheadedMeasuresCue(lo, hi int) (cue, bool) {
 			return cue{}, false
 		}
 		for _, r := range []Role{Problems, Plans, Other} {
-			if s := b.spec(r); s != nil && b.matchProse(&sentences[k].prose, s.Inline) {
+			if s := b.spec(r); s != nil && b.matchProse(&sentences[k].prose, s.Inline, s.inlineLeads) {
 				return cue{}, false
 			}
 		}

@@ -209,7 +209,7 @@ func (b *builder) yearFromPlansSentence() bool {
 	sentences := b.proseSentences()
 	for k := len(sentences) - 1; k >= 0; k-- {
 		s := sentences[k]
-		if !b.matchProse(&sentences[k].prose, spec.Inline) || !b.yearFrom(s.vs, s.ve, first) {
+		if !b.matchProse(&sentences[k].prose, spec.Inline, spec.inlineLeads) || !b.yearFrom(s.vs, s.ve, first) {
 			continue
 		}
 		b.o.Year--

@@ -1,0 +1,133 @@
+package outline
+
+import (
+	"regexp/syntax"
+	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/match"
+)
+
+// lead is the set of runes a match of a pattern anchored at the text's start
+// can begin with, as sorted [lo, hi] pairs (syntax.Regexp's CharClass form).
+// Most inline cues are anchored (^其他……, ^(下一步|今后)……): the text's first
+// rune rules them out without summing up the whole sentence. A nil lead
+// rules nothing out.
+type lead []rune
+
+// leadOf is the lead of p, nil when p is not anchored at the text's start,
+// can match the empty text there, or begins with something leadOf does not
+// read (any character, a case-folded literal, an assertion).
+func leadOf(p *match.Pattern) lead {
+	re, err := syntax.Parse(p.String(), syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	set, nullable, ok := anchoredFirst(re)
+	if !ok || nullable {
+		return nil
+	}
+	return set
+}
+
+// anchoredFirst reads re as ^ followed by the rest, or a choice of such, and
+// returns the first runes of the rest.
+func anchoredFirst(re *syntax.Regexp) (set lead, nullable, ok bool) {
+	switch re.Op {
+	case syntax.OpConcat:
+		if len(re.Sub) == 0 || re.Sub[0].Op != syntax.OpBeginText {
+			return nil, false, false
+		}
+		return firstOfRow(re.Sub[1:])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			s, n, ok := anchoredFirst(sub)
+			if !ok {
+				return nil, false, false
+			}
+			set, nullable = append(set, s...), nullable || n
+		}
+		return set, nullable, true
+	case syntax.OpCapture:
+		return anchoredFirst(re.Sub[0])
+	}
+	return nil, false, false
+}
+
+// firstRunes returns the runes a match of re can begin with, and whether re can
+// match the empty text; ok is false where it cannot tell.
+func firstRunes(re *syntax.Regexp) (set lead, nullable, ok bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return nil, true, true
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 {
+			return nil, false, false
+		}
+		return lead{re.Rune[0], re.Rune[0]}, false, true
+	case syntax.OpCharClass:
+		return append(lead(nil), re.Rune...), false, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return firstRunes(re.Sub[0])
+	case syntax.OpQuest, syntax.OpStar:
+		set, _, ok = firstRunes(re.Sub[0])
+		return set, true, ok
+	case syntax.OpRepeat:
+		set, nullable, ok = firstRunes(re.Sub[0])
+		return set, nullable || re.Min == 0, ok
+	case syntax.OpConcat:
+		return firstOfRow(re.Sub)
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			s, n, ok := firstRunes(sub)
+			if !ok {
+				return nil, false, false
+			}
+			set, nullable = append(set, s...), nullable || n
+		}
+		return set, nullable, true
+	}
+	return nil, false, false
+}
+
+// firstOfRow is firstRunes of the concatenation of subs: the first runes of each
+// part up to the first that cannot match the empty text.
+func firstOfRow(subs []*syntax.Regexp) (set lead, nullable, ok bool) {
+	for _, sub := range subs {
+		s, n, ok := firstRunes(sub)
+		if !ok {
+			return nil, false, false
+		}
+		set = append(set, s...)
+		if !n {
+			return set, false, true
+		}
+	}
+	return set, true, true
+}
+
+// mayStart tells whether text s may hold a match of a pattern with lead l:
+// l is nil, or the first rune of s is in it.
+func (l lead) mayStart(s string) bool {
+	if l == nil {
+		return true
+	}
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	for k := 0; k+1 < len(l); k += 2 {
+		if l[k] <= r && r <= l[k+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// leadsOf is the lead of each of ps.
+func leadsOf(ps []*match.Pattern) []lead {
+	leads := make([]lead, len(ps))
+	for k, p := range ps {
+		leads[k] = leadOf(p)
+	}
+	return leads
+}

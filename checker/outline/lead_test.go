@@ -3,6 +3,8 @@ package outline
 import (
 	"os"
 	"regexp"
+	"regexp/syntax"
+	"slices"
 	"strings"
 	"testing"
 
@@ -76,6 +78,125 @@ func sameLead(t *testing.T, expr string, l lead, re *regexp.Regexp, s string) {
 	}
 }
 
+// leadByTree is the lead read from the parsed pattern, as the matcher
+// parses it: leadOf reads the source text instead, in fewer cases.
+func leadByTree(expr string) lead {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	set, nullable, ok := anchoredFirst(re)
+	if !ok || nullable {
+		return nil
+	}
+	return set
+}
+
+// anchoredFirst reads re as ^ followed by the rest, or a choice of such, and
+// returns the first runes of the rest.
+func anchoredFirst(re *syntax.Regexp) (set lead, nullable, ok bool) {
+	switch re.Op {
+	case syntax.OpConcat:
+		if len(re.Sub) == 0 || re.Sub[0].Op != syntax.OpBeginText {
+			return nil, false, false
+		}
+		return firstOfRow(re.Sub[1:])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			s, n, ok := anchoredFirst(sub)
+			if !ok {
+				return nil, false, false
+			}
+			set, nullable = append(set, s...), nullable || n
+		}
+		return set, nullable, true
+	case syntax.OpCapture:
+		return anchoredFirst(re.Sub[0])
+	}
+	return nil, false, false
+}
+
+// firstRunes returns the runes a match of re can begin with, and whether re
+// can match the empty text; ok is false where it cannot tell.
+func firstRunes(re *syntax.Regexp) (set lead, nullable, ok bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return nil, true, true
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 {
+			return nil, false, false
+		}
+		return lead{re.Rune[0], re.Rune[0]}, false, true
+	case syntax.OpCharClass:
+		return append(lead(nil), re.Rune...), false, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return firstRunes(re.Sub[0])
+	case syntax.OpQuest, syntax.OpStar:
+		set, _, ok = firstRunes(re.Sub[0])
+		return set, true, ok
+	case syntax.OpRepeat:
+		set, nullable, ok = firstRunes(re.Sub[0])
+		return set, nullable || re.Min == 0, ok
+	case syntax.OpConcat:
+		return firstOfRow(re.Sub)
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			s, n, ok := firstRunes(sub)
+			if !ok {
+				return nil, false, false
+			}
+			set, nullable = append(set, s...), nullable || n
+		}
+		return set, nullable, true
+	}
+	return nil, false, false
+}
+
+// firstOfRow is firstRunes of the concatenation of subs.
+func firstOfRow(subs []*syntax.Regexp) (set lead, nullable, ok bool) {
+	for _, sub := range subs {
+		s, n, ok := firstRunes(sub)
+		if !ok {
+			return nil, false, false
+		}
+		set = append(set, s...)
+		if !n {
+			return set, false, true
+		}
+	}
+	return set, true, true
+}
+
+// sameRunes tells whether leads a and b hold the same runes: unions of
+// ranges agree everywhere when they agree at each range's ends and next to
+// them.
+func sameRunes(a, b lead) bool {
+	for _, r := range append(slices.Clone(a), b...) {
+		for _, at := range []rune{r - 1, r, r + 1} {
+			if a.has(at) != b.has(at) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (l lead) has(r rune) bool {
+	return l.mayStart(string(r))
+}
+
+// TestLeadAsTree: every pattern of the structure pack that the parse gives a
+// lead has the same lead read from its source, so the packs' anchored cues
+// all go the quick way.
+func TestLeadAsTree(t *testing.T) {
+	for _, expr := range structureExprs(t) {
+		byTree, bySource := leadByTree(expr), leadOf(match.MustCompile(expr))
+		if byTree != nil && (bySource == nil || !sameRunes(byTree, bySource)) {
+			t.Errorf("leadOf(%q) = %q, the parse gives %q", expr, string(bySource), string(byTree))
+		}
+	}
+}
+
 func TestLeadRulesOutNoMatch(t *testing.T) {
 	inputs, led := leadInputs(t), 0
 	for _, expr := range append(structureExprs(t), leadExprs...) {
@@ -98,15 +219,18 @@ func TestLeadRulesOutNoMatch(t *testing.T) {
 // or the pattern is not anchored.
 func TestLeadOf(t *testing.T) {
 	for expr, want := range map[string]string{
-		`^其他(需要)?[,:]`:    "其其",
-		`^在?(明年|来年)(里)?将`: "在在明明来来",
-		`^(a|)b`:          "aabb",
-		`^\d{4}年|^今后`:     "09今今",
-		`^a*`:             "",
-		`^(?i)ab`:         "",
-		`(?m)^下一步`:        "",
-		`不足之处`:            "",
-		`^.{0,8}不足`:       "",
+		`^其他(需要)?[,:]`:     "其其",
+		`^在?(明年|来年)(里)?将`:  "在在明明来来",
+		`^(a|)b`:           "aabb",
+		`^\d{4}年|^今后`:      "",
+		`^(\d{4}年|今后)`:     "09今今",
+		`^(?:a{0,2}|b+?)c`: "aabbcc",
+		`^[a-z]x`:          "",
+		`^a*`:              "",
+		`^(?i)ab`:          "",
+		`(?m)^下一步`:         "",
+		`不足之处`:             "",
+		`^.{0,8}不足`:        "",
 	} {
 		if got := string(leadOf(match.MustCompile(expr))); got != want {
 			t.Errorf("leadOf(%q) = %q, want %q", expr, got, want)
@@ -124,5 +248,6 @@ func FuzzLead(f *testing.F) {
 			return
 		}
 		sameLead(t, expr, leadOf(match.MustCompile(expr)), re, s)
+		sameLead(t, expr, leadByTree(expr), re, s)
 	})
 }

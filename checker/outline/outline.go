@@ -33,9 +33,9 @@ type RoleSpec struct {
 	Name     string           // the item's name in the regulation, for messages
 	Headings []*match.Pattern // a heading whose text matches opens a part of this role
 	Inline   []*match.Pattern // a sentence in body text that gives the part inline
-	// headingLeads and inlineLeads hold the lead of each pattern of
-	// Headings and Inline (leadOf); Index sets them.
-	headingLeads, inlineLeads []lead
+	// inlineLeads holds the lead of each pattern of Inline (leadOf); Index
+	// sets them. Headings, few and short, are summed up without them.
+	inlineLeads []lead
 }
 
 // Config is what the outline needs from the active packs.
@@ -60,8 +60,7 @@ type Config struct {
 func (c *Config) Index() {
 	c.debris = match.NewDictionary(c.Debris)
 	for i := range c.Roles {
-		r := &c.Roles[i]
-		r.headingLeads, r.inlineLeads = leadsOf(r.Headings), leadsOf(r.Inline)
+		c.Roles[i].inlineLeads = leadsOf(c.Roles[i].Inline)
 	}
 	c.specs = rolesByPriority(c)
 	c.scratch = &sync.Pool{New: func() any { return new(scratch) }}

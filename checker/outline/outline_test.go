@@ -807,3 +807,14 @@ func BenchmarkBuildSeeds(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkIndex prepares the packs' outline configuration, as every run
+// does once after loading them.
+func BenchmarkIndex(b *testing.B) {
+	cfg := config(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		c := *cfg
+		c.Index()
+	}
+}

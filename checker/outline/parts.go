@@ -48,7 +48,7 @@ func (b *builder) spec(r Role) *RoleSpec {
 func (b *builder) headingRole(k int) Role {
 	role := Role("")
 	for _, s := range b.specs {
-		if b.matchProse(&b.hview[k], s.Headings, s.headingLeads) {
+		if b.matchProse(&b.hview[k], s.Headings, nil) {
 			role = s.Role
 			break
 		}
@@ -262,7 +262,7 @@ func (b *builder) inlineCue(r Role, top, lo, hi int) (cue, bool) {
 func (b *builder) subHeadingCue(r Role, top, lo, hi int) (cue, bool) {
 	spec := b.spec(r)
 	for k, h := range b.o.Headings {
-		if b.depth[k] > top && h.Span.Start >= lo && h.Span.Start < hi && b.matchProse(&b.hview[k], spec.Headings, spec.headingLeads) {
+		if b.depth[k] > top && h.Span.Start >= lo && h.Span.Start < hi && b.matchProse(&b.hview[k], spec.Headings, nil) {
 			return cue{cue: h.Span, end: b.sectionEnd(k), heading: k}, true
 		}
 	}
@@ -305,8 +305,8 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 	return cue{}, false
 }
 
-// matchProse tells whether one of res matches p. leads[k] is the lead of
-// res[k]: an anchored pattern is ruled out by the first rune of p's text,
+// matchProse tells whether one of res matches p. leads is nil, or leads[k]
+// is the lead of res[k]: an anchored pattern is ruled out by the first rune of p's text,
 // which masking never changes (it masks only after a 《). The characters of
 // p, summed up once, rule out most other patterns unsearched.
 //
@@ -316,7 +316,7 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 func (b *builder) matchProse(p *prose, res []*match.Pattern, leads []lead) bool {
 	text := b.viewText(p.viewSpan)
 	for k, re := range res {
-		if !leads[k].mayStart(text) {
+		if leads != nil && !leads[k].mayStart(text) {
 			continue
 		}
 		if p.runes == (match.Runes{}) { // not summed up yet, or empty (and quick to sum again)

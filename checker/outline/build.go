@@ -92,6 +92,8 @@ type scratch struct {
 	// headings collects the headings as they are found; the outline gets
 	// a copy of its own, of the exact size.
 	headings []Heading
+	// builder is the state of the Build this scratch is lent to.
+	builder builder
 }
 
 // viewSpan is a stretch [vs, ve) of the view.
@@ -120,9 +122,10 @@ type line struct {
 }
 
 func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
-	b := &builder{d: d, v: v, cfg: cfg, title: -1, titleLast: -1, specs: cfg.specs,
+	s := cfg.scratch.Get().(*scratch)
+	b := &s.builder
+	*b = builder{d: d, v: v, cfg: cfg, title: -1, titleLast: -1, specs: cfg.specs, scratch: s,
 		o: &Outline{Parts: map[Role]*Part{}, BodyEnd: len(d.Text)}}
-	b.scratch = cfg.scratch.Get().(*scratch)
 	b.lines = slices.Grow(b.scratch.lines, len(d.Lines))
 	b.hview, b.depth, b.sentences = b.scratch.hview, b.scratch.depth, b.scratch.sentences
 	vs := 0
@@ -166,7 +169,9 @@ func (b *builder) release() {
 		s.debris = b.cfg.debris.ScanReusing("", s.debris) // lets go of the last line
 	}
 	s.lines, s.hview, s.depth, s.sentences, s.headings = b.lines[:0], b.hview[:0], b.depth[:0], b.sentences[:0], s.headings[:0]
-	b.cfg.scratch.Put(s)
+	pool := b.cfg.scratch
+	s.builder = builder{} // lets go of the document, its view and its outline
+	pool.Put(s)
 }
 
 // markStrong reads Markdown line i without its markers when it is in strong

@@ -533,7 +533,8 @@ func holds(rs, sub match.Runes) bool {
 // (dutyEnd).
 func (b *builder) partEnds(dutyEnd int) {
 	closing, top := b.closingStart(), b.topLevel()
-	seq := make([]*Part, 0, len(Roles))
+	var room [8]*Part // more than the roles of the packs: seq stays on the stack
+	seq := room[:0]
 	for _, r := range Roles {
 		p := b.o.Parts[r]
 		if p == nil {

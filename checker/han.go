@@ -61,3 +61,8 @@ func validRuneLen(b byte) int {
 	}
 	return 1
 }
+
+// startsThree tells whether b starts a three-byte rune (U+0800–U+FFFF: the
+// Chinese characters and their punctuation) in valid UTF-8, where ideograph
+// decodes it from its bytes without checking them.
+func startsThree(b byte) bool { return b&0xF0 == 0xE0 }

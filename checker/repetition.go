@@ -340,6 +340,9 @@ func (p *repetitionCheck) spacedLen(c *Context, lines []int) int {
 func (p *repetitionCheck) adjacent(c *Context, text string, cl []piece, base int) {
 	for i := 0; i < len(cl); i++ {
 		for k := 1; k <= maxRun && i+2*k <= len(cl); k++ {
+			if cl[i].han != cl[i+k].han {
+				continue // sameText's first test, without a call: most runs differ here
+			}
 			han := 0
 			for j := 0; j < k; j++ {
 				han += int(cl[i+j].han)

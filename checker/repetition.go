@@ -85,14 +85,21 @@ func (p piece) key(line string, keys *strings.Builder) string {
 }
 
 // writeWithoutSpaces writes s to b with its white space (unicode.IsSpace)
-// taken out.
+// taken out. Chinese characters, most of s and never space, are passed
+// over undecoded.
 func writeWithoutSpaces(b *strings.Builder, s string) {
 	from := 0
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		if isIdeograph(s, i) {
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			b.WriteString(s[from:i])
-			from = i + utf8.RuneLen(r)
+			from = i + size
 		}
+		i += size
 	}
 	b.WriteString(s[from:])
 }

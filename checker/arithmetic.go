@@ -154,6 +154,9 @@ func countDigits(text string) int {
 	return n
 }
 
+// markLeads are the first bytes of the marks sentenceSpans cuts at.
+var markLeads = [256]bool{';': true, '!': true, '?': true, 0xE3: true, 0xEF: true}
+
 // sentenceSpans cuts text at 。；;！？!? into byte spans, appended to
 // spans[:0]. The marks are found by their bytes: in UTF-8, a mark's bytes
 // are that mark wherever they stand.
@@ -161,6 +164,9 @@ func sentenceSpans(text string, spans [][2]int) [][2]int {
 	spans = spans[:0]
 	start := 0
 	for i := 0; i < len(text); i++ {
+		if !markLeads[text[i]] {
+			continue // most bytes: one load and a branch the processor predicts
+		}
 		size := 0
 		switch text[i] {
 		case ';', '!', '?':

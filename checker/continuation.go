@@ -49,8 +49,8 @@ func (k *continuationCheck) Run(c *Context) {
 		text, base := c.LineView(a)
 		text = strings.TrimRightFunc(text, unicode.IsSpace)
 		last, size := utf8.DecodeLastRuneInString(text)
-		if !strings.ContainsAny(text, ",。") || !(isHan(last) || last == ',' || last == '、') {
-			continue
+		if !(isHan(last) || last == ',' || last == '、') || !prose(text) {
+			continue // the end first: most lines end with 。, and prose reads the whole line
 		}
 		next, _ := c.LineView(b)
 		first, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(next, unicode.IsSpace))
@@ -85,4 +85,11 @@ func (a *Analysis) structuralLines() map[int]bool {
 		out[o.Date.Line] = true
 	}
 	return out
+}
+
+// prose tells whether text has a ， (, in the view) or a 。, as
+// strings.ContainsAny(text, ",。") does, without decoding text rune by rune:
+// these bytes are those marks wherever they stand, even in invalid UTF-8.
+func prose(text string) bool {
+	return strings.IndexByte(text, ',') >= 0 || strings.Contains(text, "。")
 }

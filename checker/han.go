@@ -41,7 +41,28 @@ func isIdeograph(s string, i int) bool {
 		(b != 0xE4 || s[i+1] >= 0xB8)
 }
 
-// ideograph is the rune at s[i], where isIdeograph holds.
+// ideograph is the rune at s[i], where isIdeograph holds, or where a
+// three-byte rune of valid UTF-8 starts (startsThree).
 func ideograph(s string, i int) rune {
 	return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 }
+
+// validRuneLen is the length of the rune that byte b starts in valid UTF-8
+// (1 for a continuation byte, which starts none). Told by comparisons, not a
+// table: a loop stepping on it is predicted, not held up by the load.
+func validRuneLen(b byte) int {
+	switch {
+	case b >= 0xF0:
+		return 4
+	case b >= 0xE0:
+		return 3
+	case b >= 0xC0:
+		return 2
+	}
+	return 1
+}
+
+// startsThree tells whether b starts a three-byte rune (U+0800–U+FFFF: the
+// Chinese characters and their punctuation) in valid UTF-8, where ideograph
+// decodes it from its bytes without checking them.
+func startsThree(b byte) bool { return b&0xF0 == 0xE0 }

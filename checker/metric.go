@@ -87,8 +87,12 @@ func (m *metricCheck) Run(c *Context) {
 		}
 		return chars
 	}
-	if bound, ok := m.Below["chars"]; ok && float64(letters()) >= bound {
-		return
+	if bound, ok := m.Below["chars"]; ok {
+		// Counting stops at the bound: a part that reaches it is not
+		// reported, and the count of one that does not is whole.
+		if chars = countLettersUpTo(text, int(math.Ceil(bound))); float64(chars) >= bound {
+			return
+		}
 	}
 	if bound, ok := m.Below["figures-per-1000"]; ok {
 		// The letters are at most the runes (the view is valid UTF-8): with
@@ -178,9 +182,14 @@ func (c *Context) subHeadings(p *outline.Part) int {
 	return n
 }
 
-func countLetters(s string) int {
+// countLetters counts the letters and digits of s.
+func countLetters(s string) int { return countLettersUpTo(s, 0) }
+
+// countLettersUpTo is countLetters stopping at enough (no limit when enough
+// <= 0).
+func countLettersUpTo(s string, enough int) int {
 	n := 0
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && (enough <= 0 || n < enough); {
 		// Chinese characters, most of a report's text, are counted undecoded.
 		if isIdeograph(s, i) {
 			n++

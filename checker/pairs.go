@@ -125,16 +125,8 @@ func (p *pairsCheck) Run(c *Context) {
 			start, end := c.toDoc(base+at, base+at+size, raw)
 			c.Report(start, end, map[string]string{"other": string(partnerForm(c.Doc.Text[start:end], other)), "problem": problem}, nil)
 		}
-		// A first byte is never a continuation byte: where it stands, a rune
-		// starts (or an invalid byte, which is no mark).
-		for at, size := 0, 0; at < len(text); at += size {
-			size = 1
-			if !p.leads[text[at]] {
-				if isIdeograph(text, at) {
-					size = 3 // most of the text, passed over whole
-				}
-				continue
-			}
+		valid := !raw || c.Doc.ValidUTF8() // the view is valid UTF-8 whatever the text
+		for at, size := p.nextLead(text, 0, valid), 0; at < len(text); at = p.nextLead(text, at+size, valid) {
 			var r rune
 			r, size = utf8.DecodeRuneInString(text[at:])
 			if r < 1<<16 && p.marks[r/64]&(1<<(r%64)) == 0 || inSpans(at, at+1, ignored) {
@@ -175,4 +167,32 @@ func (p *pairsCheck) Run(c *Context) {
 			report(o.at, o.pair, true)
 		}
 	}
+}
+
+// nextLead returns the offset of the first byte from at on that starts one
+// of the pairs' runes (leads), or len(text). A first byte is never a
+// continuation byte: where it stands, a rune starts (or an invalid byte,
+// which is no mark). In text known to be valid UTF-8 it steps rune by rune
+// on the rune's first byte alone; in other text byte by byte, passing over
+// whole only the Chinese characters it has checked.
+func (p *pairsCheck) nextLead(text string, at int, valid bool) int {
+	if valid {
+		for at < len(text) {
+			b := text[at]
+			if p.leads[b] {
+				return at
+			}
+			at += validRuneLen(b)
+		}
+		return len(text)
+	}
+	for ; at < len(text); at++ {
+		if p.leads[text[at]] {
+			return at
+		}
+		if isIdeograph(text, at) {
+			at += 2 // most of the text, passed over whole
+		}
+	}
+	return len(text)
 }

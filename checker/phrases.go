@@ -206,7 +206,7 @@ func (k *phrasesCheck) scan(text string, cands [][]int, right [][2]int) [][2]int
 	prev := -1 // where r0 starts
 	for at, size := 0, 0; at < len(text); at += size {
 		var r1 rune
-		if isIdeograph(text, at) {
+		if startsThree(text[at]) { // a line of the view is valid UTF-8
 			r1, size = ideograph(text, at), 3
 		} else {
 			r1, size = utf8.DecodeRuneInString(text[at:])

@@ -85,14 +85,21 @@ func (p piece) key(line string, keys *strings.Builder) string {
 }
 
 // writeWithoutSpaces writes s to b with its white space (unicode.IsSpace)
-// taken out.
+// taken out. Chinese characters, most of s and never space, are passed
+// over undecoded.
 func writeWithoutSpaces(b *strings.Builder, s string) {
 	from := 0
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		if isIdeograph(s, i) {
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			b.WriteString(s[from:i])
-			from = i + utf8.RuneLen(r)
+			from = i + size
 		}
+		i += size
 	}
 	b.WriteString(s[from:])
 }
@@ -340,6 +347,9 @@ func (p *repetitionCheck) spacedLen(c *Context, lines []int) int {
 func (p *repetitionCheck) adjacent(c *Context, text string, cl []piece, base int) {
 	for i := 0; i < len(cl); i++ {
 		for k := 1; k <= maxRun && i+2*k <= len(cl); k++ {
+			if cl[i].han != cl[i+k].han {
+				continue // sameText's first test, without a call: most runs differ here
+			}
 			han := 0
 			for j := 0; j < k; j++ {
 				han += int(cl[i+j].han)

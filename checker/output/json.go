@@ -156,7 +156,8 @@ type jsonWriter struct {
 	outer []bool
 	// keyed is set between a key and its value.
 	keyed bool
-	num   []byte // scratch for numbers
+	// scratch holds a key or a number on its way to w.
+	scratch []byte
 }
 
 // next places the start of a value: after its key, or after a comma and on
@@ -204,14 +205,18 @@ func (j *jsonWriter) close(c byte) {
 	j.w.WriteByte(c)
 }
 
-// key writes an object's key; its value comes next.
+// key writes an object's key, one of fzlint/v1's names, which need no
+// escaping, in one write; its value comes next.
 func (j *jsonWriter) key(k string) {
 	j.next()
-	j.quoted(k)
-	j.w.WriteByte(':')
+	b := append(j.scratch[:0], '"')
+	b = append(b, k...)
+	b = append(b, '"', ':')
 	if j.pretty {
-		j.w.WriteByte(' ')
+		b = append(b, ' ')
 	}
+	j.scratch = b
+	j.w.Write(b)
 	j.keyed = true
 }
 
@@ -222,8 +227,8 @@ func (j *jsonWriter) str(s string) {
 
 func (j *jsonWriter) int(n int) {
 	j.next()
-	j.num = strconv.AppendInt(j.num[:0], int64(n), 10)
-	j.w.Write(j.num)
+	j.scratch = strconv.AppendInt(j.scratch[:0], int64(n), 10)
+	j.w.Write(j.scratch)
 }
 
 func (j *jsonWriter) null() {

@@ -44,7 +44,7 @@ type Text struct {
 	bold  style
 	faint style
 	sev   [rules.Error + 1]style
-	num   []byte // scratch for line and column numbers
+	head  []byte // scratch for a finding's first line, written at once
 	// summary counts what File printed, for Finish.
 	summary summary
 	// review gives a file's checklist, which ends its text; nil for none.
@@ -231,19 +231,7 @@ func (p *Text) bracketed(s string) {
 func (p *Text) finding(r checker.FileResult, f checker.Finding) {
 	sev := p.severity(f.Severity)
 	w := p.w
-	w.WriteString(p.bold.on)
-	w.WriteString(r.Path)
-	p.num = strconv.AppendInt(append(p.num[:0], ':'), int64(f.Range.Start.Line), 10)
-	p.num = strconv.AppendInt(append(p.num, ':'), int64(f.Range.Start.Column), 10)
-	w.Write(p.num)
-	w.WriteString(p.bold.off)
-	w.WriteString(": ")
-	p.styled(sev, f.Severity.String())
-	w.WriteString(": ")
-	w.WriteString(f.Message)
-	w.WriteByte(' ')
-	p.bracketed(f.Rule)
-	w.WriteByte('\n')
+	w.Write(p.findingHead(r.Path, f, sev))
 	if r.Doc != nil {
 		p.snippet(r.Doc, f.Range, sev)
 	}
@@ -258,6 +246,33 @@ func (p *Text) finding(r checker.FileResult, f checker.Finding) {
 		w.WriteByte('\n')
 	}
 	w.WriteByte('\n')
+}
+
+// findingHead is a finding's first line, path:line:column: severity:
+// message [rule], built in p.head: one write to the buffer instead of a dozen.
+func (p *Text) findingHead(path string, f checker.Finding, sev style) []byte {
+	b := append(p.head[:0], p.bold.on...)
+	b = append(b, path...)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(f.Range.Start.Line), 10)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(f.Range.Start.Column), 10)
+	b = append(b, p.bold.off...)
+	b = append(b, ": "...)
+	b = append(b, sev.on...)
+	b = append(b, f.Severity.String()...)
+	b = append(b, sev.off...)
+	b = append(b, ": "...)
+	b = append(b, f.Message...)
+	b = append(b, ' ')
+	b = append(b, p.faint.on...)
+	b = append(b, '[')
+	b = append(b, f.Rule...)
+	b = append(b, ']')
+	b = append(b, p.faint.off...)
+	b = append(b, '\n')
+	p.head = b
+	return b
 }
 
 // snippet writes the line of Doc.Text holding the range's start, cut to a

@@ -293,8 +293,8 @@ func (j *jsonWriter) quoted(s string) {
 			from = i
 			continue
 		}
-		if n := plainMultibyte(s, i); n > 0 {
-			i += n
+		if plainChinese(s, i) {
+			i += 3
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -319,26 +319,15 @@ func (j *jsonWriter) quoted(s string) {
 
 const hexDigits = "0123456789abcdef"
 
-// plainMultibyte is the length of the character of two or three bytes at
-// s[i:] when it is valid UTF-8 that quoted writes as it is, read from the
-// bytes; 0 for anything else (four bytes, invalid, U+2028 and U+2029), which
-// quoted decodes. Two bytes led by 0xC2–0xDF and three led by 0xE1–0xEF but
-// 0xED, each followed by continuation bytes, are neither overlong nor
-// surrogates: Chinese text is all of this kind.
-func plainMultibyte(s string, i int) int {
+// plainChinese reports whether s[i:] starts with a valid character of
+// three bytes that quoted writes as it is, read from the bytes: all of
+// Chinese text. A lead byte of 0xE1–0xEF but 0xED followed by two
+// continuation bytes is neither overlong nor a surrogate; U+2028 and U+2029
+// (0xE2 0x80 0xA8–0xA9) are escaped. quoted decodes anything else.
+func plainChinese(s string, i int) bool {
 	c := s[i]
-	switch {
-	case 0xC2 <= c && c <= 0xDF:
-		if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			return 2
-		}
-	case 0xE1 <= c && c <= 0xEF && c != 0xED:
-		if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
-			(c != 0xE2 || s[i+1] != 0x80 || s[i+2]&^1 != 0xA8) { // U+2028, U+2029
-			return 3
-		}
-	}
-	return 0
+	return 0xE1 <= c && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+		(c != 0xE2 || s[i+1] != 0x80 || s[i+2]&^1 != 0xA8)
 }
 
 // indentJSON encodes v indented by two spaces, its lines after the first

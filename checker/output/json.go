@@ -237,6 +237,10 @@ func (j *jsonWriter) null() {
 }
 
 func (j *jsonWriter) rangeValue(r doc.Range) {
+	if !j.pretty {
+		j.compactRange(r)
+		return
+	}
 	j.open('{')
 	for _, p := range []struct {
 		name string
@@ -253,6 +257,32 @@ func (j *jsonWriter) rangeValue(r doc.Range) {
 		j.close('}')
 	}
 	j.close('}')
+}
+
+// compactRange writes what rangeValue writes without indenting, built in
+// the scratch and written at once: every finding has two or three ranges,
+// each of fourteen keys, values and brackets (TestJSONCompactIsPrettyCompacted
+// holds it to the indented form).
+func (j *jsonWriter) compactRange(r doc.Range) {
+	j.next()
+	b := append(j.scratch[:0], `{"start":`...)
+	b = appendPosition(b, r.Start)
+	b = append(b, `,"end":`...)
+	b = appendPosition(b, r.End)
+	b = append(b, '}')
+	j.scratch = b
+	j.w.Write(b)
+}
+
+// appendPosition appends a position as a compact JSON object.
+func appendPosition(b []byte, p doc.Position) []byte {
+	b = append(b, `{"line":`...)
+	b = strconv.AppendInt(b, int64(p.Line), 10)
+	b = append(b, `,"column":`...)
+	b = strconv.AppendInt(b, int64(p.Column), 10)
+	b = append(b, `,"offset":`...)
+	b = strconv.AppendInt(b, int64(p.Offset), 10)
+	return append(b, '}')
 }
 
 // quoted writes s as a JSON string escaped as encoding/json escapes it

@@ -209,7 +209,8 @@ func (j *jsonWriter) close(c byte) {
 // escaping, in one write; its value comes next.
 func (j *jsonWriter) key(k string) {
 	j.next()
-	b := append(j.scratch[:0], '"')
+	b := j.scratch[:0]
+	b = append(b, '"')
 	b = append(b, k...)
 	b = append(b, '"', ':')
 	if j.pretty {
@@ -265,7 +266,8 @@ func (j *jsonWriter) rangeValue(r doc.Range) {
 // holds it to the indented form).
 func (j *jsonWriter) compactRange(r doc.Range) {
 	j.next()
-	b := append(j.scratch[:0], `{"start":`...)
+	b := j.scratch[:0]
+	b = append(b, `{"start":`...)
 	b = appendPosition(b, r.Start)
 	b = append(b, `,"end":`...)
 	b = appendPosition(b, r.End)

@@ -251,7 +251,8 @@ func (p *Text) finding(r checker.FileResult, f checker.Finding) {
 // findingHead is a finding's first line, path:line:column: severity:
 // message [rule], built in p.head: one write to the buffer instead of a dozen.
 func (p *Text) findingHead(path string, f checker.Finding, sev style) []byte {
-	b := append(p.head[:0], p.bold.on...)
+	b := p.head[:0]
+	b = append(b, p.bold.on...)
 	b = append(b, path...)
 	b = append(b, ':')
 	b = strconv.AppendInt(b, int64(f.Range.Start.Line), 10)

@@ -156,7 +156,8 @@ type jsonWriter struct {
 	outer []bool
 	// keyed is set between a key and its value.
 	keyed bool
-	num   []byte // scratch for numbers
+	// scratch holds a key or a number on its way to w.
+	scratch []byte
 }
 
 // next places the start of a value: after its key, or after a comma and on
@@ -204,14 +205,19 @@ func (j *jsonWriter) close(c byte) {
 	j.w.WriteByte(c)
 }
 
-// key writes an object's key; its value comes next.
+// key writes an object's key, one of fzlint/v1's names, which need no
+// escaping, in one write; its value comes next.
 func (j *jsonWriter) key(k string) {
 	j.next()
-	j.quoted(k)
-	j.w.WriteByte(':')
+	b := j.scratch[:0]
+	b = append(b, '"')
+	b = append(b, k...)
+	b = append(b, '"', ':')
 	if j.pretty {
-		j.w.WriteByte(' ')
+		b = append(b, ' ')
 	}
+	j.scratch = b
+	j.w.Write(b)
 	j.keyed = true
 }
 
@@ -222,8 +228,8 @@ func (j *jsonWriter) str(s string) {
 
 func (j *jsonWriter) int(n int) {
 	j.next()
-	j.num = strconv.AppendInt(j.num[:0], int64(n), 10)
-	j.w.Write(j.num)
+	j.scratch = strconv.AppendInt(j.scratch[:0], int64(n), 10)
+	j.w.Write(j.scratch)
 }
 
 func (j *jsonWriter) null() {
@@ -232,6 +238,10 @@ func (j *jsonWriter) null() {
 }
 
 func (j *jsonWriter) rangeValue(r doc.Range) {
+	if !j.pretty {
+		j.compactRange(r)
+		return
+	}
 	j.open('{')
 	for _, p := range []struct {
 		name string
@@ -248,6 +258,33 @@ func (j *jsonWriter) rangeValue(r doc.Range) {
 		j.close('}')
 	}
 	j.close('}')
+}
+
+// compactRange writes what rangeValue writes without indenting, built in
+// the scratch and written at once: every finding has two or three ranges,
+// each of fourteen keys, values and brackets (TestJSONCompactIsPrettyCompacted
+// holds it to the indented form).
+func (j *jsonWriter) compactRange(r doc.Range) {
+	j.next()
+	b := j.scratch[:0]
+	b = append(b, `{"start":`...)
+	b = appendPosition(b, r.Start)
+	b = append(b, `,"end":`...)
+	b = appendPosition(b, r.End)
+	b = append(b, '}')
+	j.scratch = b
+	j.w.Write(b)
+}
+
+// appendPosition appends a position as a compact JSON object.
+func appendPosition(b []byte, p doc.Position) []byte {
+	b = append(b, `{"line":`...)
+	b = strconv.AppendInt(b, int64(p.Line), 10)
+	b = append(b, `,"column":`...)
+	b = strconv.AppendInt(b, int64(p.Column), 10)
+	b = append(b, `,"offset":`...)
+	b = strconv.AppendInt(b, int64(p.Offset), 10)
+	return append(b, '}')
 }
 
 // quoted writes s as a JSON string escaped as encoding/json escapes it
@@ -288,6 +325,10 @@ func (j *jsonWriter) quoted(s string) {
 			from = i
 			continue
 		}
+		if plainChinese(s, i) {
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
@@ -309,6 +350,17 @@ func (j *jsonWriter) quoted(s string) {
 }
 
 const hexDigits = "0123456789abcdef"
+
+// plainChinese reports whether s[i:] starts with a valid character of
+// three bytes that quoted writes as it is, read from the bytes: all of
+// Chinese text. A lead byte of 0xE1–0xEF but 0xED followed by two
+// continuation bytes is neither overlong nor a surrogate; U+2028 and U+2029
+// (0xE2 0x80 0xA8–0xA9) are escaped. quoted decodes anything else.
+func plainChinese(s string, i int) bool {
+	c := s[i]
+	return 0xE1 <= c && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+		(c != 0xE2 || s[i+1] != 0x80 || s[i+2]&^1 != 0xA8)
+}
 
 // indentJSON encodes v indented by two spaces, its lines after the first
 // starting with prefix, for a value nested in a larger document.

@@ -48,7 +48,22 @@ func marshalJSON(t testing.TB, s string) string {
 }
 
 var quotedCases = []string{"", "报告", `a"b\c`, "行\n尾\r\t", "\x00\x01\x1f\x7f\b\f", "<&>", "\u2028\u2029",
-	"bad \xff\xfe utf-8 \xe4\xb8", "“引号”…—〔2019〕", "\U0001F600"}
+	"bad \xff\xfe utf-8 \xe4\xb8", "“引号”…—〔2019〕", "\U0001F600",
+	// Around plainChinese's bytes: surrogates, overlong forms, cut
+	// characters, the neighbours of U+2028 and U+2029.
+	"\xed\xa0\x80\xed\x9f\xbf", "\xe0\x80\x80\xe0\xa0\x80", "\xc0\x80\xc1\xbf\xc2\x80\xdf\xbf", "é\xc3",
+	"\xe2\x80\xa7\xe2\x80\xaa\xe2\x81\xa8", "\xe2\x80", "\xef\xbf\xbf\xef\xbf", "\xf0\x9f\x98"}
+
+// TestJSONQuotedSamples: the text printer's width samples (the seeds' lines
+// and random runs of wide, zero-width, control and broken characters) are
+// escaped as encoding/json escapes them.
+func TestJSONQuotedSamples(t *testing.T) {
+	for _, s := range widthSamples(t) {
+		if got, want := quotedJSON(s), marshalJSON(t, s); got != want {
+			t.Fatalf("quoted(%q) = %s, encoding/json: %s", s, got, want)
+		}
+	}
+}
 
 // TestJSONQuoted: strings are escaped exactly as encoding/json escapes them.
 func TestJSONQuoted(t *testing.T) {

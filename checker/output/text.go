@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -43,7 +44,7 @@ type Text struct {
 	bold  style
 	faint style
 	sev   [rules.Error + 1]style
-	num   []byte // scratch for line and column numbers
+	head  []byte // scratch for a finding's first line, written at once
 	// summary counts what File printed, for Finish.
 	summary summary
 	// review gives a file's checklist, which ends its text; nil for none.
@@ -125,22 +126,34 @@ func runeWidth(r rune) int {
 
 // widthAt returns the display width of the rune s holds at i and its length
 // in bytes: runeWidth of the rune a range over s gives there. ASCII and the
-// three bytes of a Chinese character are read straight from the bytes (most
-// of a report), without a call to decode them.
+// three bytes of a character of U+1000–U+FFFF (Chinese characters and
+// punctuation, most of a report) are read straight from the bytes, without
+// a call to decode them.
 func widthAt(s string, i int) (width, size int) {
 	c := s[i]
 	if ' ' <= c && c < 0x7f {
 		return 1, 1
 	}
-	// 0xE4–0xE9 lead the three bytes of U+4000–U+9FFF, which cannot be
-	// overlong or surrogates.
-	if 0xE4 <= c && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-		if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r >= 0x4e00 {
+	if r, ok := decode3(s, i); ok {
+		if 0x4e00 <= r && r <= 0x9fff {
 			return 2, 3
 		}
+		return runeWidth(r), 3
 	}
 	r, size := utf8.DecodeRuneInString(s[i:])
 	return runeWidth(r), size
+}
+
+// decode3 decodes the three bytes at s[i:] when they are a character of
+// U+1000–U+FFFF outside the surrogates: a lead byte of 0xE1–0xEF other than
+// 0xED followed by two continuation bytes, which can be neither overlong
+// nor a surrogate. It reports false for anything else.
+func decode3(s string, i int) (rune, bool) {
+	c := s[i]
+	if c < 0xE1 || c > 0xEF || c == 0xED || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+		return 0, false
+	}
+	return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), true
 }
 
 // tableWidth is runeWidth by the Unicode tables.
@@ -218,19 +231,7 @@ func (p *Text) bracketed(s string) {
 func (p *Text) finding(r checker.FileResult, f checker.Finding) {
 	sev := p.severity(f.Severity)
 	w := p.w
-	w.WriteString(p.bold.on)
-	w.WriteString(r.Path)
-	p.num = strconv.AppendInt(append(p.num[:0], ':'), int64(f.Range.Start.Line), 10)
-	p.num = strconv.AppendInt(append(p.num, ':'), int64(f.Range.Start.Column), 10)
-	w.Write(p.num)
-	w.WriteString(p.bold.off)
-	w.WriteString(": ")
-	p.styled(sev, f.Severity.String())
-	w.WriteString(": ")
-	w.WriteString(f.Message)
-	w.WriteByte(' ')
-	p.bracketed(f.Rule)
-	w.WriteByte('\n')
+	w.Write(p.findingHead(r.Path, f, sev))
 	if r.Doc != nil {
 		p.snippet(r.Doc, f.Range, sev)
 	}
@@ -245,6 +246,34 @@ func (p *Text) finding(r checker.FileResult, f checker.Finding) {
 		w.WriteByte('\n')
 	}
 	w.WriteByte('\n')
+}
+
+// findingHead is a finding's first line, path:line:column: severity:
+// message [rule], built in p.head: one write to the buffer instead of a dozen.
+func (p *Text) findingHead(path string, f checker.Finding, sev style) []byte {
+	b := p.head[:0]
+	b = append(b, p.bold.on...)
+	b = append(b, path...)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(f.Range.Start.Line), 10)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(f.Range.Start.Column), 10)
+	b = append(b, p.bold.off...)
+	b = append(b, ": "...)
+	b = append(b, sev.on...)
+	b = append(b, f.Severity.String()...)
+	b = append(b, sev.off...)
+	b = append(b, ": "...)
+	b = append(b, f.Message...)
+	b = append(b, ' ')
+	b = append(b, p.faint.on...)
+	b = append(b, '[')
+	b = append(b, f.Rule...)
+	b = append(b, ']')
+	b = append(b, p.faint.off...)
+	b = append(b, '\n')
+	p.head = b
+	return b
 }
 
 // snippet writes the line of Doc.Text holding the range's start, cut to a
@@ -288,36 +317,54 @@ func (p *Text) snippet(d *doc.Document, rg doc.Range, sev style) {
 
 // caret writes a space for each column of before and a caret and tildes
 // under span, keeping tabs as tabs so that the terminal expands both lines
-// alike. An empty or zero-width span gets a caret between characters.
+// alike. An empty or zero-width span gets a caret between characters. Each
+// stretch between tabs is measured whole and written as one run.
 func (p *Text) caret(before, span string) {
-	w := p.w
-	for i := 0; i < len(before); {
-		cw, n := widthAt(before, i)
-		if before[i] == '\t' {
-			cw = 0
-			w.WriteByte('\t')
+	for {
+		cut, rest, tab := strings.Cut(before, "\t")
+		writeRun(p.w, spaces, stringWidth(cut))
+		if !tab {
+			break
 		}
-		for range cw {
-			w.WriteByte(' ')
-		}
-		i += n
+		p.w.WriteByte('\t')
+		before = rest
 	}
-	mark := byte('^')
-	for i := 0; i < len(span); {
-		cw, n := widthAt(span, i)
-		if span[i] == '\t' {
-			cw = 0
-			w.WriteByte('\t')
+	marked := false
+	for {
+		cut, rest, tab := strings.Cut(span, "\t")
+		if n := stringWidth(cut); n > 0 {
+			if !marked {
+				p.w.WriteByte('^')
+				n--
+				marked = true
+			}
+			writeRun(p.w, tildes, n)
 		}
-		for range cw {
-			w.WriteByte(mark)
-			mark = '~'
+		if !tab {
+			break
 		}
-		i += n
+		p.w.WriteByte('\t')
+		span = rest
 	}
-	if mark == '^' {
-		w.WriteByte('^')
+	if !marked {
+		p.w.WriteByte('^')
 	}
+}
+
+// spaces and tildes are what caret writes runs of, as many at a time.
+const (
+	spaces = "                                                                "
+	tildes = "~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~"
+)
+
+// writeRun writes n bytes of run, whose bytes are all alike, as many at a
+// time as run holds.
+func writeRun(w *bufio.Writer, run string, n int) {
+	for n > len(run) {
+		w.WriteString(run)
+		n -= len(run)
+	}
+	w.WriteString(run[:n])
 }
 
 // wider reports whether s takes more than limit display columns, reading s
@@ -328,41 +375,66 @@ func wider(s string, limit int) bool {
 	if len(s) <= limit {
 		return false
 	}
-	w := 0
-	for i := 0; i < len(s); {
-		cw, n := widthAt(s, i)
-		if w += cw; w > limit {
-			return true
-		}
-		i += n
-	}
-	return false
+	n, _ := fit(s, limit)
+	return n < len(s)
 }
 
 // head returns the longest prefix of s at most limit columns wide.
 func head(s string, limit int) string {
-	w := 0
-	for i := 0; i < len(s); {
-		cw, n := widthAt(s, i)
-		if w += cw; w > limit {
-			return s[:i]
+	n, _ := fit(s, limit)
+	return s[:n]
+}
+
+// fit returns the length in bytes of the longest prefix of s at most limit
+// columns wide, and its width: widthAt summed rune by rune, with ASCII and
+// Chinese characters, most of a report, counted in the loop itself.
+func fit(s string, limit int) (n, width int) {
+	for n < len(s) {
+		cw, size := 1, 1
+		switch c := s[n]; {
+		case ' ' <= c && c < 0x7f:
+		case han(s, n):
+			cw, size = 2, 3
+		default:
+			cw, size = widthAt(s, n)
 		}
-		i += n
+		if width+cw > limit {
+			return n, width
+		}
+		width += cw
+		n += size
+	}
+	return n, width
+}
+
+// tail returns the longest suffix of s at most limit columns wide: fit from
+// the end, by lastWidth.
+func tail(s string, limit int) string {
+	w := 0
+	for i := len(s); i > 0; {
+		cw, size := 1, 1
+		switch c := s[i-1]; {
+		case ' ' <= c && c < 0x7f:
+		case i >= 3 && han(s, i-3):
+			cw, size = 2, 3
+		default:
+			cw, size = lastWidth(s[:i])
+		}
+		if w += cw; w > limit {
+			return s[i:]
+		}
+		i -= size
 	}
 	return s
 }
 
-// tail returns the longest suffix of s at most limit columns wide.
-func tail(s string, limit int) string {
-	w := 0
-	for i := len(s); i > 0; {
-		cw, n := lastWidth(s[:i])
-		if w += cw; w > limit {
-			return s[i:]
-		}
-		i -= n
-	}
-	return s
+// han reports whether s[i:] starts with the three bytes of a Chinese
+// character of U+4E00–U+9FFF (wide): 0xE4 0xB8–0xBF or 0xE5–0xE9, then two
+// continuation bytes.
+func han(s string, i int) bool {
+	c := s[i]
+	return 0xE4 <= c && c <= 0xE9 && i+2 < len(s) && (c > 0xE4 || s[i+1] >= 0xB8) &&
+		s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
 }
 
 // lastWidth is widthAt for the last rune of s, which is not empty: the
@@ -372,9 +444,12 @@ func lastWidth(s string) (width, size int) {
 	if c := s[n-1]; ' ' <= c && c < 0x7f {
 		return 1, 1
 	}
-	if n >= 3 && 0xE4 <= s[n-3] && s[n-3] <= 0xE9 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
-		if r := rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | rune(s[n-1]&0x3F); r >= 0x4e00 {
-			return 2, 3
+	if n >= 3 {
+		if r, ok := decode3(s, n-3); ok {
+			if 0x4e00 <= r && r <= 0x9fff {
+				return 2, 3
+			}
+			return runeWidth(r), 3
 		}
 	}
 	r, size := utf8.DecodeLastRuneInString(s)
@@ -462,8 +537,8 @@ func writeWindowedHint(w *bufio.Writer, d *doc.Document, fs, fe int, text string
 		for _, part := range [...]string{lead, before1, before2} {
 			writeVisible(w, part)
 		}
-		if wider(mid, maxChange) {
-			writeVisible(w, head(mid, maxChange/2-1))
+		if h, cut := changeHead(mid); cut {
+			writeVisible(w, mid[:h])
 			w.WriteString("…")
 			writeVisible(w, tail(mid, maxChange/2-1))
 		} else {
@@ -485,15 +560,19 @@ func writeWindowedHint(w *bufio.Writer, d *doc.Document, fs, fe int, text string
 	shown(newMid)
 }
 
+// changeHead reports whether a change shown in a hint, mid, is wider than
+// maxChange, and so cut to its two ends, and the length of the head it then
+// keeps, head(mid, maxChange/2-1): mid is read once, on from its head.
+func changeHead(mid string) (n int, cut bool) {
+	n, w := fit(mid, maxChange/2-1)
+	rest, _ := fit(mid[n:], maxChange-w)
+	return n, n+rest < len(mid)
+}
+
 // stringWidth is the number of display columns of s.
 func stringWidth(s string) int {
-	n := 0
-	for i := 0; i < len(s); {
-		cw, size := widthAt(s, i)
-		n += cw
-		i += size
-	}
-	return n
+	_, w := fit(s, math.MaxInt)
+	return w
 }
 
 // commonPrefix is the length in bytes of the longest common prefix of a and

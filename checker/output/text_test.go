@@ -268,7 +268,8 @@ func widthSamples(t *testing.T) []string {
 		}
 		out = append(out, strings.SplitAfter(string(data), "\n")...)
 	}
-	pieces := []string{"a", " ", "\t", "\r", "\n", "\r\n", "中", "，", "“", "…", "\u200b", "\u0301", "😀", "é", "\xff", "\xe4\xb8", "Ａ"}
+	pieces := []string{"a", " ", "\t", "\r", "\n", "\r\n", "中", "，", "“", "…", "\u200b", "\u0301", "😀", "é", "\xff", "\xe4\xb8", "Ａ",
+		"\u1100", "\u3099", "\ufe0f", "\ufffd", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf", "\x85"}
 	rng := rand.New(rand.NewPCG(13, 13))
 	for range 5000 {
 		var b strings.Builder
@@ -291,6 +292,16 @@ func TestWiderShortcut(t *testing.T) {
 	}
 }
 
+// TestChangeHead: changeHead gives what wider and head give.
+func TestChangeHead(t *testing.T) {
+	for _, s := range widthSamples(t) {
+		n, cut := changeHead(s)
+		if cut != wider(s, maxChange) || s[:n] != head(s, maxChange/2-1) {
+			t.Fatalf("changeHead(%q) = %d, %v; wider %v, head %q", s, n, cut, wider(s, maxChange), head(s, maxChange/2-1))
+		}
+	}
+}
+
 // TestIndexBreak: indexBreak is strings.IndexAny(s, "\r\n").
 func TestIndexBreak(t *testing.T) {
 	for _, s := range widthSamples(t) {
@@ -305,8 +316,10 @@ func TestIndexBreak(t *testing.T) {
 // UTF-8, and every rune around the ranges they read straight.
 func TestWidthAt(t *testing.T) {
 	samples := widthSamples(t)
-	for _, r := range []rune{0x3fff, 0x4000, 0x4dff, 0x4e00, 0x9fff, 0xa000, 0x3000, 0xff0c, 0xd7ff, 0xe000} {
-		samples = append(samples, string(r), "a"+string(r), string(r)+"\xbf", "\xe4"+string(r)[1:])
+	for _, r := range []rune{0x7ff, 0x800, 0xfff, 0x1000, 0x3fff, 0x4000, 0x4dff, 0x4e00, 0x9fff, 0xa000, 0x3000,
+		0xff0c, 0xd7ff, 0xe000, 0xffff, 0x10000} {
+		samples = append(samples, string(r), "a"+string(r), string(r)+"\xbf", "\xe4"+string(r)[1:], "\xe0"+string(r)[1:],
+			"\xed"+string(r)[1:], "\xef"+string(r)[1:])
 	}
 	for _, s := range samples {
 		for i := 0; i < len(s); {
@@ -315,6 +328,12 @@ func TestWidthAt(t *testing.T) {
 				t.Fatalf("widthAt(%q, %d) = %d, %d; decoded %U: %d, %d", s, i, w, size, r, runeWidth(r), n)
 			}
 			i += n
+		}
+		for i := range len(s) {
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			if want := r >= 0x4e00 && r <= 0x9fff; han(s, i) != want {
+				t.Fatalf("han(%q, %d) = %v; decoded %U", s, i, !want, r)
+			}
 		}
 		for end := len(s); end > 0; {
 			r, n := utf8.DecodeLastRuneInString(s[:end])

@@ -117,9 +117,10 @@ func (e *ConfigError) Unwrap() error { return e.Err }
 // fzlint reads. Files are read and checked by Options.Jobs goroutines; at
 // most twice that many results wait to be emitted, so memory is bounded by
 // the files in flight, not the run. With one job a file is read only after
-// the one before it is emitted. A file whose config or packs are bad is
-// emitted unchecked, with the error (code bad-config), and the run goes on;
-// Run then returns the first such error, a *ConfigError.
+// the one before it is emitted. With Options.Lender, a result's memory is
+// given back as soon as emit returns it. A file whose config or packs are
+// bad is emitted unchecked, with the error (code bad-config), and the run
+// goes on; Run then returns the first such error, a *ConfigError.
 func (l *Linter) Run(inputs []string, emit func(checker.FileResult)) error {
 	jobs := l.opts.Jobs
 	if jobs <= 0 {

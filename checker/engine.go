@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/checker/lend"
 	"github.com/fzlint/fzlint/checker/match"
 	"github.com/fzlint/fzlint/checker/normalize"
 	"github.com/fzlint/fzlint/checker/outline"
@@ -185,7 +186,7 @@ func (e *Engine) Analyze(d *doc.Document) *Analysis {
 // analyze is Analyze, the view's line starts kept in viewLines' memory
 // (nil for fresh memory).
 func (e *Engine) analyze(d *doc.Document, viewLines []int) *Analysis {
-	v := normalize.New(d.Text)
+	v := normalize.NewIn(d.Text, d.Loan())
 	a := &Analysis{Doc: d, View: v, Outline: outline.Build(d, v, &e.set.Outline), dict: e.dict, rawDict: e.rawDict}
 	if viewLines == nil {
 		viewLines = make([]int, 0, len(d.Lines)) // normalizing keeps the lines
@@ -249,7 +250,8 @@ func (e *Engine) Run(a *Analysis) []Finding {
 		sp = &spare{}
 	}
 	found := sp.found[:0]
-	c := &Context{Analysis: a, set: e.set, out: &found, lent: sp} // one for every rule in turn
+	loan := a.Doc.Loan()
+	c := &Context{Analysis: a, set: e.set, out: &found, lent: sp, loan: loan} // one for every rule in turn
 	for _, r := range e.rules {
 		c.Rule = r
 		r.Check.(Check).Run(c)
@@ -259,7 +261,8 @@ func (e *Engine) Run(a *Analysis) []Finding {
 		return nil
 	}
 	// The findings are large: their numbers are sorted, and each finding
-	// is copied once, into a slice of its size.
+	// is copied once, into a slice of its size (or the memory lent to the
+	// document, Document.Loan).
 	order := sp.order[:0]
 	for i := range found {
 		order = append(order, int32(i))
@@ -271,7 +274,8 @@ func (e *Engine) Run(a *Analysis) []Finding {
 		}
 		return strings.Compare(a.Rule, b.Rule)
 	})
-	out := make([]Finding, len(found))
+	out := lend.Slice[Finding](loan, lend.Findings, len(found))[:len(found)]
+	lend.Keep(loan, lend.Findings, out)
 	for i, k := range order {
 		out[i] = found[k]
 	}
@@ -289,6 +293,9 @@ type Context struct {
 	// lent is the memory lent to the check: the scratch of the rules,
 	// which run one after the other.
 	lent *spare
+	// loan is the memory lent to the document (Document.Loan), for the
+	// texts the findings hold: nil for fresh memory.
+	loan *lend.Loan
 }
 
 // emptyScratch empties the rules' scratch memory when a check is done: it
@@ -316,7 +323,7 @@ func (c *Context) Report(start, end int, vars map[string]string, fix *Fix) {
 }
 
 // message is the rule's message, placeholders filled. It is filled in
-// lent memory, and the findings of a check share one string for equal
+// lent memory, kept in the memory lent to the document, and the findings of a check share one string for equal
 // messages ("本行有 1 处半角标点（首处“,”）……" on many lines of a report).
 func (c *Context) message(excerpt string, vars map[string]string) string {
 	message := c.Rule.Message
@@ -329,7 +336,7 @@ func (c *Context) message(excerpt string, vars map[string]string) string {
 	if s, ok := sp.messages[string(filled)]; ok {
 		return s
 	}
-	s := string(filled)
+	s := c.loan.String(filled)
 	if sp.messages == nil {
 		sp.messages = map[string]string{}
 	}
@@ -386,9 +393,12 @@ func appendMessage(dst []byte, message, excerpt string, vars map[string]string) 
 	return append(dst, message...)
 }
 
-// Fix builds a fix replacing [start, end) of Doc.Text with text.
+// Fix builds a fix replacing [start, end) of Doc.Text with text, in the
+// memory lent to the document.
 func (c *Context) Fix(start, end int, text string) *Fix {
-	return &Fix{Range: c.Doc.Range(start, end), Text: text}
+	f := lend.New[Fix](c.loan, lend.Fixes)
+	*f = Fix{Range: c.Doc.Range(start, end), Text: text}
+	return f
 }
 
 // Setting returns a pack setting for the running rule ("" if unset).

@@ -450,7 +450,8 @@ func (s *substitutionCheck) reportLine(c *Context, found *lineHits, base int, ra
 	first, last := hits[0], hits[len(hits)-1]
 	fs, firstEnd := c.toDoc(base+first.start, base+first.end, raw)
 	_, fe := c.toDoc(base+last.start, base+last.end, raw)
-	// The fix is built in lent memory, and copied once at its length.
+	// The fix is built in lent memory, and copied once at its length, into
+	// the memory lent to the document.
 	text := c.lent.text[:0]
 	defer func() { c.lent.text = text[:0] }()
 	var want string // the first hit's replacement, for the message
@@ -473,7 +474,7 @@ func (s *substitutionCheck) reportLine(c *Context, found *lineHits, base int, ra
 	}
 	var fix *Fix
 	if fixable {
-		fix = c.Fix(fs, fe, string(text))
+		fix = c.Fix(fs, fe, c.loan.String(text))
 	}
 	c.Report(fs, firstEnd, map[string]string{"want": want, "count": strconv.Itoa(len(hits))}, fix)
 }

@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/lend"
 )
 
 // Format names the container a document was read from.
@@ -87,6 +89,9 @@ type Document struct {
 	// Comments are the source's comments, in source order: Markdown and HTML
 	// <!-- --> comments and Word comments (批注). Suppressions are read from them.
 	Comments []Comment
+	// loan is the memory the document was read into (Options.Loan), lent
+	// on to what is made of it; nil if none was lent.
+	loan *lend.Loan
 	// valid: Text is valid UTF-8 (New checks), so a column up to a rune's
 	// start is a count of the bytes that start a rune.
 	valid bool
@@ -101,11 +106,17 @@ func New(path string, format Format, encoding, text string) *Document {
 // newDocument is New for text of which the caller knows whether it is valid
 // UTF-8 (a reader that decoded it from UTF-8 has checked it).
 func newDocument(path string, format Format, encoding, text string, valid bool) *Document {
+	return newDocumentIn(nil, path, format, encoding, text, valid)
+}
+
+// newDocumentIn is newDocument, its lines kept in memory of loan.
+func newDocumentIn(loan *lend.Loan, path string, format Format, encoding, text string, valid bool) *Document {
 	d := &Document{Path: path, Format: format, Encoding: encoding, valid: valid}
+	defer func() { lend.Keep(loan, lend.Lines, d.Lines) }()
 	if !strings.Contains(text, "\r") {
 		// Text is kept as it is: no copy of a large input.
 		d.Text = text
-		d.Lines = make([]Line, 0, strings.Count(text, "\n")+1)
+		d.Lines = lend.Slice[Line](loan, lend.Lines, strings.Count(text, "\n")+1)
 		start := 0
 		for {
 			i := strings.IndexByte(text[start:], '\n')
@@ -119,6 +130,7 @@ func newDocument(path string, format Format, encoding, text string, valid bool) 
 		return d
 	}
 	buf := make([]byte, 0, len(text))
+	d.Lines = lend.Slice[Line](loan, lend.Lines, 0)
 	start := 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]
@@ -145,6 +157,10 @@ func newDocument(path string, format Format, encoding, text string, valid bool) 
 	d.Text = string(buf)
 	return d
 }
+
+// Loan returns the memory the document was read into, to be lent on to
+// what is made of it (its view, its findings); nil if none was lent.
+func (d *Document) Loan() *lend.Loan { return d.loan }
 
 // ValidUTF8 tells whether Text is valid UTF-8.
 func (d *Document) ValidUTF8() bool { return d.valid }

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+
+	"github.com/fzlint/fzlint/checker/lend"
 )
 
 // MaxFileSize bounds what a reader loads into memory.
@@ -22,6 +24,10 @@ type Options struct {
 	Encoding string
 	// Format forces the reader; empty picks it by the file's extension.
 	Format Format
+	// Loan, when set, lends Read the memory of an earlier file's check:
+	// the document and everything made of it must not be used once the
+	// loan is released (package lend). Nil reads into fresh memory.
+	Loan *lend.Loan
 	// owned: the bytes read are the reader's alone, never changed once
 	// read (Read's own buffer), so the text may be those bytes themselves.
 	owned bool
@@ -45,10 +51,12 @@ func Read(path string, opts Options) (*Document, error) {
 	if info.Size() > MaxFileSize {
 		return nil, newError(path, ErrTooLarge, "文件大小 %s，超过上限 %s", sizeText(int(info.Size())), sizeText(MaxFileSize))
 	}
-	data, err := readFile(path, int(info.Size()))
+	size := int(info.Size())
+	data, err := readFileInto(path, lend.Slice[byte](opts.Loan, lend.Input, size+bytes.MinRead))
 	if err != nil {
 		return nil, ioError(path, err)
 	}
+	lend.Keep(opts.Loan, lend.Input, data)
 	if len(data) > MaxFileSize {
 		return nil, newError(path, ErrTooLarge, "文件超过上限 %s", sizeText(MaxFileSize))
 	}
@@ -56,12 +64,18 @@ func Read(path string, opts Options) (*Document, error) {
 	return ReadBytes(path, data, opts)
 }
 
-// readAll reads a file of about size bytes (it may have changed since it was
-// measured) with read, to its end but at most MaxFileSize+1 bytes, into a
-// buffer of the file's size: io.ReadAll would grow its buffer by copies. A
-// read of no bytes and no error is the end, as io.EOF is.
-func readAll(size int, read func([]byte) (int, error)) ([]byte, error) {
-	buf := make([]byte, 0, size+bytes.MinRead)
+// readFile reads the regular file at path, which measured size bytes, to
+// its end but at most MaxFileSize+1 bytes, into fresh memory.
+func readFile(path string, size int) ([]byte, error) {
+	return readFileInto(path, make([]byte, 0, size+bytes.MinRead))
+}
+
+// readAll reads a file with read, to its end but at most MaxFileSize+1
+// bytes, into buf, empty and made the file's size (it may have changed
+// since it was measured) and bytes.MinRead more: io.ReadAll would grow its
+// buffer by copies. A read of no bytes and no error is the end, as io.EOF
+// is.
+func readAll(buf []byte, read func([]byte) (int, error)) ([]byte, error) {
 	for len(buf) <= MaxFileSize {
 		if cap(buf)-len(buf) < bytes.MinRead {
 			buf = slices.Grow(buf, bytes.MinRead)
@@ -129,6 +143,7 @@ func ReadBytes(path string, data []byte, opts Options) (d *Document, err error) 
 	if err != nil {
 		return nil, err
 	}
+	d.loan = opts.Loan
 	if !hasCheckedText(d) {
 		return nil, newError(path, ErrNoText, "除代码块和文件头元数据外没有正文文字，没有可检查的内容")
 	}

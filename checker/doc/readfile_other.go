@@ -4,13 +4,13 @@ package doc
 
 import "os"
 
-// readFile reads the regular file at path, which measured size bytes, to its
-// end but at most MaxFileSize+1 bytes.
-func readFile(path string, size int) ([]byte, error) {
+// readFileInto reads the regular file at path to its end, but at most
+// MaxFileSize+1 bytes, into buf (readAll).
+func readFileInto(path string, buf []byte) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return readAll(size, f.Read)
+	return readAll(buf, f.Read)
 }

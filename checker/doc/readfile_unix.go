@@ -8,20 +8,20 @@ import (
 	"syscall"
 )
 
-// readFile reads the regular file at path, which measured size bytes, to its
-// end but at most MaxFileSize+1 bytes. It opens and reads the file by system
+// readFileInto reads the regular file at path to its end, but at most
+// MaxFileSize+1 bytes, into buf (readAll). It opens and reads the file by system
 // calls: os.Open puts each file in non-blocking mode, tries to register it
 // with the network poller, which refuses a regular file, and takes
 // non-blocking mode back, five system calls that on this project's virtual
 // machine cost more than reading a report. Errors are those os.Open and
 // File.Read give.
-func readFile(path string, size int) ([]byte, error) {
+func readFileInto(path string, buf []byte) ([]byte, error) {
 	fd, err := retryEINTR(func() (int, error) { return syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0) })
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
 	defer syscall.Close(fd) //nolint:errcheck // read only: closing loses nothing
-	return readAll(size, func(b []byte) (int, error) {
+	return readAll(buf, func(b []byte) (int, error) {
 		n, err := retryEINTR(func() (int, error) { return syscall.Read(fd, b) })
 		if err != nil {
 			return 0, &fs.PathError{Op: "read", Path: path, Err: err}

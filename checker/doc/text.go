@@ -6,7 +6,7 @@ func readText(path string, data []byte, opts Options) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := newDocument(path, FormatText, enc, text, validDecoded(enc, text))
+	d := newDocumentIn(opts.Loan, path, FormatText, enc, text, validDecoded(enc, text))
 	d.Source = data
 	return d, nil
 }

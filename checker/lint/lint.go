@@ -16,6 +16,7 @@ import (
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/checker/lend"
 	"github.com/fzlint/fzlint/checker/pathglob"
 	"github.com/fzlint/fzlint/checker/suppress"
 	"github.com/fzlint/fzlint/rules"
@@ -36,6 +37,11 @@ type Options struct {
 	// Jobs is how many files are read and checked at once (--jobs); 0 or
 	// less means one per CPU.
 	Jobs int
+	// Lender, when set, lends Run's checks memory (package lend): each
+	// file is read and checked in the memory of files emitted before it,
+	// given back as soon as emit returns. emit must then keep nothing of
+	// a result past its return: no string, slice or pointer of it.
+	Lender *lend.Lender
 }
 
 // Linter checks files. It caches one engine per config file and the config
@@ -111,9 +117,10 @@ func (e *ConfigError) Unwrap() error { return e.Err }
 // fzlint reads. Files are read and checked by Options.Jobs goroutines; at
 // most twice that many results wait to be emitted, so memory is bounded by
 // the files in flight, not the run. With one job a file is read only after
-// the one before it is emitted. A file whose config or packs are bad is
-// emitted unchecked, with the error (code bad-config), and the run goes on;
-// Run then returns the first such error, a *ConfigError.
+// the one before it is emitted. With Options.Lender, a result's memory is
+// given back as soon as emit returns it. A file whose config or packs are
+// bad is emitted unchecked, with the error (code bad-config), and the run
+// goes on; Run then returns the first such error, a *ConfigError.
 func (l *Linter) Run(inputs []string, emit func(checker.FileResult)) error {
 	jobs := l.opts.Jobs
 	if jobs <= 0 {
@@ -150,9 +157,10 @@ func (l *Linter) Run(inputs []string, emit func(checker.FileResult)) error {
 		if t.err != nil {
 			first = cmp.Or(first, t.err)
 			emit(uncheckedResult(t.path, t.err, told))
-			continue
+		} else {
+			emit(t.result)
 		}
-		emit(t.result)
+		t.loan.Release()
 	}
 	workers.Wait()
 	l.emitUnusedIgnores(emit)
@@ -187,6 +195,9 @@ type task struct {
 	done    chan struct{} // closed when result and err are set
 	result  checker.FileResult
 	err     error
+	// loan is the memory result was made in, given back once it is
+	// emitted; nil when the run lends none.
+	loan *lend.Loan
 }
 
 // walk hands send each input's tasks in order.
@@ -214,7 +225,10 @@ func (l *Linter) do(t *task) {
 	case t.walkErr != nil:
 		t.result = errorResult(t.path, t.walkErr)
 	default:
-		t.result, t.err = l.CheckFile(t.path)
+		if l.opts.Lender != nil {
+			t.loan = l.opts.Lender.Loan()
+		}
+		t.result, t.err = l.checkFile(t.path, t.loan)
 	}
 	close(t.done)
 }
@@ -234,11 +248,17 @@ func (l *Linter) Set(path string) (*rules.Set, error) {
 
 // CheckFile reads and checks one file.
 func (l *Linter) CheckFile(path string) (checker.FileResult, error) {
+	return l.checkFile(path, nil)
+}
+
+// checkFile is CheckFile, the file read and checked in memory of loan (nil
+// for fresh memory).
+func (l *Linter) checkFile(path string, loan *lend.Loan) (checker.FileResult, error) {
 	ld := l.engineFor(path)
 	if ld.err != nil {
 		return checker.FileResult{}, ld.err
 	}
-	d, err := doc.Read(path, doc.Options{Encoding: l.opts.Encoding})
+	d, err := doc.Read(path, doc.Options{Encoding: l.opts.Encoding, Loan: loan})
 	if err != nil {
 		return errorResult(path, err), nil
 	}

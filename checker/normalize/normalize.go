@@ -9,6 +9,8 @@ import (
 	"sort"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/fzlint/fzlint/checker/lend"
 )
 
 // View is the normalized form of a text.
@@ -32,7 +34,12 @@ type mark struct{ v, d int }
 // New returns the view of s. The view has one rune for each rune of s; an
 // invalid byte of s is one rune, U+FFFD in the view.
 func New(s string) *View {
-	w := writer{s: s}
+	return NewIn(s, nil)
+}
+
+// NewIn is New, a view that differs from s written in memory of loan.
+func NewIn(s string, loan *lend.Loan) *View {
+	w := writer{s: s, loan: loan}
 	traditional := 0
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
@@ -81,6 +88,7 @@ type writer struct {
 	// and the change; above w, buf still holds the copy of s (buf[j] is
 	// s[j] for w <= j < len(s)): nothing is written there.
 	buf     []byte
+	loan    *lend.Loan // lends buf and marks
 	w, kept int
 	marks   []mark
 	delta   int // the last mark's d, 0 before the first
@@ -89,7 +97,8 @@ type writer struct {
 // put writes n to the view for the rune of s at [i, i+size).
 func (w *writer) put(i, size int, n rune) {
 	if w.buf == nil {
-		w.buf = []byte(w.s)
+		w.buf = append(lend.Slice[byte](w.loan, lend.View, len(w.s)), w.s...)
+		w.marks = lend.Slice[mark](w.loan, lend.Marks, 0)
 	}
 	if w.w == w.kept {
 		w.w = i // buf[kept:i] is s[kept:i] already
@@ -121,6 +130,8 @@ func (w *writer) view() string {
 	} else {
 		w.w = len(w.s)
 	}
+	lend.Keep(w.loan, lend.View, w.buf)
+	lend.Keep(w.loan, lend.Marks, w.marks)
 	return unsafe.String(&w.buf[0], w.w)
 }
 

@@ -7,9 +7,11 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
+	"github.com/fzlint/fzlint/checker/lend"
 	"github.com/fzlint/fzlint/checker/lint"
 	"github.com/fzlint/fzlint/checker/output"
 	"github.com/fzlint/fzlint/checker/suppress"
@@ -41,6 +43,9 @@ type commonOptions struct {
 	encoding  string
 	stdinName string
 	jobs      int // --jobs, `check` only
+	// lender lends a run's checks memory (lint.Options.Lender); `check`
+	// only, when its outputs drop each result once printed.
+	lender *lend.Lender
 }
 
 func (c *commonOptions) register(cmd *cobra.Command) {
@@ -56,7 +61,7 @@ func (c *commonOptions) register(cmd *cobra.Command) {
 func (c *commonOptions) linter(s *streams) *lint.Linter {
 	prepareHeap()
 	return lint.New(lint.Options{Config: c.config, NoConfig: c.noConfig, Encoding: c.encoding,
-		Stdin: s.in, StdinName: c.stdinName, Jobs: c.jobs,
+		Stdin: s.in, StdinName: c.stdinName, Jobs: c.jobs, Lender: c.lender,
 		Warn: func(w error) { fmt.Fprintln(s.err, "fzlint:", w) }})
 }
 
@@ -108,6 +113,9 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		// named twice (a directory and a file in it) is read again after its
 		// first fix is written, not before.
 		opts.common.jobs = 1
+	}
+	if opts.lends() {
+		opts.common.lender = newLender()
 	}
 	l := opts.common.linter(s)
 	set, err := l.Set(firstPath(args))
@@ -224,6 +232,34 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+// newLender makes the lender of a check whose outputs drop each result once
+// printed. A test replaces it: by one that poisons released memory, to see
+// a use after release in the output, or by one that returns nil, to
+// compare with a run that lends nothing.
+var newLender = func() *lend.Lender { return lend.NewLender(false) }
+
+// streamingFormats are the formats whose printers are done with a result
+// when File returns: they copy what they print, and keep nothing of it
+// but counts. The others keep results to the end of the run.
+var streamingFormats = []string{"text", "json", "github"}
+
+// lends tells whether the run may lend each file's memory to the next
+// (lint.Options.Lender): when no output, fix or baseline keeps anything of
+// a result once it is printed. --fix rewrites files from the results, a
+// baseline reads and records their findings.
+func (o *checkOptions) lends() bool {
+	if o.fix || o.baseline != "" || o.writeBaseline != "" {
+		return false
+	}
+	for _, spec := range o.formats {
+		format, _, _ := strings.Cut(spec, ":")
+		if !slices.Contains(streamingFormats, format) {
+			return false
+		}
+	}
+	return true
 }
 
 // seen tells whether path, made absolute, is in set, and adds it.

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/fzlint/fzlint/checker/lend"
+	"github.com/fzlint/fzlint/checker/output"
+)
+
+// TestLendingChangesNothing runs `check` over the seeds, copies of them and
+// every report of testdata, in every output format and with one and two
+// jobs, lending each file's memory to the next with released memory
+// poisoned, and compares every byte printed with a run that lends nothing:
+// a result read after its memory is given back would print garbage.
+func TestLendingChangesNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every format over the fixtures")
+	}
+	copies := t.TempDir()
+	seeds, _ := filepath.Glob("../../../shared/seeds/*.txt")
+	if len(seeds) == 0 {
+		seeds, _ = filepath.Glob(reports + "/*.txt")
+	}
+	for i := range 3 {
+		for _, s := range seeds {
+			data, err := os.ReadFile(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(copies, fmt.Sprintf("%d_%s", i, filepath.Base(s))), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	inputs := map[string][]string{
+		"seeds":    seeds,
+		"copies":   {copies},
+		"testdata": {"../../testdata"},
+	}
+	outputs := [][]string{{"--format", "json", "--format", "github:" + filepath.Join(t.TempDir(), "github.txt")}}
+	for _, format := range output.Formats {
+		outputs = append(outputs, []string{"--format", format})
+	}
+	outputs = append(outputs, []string{"--format", "text", "--no-checklist"})
+	for name, in := range inputs {
+		for _, flags := range outputs {
+			for _, jobs := range []int{1, 2} {
+				args := append(append([]string{"check", "--no-config", "--jobs", strconv.Itoa(jobs)}, flags...), in...)
+				t.Run(name+" "+strings.Join(flags, " ")+" jobs "+strconv.Itoa(jobs), func(t *testing.T) {
+					want := runLending(t, args, func() *lend.Lender { return nil })
+					var lender *lend.Lender
+					got := runLending(t, args, func() *lend.Lender {
+						lender = lend.NewLender(true)
+						return lender
+					})
+					if got != want {
+						t.Errorf("lending changed the output:\n%s\nwant:\n%s", clip(got), clip(want))
+					}
+					streams := flags[1] == "text" || flags[1] == "json" || flags[1] == "github"
+					if lent := lender != nil && cap(lend.Slice[byte](lender.Loan(), lend.Input, 0)) > 0; lent != streams {
+						t.Errorf("memory lent: %v, want %v", lent, streams)
+					}
+				})
+			}
+		}
+	}
+}
+
+// runLending runs the fzlint command line with newLender replaced by
+// lender, and returns what it printed, written and exited with.
+func runLending(t *testing.T, args []string, lender func() *lend.Lender) string {
+	saved := newLender
+	defer func() { newLender = saved }()
+	newLender = lender
+	var out, errOut bytes.Buffer
+	code := run(args, &streams{in: strings.NewReader(""), out: &out, err: &errOut})
+	written := ""
+	for _, a := range args {
+		if _, file, ok := strings.Cut(a, ":"); ok && filepath.IsAbs(file) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			written += string(data)
+		}
+	}
+	return fmt.Sprintf("exit %d\nstdout:\n%s\nstderr:\n%s\nwritten:\n%s", code, out.String(), errOut.String(), written)
+}
+
+// clip is s cut to a length a failure message can show.
+func clip(s string) string {
+	if len(s) > 4000 {
+		return s[:4000] + "…"
+	}
+	return s
+}

@@ -159,22 +159,22 @@ func TestReadFile(t *testing.T) {
 		}
 		info, _ := os.Stat(path)
 		for _, size := range []int{int(info.Size()), 0, int(info.Size()) / 2, int(info.Size()) + 1} { // the file may have changed since
-			got, err := readFile(path, size)
+			got, err := readFileInto(path, make([]byte, 0, size+bytes.MinRead))
 			if err != nil || !bytes.Equal(got, want) {
-				t.Fatalf("readFile(%s, %d): %d bytes, %v; want %d bytes", path, size, len(got), err, len(want))
+				t.Fatalf("readFileInto(%s, %d): %d bytes, %v; want %d bytes", path, size, len(got), err, len(want))
 			}
 		}
 	}
 	missing := filepath.Join(t.TempDir(), "missing.txt")
-	_, err := readFile(missing, 0)
+	_, err := readFileInto(missing, nil)
 	_, want := os.Open(missing)
 	if !reflect.DeepEqual(err, want) {
-		t.Fatalf("readFile(missing) = %v, os.Open %v", err, want)
+		t.Fatalf("readFileInto(missing) = %v, os.Open %v", err, want)
 	}
 	dir := t.TempDir()
-	_, err = readFile(dir, 0)
+	_, err = readFileInto(dir, nil)
 	_, want = os.ReadFile(dir)
 	if err == nil || want == nil || err.Error() != want.Error() {
-		t.Fatalf("readFile(directory) = %v, os.ReadFile %v", err, want)
+		t.Fatalf("readFileInto(directory) = %v, os.ReadFile %v", err, want)
 	}
 }

@@ -64,12 +64,6 @@ func Read(path string, opts Options) (*Document, error) {
 	return ReadBytes(path, data, opts)
 }
 
-// readFile reads the regular file at path, which measured size bytes, to
-// its end but at most MaxFileSize+1 bytes, into fresh memory.
-func readFile(path string, size int) ([]byte, error) {
-	return readFileInto(path, make([]byte, 0, size+bytes.MinRead))
-}
-
 // readAll reads a file with read, to its end but at most MaxFileSize+1
 // bytes, into buf, empty and made the file's size (it may have changed
 // since it was measured) and bytes.MinRead more: io.ReadAll would grow its

@@ -221,15 +221,29 @@ func (x *search) try(c int) []int {
 	return x.find(anchored, c, to)
 }
 
-// matchSequences matches the pattern's sequences at c, if the rune there
-// can start a match: one look at it, not one per sequence.
+// matchSequences matches the pattern's sequences at c, if the runes there
+// can start a match: one look at them, not one per sequence.
 func (x *search) matchSequences(c int) []int {
-	if x.p.firstRunes != nil {
-		if r, _ := utf8.DecodeRuneInString(x.s[c:]); !inSet(x.p.firstRunes, r) {
+	if x.p.firstRunes != nil || x.p.secondRunes != nil {
+		r, w := utf8.DecodeRuneInString(x.s[c:])
+		if x.p.firstRunes != nil && !inSet(x.p.firstRunes, r) {
+			return nil
+		}
+		if x.p.secondRunes != nil && !x.secondMay(c+w) {
 			return nil
 		}
 	}
 	return matchFirst(x.p.seqs, x.s, c, x.want, &x.mem)
+}
+
+// secondMay tells whether the rune at i can be a match's second rune: one
+// of the pattern's secondRunes, and not past the text's end.
+func (x *search) secondMay(i int) bool {
+	if i >= len(x.s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(x.s[i:])
+	return inSet(x.p.secondRunes, r)
 }
 
 // atEnd finds the one match a sequence anchored at the text's end can have.

@@ -455,12 +455,34 @@ func (t *Text) any(set []bitWord) bool {
 }
 
 // MayMatchIn tells whether t may hold a match of p: false when p is in t's
-// dictionary and t lacks the literals every match of p holds. A piece of t
-// (Slices) holds no literal t lacks: a pattern t rules out matches in none
-// of its pieces.
+// dictionary and t lacks the literals every match of p holds, or when p has
+// no literals and its matches start with one of a few bytes t lacks
+// (\x{FFFD}+, [\x{E000}-\x{F8FF}]+: a rule would search every line for
+// them). A piece of t (Slices) holds no literal nor byte t lacks: a pattern
+// t rules out matches in none of its pieces.
 func (p *Pattern) MayMatchIn(t *Text) bool {
-	e := t.d.entryOf(p)
-	return e == nil || t.has(e)
+	if e := t.d.entryOf(p); e != nil && e.ids != nil {
+		return t.has(e)
+	}
+	if p.need.lits != nil {
+		return true // a pattern outside the dictionary, planned only when searched
+	}
+	return p.planned().starts.mayStartIn(t)
+}
+
+// mayStartIn tells whether a match can start somewhere in t, by the first
+// bytes of its matches: false only when they are few and t holds none of
+// them, nor, when a match can start at a byte of invalid UTF-8, such a byte.
+func (st *starts) mayStartIn(t *Text) bool {
+	if st.every || st.few == nil || st.invalid && !t.isValid() {
+		return true
+	}
+	for _, b := range st.few {
+		if strings.IndexByte(t.s, b) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // hasBefore tells whether one of e's literals occurs in t wholly before end.

@@ -74,9 +74,12 @@ type Pattern struct {
 	how strategy
 	// seqs is the pattern as sequences (ways through it tried in turn),
 	// matched without regexp; nil for other patterns. firstRunes is the
-	// set of runes their matches start with (see firstRunes).
-	seqs       []*sequence
-	firstRunes []rune
+	// set of runes their matches start with (see firstRunes), secondRunes
+	// the set of their second runes, when their first is one (see
+	// secondRunes).
+	seqs        []*sequence
+	firstRunes  []rune
+	secondRunes []rune
 	// row is the pattern as a row of strings and repetitions matched by
 	// backtracking (see row); nil for other patterns.
 	row *row
@@ -218,6 +221,7 @@ func (p *Pattern) plan() {
 	if !p.empty {
 		p.seqs = sequencesOf(tree)
 		p.firstRunes = firstRunes(p.seqs)
+		p.secondRunes = secondRunes(p.seqs)
 	}
 	p.tail = tailSet(simple) // sequences tried at each start use it too
 	if p.seqs == nil {

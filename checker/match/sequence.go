@@ -253,6 +253,36 @@ func firstRunes(qs []*sequence) []rune {
 	return union(pairs)
 }
 
+// secondRunes returns the runes a match of qs can have second, as sorted
+// lo, hi pairs, when every sequence's first item is one rune: the sets of
+// each sequence's items from the second up to the first that must match.
+// It spares trying each sequence at a start whose next rune none can take
+// (\d(?:余|多)?(?:件|项|…)…, at a digit before a digit or 年). nil if there
+// is one sequence (matchFirst looks at its second item at once anyway), if
+// a first item is not one rune, or a sequence has no such item.
+func secondRunes(qs []*sequence) []rune {
+	if len(qs) < 2 {
+		return nil
+	}
+	var pairs [][2]rune
+	for _, q := range qs {
+		if q.items[0].min != 1 || q.items[0].max != 1 {
+			return nil
+		}
+		i := 1
+		for ; i < len(q.items); i++ {
+			pairs = appendPairs(pairs, q.items[i].set)
+			if q.items[i].min > 0 {
+				break
+			}
+		}
+		if i == len(q.items) {
+			return nil
+		}
+	}
+	return union(pairs)
+}
+
 // ways returns how many sequences expand makes of re, counted without
 // making them (most patterns are not rows of rune sets, and the packs are
 // compiled at every start), more than maxSequences when there are more; 0

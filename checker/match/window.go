@@ -1,7 +1,9 @@
 package match
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -26,9 +28,12 @@ type search struct {
 	at        []int
 	leadAt    [maxLeads]int
 	leadsSeen bool
-	// firsts[i] is the first match of alternative i found from some
-	// earlier pos, nil if there is none, unsearched before the first search.
-	firsts [][]int
+	// firsts[2i], firsts[2i+1] are where the first match of alternative i
+	// found from some earlier pos starts and ends: -1 if there is none,
+	// unsearched before the first search. firstsMem is where they are kept
+	// in firstsPool.
+	firsts    []int
+	firstsMem *[]int
 	// stopAt and midAt find the first stop and mid rune (see Pattern).
 	stopAt, midAt runeAt
 	// t holds the occurrences of the pattern's literals (entry e of its
@@ -216,15 +221,29 @@ func (x *search) try(c int) []int {
 	return x.find(anchored, c, to)
 }
 
-// matchSequences matches the pattern's sequences at c, if the rune there
-// can start a match: one look at it, not one per sequence.
+// matchSequences matches the pattern's sequences at c, if the runes there
+// can start a match: one look at them, not one per sequence.
 func (x *search) matchSequences(c int) []int {
-	if x.p.firstRunes != nil {
-		if r, _ := utf8.DecodeRuneInString(x.s[c:]); !inSet(x.p.firstRunes, r) {
+	if x.p.firstRunes != nil || x.p.secondRunes != nil {
+		r, w := utf8.DecodeRuneInString(x.s[c:])
+		if x.p.firstRunes != nil && !inSet(x.p.firstRunes, r) {
+			return nil
+		}
+		if x.p.secondRunes != nil && !x.secondMay(c+w) {
 			return nil
 		}
 	}
 	return matchFirst(x.p.seqs, x.s, c, x.want, &x.mem)
+}
+
+// secondMay tells whether the rune at i can be a match's second rune: one
+// of the pattern's secondRunes, and not past the text's end.
+func (x *search) secondMay(i int) bool {
+	if i >= len(x.s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(x.s[i:])
+	return inSet(x.p.secondRunes, r)
 }
 
 // atEnd finds the one match a sequence anchored at the text's end can have.
@@ -276,54 +295,82 @@ func (x *search) alternative() []int {
 		return nil
 	}
 	if x.firsts == nil {
-		x.firsts = make([][]int, len(x.p.branches))
-		for i := range x.firsts {
-			x.firsts[i] = unsearched
-		}
+		x.takeFirsts()
 	}
-	var best []int
+	best := -1
 	for i, b := range x.p.branches {
-		m := x.firsts[i]
-		if m != nil && (len(m) == 0 || m[0] < x.pos) {
-			m = x.firstOf(b)
-			x.firsts[i] = m
+		start := x.firsts[2*i]
+		if start == unsearched || start >= 0 && start < x.pos {
+			start, x.firsts[2*i+1] = x.firstOf(b)
+			x.firsts[2*i] = start
 		}
-		if m != nil && (best == nil || m[0] < best[0]) {
-			best = m
+		if start >= 0 && (best < 0 || start < x.firsts[2*best]) {
+			best = i
 		}
 	}
-	if best == nil {
+	if best < 0 {
 		x.done = true
+		x.releaseFirsts()
 		return nil
 	}
-	x.pos = best[1]
+	start, end := x.firsts[2*best], x.firsts[2*best+1]
+	x.pos = end
 	if x.want == whether {
 		return matched
 	}
 	m := x.mem.take(2)
-	m[0], m[1] = best[0], best[1]
+	m[0], m[1] = start, end
 	return m
 }
 
-// unsearched stands for an alternative's first match not yet looked for.
-var unsearched = []int{}
+// unsearched stands for an alternative's first match not yet looked for, in
+// search.firsts.
+const unsearched = -2
 
-// firstOf returns the span of alternative b's first match from x.pos on, or
-// nil.
-func (x *search) firstOf(b *Pattern) []int {
+// firstsPool lends searches of alternatives the memory of their firsts: a
+// rule searches a pattern line by line, and each search would allocate it.
+var firstsPool = sync.Pool{New: func() any { return new([]int) }}
+
+// takeFirsts takes firsts from the pool, every alternative unsearched.
+func (x *search) takeFirsts() {
+	x.firstsMem = firstsPool.Get().(*[]int)
+	x.firsts = slices.Grow((*x.firstsMem)[:0], 2*len(x.p.branches))[:2*len(x.p.branches)]
+	for i := range x.firsts {
+		x.firsts[i] = unsearched
+	}
+}
+
+// releaseFirsts gives firsts back to the pool once the search is done. A
+// search its caller leaves before the end leaves them to the collector.
+func (x *search) releaseFirsts() {
+	*x.firstsMem = x.firsts
+	firstsPool.Put(x.firstsMem)
+	x.firsts, x.firstsMem = nil, nil
+}
+
+// firstOf returns where alternative b's first match from x.pos on starts and
+// ends, -1 and -1 if there is none. The alternative's search takes the
+// memory of its match from x's.
+func (x *search) firstOf(b *Pattern) (start, end int) {
 	sub := search{p: b, s: x.s, want: span, pos: x.pos}
 	if x.t != nil {
 		if e := x.t.d.entryOf(b); e != nil {
 			if !x.t.has(e) {
-				return nil
+				return -1, -1
 			}
 			sub.t, sub.e = x.t, e
 		}
 	}
 	if sub.t == nil && !b.mayMatch(x.s) {
-		return nil
+		return -1, -1
 	}
-	return sub.next()
+	sub.mem, x.mem = x.mem, matchMemory{}
+	m := sub.next()
+	x.mem = sub.mem
+	if m == nil {
+		return -1, -1
+	}
+	return m[0], m[1]
 }
 
 // validText tells whether the searched text is valid UTF-8.

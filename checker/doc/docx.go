@@ -42,7 +42,7 @@ func readDocx(file string, data []byte) (*Document, error) {
 		return nil, newError(file, ErrCorrupt, "不是有效的 .docx 文件（zip 结构损坏，文件可能不完整）：%v", err)
 	}
 	zr.RegisterDecompressor(zip.Deflate, inflaterOf(data))
-	p := &docxPackage{path: file, files: map[string]*zip.File{}, budget: maxUnpacked}
+	p := &docxPackage{path: file, files: make(map[string]*zip.File, len(zr.File)), budget: maxUnpacked}
 	defer p.release()
 	for _, f := range zr.File {
 		name := strings.TrimPrefix(f.Name, "/")

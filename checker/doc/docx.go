@@ -42,7 +42,7 @@ func readDocx(file string, data []byte) (*Document, error) {
 		return nil, newError(file, ErrCorrupt, "不是有效的 .docx 文件（zip 结构损坏，文件可能不完整）：%v", err)
 	}
 	zr.RegisterDecompressor(zip.Deflate, inflaterOf(data))
-	p := &docxPackage{path: file, files: map[string]*zip.File{}, budget: maxUnpacked}
+	p := &docxPackage{path: file, files: make(map[string]*zip.File, len(zr.File)), budget: maxUnpacked}
 	defer p.release()
 	for _, f := range zr.File {
 		name := strings.TrimPrefix(f.Name, "/")
@@ -139,7 +139,11 @@ func docxDocument(file string, paras []paragraph, body string) (*Document, error
 	if err := checkText(file, text); err != nil {
 		return nil, err
 	}
-	d := New(file, FormatDocx, EncUTF8, text)
+	// The text is valid UTF-8, which New would check again: it is made of
+	// XML's characters (the scanner and encoding/xml refuse invalid UTF-8)
+	// and of numbers rendered by numbering. checkDocument holds FuzzDocx and
+	// FuzzDocxParts to it.
+	d := newDocument(file, FormatDocx, EncUTF8, text, true)
 	for i, p := range paras {
 		d.Lines[i].Generated = p.generated
 		d.Lines[i].Heading = p.heading

@@ -57,7 +57,8 @@ func readPart(f *zip.File) ([]byte, error) {
 }
 
 // TestPartBuffersReused: a document read holds nothing of the buffers its
-// parts were unpacked into, which the next read reuses. Each input is read,
+// parts were unpacked into, nor of its paragraphs' and scanners' buffers,
+// which the next read reuses. Each input is read,
 // the pooled buffers are overwritten, and the document must be what a read
 // on fresh buffers gives.
 func TestPartBuffersReused(t *testing.T) {
@@ -78,7 +79,7 @@ func TestPartBuffersReused(t *testing.T) {
 	}
 	for i, data := range inputs {
 		got, gotErr := readDocx("f.docx", data)
-		scribbleOverPartBuffers()
+		scribbleOverBuffers()
 		want, wantErr := readDocx("f.docx", data)
 		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", want) {
 			t.Fatalf("input %d: read\n%v %#v\nafter its buffers were reused; fresh:\n%v %#v", i, gotErr, got, wantErr, want)
@@ -86,18 +87,39 @@ func TestPartBuffersReused(t *testing.T) {
 	}
 }
 
-// scribbleOverPartBuffers fills the pooled part buffers with 0xFF, then
-// drops them, so that the next read unpacks into fresh ones.
-func scribbleOverPartBuffers() {
+// scribbleOverBuffers fills the pooled buffers a read leaves for the next
+// (parts, paragraph texts, scanners' character data) with 0xFF, then drops
+// them, so that the next read starts with fresh ones.
+func scribbleOverBuffers() {
 	for {
 		b, _ := partBuffers.Get().(*[]byte)
 		if b == nil {
+			break
+		}
+		scribble(*b)
+	}
+	for {
+		slots, _ := paraSlots.Get().(*[]openPara)
+		if slots == nil {
+			break
+		}
+		for _, p := range *slots {
+			scribble(p.text)
+		}
+	}
+	for {
+		s, _ := scanners.Get().(*scanner)
+		if s == nil {
 			return
 		}
-		full := (*b)[:cap(*b)]
-		for i := range full {
-			full[i] = 0xFF
-		}
+		scribble(s.buf)
+	}
+}
+
+func scribble(b []byte) {
+	full := b[:cap(b)]
+	for i := range full {
+		full[i] = 0xFF
 	}
 }
 

@@ -114,20 +114,24 @@ func (np *xmlNumPr) read(tr tokenReader) error {
 }
 
 func parseStyles(b []byte) (*styleSheet, error) {
-	st := &styleSheet{byID: map[string]*paraStyle{}}
 	if b == nil {
-		return st, nil
+		return &styleSheet{byID: map[string]*paraStyle{}}, nil
 	}
 	x, err := readStyles(b)
 	if err != nil {
 		return nil, err
 	}
+	st := &styleSheet{byID: make(map[string]*paraStyle, len(x.Styles))}
+	// The styles are made in one slice, not one by one: a styles part has
+	// some thirty to a few hundred.
+	styles := make([]paraStyle, 0, len(x.Styles))
 	for _, s := range x.Styles {
 		// Numbering styles are looked up too: numStyleLink points at them.
 		if s.Type != "paragraph" && s.Type != "numbering" && s.Type != "" {
 			continue
 		}
-		ps := &paraStyle{basedOn: s.BasedOn.Val, name: s.Name.Val, outline: -1, numPr: s.PPr.NumPr}
+		styles = append(styles, paraStyle{basedOn: s.BasedOn.Val, name: s.Name.Val, outline: -1, numPr: s.PPr.NumPr})
+		ps := &styles[len(styles)-1]
 		if s.PPr.Outline != nil {
 			ps.outline = atoi(s.PPr.Outline.Val, -1)
 		}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -60,7 +61,9 @@ func newXMLPart(b []byte) xmlPart {
 // meets something it leaves to encoding/xml, again from the start over
 // encoding/xml's tokens: read must have no effect but what it returns.
 func (p xmlPart) read(read func(tokenReader) error) error {
-	err := read(newScanner(p.data, p.src))
+	s := newScanner(p.data, p.src)
+	err := read(s)
+	s.release()
 	if errors.Is(err, errNotScanned) {
 		err = read(&decoderTokens{d: xml.NewDecoder(bytes.NewReader(p.data))})
 	}
@@ -236,8 +239,24 @@ type nsBinding struct {
 
 const xmlURL = "http://www.w3.org/XML/1998/namespace"
 
+// scanners are scanners done with, whose slices the next part's scanner
+// takes: growing them anew for each part was a fifth of the allocations of
+// a .docx read.
+var scanners sync.Pool
+
 func newScanner(b []byte, src string) *scanner {
-	return &scanner{data: b, src: src}
+	s, _ := scanners.Get().(*scanner)
+	if s == nil {
+		return &scanner{data: b, src: src}
+	}
+	*s = scanner{data: b, src: src, attrs: s.attrs[:0], open: s.open[:0], ns: s.ns[:0], buf: s.buf[:0]}
+	return s
+}
+
+// release gives s to the next part's scanner: neither s nor a token it
+// returned may be used after.
+func (s *scanner) release() {
+	scanners.Put(s)
 }
 
 func (s *scanner) next() (*xmlToken, error) {
@@ -374,27 +393,58 @@ func (s *scanner) attr() (xml.Attr, bool) {
 		return xml.Attr{}, false
 	}
 	quote := s.src[s.pos]
-	start := s.pos + 1
-	end := strings.IndexByte(s.src[start:], quote)
-	if end < 0 {
+	s.pos++
+	value, amp, ok := s.value(quote)
+	if !ok {
 		return xml.Attr{}, false
 	}
-	end += start
-	s.pos = end + 1
-	value := s.src[start:end]
-	if strings.IndexByte(value, '<') >= 0 {
-		return xml.Attr{}, false
-	}
-	if strings.IndexByte(value, '&') >= 0 {
+	if amp {
 		b, ok := unescape(nil, value)
 		if !ok {
 			return xml.Attr{}, false
 		}
 		value = string(b)
-	} else if !validChars(value) {
-		return xml.Attr{}, false
 	}
 	return xml.Attr{Name: xml.Name{Space: prefix, Local: local}, Value: value}, true
+}
+
+// value reads an attribute's value, s.pos just after its opening quote, up
+// to and past the closing one: the value as written and whether it has a
+// reference; not ok if the quote does not close, or the value has a '<' or a
+// character XML does not allow. One look at each byte: Word's values are
+// short, and calling IndexByte for the quote, '<' and '&', then validChars,
+// cost more.
+func (s *scanner) value(quote byte) (raw string, amp, ok bool) {
+	start := s.pos
+	for i := start; i < len(s.src); {
+		c := s.src[i]
+		switch {
+		case c == quote:
+			s.pos = i + 1
+			return s.src[start:i], amp, true
+		case c == '<':
+			return "", false, false
+		case c == '&':
+			amp = true
+		case c >= utf8.RuneSelf:
+			// A character that does not end before the quote is not valid
+			// either: the quote is not a continuation byte.
+			if threeByteChar(s.src, i) {
+				i += 3
+				continue
+			}
+			n := wideChar(s.src[i:])
+			if n == 0 {
+				return "", false, false
+			}
+			i += n
+			continue
+		case c < 0x20 && c != '\t' && c != '\n':
+			return "", false, false
+		}
+		i++
+	}
+	return "", false, false
 }
 
 // endTag reads an end element, s.pos at its '<'; it must close the innermost
@@ -470,7 +520,7 @@ var commonDeclarations = map[string]bool{
 // the element declaring it.
 func (s *scanner) declare(prefix, space string) {
 	s.last = nsBinding{}
-	if s.ns == nil { // sized for the element declaring it: Word's root declares some thirty prefixes
+	if len(s.ns) == 0 && cap(s.ns) < len(s.attrs) { // sized for the element declaring it: Word's root declares some thirty prefixes
 		s.ns = make([]nsBinding, 0, len(s.attrs))
 	}
 	s.ns = append(s.ns, nsBinding{prefix: prefix, space: space, bound: true})
@@ -509,17 +559,12 @@ func (s *scanner) namespace(n xml.Name, element bool) string {
 // either end) or refuse is not read.
 func (s *scanner) name() (prefix, local string, ok bool) {
 	start, colon := s.pos, -1
-	for ; s.pos < len(s.src); s.pos++ {
-		c := s.src[s.pos]
-		if c == ':' {
+	for ; s.pos < len(s.src) && nameBytes[s.src[s.pos]]; s.pos++ {
+		if s.src[s.pos] == ':' {
 			if colon >= 0 {
 				return "", "", false
 			}
 			colon = s.pos
-			continue
-		}
-		if !isNameByte(c) {
-			break
 		}
 	}
 	if s.pos == start || s.pos < len(s.src) && s.src[s.pos] >= utf8.RuneSelf {
@@ -536,6 +581,15 @@ func (s *scanner) name() (prefix, local string, ok bool) {
 	}
 	return s.src[start:colon], s.src[colon+1 : s.pos], true
 }
+
+// nameBytes are the bytes name reads: isNameByte's and the colon. A table,
+// as names are most of the bytes of Word's XML that are not text.
+var nameBytes = func() (t [256]bool) {
+	for c := range len(t) {
+		t[c] = isNameByte(byte(c)) || c == ':'
+	}
+	return t
+}()
 
 func isNameByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '.' || c == '-'
@@ -598,18 +652,34 @@ func validChars(s string) bool {
 			i++
 			continue
 		}
-		// Three bytes led by 0xE1–0xEC or 0xEE are U+1000–U+CFFF or
-		// U+E000–U+EFFF, which XML allows (Chinese text, most of a report),
-		// when the two that follow continue them.
-		if 0xE1 <= c && c <= 0xEE && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if threeByteChar(s, i) {
 			i += 3
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || r > 0xD7FF && r < 0xE000 || r == 0xFFFE || r == 0xFFFF {
+		n := wideChar(s[i:])
+		if n == 0 {
 			return false
 		}
-		i += size
+		i += n
 	}
 	return true
+}
+
+// threeByteChar tells whether s[i:] starts with three bytes led by
+// 0xE1–0xEC or 0xEE: U+1000–U+CFFF or U+E000–U+EFFF, which XML allows
+// (Chinese text, most of a report), when the two that follow continue them.
+// It is the quick look before wideChar.
+func threeByteChar(s string, i int) bool {
+	c := s[i]
+	return 0xE1 <= c && c <= 0xEE && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
+}
+
+// wideChar returns the length of the character s starts with, led by a byte
+// of 0x80 or more, if it is UTF-8 of a character XML allows; 0 if not.
+func wideChar(s string) int {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError && size == 1 || r > 0xD7FF && r < 0xE000 || r == 0xFFFE || r == 0xFFFF {
+		return 0
+	}
+	return size
 }

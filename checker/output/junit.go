@@ -85,17 +85,15 @@ func appendJUnitText(b []byte, message, kind string) []byte {
 	return append(b, ']')
 }
 
-// Finish writes the report: the suite's counts, then the test cases held,
-// written as they are rather than copied into one string.
+// Finish writes the report, the suite's counts then the test cases held,
+// in one write as before: the report may share its file with other output
+// (junit:/dev/stdout), which must not land inside it.
 func (p *JUnit) Finish() error {
 	counts := fmt.Sprintf(`tests="%d" failures="%d" errors="%d"`, p.tests, p.failures, p.errors)
-	if _, err := fmt.Fprintf(p.w, "%s<testsuites name=\"fzlint\" %s>\n  <testsuite name=\"fzlint\" %s skipped=\"0\">\n",
-		xml.Header, counts, counts); err != nil {
-		return err
-	}
-	if _, err := p.w.Write(p.cases); err != nil {
-		return err
-	}
-	_, err := io.WriteString(p.w, "  </testsuite>\n</testsuites>\n")
+	head := fmt.Sprintf("%s<testsuites name=\"fzlint\" %s>\n  <testsuite name=\"fzlint\" %s skipped=\"0\">\n", xml.Header, counts, counts)
+	const tail = "  </testsuite>\n</testsuites>\n"
+	report := make([]byte, 0, len(head)+len(p.cases)+len(tail))
+	report = append(append(append(report, head...), p.cases...), tail...)
+	_, err := p.w.Write(report)
 	return err
 }

@@ -2,8 +2,8 @@ package output
 
 import (
 	"encoding/xml"
-	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/rules"
@@ -19,6 +19,8 @@ import (
 type Checkstyle struct {
 	w      io.Writer
 	opened bool
+	// buf holds a file's <file> on its way to w, reused from file to file.
+	buf []byte
 }
 
 // NewCheckstyle returns a Checkstyle printer writing to w.
@@ -26,43 +28,51 @@ func NewCheckstyle(w io.Writer, _ Options) *Checkstyle {
 	return &Checkstyle{w: w}
 }
 
-type checkstyleError struct {
-	XMLName  xml.Name `xml:"error"`
-	Line     int      `xml:"line,attr"`
-	Column   int      `xml:"column,attr,omitempty"`
-	Severity string   `xml:"severity,attr"`
-	Message  string   `xml:"message,attr"`
-	Source   string   `xml:"source,attr"`
-}
-
-type checkstyleFile struct {
-	XMLName xml.Name          `xml:"file"`
-	Name    string            `xml:"name,attr"`
-	Errors  []checkstyleError `xml:"error"`
-}
-
 const checkstyleOpening = xml.Header + `<checkstyle version="4.3">` + "\n"
 
-// File writes the input's <file> element.
+// File writes the input's <file> element, indented as encoding/xml's
+// MarshalIndent indented it: an <error> a line, an empty element closed on
+// its own line.
 func (p *Checkstyle) File(r checker.FileResult) error {
-	f := checkstyleFile{Name: r.Path}
+	b := p.buf[:0]
+	if !p.opened {
+		b, p.opened = append(b, checkstyleOpening...), true
+	}
+	b = append(b, `  <file name="`...)
+	b = appendXMLEscaped(b, r.Path)
+	b = append(b, `">`...)
 	if r.Error != nil {
-		f.Errors = append(f.Errors, checkstyleError{Line: 1, Severity: "error", Message: r.Error.Message, Source: "fzlint/" + r.Error.Code})
+		b = appendCheckstyleError(b, 1, 0, "error", r.Error.Message, "fzlint/"+r.Error.Code)
 	}
 	for _, x := range r.Findings {
-		f.Errors = append(f.Errors, checkstyleError{Line: x.Range.Start.Line, Column: x.Range.Start.Column,
-			Severity: checkstyleSeverity(x.Severity), Message: x.Message, Source: x.Rule})
+		b = appendCheckstyleError(b, x.Range.Start.Line, x.Range.Start.Column, checkstyleSeverity(x.Severity), x.Message, x.Rule)
 	}
-	out, err := xml.MarshalIndent(f, "  ", "  ")
-	if err != nil {
-		return err
+	if r.Error != nil || len(r.Findings) > 0 {
+		b = append(b, "\n  "...)
 	}
-	lead := ""
-	if !p.opened {
-		lead, p.opened = checkstyleOpening, true
-	}
-	_, err = fmt.Fprintf(p.w, "%s%s\n", lead, out)
+	b = append(b, "</file>\n"...)
+	p.buf = b
+	_, err := p.w.Write(b)
 	return err
+}
+
+// appendCheckstyleError appends an <error> on a line of its own; a column
+// of 0 is left out.
+func appendCheckstyleError(b []byte, line, column int, severity, message, source string) []byte {
+	b = append(b, `
+    <error line="`...)
+	b = strconv.AppendInt(b, int64(line), 10)
+	if column != 0 {
+		b = append(b, `" column="`...)
+		b = strconv.AppendInt(b, int64(column), 10)
+	}
+	b = append(b, `" severity="`...)
+	b = appendXMLEscaped(b, severity)
+	b = append(b, `" message="`...)
+	b = appendXMLEscaped(b, message)
+	b = append(b, `" source="`...)
+	b = appendXMLEscaped(b, source)
+	return append(b, `"></error>`...)
 }
 
 // Finish closes the report.

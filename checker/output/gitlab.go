@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bufio"
 	"io"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/baseline"
+	"github.com/fzlint/fzlint/checker/doc"
 	"github.com/fzlint/fzlint/rules"
 )
 
@@ -21,68 +23,100 @@ import (
 // count, so that GitLab tracks each across pipelines. A file that could not
 // be read is a critical issue. Suppressed findings are left out. It streams.
 type GitLab struct {
-	w       io.Writer
-	written int
+	out     jsonWriter
+	started bool           // the array is open
 	seen    map[string]int // fingerprint → occurrences in this report
 	roots   map[string]string
 }
 
 // NewGitLab returns a GitLab Code Quality printer writing to w.
 func NewGitLab(w io.Writer, _ Options) *GitLab {
-	return &GitLab{w: w, seen: map[string]int{}, roots: map[string]string{}}
+	return &GitLab{out: jsonWriter{w: bufio.NewWriterSize(w, textBuffer), pretty: true},
+		seen: map[string]int{}, roots: map[string]string{}}
 }
 
-type gitlabIssue struct {
-	Type        string         `json:"type"`
-	CheckName   string         `json:"check_name"`
-	Description string         `json:"description"`
-	Categories  []string       `json:"categories"`
-	Severity    string         `json:"severity"`
-	Fingerprint string         `json:"fingerprint"`
-	Location    gitlabLocation `json:"location"`
-}
-
-type gitlabLocation struct {
-	Path      string          `json:"path"`
-	Lines     *gitlabLines    `json:"lines,omitempty"`
-	Positions *gitlabPosition `json:"positions,omitempty"`
-}
-
-type gitlabLines struct {
-	Begin int `json:"begin"`
-}
-
-type gitlabPosition struct {
-	Begin gitlabLineColumn `json:"begin"`
-	End   gitlabLineColumn `json:"end"`
-}
-
-type gitlabLineColumn struct {
-	Line   int `json:"line"`
-	Column int `json:"column"`
-}
+// The report is an array of issues, indented by two spaces as
+// encoding/json would indent it, written field by field (jsonWriter):
+// {"type", "check_name", "description", "categories", "severity",
+// "fingerprint", "location": {"path", "lines": {"begin"}} or {"path",
+// "positions": {"begin": {"line", "column"}, "end": {…}}}}.
 
 // File writes an issue per finding of r.
 func (p *GitLab) File(r checker.FileResult) error {
+	p.open()
 	path := p.repoPath(r.Path)
 	if r.Error != nil {
-		return p.write(gitlabIssue{Type: "issue", CheckName: "fzlint/" + r.Error.Code, Description: r.Error.Message,
-			Categories: []string{"Bug Risk"}, Severity: "critical",
-			Fingerprint: p.unique(baseline.Fingerprint(path, checker.Finding{Rule: "fzlint/" + r.Error.Code, Message: r.Error.Message}, nil)),
-			Location:    gitlabLocation{Path: path, Lines: &gitlabLines{Begin: 1}}})
+		check := "fzlint/" + r.Error.Code
+		p.issue(check, r.Error.Message, "Bug Risk", "critical",
+			p.unique(baseline.Fingerprint(path, checker.Finding{Rule: check, Message: r.Error.Message}, nil)))
+		j := &p.out
+		j.open('{')
+		j.key("path")
+		j.str(path)
+		j.key("lines")
+		j.open('{')
+		j.key("begin")
+		j.int(1)
+		j.close('}')
+		j.close('}')
+		j.close('}')
+		return j.w.Flush()
 	}
 	for _, f := range r.Findings {
-		err := p.write(gitlabIssue{Type: "issue", CheckName: f.Rule, Description: f.Message,
-			Categories: []string{"Style"}, Severity: gitlabSeverity(f.Severity),
-			Fingerprint: p.unique(baseline.Fingerprint(path, f, r.Doc)),
-			Location: gitlabLocation{Path: path, Positions: &gitlabPosition{
-				Begin: gitlabLineColumn{f.Range.Start.Line, f.Range.Start.Column},
-				End:   gitlabLineColumn{f.Range.End.Line, f.Range.End.Column}}}})
-		if err != nil {
-			return err
-		}
+		p.issue(f.Rule, f.Message, "Style", gitlabSeverity(f.Severity), p.unique(baseline.Fingerprint(path, f, r.Doc)))
+		j := &p.out
+		j.open('{')
+		j.key("path")
+		j.str(path)
+		j.key("positions")
+		j.open('{')
+		j.key("begin")
+		j.gitlabLineColumn(f.Range.Start)
+		j.key("end")
+		j.gitlabLineColumn(f.Range.End)
+		j.close('}')
+		j.close('}')
+		j.close('}')
 	}
-	return nil
+	return p.out.w.Flush()
+}
+
+// issue writes an issue's fields up to its location, which comes next.
+func (p *GitLab) issue(check, description, category, severity, fingerprint string) {
+	j := &p.out
+	j.open('{')
+	j.key("type")
+	j.str("issue")
+	j.key("check_name")
+	j.str(check)
+	j.key("description")
+	j.str(description)
+	j.key("categories")
+	j.open('[')
+	j.str(category)
+	j.close(']')
+	j.key("severity")
+	j.str(severity)
+	j.key("fingerprint")
+	j.str(fingerprint)
+	j.key("location")
+}
+
+func (j *jsonWriter) gitlabLineColumn(pos doc.Position) {
+	j.open('{')
+	j.key("line")
+	j.int(pos.Line)
+	j.key("column")
+	j.int(pos.Column)
+	j.close('}')
+}
+
+// open starts the array of issues, once.
+func (p *GitLab) open() {
+	if !p.started {
+		p.started = true
+		p.out.open('[')
+	}
 }
 
 // unique returns fp, or fp with its count for its second and later
@@ -95,28 +129,12 @@ func (p *GitLab) unique(fp string) string {
 	return fp
 }
 
-func (p *GitLab) write(issue gitlabIssue) error {
-	text, err := indentJSON(issue, "  ")
-	if err != nil {
-		return err
-	}
-	lead := ",\n  "
-	if p.written == 0 {
-		lead = "[\n  "
-	}
-	p.written++
-	_, err = io.WriteString(p.w, lead+text)
-	return err
-}
-
 // Finish closes the array.
 func (p *GitLab) Finish() error {
-	closing := "\n]\n"
-	if p.written == 0 {
-		closing = "[]\n"
-	}
-	_, err := io.WriteString(p.w, closing)
-	return err
+	p.open()
+	p.out.close(']')
+	p.out.w.WriteByte('\n')
+	return p.out.w.Flush()
 }
 
 // repoPath is path relative to the root of the repository holding it, with

@@ -232,6 +232,19 @@ func (j *jsonWriter) int(n int) {
 	j.w.Write(j.scratch)
 }
 
+func (j *jsonWriter) boolean(b bool) {
+	j.next()
+	j.w.WriteString(strconv.FormatBool(b))
+}
+
+// textObject writes {"text": s}, SARIF's message and snippet.
+func (j *jsonWriter) textObject(s string) {
+	j.open('{')
+	j.key("text")
+	j.str(s)
+	j.close('}')
+}
+
 func (j *jsonWriter) null() {
 	j.next()
 	j.w.WriteString("null")

@@ -35,7 +35,10 @@ type Options struct {
 
 // Printer writes the results of one run in one format. File is called once per
 // input as soon as it is checked, so a printer must not keep the Document
-// (memory stays proportional to one file); Finish ends the output.
+// (memory stays proportional to one file); Finish ends the output. Once File
+// returns, a check may lend the file's memory to the next (checker/lend):
+// what a printer keeps for Finish (counts, the text it holds back, a
+// failed file's error) must be its own copy, never a string of the result.
 type Printer interface {
 	File(r checker.FileResult) error
 	Finish() error

@@ -23,7 +23,7 @@ func BenchmarkPrint(b *testing.B) {
 	if err := l.Run(paths, func(r checker.FileResult) { results = append(results, r) }); err != nil {
 		b.Fatal(err)
 	}
-	for _, format := range []string{"text", "json", "sarif"} {
+	for _, format := range output.Formats {
 		b.Run(format, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bufio"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -15,14 +16,22 @@ import (
 // SARIF prints a SARIF 2.1.0 log with one run. It streams: the tool and its
 // rules first, then each file's results as the file is checked, and the
 // invocation (the files that could not be read) last, so a run over many
-// files holds one file's results at a time.
+// files holds one file's results at a time. The log is written field by
+// field (jsonWriter), indented by two spaces as encoding/json would indent
+// it, without reflection.
 type SARIF struct {
-	w       io.Writer
-	opts    Options
-	index   map[string]int // rule id → index in tool.driver.rules
-	inv     sarifInvocation
-	opened  bool // the log up to its results is written
-	results int  // results written
+	out    jsonWriter
+	opts   Options
+	index  map[string]int // rule id → index in tool.driver.rules
+	opened bool           // the log up to its results is written
+	// failed are the files that could not be read, for the invocation's
+	// notifications: copies, as a file's memory may be lent to the next.
+	failed []sarifFailure
+}
+
+// sarifFailure is a file that could not be read: its URI and error.
+type sarifFailure struct {
+	uri, code, message string
 }
 
 // NewSARIF returns a SARIF printer writing to w. opts.Rules become the
@@ -32,7 +41,7 @@ func NewSARIF(w io.Writer, opts Options) *SARIF {
 	for i, r := range opts.Rules {
 		index[r.ID] = i
 	}
-	return &SARIF{w: w, opts: opts, index: index, inv: sarifInvocation{ExecutionSuccessful: true}}
+	return &SARIF{out: jsonWriter{w: bufio.NewWriterSize(w, textBuffer), pretty: true}, opts: opts, index: index}
 }
 
 const (
@@ -44,233 +53,251 @@ const (
 // "results", "invocations"}]}, written piece by piece (open, File, Finish).
 // columnKind is unicodeCodePoints: fzlint's columns count code points, not the
 // UTF-16 code units SARIF assumes by default. "results": [] means checked and
-// clean.
-
-type sarifTool struct {
-	Driver sarifDriver `json:"driver"`
-}
-
-type sarifDriver struct {
-	Name           string      `json:"name"`
-	Version        string      `json:"version,omitempty"`
-	InformationURI string      `json:"informationUri"`
-	Rules          []sarifRule `json:"rules"`
-}
-
-type sarifRule struct {
-	ID                   string         `json:"id"`
-	Name                 string         `json:"name"`
-	ShortDescription     sarifText      `json:"shortDescription"`
-	FullDescription      *sarifText     `json:"fullDescription,omitempty"`
-	Help                 sarifText      `json:"help"`
-	DefaultConfiguration sarifConfig    `json:"defaultConfiguration"`
-	Properties           sarifRuleProps `json:"properties"`
-}
-
-type sarifText struct {
-	Text string `json:"text"`
-}
-
-type sarifConfig struct {
-	Level string `json:"level"`
-}
-
-type sarifRuleProps struct {
-	Pack   string `json:"pack"`
-	Kind   string `json:"kind"`
-	Source string `json:"source"`
-}
-
-type sarifInvocation struct {
-	ExecutionSuccessful        bool                `json:"executionSuccessful"`
-	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
-}
-
-type sarifNotification struct {
-	Level      string          `json:"level"`
-	Message    sarifText       `json:"message"`
-	Descriptor sarifID         `json:"descriptor"`
-	Locations  []sarifLocation `json:"locations"`
-}
-
-type sarifID struct {
-	ID string `json:"id"`
-}
-
-type sarifResult struct {
-	RuleID    string          `json:"ruleId"`
-	RuleIndex *int            `json:"ruleIndex,omitempty"` // absent for a rule not in Options.Rules
-	Level     string          `json:"level"`
-	Message   sarifText       `json:"message"`
-	Locations []sarifLocation `json:"locations"`
-	Fixes     []sarifFix      `json:"fixes,omitempty"`
-	// PartialFingerprints carry the baseline's fingerprint, so that a
-	// code-scanning platform tracks a finding across commits.
-	PartialFingerprints map[string]string  `json:"partialFingerprints,omitempty"`
-	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
-}
-
-type sarifSuppression struct {
-	Kind          string `json:"kind"`
-	Justification string `json:"justification,omitempty"`
-}
+// clean. Optional fields are left out, as omitempty would.
 
 // sarifFingerprintKey names fzlint's fingerprint in partialFingerprints.
 const sarifFingerprintKey = "fzlint/v1"
 
-type sarifLocation struct {
-	PhysicalLocation sarifPhysical `json:"physicalLocation"`
-}
-
-type sarifPhysical struct {
-	ArtifactLocation sarifArtifact `json:"artifactLocation"`
-	Region           *sarifRegion  `json:"region,omitempty"`
-}
-
-type sarifArtifact struct {
-	URI string `json:"uri"`
-}
-
-type sarifRegion struct {
-	StartLine   int        `json:"startLine"`
-	StartColumn int        `json:"startColumn"`
-	EndLine     int        `json:"endLine"`
-	EndColumn   int        `json:"endColumn"`
-	Snippet     *sarifText `json:"snippet,omitempty"`
-}
-
-type sarifFix struct {
-	ArtifactChanges []sarifChange `json:"artifactChanges"`
-}
-
-type sarifChange struct {
-	ArtifactLocation sarifArtifact      `json:"artifactLocation"`
-	Replacements     []sarifReplacement `json:"replacements"`
-}
-
-type sarifReplacement struct {
-	DeletedRegion   sarifRegion `json:"deletedRegion"`
-	InsertedContent *sarifText  `json:"insertedContent,omitempty"` // absent: a deletion
-}
-
-// File records one file's results, or its error as a notification, for the
-// log.
+// File writes one file's results, or records its error for the
+// invocation's notifications.
 func (p *SARIF) File(r checker.FileResult) error {
+	p.open()
 	uri := sarifURI(r.Path)
 	if r.Error != nil {
-		p.inv.ExecutionSuccessful = false
-		p.inv.ToolExecutionNotifications = append(p.inv.ToolExecutionNotifications, sarifNotification{
-			Level: "error", Message: sarifText{r.Error.Message}, Descriptor: sarifID{r.Error.Code},
-			Locations: []sarifLocation{{sarifPhysical{ArtifactLocation: sarifArtifact{uri}}}},
-		})
+		p.failed = append(p.failed, sarifFailure{uri: uri,
+			code: strings.Clone(r.Error.Code), message: strings.Clone(r.Error.Message)})
 		return nil
 	}
 	for _, f := range r.Findings {
-		if err := p.write(p.result(r, uri, f)); err != nil {
-			return err
-		}
+		p.result(r, uri, f, nil)
 	}
 	for _, s := range r.Suppressed {
-		sr := p.result(r, uri, s.Finding)
-		sr.Suppressions = []sarifSuppression{{Kind: suppressionKind(s), Justification: s.Justification}}
-		if err := p.write(sr); err != nil {
-			return err
-		}
+		p.result(r, uri, s.Finding, &s)
 	}
-	return nil
+	return p.out.w.Flush()
 }
 
-// result is the SARIF result of finding f of the file r.
-func (p *SARIF) result(r checker.FileResult, uri string, f checker.Finding) sarifResult {
-	region := sarifRegionOf(f.Range)
+// result writes the SARIF result of finding f of the file r, suppressed
+// by s unless s is nil.
+func (p *SARIF) result(r checker.FileResult, uri string, f checker.Finding, s *checker.Suppressed) {
+	j := &p.out
+	j.open('{')
+	j.key("ruleId")
+	j.str(f.Rule)
+	if i, ok := p.index[f.Rule]; ok { // absent for a rule not in Options.Rules
+		j.key("ruleIndex")
+		j.int(i)
+	}
+	j.key("level")
+	j.str(sarifLevel(f.Severity))
+	j.key("message")
+	j.textObject(f.Message)
+	j.key("locations")
+	j.open('[')
+	j.open('{')
+	j.key("physicalLocation")
+	j.open('{')
+	j.key("artifactLocation")
+	j.sarifArtifact(uri)
+	j.key("region")
 	// For HTML the region is in the markup while the excerpt is
 	// extracted text, so it is no snippet of the artifact.
 	if r.Doc == nil || r.Doc.Locator == nil {
-		region.Snippet = &sarifText{f.Excerpt}
+		j.sarifRegion(f.Range, &f.Excerpt)
+	} else {
+		j.sarifRegion(f.Range, nil)
 	}
-	sr := sarifResult{RuleID: f.Rule, Level: sarifLevel(f.Severity), Message: sarifText{f.Message},
-		Locations: []sarifLocation{{sarifPhysical{sarifArtifact{uri}, &region}}}}
-	if i, ok := p.index[f.Rule]; ok {
-		sr.RuleIndex = &i
-	}
+	j.close('}')
+	j.close('}')
+	j.close(']')
 	if f.Fix != nil {
-		rep := sarifReplacement{DeletedRegion: sarifRegionOf(f.Fix.Range)}
-		if f.Fix.Text != "" {
-			rep.InsertedContent = &sarifText{f.Fix.Text}
+		j.key("fixes")
+		j.sarifFix(uri, f.Fix)
+	}
+	// partialFingerprints carry the baseline's fingerprint, so that a
+	// code-scanning platform tracks a finding across commits.
+	j.key("partialFingerprints")
+	j.open('{')
+	j.key(sarifFingerprintKey)
+	j.str(baseline.Fingerprint(r.Path, f, r.Doc))
+	j.close('}')
+	if s != nil {
+		j.key("suppressions")
+		j.open('[')
+		j.open('{')
+		j.key("kind")
+		j.str(suppressionKind(*s))
+		if s.Justification != "" {
+			j.key("justification")
+			j.str(s.Justification)
 		}
-		sr.Fixes = []sarifFix{{[]sarifChange{{sarifArtifact{uri}, []sarifReplacement{rep}}}}}
+		j.close('}')
+		j.close(']')
 	}
-	sr.PartialFingerprints = map[string]string{sarifFingerprintKey: baseline.Fingerprint(r.Path, f, r.Doc)}
-	return sr
+	j.close('}')
 }
 
-// write writes one result, after the log's opening if it is the first.
-func (p *SARIF) write(sr sarifResult) error {
-	if err := p.open(); err != nil {
-		return err
+// sarifFix writes a fix's list of one change of one replacement: the
+// region deleted and, unless the fix is a deletion, the text inserted.
+func (j *jsonWriter) sarifFix(uri string, fix *checker.Fix) {
+	j.open('[')
+	j.open('{')
+	j.key("artifactChanges")
+	j.open('[')
+	j.open('{')
+	j.key("artifactLocation")
+	j.sarifArtifact(uri)
+	j.key("replacements")
+	j.open('[')
+	j.open('{')
+	j.key("deletedRegion")
+	j.sarifRegion(fix.Range, nil)
+	if fix.Text != "" {
+		j.key("insertedContent")
+		j.textObject(fix.Text)
 	}
-	text, err := indentJSON(sr, "        ")
-	if err != nil {
-		return err
-	}
-	lead := ",\n        "
-	if p.results == 0 {
-		lead = "\n        "
-	}
-	p.results++
-	_, err = io.WriteString(p.w, lead+text)
-	return err
+	j.close('}')
+	j.close(']')
+	j.close('}')
+	j.close(']')
+	j.close('}')
+	j.close(']')
 }
 
-// open writes the log up to its list of results: the tool and its rules.
-func (p *SARIF) open() error {
+// sarifRegion writes a range's region, with snippet unless it is nil.
+func (j *jsonWriter) sarifRegion(rg doc.Range, snippet *string) {
+	j.open('{')
+	j.key("startLine")
+	j.int(rg.Start.Line)
+	j.key("startColumn")
+	j.int(rg.Start.Column)
+	j.key("endLine")
+	j.int(rg.End.Line)
+	j.key("endColumn")
+	j.int(rg.End.Column)
+	if snippet != nil {
+		j.key("snippet")
+		j.textObject(*snippet)
+	}
+	j.close('}')
+}
+
+func (j *jsonWriter) sarifArtifact(uri string) {
+	j.open('{')
+	j.key("uri")
+	j.str(uri)
+	j.close('}')
+}
+
+// open writes the log up to its list of results, once: the tool and its
+// rules.
+func (p *SARIF) open() {
 	if p.opened {
-		return nil
+		return
 	}
 	p.opened = true
-	driver := sarifDriver{Name: "fzlint", Version: p.opts.Version, InformationURI: sarifInfoURI,
-		Rules: make([]sarifRule, 0, len(p.opts.Rules))}
+	j := &p.out
+	j.open('{')
+	j.key("$schema")
+	j.str(sarifSchema)
+	j.key("version")
+	j.str("2.1.0")
+	j.key("runs")
+	j.open('[')
+	j.open('{')
+	j.key("tool")
+	j.open('{')
+	j.key("driver")
+	j.open('{')
+	j.key("name")
+	j.str("fzlint")
+	if p.opts.Version != "" {
+		j.key("version")
+		j.str(p.opts.Version)
+	}
+	j.key("informationUri")
+	j.str(sarifInfoURI)
+	j.key("rules")
+	j.open('[')
 	for _, r := range p.opts.Rules {
-		driver.Rules = append(driver.Rules, sarifRuleOf(r))
+		j.sarifRule(r)
 	}
-	schema, err := indentJSON(sarifSchema, "")
-	if err != nil {
-		return err
-	}
-	tool, err := indentJSON(sarifTool{driver}, "      ")
-	if err != nil {
-		return err
-	}
-	_, err = io.WriteString(p.w, "{\n  \"$schema\": "+schema+",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"+
-		"      \"tool\": "+tool+",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [")
-	return err
+	j.close(']')
+	j.close('}')
+	j.close('}')
+	j.key("columnKind")
+	j.str("unicodeCodePoints")
+	j.key("results")
+	j.open('[')
 }
 
 // Finish closes the results and writes the invocation: whether every file
 // was read, and a notification for each that was not.
 func (p *SARIF) Finish() error {
-	if err := p.open(); err != nil {
-		return err
+	p.open()
+	j := &p.out
+	j.close(']')
+	j.key("invocations")
+	j.open('[')
+	j.open('{')
+	j.key("executionSuccessful")
+	j.boolean(len(p.failed) == 0)
+	if len(p.failed) > 0 {
+		j.key("toolExecutionNotifications")
+		j.open('[')
+		for _, f := range p.failed {
+			j.sarifNotification(f)
+		}
+		j.close(']')
 	}
-	inv, err := indentJSON(p.inv, "        ")
-	if err != nil {
-		return err
-	}
-	closing := "\n      ],"
-	if p.results == 0 {
-		closing = "],"
-	}
-	_, err = io.WriteString(p.w, closing+"\n      \"invocations\": [\n        "+inv+"\n      ]\n    }\n  ]\n}\n")
-	return err
+	j.close('}')
+	j.close(']')
+	j.close('}')
+	j.close(']')
+	j.close('}')
+	j.w.WriteByte('\n')
+	return j.w.Flush()
 }
 
-func sarifRuleOf(r rules.Rule) sarifRule {
-	sr := sarifRule{ID: r.ID, Name: r.Name, ShortDescription: sarifText{r.Message},
-		DefaultConfiguration: sarifConfig{sarifLevel(r.Severity)},
-		Properties:           sarifRuleProps{Pack: r.Pack, Kind: r.Kind, Source: r.Source}}
+// sarifNotification writes the notification of a file that could not be
+// read.
+func (j *jsonWriter) sarifNotification(f sarifFailure) {
+	j.open('{')
+	j.key("level")
+	j.str("error")
+	j.key("message")
+	j.textObject(f.message)
+	j.key("descriptor")
+	j.open('{')
+	j.key("id")
+	j.str(f.code)
+	j.close('}')
+	j.key("locations")
+	j.open('[')
+	j.open('{')
+	j.key("physicalLocation")
+	j.open('{')
+	j.key("artifactLocation")
+	j.sarifArtifact(f.uri)
+	j.close('}')
+	j.close('}')
+	j.close(']')
+	j.close('}')
+}
+
+// sarifRule writes a rule of tool.driver.rules.
+func (j *jsonWriter) sarifRule(r rules.Rule) {
+	j.open('{')
+	j.key("id")
+	j.str(r.ID)
+	j.key("name")
+	j.str(r.Name)
+	j.key("shortDescription")
+	j.textObject(r.Message)
 	var help []string
 	if r.Description != "" {
-		sr.FullDescription = &sarifText{r.Description}
+		j.key("fullDescription")
+		j.textObject(r.Description)
 		help = append(help, r.Description)
 	}
 	if r.Source != "" {
@@ -279,13 +306,23 @@ func sarifRuleOf(r rules.Rule) sarifRule {
 	if len(help) == 0 {
 		help = append(help, r.Message)
 	}
-	sr.Help = sarifText{strings.Join(help, "\n\n")}
-	return sr
-}
-
-func sarifRegionOf(rg doc.Range) sarifRegion {
-	return sarifRegion{StartLine: rg.Start.Line, StartColumn: rg.Start.Column,
-		EndLine: rg.End.Line, EndColumn: rg.End.Column}
+	j.key("help")
+	j.textObject(strings.Join(help, "\n\n"))
+	j.key("defaultConfiguration")
+	j.open('{')
+	j.key("level")
+	j.str(sarifLevel(r.Severity))
+	j.close('}')
+	j.key("properties")
+	j.open('{')
+	j.key("pack")
+	j.str(r.Pack)
+	j.key("kind")
+	j.str(r.Kind)
+	j.key("source")
+	j.str(r.Source)
+	j.close('}')
+	j.close('}')
 }
 
 func sarifLevel(s rules.Severity) string {

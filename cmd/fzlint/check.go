@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strings"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
@@ -240,26 +239,13 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 // compare with a run that lends nothing.
 var newLender = func() *lend.Lender { return lend.NewLender(false) }
 
-// streamingFormats are the formats whose printers are done with a result
-// when File returns: they copy what they print, and keep nothing of it
-// but counts. The others keep results to the end of the run.
-var streamingFormats = []string{"text", "json", "github"}
-
 // lends tells whether the run may lend each file's memory to the next
-// (lint.Options.Lender): when no output, fix or baseline keeps anything of
-// a result once it is printed. --fix rewrites files from the results, a
-// baseline reads and records their findings.
+// (lint.Options.Lender): when no fix or baseline keeps anything of a result
+// once it is printed. --fix rewrites files from the results, a baseline
+// reads and records their findings. Every output format is done with a
+// result when its File returns (output.Printer).
 func (o *checkOptions) lends() bool {
-	if o.fix || o.baseline != "" || o.writeBaseline != "" {
-		return false
-	}
-	for _, spec := range o.formats {
-		format, _, _ := strings.Cut(spec, ":")
-		if !slices.Contains(streamingFormats, format) {
-			return false
-		}
-	}
-	return true
+	return !o.fix && o.baseline == "" && o.writeBaseline == ""
 }
 
 // seen tells whether path, made absolute, is in set, and adds it.

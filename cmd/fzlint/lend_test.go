@@ -62,9 +62,8 @@ func TestLendingChangesNothing(t *testing.T) {
 					if got != want {
 						t.Errorf("lending changed the output:\n%s\nwant:\n%s", clip(got), clip(want))
 					}
-					streams := flags[1] == "text" || flags[1] == "json" || flags[1] == "github"
-					if lent := lender != nil && cap(lend.Slice[byte](lender.Loan(), lend.Input, 0)) > 0; lent != streams {
-						t.Errorf("memory lent: %v, want %v", lent, streams)
+					if lender == nil || cap(lend.Slice[byte](lender.Loan(), lend.Input, 0)) == 0 {
+						t.Error("no memory was lent")
 					}
 				})
 			}

@@ -34,8 +34,9 @@ func NewRecorder() *Recorder { return &Recorder{entries: map[string]*Entry{}} }
 
 // Add records the findings of r (not those suppressions set aside).
 func (rec *Recorder) Add(r checker.FileResult) {
+	fps := NewFingerprints(r.Path)
 	for _, f := range r.Findings {
-		fp := Fingerprint(r.Path, f, r.Doc)
+		fp := fps.Of(f, r.Doc)
 		e := rec.entries[fp]
 		if e == nil {
 			e = &Entry{File: File(r.Path), Rule: f.Rule, Fingerprint: fp, Excerpt: excerpt(f.Excerpt)}
@@ -144,8 +145,9 @@ func Read(path string) (*Baseline, error) {
 // with a fingerprint recorded n times, the last is new.
 func (b *Baseline) Filter(r *checker.FileResult) {
 	kept := r.Findings[:0:0]
+	fps := NewFingerprints(r.Path)
 	for _, f := range r.Findings {
-		fp := Fingerprint(r.Path, f, r.Doc)
+		fp := fps.Of(f, r.Doc)
 		if b.counts[fp] > 0 {
 			b.counts[fp]--
 			r.Suppressed = append(r.Suppressed, checker.Suppressed{Finding: f, Justification: "已列入基线 " + b.path})

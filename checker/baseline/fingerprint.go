@@ -8,6 +8,7 @@ package baseline
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,19 +29,47 @@ const contextRunes = 6
 // contextRunes characters either side on its line. For a finding outside a
 // document, its message stands for the text.
 func Fingerprint(path string, f checker.Finding, d *doc.Document) string {
-	h := sha256.New()
-	h.Write([]byte(f.Rule + "\x00" + File(path) + "\x00"))
-	if d == nil {
-		h.Write([]byte(f.Message))
-	} else {
-		h.Write([]byte(textWithContext(d, f.Range.Start.Offset, f.Range.End.Offset)))
-	}
-	return hex.EncodeToString(h.Sum(nil))[:20]
+	return NewFingerprints(path).Of(f, d)
 }
 
-// textWithContext is d.Text[start:end] with the characters around it on the
-// lines it starts and ends on.
-func textWithContext(d *doc.Document, start, end int) string {
+// Fingerprints gives the fingerprints of one file's findings: the path's
+// form (File, which asks the system for the working directory) is worked
+// out once for them all, and one hash and buffer serve every finding.
+type Fingerprints struct {
+	file string
+	h    hash.Hash
+	buf  []byte
+}
+
+// NewFingerprints returns the fingerprints of the findings of the file at path.
+func NewFingerprints(path string) *Fingerprints {
+	return &Fingerprints{file: File(path), h: sha256.New()}
+}
+
+// Of is Fingerprint of f, read as d, in the file p was made for.
+func (p *Fingerprints) Of(f checker.Finding, d *doc.Document) string {
+	b := p.buf[:0]
+	b = append(b, f.Rule...)
+	b = append(b, 0)
+	b = append(b, p.file...)
+	b = append(b, 0)
+	if d == nil {
+		b = append(b, f.Message...)
+	} else {
+		b = appendTextWithContext(b, d, f.Range.Start.Offset, f.Range.End.Offset)
+	}
+	p.buf = b
+	p.h.Reset()
+	p.h.Write(b)
+	var sum [sha256.Size]byte
+	// The fingerprint is the first 20 hex digits: the first 10 bytes.
+	return hex.EncodeToString(p.h.Sum(sum[:0])[:10])
+}
+
+// appendTextWithContext appends d.Text[start:end] to b with the characters
+// around it on the lines it starts and ends on, each part ended by a zero
+// byte but the last.
+func appendTextWithContext(b []byte, d *doc.Document, start, end int) []byte {
 	start, end = clamp(start, len(d.Text)), clamp(end, len(d.Text))
 	end = max(end, start)
 	first := d.Lines[d.LineAt(start)-1]
@@ -55,7 +84,11 @@ func textWithContext(d *doc.Document, start, end int) string {
 		_, size := utf8.DecodeRuneInString(d.Text[to:last.End])
 		to += size
 	}
-	return d.Text[from:start] + "\x00" + d.Text[start:end] + "\x00" + d.Text[end:to]
+	b = append(b, d.Text[from:start]...)
+	b = append(b, 0)
+	b = append(b, d.Text[start:end]...)
+	b = append(b, 0)
+	return append(b, d.Text[end:to]...)
 }
 
 func clamp(v, hi int) int { return max(0, min(v, hi)) }

@@ -62,8 +62,9 @@ func (p *GitLab) File(r checker.FileResult) error {
 		j.close('}')
 		return j.w.Flush()
 	}
+	fps := baseline.NewFingerprints(path)
 	for _, f := range r.Findings {
-		p.issue(f.Rule, f.Message, "Style", gitlabSeverity(f.Severity), p.unique(baseline.Fingerprint(path, f, r.Doc)))
+		p.issue(f.Rule, f.Message, "Style", gitlabSeverity(f.Severity), p.unique(fps.Of(f, r.Doc)))
 		j := &p.out
 		j.open('{')
 		j.key("path")

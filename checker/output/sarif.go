@@ -68,18 +68,19 @@ func (p *SARIF) File(r checker.FileResult) error {
 			code: strings.Clone(r.Error.Code), message: strings.Clone(r.Error.Message)})
 		return nil
 	}
+	fps := baseline.NewFingerprints(r.Path)
 	for _, f := range r.Findings {
-		p.result(r, uri, f, nil)
+		p.result(r, uri, fps, f, nil)
 	}
 	for _, s := range r.Suppressed {
-		p.result(r, uri, s.Finding, &s)
+		p.result(r, uri, fps, s.Finding, &s)
 	}
 	return p.out.w.Flush()
 }
 
 // result writes the SARIF result of finding f of the file r, suppressed
-// by s unless s is nil.
-func (p *SARIF) result(r checker.FileResult, uri string, f checker.Finding, s *checker.Suppressed) {
+// by s unless s is nil; fps are the file's fingerprints.
+func (p *SARIF) result(r checker.FileResult, uri string, fps *baseline.Fingerprints, f checker.Finding, s *checker.Suppressed) {
 	j := &p.out
 	j.open('{')
 	j.key("ruleId")
@@ -119,7 +120,7 @@ func (p *SARIF) result(r checker.FileResult, uri string, f checker.Finding, s *c
 	j.key("partialFingerprints")
 	j.open('{')
 	j.key(sarifFingerprintKey)
-	j.str(baseline.Fingerprint(r.Path, f, r.Doc))
+	j.str(fps.Of(f, r.Doc))
 	j.close('}')
 	if s != nil {
 		j.key("suppressions")

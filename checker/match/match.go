@@ -51,11 +51,12 @@ type Pattern struct {
 	// branches are the alternatives of a pattern searched one by one.
 	branches []*Pattern
 	empty    bool // the pattern can match the empty string
+	// parsed is the expression's syntax tree, kept for the rule kinds to
+	// read (see Syntax) and for plan; never changed once made.
+	parsed *syntax.Regexp
 	// The fields below are the plan, made by plan on the first search
-	// (planned) from the parsed tree and its simplified form, which it then
-	// lets go.
+	// (planned) from the parsed tree and its simplified form.
 	planOnce sync.Once
-	parsed   *syntax.Regexp
 	// longest is the most bytes a match spans, or unbounded.
 	longest int
 	// stop is a rune every match ends with and holds nowhere else (the 》
@@ -257,7 +258,6 @@ func (p *Pattern) plan() {
 	if p.seqs == nil && p.splittable() {
 		p.splitAlternation(tree)
 	}
-	p.parsed = nil
 }
 
 // splittable tells whether p is an alternation splitAlternation may split:
@@ -336,6 +336,11 @@ func (p *Pattern) String() string {
 	}
 	return p.expr
 }
+
+// Syntax returns the expression's syntax tree, as syntax.Parse(expr,
+// syntax.Perl) makes it: the rule kinds read it at load instead of parsing
+// the expression again. The tree is shared: callers must not change it.
+func (p *Pattern) Syntax() *syntax.Regexp { return p.parsed }
 
 // SubexpNames returns the names of the capture groups, as regexp's does.
 func (p *Pattern) SubexpNames() []string { return p.names }

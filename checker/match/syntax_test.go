@@ -41,3 +41,37 @@ func FuzzSyntaxAsParsed(f *testing.F) {
 	f.Add(`[^()\n\p{Han}]*[\p{Han}]|[^()\n]*\)[\p{Han}]`)
 	f.Fuzz(func(t *testing.T, expr string) { sameSyntax(t, expr) })
 }
+
+// samePlainLiterals checks, on every node of expr's tree, what the
+// alternation's shortcut relies on: where plainLiteral finds a literal,
+// required finds it alone, at the match's start.
+func samePlainLiterals(t *testing.T, expr string) {
+	t.Helper()
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return
+	}
+	var walk func(re *syntax.Regexp)
+	walk = func(re *syntax.Regexp) {
+		if lit, ok := plainLiteral(re); ok {
+			if n, ok := required(re); !ok || len(n.lits) != 1 || n.lits[0] != lit || n.before != 0 {
+				t.Fatalf("%q: plain literal %q, required %v %v", expr, lit, n, ok)
+			}
+		}
+		for _, sub := range re.Sub {
+			walk(sub)
+		}
+	}
+	walk(tree)
+}
+
+func TestPlainLiterals(t *testing.T) {
+	for _, expr := range append(packExpressions(t), `(?i)ab|cd`, `\x{FFFD}|a`, `a|(?i:b)|c`) {
+		samePlainLiterals(t, expr)
+	}
+}
+
+func FuzzPlainLiterals(f *testing.F) {
+	f.Add(`扫一扫|ICP备|(?i)x|\x{FFFD}`)
+	f.Fuzz(func(t *testing.T, expr string) { samePlainLiterals(t, expr) })
+}

@@ -93,7 +93,7 @@ func compileConsistency(r *rules.Rule) (any, bool, error) {
 			return nil, false, rules.SpecError(r, "pattern 需要命名分组 key 和 value")
 		}
 		if s.Compare == "width" {
-			c.fullWidth = groupFullWidth(s.Pattern.String(), c.value)
+			c.fullWidth = treeGroupFullWidth(s.Pattern.Syntax(), c.value)
 		}
 		return c, false, nil
 	}
@@ -446,14 +446,10 @@ func (s *fullWidthSet) inText(text string) bool {
 	}
 }
 
-// groupFullWidth returns the full-width forms that group number group of
-// expr (a valid expression) can match: the text of the group is made of
-// runes matched by its literals, classes and dots.
-func groupFullWidth(expr string, group int) *fullWidthSet {
-	tree, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		panic(err) // expr compiled already
-	}
+// treeGroupFullWidth returns the full-width forms that group number group
+// of a parsed expression can match: the text of the group is made of runes
+// matched by its literals, classes and dots.
+func treeGroupFullWidth(tree *syntax.Regexp, group int) *fullWidthSet {
 	set := &fullWidthSet{}
 	if g := findCapture(tree, group); g != nil {
 		addFullWidth(set, g)

@@ -89,13 +89,9 @@ type swap struct {
 // up in it: a regexp would try every place of the 16 runes before a match.
 type runeClass []rune
 
-// classOf returns the class of expr when expr is one character class or
-// one character, else nil.
-func classOf(expr string) runeClass {
-	tree, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		return nil
-	}
+// treeClass returns the class of a parsed expression when it is one
+// character class or one character, else nil.
+func treeClass(tree *syntax.Regexp) runeClass {
 	switch tree = tree.Simplify(); {
 	case tree.Op == syntax.OpCharClass:
 		return runeClass(tree.Rune)
@@ -291,13 +287,11 @@ func (s *substitutionCheck) group(i int) {
 		}
 	}
 	grp := swapGroup{members: []int{i}}
-	if tree, err := syntax.Parse(from, syntax.Perl); err == nil {
-		tree = tree.Simplify()
-		grp.lit, grp.run, grp.oneByte = byteFrom(tree)
-		grp.outside = outsideOf(tree)
-		// A byte is looked for in a line as fast as in the whole text.
-		grp.strings = !grp.oneByte && isStrings(tree)
-	}
+	tree := s.swaps[i].from.Syntax().Simplify()
+	grp.lit, grp.run, grp.oneByte = byteFrom(tree)
+	grp.outside = outsideOf(tree)
+	// A byte is looked for in a line as fast as in the whole text.
+	grp.strings = !grp.oneByte && isStrings(tree)
 	s.groups = append(s.groups, grp)
 }
 
@@ -376,15 +370,15 @@ func anchored(re *rules.Regexp, pre, post string) *match.Pattern {
 	if re == nil {
 		return nil
 	}
-	return match.MustCompile(pre + re.String() + post)
+	return rules.MustCompile(pre + re.String() + post)
 }
 
-// contextClass is classOf a context expression, nil if there is none.
+// contextClass is treeClass of a context expression, nil if there is none.
 func contextClass(re *rules.Regexp) runeClass {
 	if re == nil {
 		return nil
 	}
-	return classOf(re.String())
+	return treeClass(re.Syntax())
 }
 
 func plain(re *rules.Regexp) *match.Pattern {
@@ -672,11 +666,7 @@ func viewSafe(r *rules.Rule, match string, re *rules.Regexp) error {
 	if re == nil || re.Pattern == nil || match == "raw" {
 		return nil
 	}
-	// rules.Regexp compiled the pattern already, so it parses.
-	if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
-		return foldedError(r, re, tree)
-	}
-	return nil
+	return foldedError(r, re, re.Syntax())
 }
 
 // foldedError is viewSafe's finding on a parsed pattern.

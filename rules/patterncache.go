@@ -69,3 +69,15 @@ func compilePattern(expr string) (*match.Pattern, error) {
 	loadPatterns.byExpr[expr] = p
 	return p, nil
 }
+
+// MustCompile compiles an expression a rule kind makes from a pack's (a
+// context anchored to the match), valid because the pack's was, as the
+// packs' expressions are compiled: while a Load runs, equal ones share one
+// pattern (six swaps of halfwidth-punct anchor the same context).
+func MustCompile(expr string) *match.Pattern {
+	p, err := compileCached(expr)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}

@@ -78,27 +78,28 @@ func maxLen(re *syntax.Regexp) int {
 func required(re *syntax.Regexp) (n needs, ok bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
+		if lit, ok := plainLiteral(re); ok {
+			return needs{lits: []string{lit}}, true
+		}
 		// U+FFFD in a pattern also matches each byte of invalid UTF-8, which
 		// a search for its encoding would miss.
 		if len(re.Rune) == 0 || slices.Contains(re.Rune, utf8.RuneError) {
 			return needs{}, false
 		}
-		if re.Flags&syntax.FoldCase != 0 {
-			// (?i)xx, [Xx]{2}: each way of writing it, if there are few.
-			lits := []string{""}
-			for _, r := range re.Rune {
-				var forms []string
-				for _, f := range caseForms(r) {
-					forms = append(forms, string(f))
-				}
-				if len(lits)*len(forms) > maxLiterals {
-					return needs{}, false
-				}
-				lits = product(lits, forms)
+		// Case folded, (?i)xx, [Xx]{2}: each way of writing it, if there
+		// are few.
+		lits := []string{""}
+		for _, r := range re.Rune {
+			var forms []string
+			for _, f := range caseForms(r) {
+				forms = append(forms, string(f))
 			}
-			return needs{lits: lits}, true
+			if len(lits)*len(forms) > maxLiterals {
+				return needs{}, false
+			}
+			lits = product(lits, forms)
 		}
-		return needs{lits: []string{string(re.Rune)}}, true
+		return needs{lits: lits}, true
 	case syntax.OpCapture, syntax.OpPlus:
 		return required(re.Sub[0])
 	case syntax.OpRepeat:
@@ -106,8 +107,15 @@ func required(re *syntax.Regexp) (n needs, ok bool) {
 	case syntax.OpConcat:
 		return concatRequired(re, nil)
 	case syntax.OpAlternate:
-		var all needs
+		// Most alternatives are one literal each: room for them at once.
+		all := needs{lits: make([]string, 0, len(re.Sub))}
 		for _, sub := range re.Sub {
+			if lit, ok := plainLiteral(sub); ok {
+				// required(sub) without its list of one; it stands at
+				// the match's start, as all.before allows.
+				all.lits = append(all.lits, lit)
+				continue
+			}
 			c, ok := required(sub)
 			if !ok {
 				return needs{}, false
@@ -135,6 +143,15 @@ func required(re *syntax.Regexp) (n needs, ok bool) {
 		return needs{lits: all}, len(all) > 0 && len(all) <= 8
 	}
 	return needs{}, false
+}
+
+// plainLiteral returns the text of literal re when a match holds it as
+// written: not empty, case-sensitive, and without U+FFFD.
+func plainLiteral(re *syntax.Regexp) (string, bool) {
+	if re.Op != syntax.OpLiteral || re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 || slices.Contains(re.Rune, utf8.RuneError) {
+		return "", false
+	}
+	return string(re.Rune), true
 }
 
 // concatRequired is required for concatenation re: any one required child

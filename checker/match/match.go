@@ -34,12 +34,13 @@ import (
 // regexp's do; a Pattern is safe for concurrent use.
 type Pattern struct {
 	expr string
-	// source is what the variants are built from, unless tree is kept: then
-	// the expression printed from it (when expr quotes with \Q, and for an
-	// alternative of a split alternation, which has no text of its own).
-	source string
-	tree   *syntax.Regexp
-	names  []string // capture group names, as regexp's SubexpNames
+	// source is what the variants are built from, unless printed: then the
+	// expression printed from the parsed tree (when expr quotes with \Q,
+	// and for an alternative of a split alternation, which has no text of
+	// its own).
+	source  string
+	printed bool
+	names   []string // capture group names, as regexp's SubexpNames
 	// need holds literals one of which every match contains; need.lits is nil
 	// when the pattern has no such set (then every text is scanned).
 	need needs
@@ -51,11 +52,13 @@ type Pattern struct {
 	// branches are the alternatives of a pattern searched one by one.
 	branches []*Pattern
 	empty    bool // the pattern can match the empty string
+	// parsed is the expression's syntax tree, kept for the rule kinds to
+	// read (see Syntax), for plan and for printing; never changed once
+	// made.
+	parsed *syntax.Regexp
 	// The fields below are the plan, made by plan on the first search
-	// (planned) from the parsed tree and its simplified form, which it then
-	// lets go.
+	// (planned) from the parsed tree and its simplified form.
 	planOnce sync.Once
-	parsed   *syntax.Regexp
 	// longest is the most bytes a match spans, or unbounded.
 	longest int
 	// stop is a rune every match ends with and holds nowhere else (the 》
@@ -159,12 +162,10 @@ func Compile(expr string) (*Pattern, error) {
 		return nil, err
 	}
 	p := compileTree(tree)
-	p.expr, p.source, p.tree = expr, expr, nil
-	if strings.Contains(expr, `\Q`) {
-		// \Q quotes to the end of the expression, the ) of a wrapping group
-		// too: the variants are built from the printed tree instead.
-		p.tree = tree
-	}
+	p.expr, p.source = expr, expr
+	// \Q quotes to the end of the expression, the ) of a wrapping group
+	// too: the variants are built from the printed tree instead.
+	p.printed = strings.Contains(expr, `\Q`)
 	return p, nil
 }
 
@@ -172,7 +173,7 @@ func Compile(expr string) (*Pattern, error) {
 // the caller's to set: without it, the tree is printed when needed (an
 // alternative of a split alternation).
 func compileTree(tree *syntax.Regexp) *Pattern {
-	p := &Pattern{tree: tree, names: tree.CapNames(), empty: nullable(tree)}
+	p := &Pattern{printed: true, names: tree.CapNames(), empty: nullable(tree)}
 	// The literals are read from the parsed tree as from its simplified
 	// form (see simplified), which is built only when the pattern is planned.
 	if n, ok, sets := literalSets(tree); ok && len(n.lits) > 0 && len(n.lits) <= maxLiterals {
@@ -257,7 +258,6 @@ func (p *Pattern) plan() {
 	if p.seqs == nil && p.splittable() {
 		p.splitAlternation(tree)
 	}
-	p.parsed = nil
 }
 
 // splittable tells whether p is an alternation splitAlternation may split:
@@ -315,8 +315,8 @@ func (p *Pattern) variant(v int) *regexp.Regexp {
 	}
 	vs.once[v].Do(func() {
 		expr := p.source
-		if p.tree != nil {
-			expr = p.tree.String()
+		if p.printed {
+			expr = p.parsed.String()
 		}
 		if v&(cutStart|cutEnd) != 0 {
 			expr = cutAnchors(expr, v&cutStart != 0, v&cutEnd != 0)
@@ -331,11 +331,16 @@ func (p *Pattern) variant(v int) *regexp.Regexp {
 
 // String returns the source text of the pattern.
 func (p *Pattern) String() string {
-	if p.expr == "" && p.tree != nil {
-		return p.tree.String()
+	if p.expr == "" && p.printed {
+		return p.parsed.String()
 	}
 	return p.expr
 }
+
+// Syntax returns the expression's syntax tree, as syntax.Parse(expr,
+// syntax.Perl) makes it: the rule kinds read it at load instead of parsing
+// the expression again. The tree is shared: callers must not change it.
+func (p *Pattern) Syntax() *syntax.Regexp { return p.parsed }
 
 // SubexpNames returns the names of the capture groups, as regexp's does.
 func (p *Pattern) SubexpNames() []string { return p.names }

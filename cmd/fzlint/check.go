@@ -240,12 +240,12 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 var newLender = func() *lend.Lender { return lend.NewLender(false) }
 
 // lends tells whether the run may lend each file's memory to the next
-// (lint.Options.Lender): when no fix or baseline keeps anything of a result
-// once it is printed. --fix rewrites files from the results, a baseline
-// reads and records their findings. Every output format is done with a
-// result when its File returns (output.Printer).
+// (lint.Options.Lender): unless --fix, which rewrites files from the
+// results. Every output format is done with a result when its File
+// returns (output.Printer); a baseline keeps counts of fingerprints, and
+// a baseline being written copies what it records.
 func (o *checkOptions) lends() bool {
-	return !o.fix && o.baseline == "" && o.writeBaseline == ""
+	return !o.fix
 }
 
 // seen tells whether path, made absolute, is in set, and adds it.

@@ -71,6 +71,64 @@ func TestLendingChangesNothing(t *testing.T) {
 	}
 }
 
+// TestLendingWithBaselines: a run that sets findings aside by a baseline
+// and one that writes a baseline lend memory, poisoned when released, and
+// print and write what runs that lend nothing do.
+func TestLendingWithBaselines(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old.json")
+	// The baseline holds the fixture reports' findings; the copies of the
+	// seeds (or of the reports) beside them bring new ones.
+	if out := runLending(t, []string{"check", "--no-config", "--write-baseline", old, reports}, func() *lend.Lender { return nil }); !strings.HasPrefix(out, "exit 0") {
+		t.Fatalf("writing the baseline: %s", clip(out))
+	}
+	copies := t.TempDir()
+	seeds, _ := filepath.Glob("../../../shared/seeds/*.txt")
+	if len(seeds) == 0 {
+		seeds, _ = filepath.Glob(reports + "/*.txt")
+	}
+	for _, s := range seeds {
+		data, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(copies, filepath.Base(s)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, flag := range []string{"--baseline", "--write-baseline"} {
+		for _, jobs := range []string{"1", "2"} {
+			t.Run(flag+" jobs "+jobs, func(t *testing.T) {
+				file := old
+				if flag == "--write-baseline" {
+					file = filepath.Join(t.TempDir(), "new.json")
+				}
+				args := []string{"check", "--no-config", "--format", "json", "--jobs", jobs, flag, file, reports, copies}
+				want := runLending(t, args, func() *lend.Lender { return nil })
+				wantFile, err := os.ReadFile(file)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var lender *lend.Lender
+				got := runLending(t, args, func() *lend.Lender {
+					lender = lend.NewLender(true)
+					return lender
+				})
+				gotFile, err := os.ReadFile(file)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got != want || !bytes.Equal(gotFile, wantFile) {
+					t.Errorf("lending changed the run:\n%s\n%s\nwant:\n%s\n%s", clip(got), clip(string(gotFile)), clip(want), clip(string(wantFile)))
+				}
+				if lender == nil || cap(lend.Slice[byte](lender.Loan(), lend.Input, 0)) == 0 {
+					t.Error("no memory was lent")
+				}
+			})
+		}
+	}
+}
+
 // runLending runs the fzlint command line with newLender replaced by
 // lender, and returns what it printed, written and exited with.
 func runLending(t *testing.T, args []string, lender func() *lend.Lender) string {

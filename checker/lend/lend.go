@@ -129,7 +129,8 @@ func Slice[T any](l *Loan, k Kind, n int) []T {
 }
 
 // Keep records s, taken from Slice and perhaps grown since, as l's memory
-// of kind k, for the next holder once l is released.
+// of kind k, for the next holder once l is released. It is called once the
+// caller has written s: past len(s) the memory is as clean as it was.
 func Keep[T any](l *Loan, k Kind, s []T) {
 	if l == nil {
 		return
@@ -139,7 +140,7 @@ func Keep[T any](l *Loan, k Kind, s []T) {
 		h = &held[T]{}
 		l.slots[k] = h
 	}
-	h.s = s[:0]
+	h.s = s
 }
 
 // New returns a pointer to a zero value of kind k that lives until l is
@@ -171,13 +172,15 @@ type slot interface {
 
 type held[T any] struct{ s []T }
 
+// empty clears the values in use (only these can point anywhere: the rest
+// were cleared by an earlier empty, or never written).
 func (h *held[T]) empty(poison bool) {
 	if b, ok := any(h).(*held[byte]); ok {
 		if poison {
 			fill(b.s[:cap(b.s)])
 		}
 	} else {
-		clear(h.s[:cap(h.s)])
+		clear(h.s)
 	}
 	h.s = h.s[:0]
 }

@@ -250,8 +250,7 @@ func (e *Engine) Run(a *Analysis) []Finding {
 		sp = &spare{}
 	}
 	found := sp.found[:0]
-	loan := a.Doc.Loan()
-	c := &Context{Analysis: a, set: e.set, out: &found, lent: sp, loan: loan} // one for every rule in turn
+	c := &Context{Analysis: a, set: e.set, out: &found, lent: sp} // one for every rule in turn
 	for _, r := range e.rules {
 		c.Rule = r
 		r.Check.(Check).Run(c)
@@ -274,6 +273,7 @@ func (e *Engine) Run(a *Analysis) []Finding {
 		}
 		return strings.Compare(a.Rule, b.Rule)
 	})
+	loan := a.Doc.Loan()
 	out := lend.Slice[Finding](loan, lend.Findings, len(found))[:len(found)]
 	lend.Keep(loan, lend.Findings, out)
 	for i, k := range order {
@@ -291,11 +291,9 @@ type Context struct {
 	set  *rules.Set
 	out  *[]Finding
 	// lent is the memory lent to the check: the scratch of the rules,
-	// which run one after the other.
+	// which run one after the other. The texts the findings hold are
+	// written in the memory lent to the document (Document.Loan).
 	lent *spare
-	// loan is the memory lent to the document (Document.Loan), for the
-	// texts the findings hold: nil for fresh memory.
-	loan *lend.Loan
 }
 
 // emptyScratch empties the rules' scratch memory when a check is done: it
@@ -322,9 +320,10 @@ func (c *Context) Report(start, end int, vars map[string]string, fix *Fix) {
 	})
 }
 
-// message is the rule's message, placeholders filled. It is filled in
-// lent memory, kept in the memory lent to the document, and the findings of a check share one string for equal
-// messages ("本行有 1 处半角标点（首处“,”）……" on many lines of a report).
+// message is the rule's message, placeholders filled. It is filled in the
+// check's scratch and kept in the memory lent to the document; the findings
+// of a check share one string for equal messages ("本行有 1 处半角标点（首处
+// “,”）……" on many lines of a report).
 func (c *Context) message(excerpt string, vars map[string]string) string {
 	message := c.Rule.Message
 	if !strings.Contains(message, "{") {
@@ -336,7 +335,7 @@ func (c *Context) message(excerpt string, vars map[string]string) string {
 	if s, ok := sp.messages[string(filled)]; ok {
 		return s
 	}
-	s := c.loan.String(filled)
+	s := c.Doc.Loan().String(filled)
 	if sp.messages == nil {
 		sp.messages = map[string]string{}
 	}
@@ -396,7 +395,7 @@ func appendMessage(dst []byte, message, excerpt string, vars map[string]string) 
 // Fix builds a fix replacing [start, end) of Doc.Text with text, in the
 // memory lent to the document.
 func (c *Context) Fix(start, end int, text string) *Fix {
-	f := lend.New[Fix](c.loan, lend.Fixes)
+	f := lend.New[Fix](c.Doc.Loan(), lend.Fixes)
 	*f = Fix{Range: c.Doc.Range(start, end), Text: text}
 	return f
 }

@@ -3,12 +3,13 @@ package checker
 import (
 	"testing"
 
+	"github.com/fzlint/fzlint/checker/doc"
 	"github.com/fzlint/fzlint/rules"
 )
 
 // fillMessage is message filled as a check's first finding has it.
 func fillMessage(message, excerpt string, vars map[string]string) string {
-	c := &Context{Rule: &rules.Rule{Message: message}, lent: &spare{}}
+	c := &Context{Analysis: &Analysis{Doc: &doc.Document{}}, Rule: &rules.Rule{Message: message}, lent: &spare{}}
 	return c.message(excerpt, vars)
 }
 
@@ -35,7 +36,7 @@ func TestFillMessage(t *testing.T) {
 func FuzzFillMessage(f *testing.F) {
 	f.Add("“{match}”应为“{want}”", ",", "，", "本行有 {count} 处（首处“{match}”）")
 	f.Add("{{match}}}{want", "", "x", "{want}")
-	c := &Context{Rule: &rules.Rule{}, lent: &spare{}}
+	c := &Context{Analysis: &Analysis{Doc: &doc.Document{}}, Rule: &rules.Rule{}, lent: &spare{}}
 	f.Fuzz(func(t *testing.T, message, excerpt, want, other string) {
 		vars := map[string]string{"want": want, "count": "3"}
 		for _, m := range []string{message, other, message, other} {

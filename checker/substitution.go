@@ -468,7 +468,7 @@ func (s *substitutionCheck) reportLine(c *Context, found *lineHits, base int, ra
 	}
 	var fix *Fix
 	if fixable {
-		fix = c.Fix(fs, fe, c.loan.String(text))
+		fix = c.Fix(fs, fe, c.Doc.Loan().String(text))
 	}
 	c.Report(fs, firstEnd, map[string]string{"want": want, "count": strconv.Itoa(len(hits))}, fix)
 }

@@ -39,7 +39,7 @@ func (rec *Recorder) Add(r checker.FileResult) {
 		fp := fps.Of(f, r.Doc)
 		e := rec.entries[fp]
 		if e == nil {
-			e = &Entry{File: File(r.Path), Rule: f.Rule, Fingerprint: fp, Excerpt: excerpt(f.Excerpt)}
+			e = &Entry{File: fps.file, Rule: f.Rule, Fingerprint: fp, Excerpt: excerpt(f.Excerpt)}
 			rec.entries[fp] = e
 		}
 		e.Count++

@@ -34,7 +34,7 @@ func BenchmarkRunCorpus(b *testing.B) {
 			}
 		}
 	}
-	for _, format := range []string{"text", "json"} {
+	for _, format := range []string{"text", "json", "sarif"} {
 		b.Run(format, func(b *testing.B) {
 			b.SetBytes(size)
 			b.ReportAllocs()

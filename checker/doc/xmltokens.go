@@ -254,8 +254,15 @@ func newScanner(b []byte, src string) *scanner {
 }
 
 // release gives s to the next part's scanner: neither s nor a token it
-// returned may be used after.
+// returned may be used after. s lets go of the part first, so that the
+// pool does not keep the part's buffer alive: its data, its last token and
+// the names and values cut from it that the elements of its slices still
+// hold. The slices themselves stay, for the next scanner to take.
 func (s *scanner) release() {
+	s.data, s.src, s.tok, s.last = nil, "", xmlToken{}, nsBinding{}
+	clear(s.attrs[:cap(s.attrs)])
+	clear(s.open[:cap(s.open)])
+	clear(s.ns[:cap(s.ns)])
 	scanners.Put(s)
 }
 

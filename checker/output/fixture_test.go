@@ -2,18 +2,24 @@ package output
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
 	"github.com/fzlint/fzlint/checker/golden"
+	"github.com/fzlint/fzlint/checker/lint"
 	"github.com/fzlint/fzlint/checker/outline"
 	"github.com/fzlint/fzlint/rules"
 )
 
-const goldenDir = "../../testdata/output"
+const (
+	goldenDir  = "../../testdata/output"
+	reportsDir = "../../testdata/reports"
+)
 
 // compareGolden compares got with testdata/output/name, or rewrites it with -update.
 func compareGolden(t *testing.T, name string, got []byte) {
@@ -197,4 +203,71 @@ func fixtureOutlines(d, p *doc.Document) (report, page *outline.Outline) {
 		Published: &outline.Date{Span: sp(p, 6, "2024-01-15"), Year: 2024, Month: 1, Day: 15, Valid: true, Form: "dash"},
 	}
 	return report, page
+}
+
+// The results of checking the seeds (seedDir/*.txt) and the project's
+// reports (reportsDir) with the embedded packs, each checked once for the
+// whole package. Tests and benchmarks only read them: a test that changes
+// a result, or the slice of them, changes a copy.
+var checked struct {
+	once            sync.Once
+	seeds, reports  []checker.FileResult // seeds is nil where seedDir is absent
+	seedErr, repErr error
+}
+
+// checkedSeeds returns the seeds' results, nil where seedDir is absent.
+func checkedSeeds(tb testing.TB) []checker.FileResult {
+	tb.Helper()
+	checkOnce()
+	if checked.seedErr != nil {
+		tb.Fatal(checked.seedErr)
+	}
+	return checked.seeds
+}
+
+// checkedReports returns the results of testdata/reports.
+func checkedReports(tb testing.TB) []checker.FileResult {
+	tb.Helper()
+	checkOnce()
+	if checked.repErr != nil {
+		tb.Fatal(checked.repErr)
+	}
+	return checked.reports
+}
+
+func checkOnce() {
+	checked.once.Do(func() {
+		run := func(paths []string) (results []checker.FileResult, err error) {
+			if len(paths) == 0 {
+				return nil, nil
+			}
+			err = lint.New(lint.Options{NoConfig: true}).Run(paths, func(r checker.FileResult) { results = append(results, r) })
+			return results, err
+		}
+		seeds, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+		checked.seeds, checked.seedErr = run(seeds)
+		checked.reports, checked.repErr = run([]string{reportsDir})
+	})
+}
+
+// seedsAndReports returns, in a new slice, the seeds' results followed by
+// testdata/reports'; where seedDir is absent, the reports' only, with a
+// message.
+func seedsAndReports(tb testing.TB) []checker.FileResult {
+	tb.Helper()
+	seeds := checkedSeeds(tb)
+	if seeds == nil {
+		tb.Logf("%s is absent: the project's own reports only", seedDir)
+	}
+	return slices.Concat(seeds, checkedReports(tb))
+}
+
+// seedsOrReports returns the seeds' results, or where seedDir is absent
+// testdata/reports', for the benchmarks.
+func seedsOrReports(tb testing.TB) []checker.FileResult {
+	tb.Helper()
+	if seeds := checkedSeeds(tb); seeds != nil {
+		return seeds
+	}
+	return checkedReports(tb)
 }

@@ -3,12 +3,10 @@ package output
 import (
 	"bytes"
 	"io"
-	"path/filepath"
 	"testing"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/baseline"
-	"github.com/fzlint/fzlint/checker/lint"
 )
 
 // refGitLab is the GitLab printer as it was before it wrote field by
@@ -117,12 +115,8 @@ func TestGitLabAsReflected(t *testing.T) {
 	for i, s := range quotedCases {
 		cases["odd "+string(rune('a'+i))] = oddResults(t, s)
 	}
-	paths, _ := filepath.Glob("../../../shared/seeds/*.txt")
-	paths = append(paths, "../../testdata/reports", "../../testdata/reports")
-	var seeds []checker.FileResult
-	if err := lint.New(lint.Options{NoConfig: true}).Run(paths, func(r checker.FileResult) { seeds = append(seeds, r) }); err != nil {
-		t.Fatal(err)
-	}
+	// testdata/reports twice, for repeated fingerprints.
+	seeds := append(seedsAndReports(t), checkedReports(t)...)
 	cases["seeds and reports"] = seeds
 	for name, results := range cases {
 		if got, want := gitlabBoth(t, results); got != want {

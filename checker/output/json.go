@@ -156,7 +156,8 @@ type jsonWriter struct {
 	outer []bool
 	// keyed is set between a key and its value.
 	keyed bool
-	// scratch holds a key or a number on its way to w.
+	// scratch holds a key, a number or a compact range (compactRange) on
+	// its way to w.
 	scratch []byte
 }
 
@@ -205,8 +206,8 @@ func (j *jsonWriter) close(c byte) {
 	j.w.WriteByte(c)
 }
 
-// key writes an object's key, one of fzlint/v1's names, which need no
-// escaping, in one write; its value comes next.
+// key writes an object's key, a constant name that needs no escaping (of
+// fzlint/v1, SARIF or GitLab), in one write; its value comes next.
 func (j *jsonWriter) key(k string) {
 	j.next()
 	b := j.scratch[:0]
@@ -376,7 +377,8 @@ func plainChinese(s string, i int) bool {
 }
 
 // indentJSON encodes v indented by two spaces, its lines after the first
-// starting with prefix, for a value nested in a larger document.
+// starting with prefix. encodeJSON passes no prefix; the reference printers
+// of the tests pass one to nest a value in a larger document.
 func indentJSON(v any, prefix string) (string, error) {
 	var b strings.Builder
 	enc := json.NewEncoder(&b)

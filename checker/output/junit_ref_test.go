@@ -5,11 +5,9 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"path/filepath"
 	"testing"
 
 	"github.com/fzlint/fzlint/checker"
-	"github.com/fzlint/fzlint/checker/lint"
 )
 
 // refJUnit is the JUnit printer as it was before it wrote its XML itself:
@@ -87,12 +85,7 @@ func TestJUnitAsMarshalled(t *testing.T) {
 	for i, s := range xmlCases {
 		cases["odd "+string(rune('a'+i))] = oddResults(t, s)
 	}
-	paths, _ := filepath.Glob("../../../shared/seeds/*.txt")
-	paths = append(paths, "../../testdata/reports")
-	var seeds []checker.FileResult
-	if err := lint.New(lint.Options{NoConfig: true}).Run(paths, func(r checker.FileResult) { seeds = append(seeds, r) }); err != nil {
-		t.Fatal(err)
-	}
+	seeds := seedsAndReports(t)
 	cases["seeds and reports"] = seeds
 	for name, results := range cases {
 		if got, want := junitBoth(t, results); got != want {

@@ -2,11 +2,8 @@ package output_test
 
 import (
 	"io"
-	"path/filepath"
 	"testing"
 
-	"github.com/fzlint/fzlint/checker"
-	"github.com/fzlint/fzlint/checker/lint"
 	"github.com/fzlint/fzlint/checker/output"
 )
 
@@ -14,15 +11,7 @@ import (
 // project's reports') in each format, without checklists: what a finding
 // costs each printer.
 func BenchmarkPrint(b *testing.B) {
-	paths, _ := filepath.Glob("../../../shared/seeds/*.txt")
-	if len(paths) == 0 {
-		paths, _ = filepath.Glob("../../testdata/reports/*.txt")
-	}
-	l := lint.New(lint.Options{NoConfig: true})
-	var results []checker.FileResult
-	if err := l.Run(paths, func(r checker.FileResult) { results = append(results, r) }); err != nil {
-		b.Fatal(err)
-	}
+	results := output.SeedsOrReports(b)
 	for _, format := range output.Formats {
 		b.Run(format, func(b *testing.B) {
 			b.ReportAllocs()

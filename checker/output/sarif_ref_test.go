@@ -3,14 +3,12 @@ package output
 import (
 	"bytes"
 	"io"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/baseline"
 	"github.com/fzlint/fzlint/checker/doc"
-	"github.com/fzlint/fzlint/checker/lint"
 	"github.com/fzlint/fzlint/rules"
 )
 
@@ -342,12 +340,7 @@ func TestSARIFAsReflected(t *testing.T) {
 			opts    Options
 		}{results, Options{Rules: fixtureRules(results), Version: s}}
 	}
-	paths, _ := filepath.Glob("../../../shared/seeds/*.txt")
-	paths = append(paths, "../../testdata/reports")
-	var seeds []checker.FileResult
-	if err := lint.New(lint.Options{NoConfig: true}).Run(paths, func(r checker.FileResult) { seeds = append(seeds, r) }); err != nil {
-		t.Fatal(err)
-	}
+	seeds := seedsAndReports(t)
 	cases["seeds and reports"] = struct {
 		results []checker.FileResult
 		opts    Options

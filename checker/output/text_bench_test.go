@@ -2,7 +2,6 @@ package output_test
 
 import (
 	"io"
-	"path/filepath"
 	"testing"
 
 	"github.com/fzlint/fzlint/checker"
@@ -16,15 +15,8 @@ import (
 // reports) beyond their check: the findings with their excerpts and fixes,
 // and each file's checklist.
 func BenchmarkText(b *testing.B) {
-	paths, _ := filepath.Glob("../../../shared/seeds/*.txt")
-	if len(paths) == 0 {
-		paths, _ = filepath.Glob("../../testdata/reports/*.txt")
-	}
-	l := lint.New(lint.Options{NoConfig: true})
-	var results []checker.FileResult
-	if err := l.Run(paths, func(r checker.FileResult) { results = append(results, r) }); err != nil {
-		b.Fatal(err)
-	}
+	results := output.SeedsOrReports(b)
+	l := lint.New(lint.Options{NoConfig: true}) // for the analyses, with the packs that checked them
 	templates := map[any]*checklist.Template{}
 	review := func(r checker.FileResult) (*outline.Outline, *checklist.List) {
 		a, set, _ := l.Analysis(r)

@@ -316,6 +316,10 @@ func (x *search) alternative() []int {
 	start, end := x.firsts[2*best], x.firsts[2*best+1]
 	x.pos = end
 	if x.want == whether {
+		// The search stops at its first match (MatchString, MatchIn):
+		// done, it gives firsts back, and reads them no more.
+		x.done = true
+		x.releaseFirsts()
 		return matched
 	}
 	m := x.mem.take(2)
@@ -340,7 +344,8 @@ func (x *search) takeFirsts() {
 	}
 }
 
-// releaseFirsts gives firsts back to the pool once the search is done. A
+// releaseFirsts gives firsts back to the pool once the search is done: at
+// its end, or at its one match when it reports only whether there is one. A
 // search its caller leaves before the end leaves them to the collector.
 func (x *search) releaseFirsts() {
 	*x.firstsMem = x.firsts

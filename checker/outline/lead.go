@@ -1,7 +1,7 @@
 package outline
 
 import (
-	"strings"
+	"regexp/syntax"
 	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/match"
@@ -16,162 +16,96 @@ type lead []rune
 
 // leadOf is the lead of p, nil when p is not anchored at the text's start,
 // can match the empty text there, or begins with something leadOf does not
-// read. It reads the source text, not a parse of it: the packs are loaded at
-// every start, and parsing them again costs more than a run on one file
-// saves. It reads a leading ^ and then literal characters, \d and groups of
-// them, each with an optional ?, *, + or {n,m}, until one that must match;
-// the rest it only steps over, to its end or a top-level | (then p is not
-// anchored). Anything else before that (a class, a flag, any character)
-// makes it nil.
+// read. It reads the syntax tree p keeps (Pattern.Syntax), parsed once when
+// the pack was loaded: ^ followed by the rest, or a choice of such, and the
+// first runes of the rest through literals, classes, groups, choices and
+// repetitions. Anything else where a match may begin (a case-folded
+// literal, any character, a multi-line ^, a word boundary) makes it nil.
 func leadOf(p *match.Pattern) lead {
-	s, ok := strings.CutPrefix(p.String(), "^")
-	if !ok {
-		return nil
-	}
-	set, nullable, rest, ok := rowLead(s)
-	if !ok || nullable || rest != "" {
+	set, nullable, ok := anchoredFirst(nil, p.Syntax())
+	if !ok || nullable {
 		return nil
 	}
 	return set
 }
 
-// rowLead reads a row of items from the start of s up to the end of s or an
-// unmatched | or ), which it leaves in rest. set holds the first runes of
-// the row's matches: those of its items up to the first that cannot match
-// the empty text; nullable tells whether the row can.
-func rowLead(s string) (set lead, nullable bool, rest string, ok bool) {
-	nullable = true
-	for s != "" && s[0] != '|' && s[0] != ')' {
-		if !nullable {
-			rest, ok = skipRow(s)
-			return set, false, rest, ok
+// anchoredFirst reads re as ^ followed by the rest, or a choice of such, and
+// appends the first runes of the rest to set; nullable tells whether the
+// rest can match the empty text, ok is false where it cannot tell.
+func anchoredFirst(set lead, re *syntax.Regexp) (_ lead, nullable, ok bool) {
+	switch re.Op {
+	case syntax.OpConcat:
+		if len(re.Sub) == 0 || re.Sub[0].Op != syntax.OpBeginText {
+			return nil, false, false
 		}
-		var first lead
-		first, nullable, s, ok = itemLead(s)
-		if !ok {
-			return nil, false, "", false
+		return firstOfRow(set, re.Sub[1:])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			var n bool
+			if set, n, ok = anchoredFirst(set, sub); !ok {
+				return nil, false, false
+			}
+			nullable = nullable || n
 		}
-		set = append(set, first...)
+		return set, nullable, true
+	case syntax.OpCapture:
+		return anchoredFirst(set, re.Sub[0])
 	}
-	return set, nullable, s, true
+	return nil, false, false
 }
 
-// skipRow steps over the row at the start of s to the end of s or an
-// unmatched | or ), which it returns; ok is false where it cannot tell (a
-// \Q quote, an unclosed class).
-func skipRow(s string) (rest string, ok bool) {
-	depth := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			if i+1 < len(s) && s[i+1] == 'Q' {
-				return "", false
-			}
-			i++ // the escaped byte, or the lead byte of an escaped rune
-		case '[':
-			if i = classEnd(s, i); i < 0 {
-				return "", false
-			}
-		case '(':
-			depth++
-		case ')', '|':
-			if depth == 0 {
-				return s[i:], true
-			}
-			if s[i] == ')' {
-				depth--
-			}
+// firstRunes appends the runes a match of re can begin with to set, and
+// tells whether re can match the empty text; ok is false where it cannot
+// tell.
+func firstRunes(set lead, re *syntax.Regexp) (_ lead, nullable, ok bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return set, true, true
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 {
+			return nil, false, false
 		}
+		return append(set, re.Rune[0], re.Rune[0]), false, true
+	case syntax.OpCharClass:
+		// An empty class ([^\x00-\x{10FFFF}]) matches nothing: it adds
+		// no runes and is no empty match.
+		return append(set, re.Rune...), false, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return firstRunes(set, re.Sub[0])
+	case syntax.OpQuest, syntax.OpStar:
+		set, _, ok = firstRunes(set, re.Sub[0])
+		return set, true, ok
+	case syntax.OpRepeat:
+		set, nullable, ok = firstRunes(set, re.Sub[0])
+		return set, nullable || re.Min == 0, ok
+	case syntax.OpConcat:
+		return firstOfRow(set, re.Sub)
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			var n bool
+			if set, n, ok = firstRunes(set, sub); !ok {
+				return nil, false, false
+			}
+			nullable = nullable || n
+		}
+		return set, nullable, true
 	}
-	return "", true
+	return nil, false, false
 }
 
-// classEnd returns where the class opened at s[i] closes, -1 where it
-// cannot tell.
-func classEnd(s string, i int) int {
-	k := i + 1
-	if k < len(s) && s[k] == '^' {
-		k++
-	}
-	if k < len(s) && s[k] == ']' {
-		k++ // a ] first in a class is one of its characters
-	}
-	for k < len(s) {
-		switch {
-		case s[k] == '\\':
-			k += 2
-		case strings.HasPrefix(s[k:], "[:"):
-			end := strings.Index(s[k+2:], ":]")
-			if end < 0 {
-				return -1
-			}
-			k += 2 + end + 2
-		case s[k] == ']':
-			return k
-		default:
-			k++
+// firstOfRow is firstRunes of the concatenation of subs: the first runes of
+// its items up to the first that cannot match the empty text.
+func firstOfRow(set lead, subs []*syntax.Regexp) (_ lead, nullable, ok bool) {
+	for _, sub := range subs {
+		var n bool
+		if set, n, ok = firstRunes(set, sub); !ok {
+			return nil, false, false
+		}
+		if !n {
+			return set, false, true
 		}
 	}
-	return -1
-}
-
-// itemLead reads one item and its quantifier from the start of s.
-func itemLead(s string) (set lead, nullable bool, rest string, ok bool) {
-	switch r, n := utf8.DecodeRuneInString(s); {
-	case strings.HasPrefix(s, `\d`):
-		set, s = lead{'0', '9'}, s[2:]
-	case r == '(':
-		s = strings.TrimPrefix(s[1:], "?:")
-		if strings.HasPrefix(s, "?") {
-			return nil, false, "", false // a flag or a name
-		}
-		if set, nullable, s, ok = groupLead(s); !ok {
-			return nil, false, "", false
-		}
-	case strings.ContainsRune(`\.[]{}()*+?|^$`, r) || r == utf8.RuneError:
-		return nil, false, "", false
-	default:
-		set, s = lead{r, r}, s[n:]
-	}
-	return quantified(set, nullable, s)
-}
-
-// groupLead reads the choices of a group up to its ), s starting after
-// the (.
-func groupLead(s string) (set lead, nullable bool, rest string, ok bool) {
-	for {
-		choice, empty, after, ok := rowLead(s)
-		if !ok || after == "" {
-			return nil, false, "", false
-		}
-		set, nullable = append(set, choice...), nullable || empty
-		if after[0] == ')' {
-			return set, nullable, after[1:], true
-		}
-		s = after[1:] // after a |
-	}
-}
-
-// quantified applies the quantifier at the start of s, if any, to an item
-// with first runes set.
-func quantified(set lead, nullable bool, s string) (lead, bool, string, bool) {
-	switch {
-	case strings.HasPrefix(s, "?"), strings.HasPrefix(s, "*"):
-		return set, true, strings.TrimPrefix(s[1:], "?"), true
-	case strings.HasPrefix(s, "+"):
-		return set, nullable, strings.TrimPrefix(s[1:], "?"), true
-	case strings.HasPrefix(s, "{"):
-		end := strings.IndexByte(s, '}')
-		if end < 0 {
-			return nil, false, "", false
-		}
-		lo, _, _ := strings.Cut(s[1:end], ",")
-		if lo == "" || strings.Trim(lo, "0123456789") != "" {
-			return nil, false, "", false
-		}
-		return set, nullable || strings.Trim(lo, "0") == "", strings.TrimPrefix(s[end+1:], "?"), true
-	}
-	return set, nullable, s, true
+	return set, true, true
 }
 
 // mayStart tells whether text s may hold a match of a pattern with lead l:

@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -65,14 +64,9 @@ func (p *refCheckstyle) Finish() error {
 
 // checkstyleBoth prints results with the printer and the marshalled one.
 func checkstyleBoth(t testing.TB, results []checker.FileResult) (got, want string) {
-	var g, w bytes.Buffer
-	if err := PrintAll(NewCheckstyle(&g, Options{}), results); err != nil {
-		t.Fatal(err)
-	}
-	if err := PrintAll(&refCheckstyle{w: &w}, results); err != nil {
-		t.Fatal(err)
-	}
-	return g.String(), w.String()
+	return printBoth(t, results,
+		func(w io.Writer) Printer { return NewCheckstyle(w, Options{}) },
+		func(w io.Writer) Printer { return &refCheckstyle{w: w} })
 }
 
 // TestCheckstyleAsMarshalled: the printer writes what encoding/xml wrote,

@@ -1,6 +1,8 @@
 package output
 
 import (
+	"bytes"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -270,4 +272,18 @@ func seedsOrReports(tb testing.TB) []checker.FileResult {
 		return seeds
 	}
 	return checkedReports(tb)
+}
+
+// printBoth prints results with a printer and with the reference printer
+// it is compared with, and returns what each wrote.
+func printBoth(t testing.TB, results []checker.FileResult, printer, reference func(io.Writer) Printer) (got, want string) {
+	t.Helper()
+	var g, w bytes.Buffer
+	if err := PrintAll(printer(&g), results); err != nil {
+		t.Fatal(err)
+	}
+	if err := PrintAll(reference(&w), results); err != nil {
+		t.Fatal(err)
+	}
+	return g.String(), w.String()
 }

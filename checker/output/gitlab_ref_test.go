@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bytes"
 	"io"
 	"testing"
 
@@ -95,14 +94,9 @@ func (p *refGitLab) Finish() error {
 
 // gitlabBoth prints results with the streaming and the reflected printer.
 func gitlabBoth(t testing.TB, results []checker.FileResult) (got, want string) {
-	var g, w bytes.Buffer
-	if err := PrintAll(NewGitLab(&g, Options{}), results); err != nil {
-		t.Fatal(err)
-	}
-	if err := PrintAll(&refGitLab{w: &w, paths: NewGitLab(io.Discard, Options{})}, results); err != nil {
-		t.Fatal(err)
-	}
-	return g.String(), w.String()
+	return printBoth(t, results,
+		func(w io.Writer) Printer { return NewGitLab(w, Options{}) },
+		func(w io.Writer) Printer { return &refGitLab{w: w, paths: NewGitLab(io.Discard, Options{})} })
 }
 
 // TestGitLabAsReflected: the streaming printer writes what encoding/json

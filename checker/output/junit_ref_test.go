@@ -66,14 +66,9 @@ func (p *refJUnit) Finish() error {
 
 // junitBoth prints results with the printer and the marshalled one.
 func junitBoth(t testing.TB, results []checker.FileResult) (got, want string) {
-	var g, w bytes.Buffer
-	if err := PrintAll(NewJUnit(&g, Options{}), results); err != nil {
-		t.Fatal(err)
-	}
-	if err := PrintAll(&refJUnit{w: &w}, results); err != nil {
-		t.Fatal(err)
-	}
-	return g.String(), w.String()
+	return printBoth(t, results,
+		func(w io.Writer) Printer { return NewJUnit(w, Options{}) },
+		func(w io.Writer) Printer { return &refJUnit{w: w} })
 }
 
 // TestJUnitAsMarshalled: the printer writes what encoding/xml wrote, on

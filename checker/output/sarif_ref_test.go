@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bytes"
 	"io"
 	"strings"
 	"testing"
@@ -271,14 +270,9 @@ func refRegionOf(rg doc.Range) refRegion {
 
 // sarifBoth prints results with the streaming and the reflected printer.
 func sarifBoth(t testing.TB, results []checker.FileResult, opts Options) (got, want string) {
-	var g, w bytes.Buffer
-	if err := PrintAll(NewSARIF(&g, opts), results); err != nil {
-		t.Fatal(err)
-	}
-	if err := PrintAll(newRefSARIF(&w, opts), results); err != nil {
-		t.Fatal(err)
-	}
-	return g.String(), w.String()
+	return printBoth(t, results,
+		func(w io.Writer) Printer { return NewSARIF(w, opts) },
+		func(w io.Writer) Printer { return newRefSARIF(w, opts) })
 }
 
 // oddResults are the fixture's results with s in every string a result

@@ -59,6 +59,7 @@ type builder struct {
 	specs     []*RoleSpec // the roles, in the order a heading is tried against them
 	sentences []sentence  // prose units of the body, split once for the inline search
 	split     bool        // sentences is computed
+	parts     []Part      // the memory of the outline's parts (newPart)
 	scratch   *scratch    // the working memory lent to this Build (release gives it back)
 }
 

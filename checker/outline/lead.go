@@ -2,7 +2,6 @@ package outline
 
 import (
 	"regexp/syntax"
-	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/match"
 )
@@ -108,16 +107,15 @@ func firstOfRow(set lead, subs []*syntax.Regexp) (_ lead, nullable, ok bool) {
 	return set, true, true
 }
 
-// mayStart tells whether text s may hold a match of a pattern with lead l:
-// l is nil, or the first rune of s is in it.
-func (l lead) mayStart(s string) bool {
+// mayStart tells whether text s, whose first rune is r, may hold a match
+// of a pattern with lead l: l is nil, or r is in it.
+func (l lead) mayStart(s string, r rune) bool {
 	if l == nil {
 		return true
 	}
 	if s == "" {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(s)
 	for k := 0; k+1 < len(l); k += 2 {
 		if l[k] <= r && r <= l[k+1] {
 			return true

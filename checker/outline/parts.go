@@ -1,10 +1,12 @@
 package outline
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/match"
 )
@@ -71,8 +73,8 @@ func (b *builder) findParts() {
 	b.roleHeadings(top)
 	for k, h := range b.o.Headings {
 		if h.Role != "" && b.o.Parts[h.Role] == nil {
-			b.o.Parts[h.Role] = &Part{Role: h.Role, Form: FormHeading, Line: h.Line, Heading: k,
-				Cue: h.Span, Start: h.MarkerAt}
+			b.o.Parts[h.Role] = b.newPart(Part{Role: h.Role, Form: FormHeading, Line: h.Line, Heading: k,
+				Cue: h.Span, Start: h.MarkerAt})
 		}
 	}
 	// A problems heading that also names the plans (二、存在的问题及下一步打算)
@@ -81,7 +83,7 @@ func (b *builder) findParts() {
 		if s := b.spec(Plans); s != nil && matchAny(s.Headings, b.viewText(b.hview[p.Heading].viewSpan)) {
 			plans := *p
 			plans.Role = Plans
-			b.o.Parts[Plans] = &plans
+			b.o.Parts[Plans] = b.newPart(plans)
 		}
 	}
 	var dutyEnd int
@@ -91,7 +93,7 @@ func (b *builder) findParts() {
 		}
 		lo, hi := b.window(r)
 		if c, ok := b.inlineCue(r, top, lo, hi); ok {
-			p := &Part{Role: r, Form: FormInline, Line: c.cue.Line, Heading: -1, Cue: c.cue, Start: c.cue.Start}
+			p := b.newPart(Part{Role: r, Form: FormInline, Line: c.cue.Line, Heading: -1, Cue: c.cue, Start: c.cue.Start})
 			if b.sectionHeading(c, top) {
 				// A part under its own heading one level down
 				// (一、2023年工作情况 / (二)主要负责人履行第一责任人职责情况,
@@ -106,6 +108,22 @@ func (b *builder) findParts() {
 		}
 	}
 	b.partEnds(dutyEnd)
+}
+
+// newPart returns a copy of p for Outline.Parts. The parts of an outline
+// share one allocation, room for a part of each role: a role has one part
+// at most.
+func (b *builder) newPart(p Part) *Part {
+	if b.parts == nil {
+		b.parts = make([]Part, 0, max(len(Roles), len(b.specs)))
+	}
+	if len(b.parts) == cap(b.parts) { // roles of a pack's own beyond the room
+		q := new(Part) // not &p, which would put every p on the heap
+		*q = p
+		return q
+	}
+	b.parts = append(b.parts, p)
+	return &b.parts[len(b.parts)-1]
 }
 
 // topLevel is the highest level of the document's headings: the level at which
@@ -315,8 +333,9 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 // text, so a text is masked only when a pattern is searched in it.
 func (b *builder) matchProse(p *prose, res []*match.Pattern, leads []lead) bool {
 	text := b.viewText(p.viewSpan)
+	first, _ := utf8.DecodeRuneInString(text) // every lead is tried on it
 	for k, re := range res {
-		if leads != nil && !leads[k].mayStart(text) {
+		if leads != nil && !leads[k].mayStart(text, first) {
 			continue
 		}
 		if p.runes == (match.Runes{}) { // not summed up yet, or empty (and quick to sum again)
@@ -370,9 +389,10 @@ func (b *builder) proseSentences() []sentence {
 // leading spaces.
 func (b *builder) splitSentences(out []sentence, vs, ve int) []sentence {
 	for vs < ve {
-		s := b.v.Text[vs:ve]
-		trimmed := strings.TrimLeft(s, " \t")
-		vs += len(s) - len(trimmed)
+		for vs < ve && (b.v.Text[vs] == ' ' || b.v.Text[vs] == '\t') {
+			vs++ // a cut set (strings.TrimLeft) is built at every call
+		}
+		trimmed := b.v.Text[vs:ve]
 		end := ve
 		k, n, cites := citingSentenceEnd(trimmed)
 		if k >= 0 {
@@ -472,7 +492,7 @@ func (b *builder) dutyItemsCue(top int) (cue, bool) {
 			hi = min(hi, p.Start)
 		}
 	}
-	covered := map[int]bool{}
+	var covered uint64 // bit k: dutyItems[k] is named (there are fewer than 64)
 	firstK, lastK := -1, -1
 	for k, h := range b.o.Headings {
 		if h.MarkerAt < m.Start || h.MarkerAt >= hi || b.depth[k] > top+1 {
@@ -482,13 +502,13 @@ func (b *builder) dutyItemsCue(top int) (cue, bool) {
 		if item < 0 {
 			continue
 		}
-		covered[item] = true
+		covered |= 1 << item
 		if firstK < 0 {
 			firstK = k
 		}
 		lastK = k
 	}
-	if len(covered) < dutyItemsMin {
+	if bits.OnesCount64(covered) < dutyItemsMin {
 		return cue{}, false
 	}
 	return cue{cue: b.o.Headings[firstK].Span, end: b.sectionEnd(lastK), heading: -1}, true

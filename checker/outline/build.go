@@ -90,6 +90,7 @@ type scratch struct {
 	depth     []int
 	sentences []sentence
 	debris    *match.Text // the last line scanned for debris literals (debrisText)
+	finder    needFinder  // the search for a role's needs in sentenceCue
 	// headings collects the headings as they are found; the outline gets
 	// a copy of its own, of the exact size.
 	headings []Heading
@@ -166,6 +167,7 @@ func (b *builder) release() {
 	clear(b.hview)
 	clear(b.sentences)
 	clear(s.headings)
+	s.finder.reset("", nil) // lets go of the view
 	if s.debris != nil {
 		s.debris = b.cfg.debris.ScanReusing("", s.debris) // lets go of the last line
 	}

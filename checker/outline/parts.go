@@ -309,9 +309,15 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 	sentences := b.proseSentences()
 	// The sentences are in document order: those in [lo, hi) are a run.
 	from := sort.Search(len(sentences), func(k int) bool { return sentences[k].start >= lo })
-	for k := from; k < len(sentences) && sentences[k].start < hi; k++ {
+	to := from + sort.Search(len(sentences)-from, func(k int) bool { return sentences[from+k].start >= hi })
+	if from == to {
+		return cue{}, false
+	}
+	f := &b.scratch.finder
+	f.reset(b.v.Text[:sentences[to-1].ve], spec.inlineNeeds)
+	for k := from; k < to; k++ {
 		s := &sentences[k]
-		if !b.matchProse(&s.prose, spec.Inline, spec.inlineLeads) {
+		if !b.matchProseBut(&s.prose, spec.Inline, spec.inlineLeads, f.ruledOut(s.vs, s.ve)) {
 			continue
 		}
 		if ys := findYears(b.viewText(s.viewSpan)); r == Plans && b.o.Year > 0 && len(ys) > 0 && ys[0].start == 0 && ys[0].year <= b.o.Year {
@@ -332,10 +338,16 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 // is of the text and the mask, which holds every character of the masked
 // text, so a text is masked only when a pattern is searched in it.
 func (b *builder) matchProse(p *prose, res []*match.Pattern, leads []lead) bool {
+	return b.matchProseBut(p, res, leads, 0)
+}
+
+// matchProseBut is matchProse with the patterns of res whose bit is set in
+// out (bit k for res[k]) ruled out beforehand.
+func (b *builder) matchProseBut(p *prose, res []*match.Pattern, leads []lead, out uint64) bool {
 	text := b.viewText(p.viewSpan)
 	first, _ := utf8.DecodeRuneInString(text) // every lead is tried on it
 	for k, re := range res {
-		if leads != nil && !leads[k].mayStart(text, first) {
+		if k < 64 && out&(1<<k) != 0 || leads != nil && !leads[k].mayStart(text, first) {
 			continue
 		}
 		if p.runes == (match.Runes{}) { // not summed up yet, or empty (and quick to sum again)

@@ -156,7 +156,7 @@ func readBodyTokens(tokens tokenReader, st *styleSheet, num *numbering, partSize
 				return nil, "", &ReadError{Code: ErrTooDeep, Message: fmt.Sprintf("文档的元素嵌套超过 %d 层，这不像是一份报告", MaxNesting)}
 			}
 			var consumed bool
-			consumed, err = r.start(t.elem)
+			consumed, err = r.start(&t.elem)
 			if consumed {
 				r.depth--
 			}
@@ -185,8 +185,9 @@ func readBodyTokens(tokens tokenReader, st *styleSheet, num *numbering, partSize
 }
 
 // start reads a start element; consumed tells whether it read the element
-// up to its end.
-func (r *bodyReader) start(t xml.StartElement) (consumed bool, err error) {
+// up to its end. t is the token's own: a copy of the token just written
+// stalled on its loads (store forwarding), a tenth of reading the body.
+func (r *bodyReader) start(t *xml.StartElement) (consumed bool, err error) {
 	if t.Name.Local == "Fallback" && t.Name.Space == nsMC {
 		return true, skipElement(r.tokens) // the same content again, for older readers
 	}
@@ -228,14 +229,14 @@ func (r *bodyReader) start(t xml.StartElement) (consumed bool, err error) {
 	case "br", "cr":
 		// A line break inside a paragraph prints as a new line; the paragraph
 		// stays one line of Text, so it reads as a space. Page breaks are layout.
-		if typ := wordxml.Attr(t, "type"); typ != "page" && typ != "column" {
+		if typ := wordxml.Attr(*t, "type"); typ != "page" && typ != "column" {
 			r.write(" ")
 		}
 	case "noBreakHyphen":
 		r.write("-")
 	case "commentRangeStart", "commentRangeEnd":
 		if p := r.top(); p != nil {
-			p.marks = append(p.marks, commentMark{id: wordxml.Attr(t, "id"), end: t.Name.Local == "commentRangeEnd", at: len(p.text)})
+			p.marks = append(p.marks, commentMark{id: wordxml.Attr(*t, "id"), end: t.Name.Local == "commentRangeEnd", at: len(p.text)})
 		}
 	}
 	return false, nil
@@ -368,7 +369,7 @@ func readParaProps(tr tokenReader, pp *paraProps) error {
 		if err != nil {
 			return err
 		}
-		switch t := tok.elem; tok.kind {
+		switch t := &tok.elem; tok.kind {
 		case tokStart:
 			if t.Name.Local == "pPrChange" || t.Name.Local == "Fallback" && t.Name.Space == nsMC {
 				if err := skipElement(tr); err != nil {
@@ -379,13 +380,13 @@ func readParaProps(tr tokenReader, pp *paraProps) error {
 			depth++
 			switch t.Name.Local {
 			case "pStyle":
-				pp.style = wordxml.Attr(t, "val")
+				pp.style = wordxml.Attr(*t, "val")
 			case "numId":
-				pp.numID, pp.hasNum = wordxml.Attr(t, "val"), true
+				pp.numID, pp.hasNum = wordxml.Attr(*t, "val"), true
 			case "ilvl":
-				pp.ilvl = atoi(wordxml.Attr(t, "val"), -1)
+				pp.ilvl = atoi(wordxml.Attr(*t, "val"), -1)
 			case "outlineLvl":
-				pp.outline = atoi(wordxml.Attr(t, "val"), -1)
+				pp.outline = atoi(wordxml.Attr(*t, "val"), -1)
 			case "del", "moveFrom": // in the paragraph mark's w:rPr
 				pp.markDeleted = true
 			}
@@ -404,7 +405,7 @@ func readRunHidden(tr tokenReader) (bool, error) {
 		if err != nil {
 			return false, err
 		}
-		switch t := tok.elem; tok.kind {
+		switch t := &tok.elem; tok.kind {
 		case tokStart:
 			if t.Name.Local == "rPrChange" {
 				if err := skipElement(tr); err != nil {
@@ -414,7 +415,7 @@ func readRunHidden(tr tokenReader) (bool, error) {
 			}
 			depth++
 			if t.Name.Local == "vanish" || t.Name.Local == "specVanish" {
-				hidden = onOff(wordxml.Attr(t, "val"))
+				hidden = onOff(wordxml.Attr(*t, "val"))
 			}
 		case tokEnd:
 			depth--

@@ -308,18 +308,16 @@ func (s *scanner) text() (*xmlToken, error) {
 	}
 	s.pos = end
 	raw := s.src[start:end]
-	if strings.Contains(raw, "]]>") {
+	amp, ok := textChars(raw)
+	if !ok {
 		return nil, errNotScanned
 	}
 	s.setToken(tokText, xml.Name{}, nil, s.data[start:end])
-	if strings.IndexByte(raw, '&') >= 0 {
-		var ok bool
+	if amp {
 		if s.buf, ok = unescape(s.buf[:0], raw); !ok {
 			return nil, errNotScanned
 		}
 		s.tok.text = s.buf
-	} else if !validChars(raw) {
-		return nil, errNotScanned
 	}
 	return &s.tok, nil
 }
@@ -350,11 +348,9 @@ func (s *scanner) startTag() (*xmlToken, error) {
 			s.closeNext = true
 			break
 		}
-		a, ok := s.attr()
-		if !ok {
+		if !s.attr() {
 			return nil, errNotScanned
 		}
-		s.attrs = append(s.attrs, a)
 	}
 	scope := len(s.ns)
 	for _, a := range s.attrs {
@@ -370,9 +366,24 @@ func (s *scanner) startTag() (*xmlToken, error) {
 	}
 	name := xml.Name{Space: prefix, Local: local}
 	name.Space = s.namespace(name, true)
-	s.open = append(s.open, openElement{prefix: prefix, name: name, scope: scope})
+	s.push(prefix, name, scope)
 	s.setToken(tokStart, name, s.attrs, nil)
 	return &s.tok, nil
+}
+
+// push opens an element, field by field: an openElement made whole and
+// then copied stalled on its loads (store forwarding), a quarter of
+// startTag.
+func (s *scanner) push(prefix string, name xml.Name, scope int) {
+	if n := len(s.open); n < cap(s.open) {
+		s.open = s.open[:n+1]
+	} else {
+		s.open = append(s.open, openElement{})
+	}
+	e := &s.open[len(s.open)-1]
+	e.prefix = prefix
+	e.name = name
+	e.scope = scope
 }
 
 // setToken sets the token field by field: assigning it whole copied it
@@ -384,35 +395,46 @@ func (s *scanner) setToken(kind tokenKind, name xml.Name, attrs []xml.Attr, text
 	s.tok.text = text
 }
 
-// attr reads an attribute: name="value" or name='value'.
-func (s *scanner) attr() (xml.Attr, bool) {
+// attr reads an attribute, name="value" or name='value', onto s.attrs;
+// not ok if it is not one. The attribute is written in place, field by
+// field, for the reason push is.
+func (s *scanner) attr() (ok bool) {
 	prefix, local, ok := s.name()
 	if !ok {
-		return xml.Attr{}, false
+		return false
 	}
 	s.skipSpace()
 	if s.pos == len(s.src) || s.src[s.pos] != '=' {
-		return xml.Attr{}, false
+		return false
 	}
 	s.pos++
 	s.skipSpace()
 	if s.pos == len(s.src) || s.src[s.pos] != '"' && s.src[s.pos] != '\'' {
-		return xml.Attr{}, false
+		return false
 	}
 	quote := s.src[s.pos]
 	s.pos++
 	value, amp, ok := s.value(quote)
 	if !ok {
-		return xml.Attr{}, false
+		return false
 	}
 	if amp {
 		b, ok := unescape(nil, value)
 		if !ok {
-			return xml.Attr{}, false
+			return false
 		}
 		value = string(b)
 	}
-	return xml.Attr{Name: xml.Name{Space: prefix, Local: local}, Value: value}, true
+	if n := len(s.attrs); n < cap(s.attrs) {
+		s.attrs = s.attrs[:n+1]
+	} else {
+		s.attrs = append(s.attrs, xml.Attr{})
+	}
+	a := &s.attrs[len(s.attrs)-1]
+	a.Name.Space = prefix
+	a.Name.Local = local
+	a.Value = value
+	return true
 }
 
 // value reads an attribute's value, s.pos just after its opening quote, up
@@ -530,7 +552,23 @@ func (s *scanner) declare(prefix, space string) {
 	if len(s.ns) == 0 && cap(s.ns) < len(s.attrs) { // sized for the element declaring it: Word's root declares some thirty prefixes
 		s.ns = make([]nsBinding, 0, len(s.attrs))
 	}
-	s.ns = append(s.ns, nsBinding{prefix: prefix, space: space, bound: true})
+	s.ns = append(s.ns, nsBinding{prefix: prefix, space: knownSpace(space), bound: true})
+}
+
+// knownSpace returns the reader's own string for a namespace it compares
+// names' spaces with (isW), equal to space: two strings at one address
+// compare without reading their bytes, and the body compares every
+// element's.
+func knownSpace(space string) string {
+	switch space {
+	case nsW:
+		return nsW
+	case nsWStrict:
+		return nsWStrict
+	case nsMC:
+		return nsMC
+	}
+	return space
 }
 
 // namespace returns the namespace of a name as written, as encoding/xml
@@ -670,6 +708,38 @@ func validChars(s string) bool {
 		i += n
 	}
 	return true
+}
+
+// textChars is validChars for character data, in the same one look at
+// each byte: ok is false also where s has "]]>", which encoding/xml
+// refuses outside CDATA; amp tells whether s has a reference, whose
+// characters unescape checks.
+func textChars(s string) (amp, ok bool) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '&':
+				amp = true
+			case c == ']' && strings.HasPrefix(s[i:], "]]>"):
+				return amp, false
+			case c < 0x20 && c != '\t' && c != '\n':
+				return amp, false
+			}
+			i++
+			continue
+		}
+		if threeByteChar(s, i) {
+			i += 3
+			continue
+		}
+		n := wideChar(s[i:])
+		if n == 0 {
+			return amp, false
+		}
+		i += n
+	}
+	return amp, true
 }
 
 // threeByteChar tells whether s[i:] starts with three bytes led by

@@ -3,6 +3,7 @@ package checker
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -143,11 +144,15 @@ func containsHan(s, word string) bool {
 	return false
 }
 
-// countDigits counts the ASCII digits of text: each figure has one at least.
+// countDigits counts the ASCII digits of text, eight bytes at a time: each
+// figure has one at least.
 func countDigits(text string) int {
-	n := 0
-	for i := 0; i < len(text); i++ {
-		if text[i] >= '0' && text[i] <= '9' {
+	n, i := 0, 0
+	for ; i+8 <= len(text); i += 8 {
+		n += bits.OnesCount64(digitBytes(text[i : i+8]))
+	}
+	for ; i < len(text); i++ {
+		if isDigit(text[i]) {
 			n++
 		}
 	}
@@ -315,16 +320,6 @@ func label(s string, pos, d int) (start, labelEnd int) {
 	}
 	n = min(n, 12+verb)
 	return at[n], at[verb]
-}
-
-// indexDigit returns the index of the first ASCII digit of s from i on, or -1.
-func indexDigit(s string, i int) int {
-	for ; i < len(s); i++ {
-		if isDigit(s[i]) {
-			return i
-		}
-	}
-	return -1
 }
 
 // digitsEnd returns where the ASCII digits of s from i on end.

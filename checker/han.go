@@ -3,16 +3,38 @@ package checker
 import "unicode"
 
 // isHan tells whether r is a Chinese character, answering the common cases
-// (the CJK Unified Ideographs block, anything below U+2E80) without the
-// Unicode table search.
+// (the CJK Unified Ideographs block, anything below U+2E80, the CJK marks
+// 。、《》【】〔〕 and their block) without the Unicode table search.
 func isHan(r rune) bool {
 	switch {
 	case r >= 0x4E00 && r <= 0x9FFF:
 		return true
 	case r < 0x2E80:
 		return false
+	case r >= 0x3000 && r <= 0x303F:
+		return hanCJKMarks&(1<<(r-0x3000)) != 0
 	}
 	return unicode.Is(unicode.Han, r)
+}
+
+// hanCJKMarks has bit r-0x3000 set for the Chinese characters of the CJK
+// symbols and punctuation block: 々 〇 〡–〩 〸–〻 (TestHanShortcuts checks
+// every rune).
+const hanCJKMarks = 1<<0x05 | 1<<0x07 | 0x1FF<<0x21 | 0xF<<0x38
+
+// isSpace is unicode.IsSpace told by comparisons, without the table search
+// for runes above U+00FF: their white space is U+1680, U+2000–U+200A,
+// U+2028, U+2029, U+202F, U+205F and U+3000 (TestHanShortcuts checks
+// every rune).
+func isSpace(r rune) bool {
+	switch {
+	case r <= 0xFF:
+		return r == ' ' || r >= '\t' && r <= '\r' || r == 0x85 || r == 0xA0
+	case r < 0x1680:
+		return false
+	}
+	return r == 0x1680 || r >= 0x2000 && r <= 0x200A || r == 0x2028 || r == 0x2029 ||
+		r == 0x202F || r == 0x205F || r == 0x3000
 }
 
 // isLetterOrDigit is unicode.IsLetter || unicode.IsDigit, with the common

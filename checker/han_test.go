@@ -14,5 +14,8 @@ func TestHanShortcuts(t *testing.T) {
 		if isLetterOrDigit(r) != (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			t.Fatalf("isLetterOrDigit(%U) = %v", r, isLetterOrDigit(r))
 		}
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Fatalf("isSpace(%U) = %v", r, isSpace(r))
+		}
 	}
 }

@@ -120,16 +120,59 @@ func sameLooseForm(t *testing.T, s string) {
 	}
 }
 
-// cutLinePlain is cutLine adding Chinese characters one at a time.
-func cutLinePlain(text string, clauses, sentences *cutter) {
-	clauses.cur, sentences.cur = piece{start: -1}, piece{start: -1}
+// cutLinePlain is cutLine reading one rune at a time, each into a
+// plainCutter for clauses and one for sentences.
+func cutLinePlain(text string) (clauses, sentences []piece) {
+	c, s := plainCutter{cur: piece{start: -1}}, plainCutter{cur: piece{start: -1}}
 	for i := 0; i < len(text); {
 		r, w := utf8.DecodeRuneInString(text[i:])
-		cutRune(r, i, w, clauses, sentences)
+		switch {
+		case r == '。' || r == '!' || r == '?':
+			c.mark(i, i+w)
+			s.mark(i, i+w)
+		case r == ',' || r == ';' || r == ':' || r == '、':
+			c.mark(i, i+w)
+			s.text(i, w, false)
+		case unicode.IsSpace(r):
+			c.cur.spaced = c.cur.start >= 0
+			s.cur.spaced = s.cur.start >= 0
+		default:
+			han := unicode.Is(unicode.Han, r)
+			c.text(i, w, han)
+			s.text(i, w, han)
+		}
 		i += w
 	}
-	clauses.mark(int(clauses.lastEnd), len(text))
-	sentences.mark(int(sentences.lastEnd), len(text))
+	c.mark(int(c.lastEnd), len(text))
+	s.mark(int(s.lastEnd), len(text))
+	return c.out, s.out
+}
+
+// plainCutter gathers the pieces of a line for one set of marks.
+type plainCutter struct {
+	cur     piece
+	lastEnd int32 // the end of the last rune of the piece's text
+	out     []piece
+}
+
+// text adds the rune [i, i+w) to the current piece.
+func (c *plainCutter) text(i, w int, han bool) {
+	if c.cur.start < 0 {
+		c.cur.start = int32(i)
+	}
+	if han {
+		c.cur.han++
+	}
+	c.lastEnd = int32(i + w)
+}
+
+// mark closes the current piece with the mark [i, end).
+func (c *plainCutter) mark(i, end int) {
+	if c.cur.start >= 0 {
+		c.cur.bodyEnd, c.cur.end = int32(i), int32(end)
+		c.out = append(c.out, c.cur)
+	}
+	c.cur = piece{start: -1}
 }
 
 func TestCutLineRuns(t *testing.T) {
@@ -147,11 +190,10 @@ func FuzzCutLineRuns(f *testing.F) {
 
 // sameCuts fails the test where cutLine and cutLinePlain cut s differently.
 func sameCuts(t *testing.T, s string) {
-	var clauses, sentences, plainClauses, plainSentences cutter
-	cutLine(s, &clauses, &sentences)
-	cutLinePlain(s, &plainClauses, &plainSentences)
-	if !slices.Equal(clauses.out, plainClauses.out) || !slices.Equal(sentences.out, plainSentences.out) {
-		t.Fatalf("%q: cut into %v and %v, one character at a time %v and %v",
-			s, clauses.out, sentences.out, plainClauses.out, plainSentences.out)
+	clauses, sentences := cutLine(s, nil, nil)
+	plainClauses, plainSentences := cutLinePlain(s)
+	if !slices.Equal(clauses, plainClauses) || !slices.Equal(sentences, plainSentences) {
+		t.Fatalf("%q: cut into %v and %v, one rune at a time %v and %v",
+			s, clauses, sentences, plainClauses, plainSentences)
 	}
 }

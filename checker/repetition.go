@@ -3,7 +3,6 @@ package checker
 import (
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/rules"
@@ -84,7 +83,7 @@ func (p piece) key(line string, keys *strings.Builder) string {
 	return keys.String()[from:]
 }
 
-// writeWithoutSpaces writes s to b with its white space (unicode.IsSpace)
+// writeWithoutSpaces writes s to b with its white space (isSpace)
 // taken out. Chinese characters, most of s and never space, are passed
 // over undecoded.
 func writeWithoutSpaces(b *strings.Builder, s string) {
@@ -95,7 +94,7 @@ func writeWithoutSpaces(b *strings.Builder, s string) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			b.WriteString(s[from:i])
 			from = i + size
 		}
@@ -117,7 +116,7 @@ func sameText(text string, a, b piece) bool {
 }
 
 // equalWithoutSpaces tells whether x and y are the same once their white
-// space (unicode.IsSpace) is taken out, comparing them rune by rune (an
+// space (isSpace) is taken out, comparing them rune by rune (an
 // invalid byte stands for itself).
 func equalWithoutSpaces(x, y string) bool {
 	var rx, ry string // the bytes of the current rune of each not compared yet
@@ -144,7 +143,7 @@ func equalWithoutSpaces(x, y string) bool {
 func nextNonSpace(s string) (string, string) {
 	for s != "" {
 		r, n := utf8.DecodeRuneInString(s)
-		if !unicode.IsSpace(r) {
+		if !isSpace(r) {
 			return s[:n], s[n:]
 		}
 		s = s[n:]
@@ -195,66 +194,55 @@ func (a *Analysis) cuts(n int) (string, int, lineCuts) {
 	lc := &cc.lines[n-1]
 	if !lc.done {
 		c0, s0 := len(cc.clauses), len(cc.sentences)
-		clauses, sentences := cutter{out: cc.clauses}, cutter{out: cc.sentences}
-		cutLine(text, &clauses, &sentences)
-		cc.clauses, cc.sentences = clauses.out, sentences.out
+		cc.clauses, cc.sentences = cutLine(text, cc.clauses, cc.sentences)
 		*lc = lineCuts{clauses: cc.clauses[c0:len(cc.clauses):len(cc.clauses)],
 			sentences: cc.sentences[s0:len(cc.sentences):len(cc.sentences)], done: true}
 	}
 	return text, base, *lc
 }
 
-// cutter gathers the pieces of a line for one set of marks, appended to out.
-type cutter struct {
-	cur     piece
-	lastEnd int32 // the end of the last rune of the piece's text
-	out     []piece
+// openPiece is the clause or sentence cutLine is reading: four fields, which
+// the compiler keeps in registers, written to memory once, when the piece
+// is closed.
+type openPiece struct {
+	start   int32 // -1 before the piece's first rune of text
+	han     int32
+	lastEnd int32 // where the last rune of its text ends
+	spaced  bool
 }
 
-// text adds the rune [i, i+w) to the current piece.
-func (c *cutter) text(i, w int, han bool) {
-	if c.cur.start < 0 {
-		c.cur.start = int32(i)
+// add adds the text [i, end), n Chinese characters, to p.
+func (p openPiece) add(i, end int, n int32) openPiece {
+	if p.start < 0 {
+		p.start = int32(i)
 	}
-	if han {
-		c.cur.han++
-	}
-	c.lastEnd = int32(i + w)
+	p.han += n
+	p.lastEnd = int32(end)
+	return p
 }
 
-// hanRun adds the run [i, end) of n Chinese characters to the current piece.
-func (c *cutter) hanRun(i, end int, n int32) {
-	if c.cur.start < 0 {
-		c.cur.start = int32(i)
+// close appends p, closed by the mark [i, end), to out, if it has text.
+func (p openPiece) close(out []piece, i, end int) []piece {
+	if p.start < 0 {
+		return out
 	}
-	c.cur.han += n
-	c.lastEnd = int32(end)
-}
-
-// mark closes the current piece with the mark [i, end).
-func (c *cutter) mark(i, end int) {
-	if c.cur.start >= 0 {
-		c.cur.bodyEnd, c.cur.end = int32(i), int32(end)
-		c.out = append(c.out, c.cur)
-	}
-	c.cur = piece{start: -1}
+	return append(out, piece{start: p.start, bodyEnd: int32(i), end: int32(end), han: p.han, spaced: p.spaced})
 }
 
 // cutLine cuts text into clauses, which end at ,;:!?。、, and into sentences,
-// which end at 。!? (in the view, ，；：！？ are folded to ASCII); the last
-// piece of each may have no mark. It runs on every line: Chinese
-// characters, most of the text, are told by their bytes, undecoded, and
-// added to the pieces a run at a time.
-func cutLine(text string, clauses, sentences *cutter) {
-	clauses.cur, sentences.cur = piece{start: -1}, piece{start: -1}
+// which end at 。!? (in the view, ，；：！？ are folded to ASCII), appended to
+// clauses and sentences; the last piece of each may have no mark. It runs
+// on every line: Chinese characters, most of the text, are told by their
+// bytes, undecoded, and added to the pieces a run at a time.
+func cutLine(text string, clauses, sentences []piece) ([]piece, []piece) {
+	clause, sentence := openPiece{start: -1}, openPiece{start: -1}
 	for i := 0; i < len(text); {
 		if isIdeograph(text, i) {
 			end, n := i+3, int32(1)
 			for end < len(text) && isIdeograph(text, end) {
 				end, n = end+3, n+1
 			}
-			clauses.hanRun(i, end, n)
-			sentences.hanRun(i, end, n)
+			clause, sentence = clause.add(i, end, n), sentence.add(i, end, n)
 			i = end
 			continue
 		}
@@ -262,31 +250,25 @@ func cutLine(text string, clauses, sentences *cutter) {
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(text[i:])
 		}
-		cutRune(r, i, w, clauses, sentences)
+		switch {
+		case r == '。' || r == '!' || r == '?':
+			clauses, sentences = clause.close(clauses, i, i+w), sentence.close(sentences, i, i+w)
+			clause, sentence = openPiece{start: -1}, openPiece{start: -1}
+		case r == ',' || r == ';' || r == ':' || r == '、':
+			clauses = clause.close(clauses, i, i+w)
+			clause, sentence = openPiece{start: -1}, sentence.add(i, i+w, 0)
+		case isSpace(r):
+			clause.spaced, sentence.spaced = clause.start >= 0, sentence.start >= 0
+		default:
+			han := int32(0)
+			if isHan(r) {
+				han = 1
+			}
+			clause, sentence = clause.add(i, i+w, han), sentence.add(i, i+w, han)
+		}
 		i += w
 	}
-	clauses.mark(int(clauses.lastEnd), len(text))
-	sentences.mark(int(sentences.lastEnd), len(text))
-}
-
-// cutRune adds rune r, w bytes at i, to the current clause and sentence, or
-// ends them where it is their mark.
-func cutRune(r rune, i, w int, clauses, sentences *cutter) {
-	switch {
-	case r == '。' || r == '!' || r == '?':
-		clauses.mark(i, i+w)
-		sentences.mark(i, i+w)
-	case r == ',' || r == ';' || r == ':' || r == '、':
-		clauses.mark(i, i+w)
-		sentences.text(i, w, false)
-	case unicode.IsSpace(r):
-		clauses.cur.spaced = clauses.cur.start >= 0
-		sentences.cur.spaced = sentences.cur.start >= 0
-	default:
-		han := isHan(r)
-		clauses.text(i, w, han)
-		sentences.text(i, w, han)
-	}
+	return clause.close(clauses, int(clause.lastEnd), len(text)), sentence.close(sentences, int(sentence.lastEnd), len(text))
 }
 
 func (p *repetitionCheck) Run(c *Context) {

@@ -66,13 +66,12 @@ func TestCutLine(t *testing.T) {
 		{"䷀㐀丁", cut{[]piece{{start: 0, bodyEnd: 9, end: 9, han: 2}}, []string{"䷀㐀丁"}},
 			cut{[]piece{{start: 0, bodyEnd: 9, end: 9, han: 2}}, []string{"䷀㐀丁"}}},
 	} {
-		var clauses, sentences cutter
-		cutLine(c.text, &clauses, &sentences)
+		clauses, sentences := cutLine(c.text, nil, nil)
 		for _, side := range []struct {
 			name string
 			got  []piece
 			want cut
-		}{{"clauses", clauses.out, c.clauses}, {"sentences", sentences.out, c.sentences}} {
+		}{{"clauses", clauses, c.clauses}, {"sentences", sentences, c.sentences}} {
 			if !slices.Equal(side.got, side.want.pieces) {
 				t.Errorf("cutLine(%q) %s = %+v, want %+v", c.text, side.name, side.got, side.want.pieces)
 				continue

@@ -747,7 +747,7 @@ func (x *search) mayStartAt(c int) bool {
 // sets): those of its items from the second up to the first that must
 // match. nil if a first item is not one rune or a sequence has no such item.
 func secondStartsOf(qs []*sequence) *starts {
-	st := &starts{}
+	var st starts
 	for _, q := range qs {
 		if q.items[0].min != 1 || q.items[0].max != 1 {
 			return nil
@@ -763,7 +763,8 @@ func secondStartsOf(qs []*sequence) *starts {
 			return nil
 		}
 	}
-	return st
+	found := st // on the heap only when there is one
+	return &found
 }
 
 // matchFirst matches the first of qs that matches at c in s: the indexes

@@ -104,14 +104,21 @@ func (p *patternCheck) Run(c *Context) {
 func (p *patternCheck) runLines(c *Context, raw bool, may uint64) {
 	found := c.lent.matches // reused from line to line, and rule to rule
 	defer func() { c.lent.matches = found[:0] }()
+	// A line without a literal of the patterns searched is passed over at
+	// one look, not one per pattern.
+	lits := p.literals(c.documentScan(raw), may)
 	for _, n := range c.scopeLines(p.Scope) {
-		text, base := c.lineScan(n, raw)
+		text := c.lineScanned(n, raw)
+		if !text.MayHold(&lits) {
+			continue
+		}
 		// The exceptions are looked at only on a line with a match: they
 		// are often the costlier patterns, and most lines have none.
 		found = findSome(p.Patterns, may, text, found)
 		if len(found) == 0 || skipLine(text, p.Unless) {
 			continue
 		}
+		_, base := c.lineText(n, raw)
 		for _, m := range found {
 			start, end := c.toDoc(base+m.start, base+m.end, raw)
 			c.Report(start, end, nil, c.textFix(p.Fix, n, start, end))
@@ -123,6 +130,19 @@ func (p *patternCheck) runLines(c *Context, raw bool, may uint64) {
 			}
 		}
 	}
+}
+
+// literals returns the literals in the dictionary of whole, a scanned
+// document, of the patterns in set may (see findSome): a line of whole
+// without one holds a match of none of them.
+func (p *patternCheck) literals(whole *match.Text, may uint64) match.AnyOf {
+	var lits match.AnyOf
+	for i := range p.Patterns {
+		if i >= 64 || may&(1<<i) != 0 {
+			lits.Add(whole, p.Patterns[i].Pattern)
+		}
+	}
+	return lits
 }
 
 // mayMatch returns the set of patterns (see findSome) that text may hold a
@@ -245,6 +265,12 @@ func formIndex(raw bool) int {
 // lineScan returns line n as lineText does, with the literals of the
 // engine's patterns found in it: a piece of the scanned document.
 func (c *Context) lineScan(n int, raw bool) (*match.Text, int) {
+	_, base := c.lineText(n, raw)
+	return c.lineScanned(n, raw), base
+}
+
+// lineScanned is lineScan without the line's offset.
+func (c *Context) lineScanned(n int, raw bool) *match.Text {
 	mode := formIndex(raw)
 	if c.scanned[mode] == nil {
 		var spans [][2]int
@@ -265,8 +291,7 @@ func (c *Context) lineScan(n int, raw bool) (*match.Text, int) {
 			c.spare.spans = spans
 		}
 	}
-	_, base := c.lineText(n, raw)
-	return &c.scanned[mode][n-1], base
+	return &c.scanned[mode][n-1]
 }
 
 // toDoc maps a span of the text a rule matched (raw or view) to Doc.Text.

@@ -86,8 +86,11 @@ type Pattern struct {
 	// row is the pattern as a row of strings and repetitions matched by
 	// backtracking (see row); nil for other patterns.
 	row *row
-	// starts is what the first byte of a match can be.
-	starts starts
+	// starts is what the first byte of a match can be; secondStarts, for
+	// sequences, what the first byte of its second rune can be (see
+	// secondStartsOf).
+	starts       starts
+	secondStarts *starts
 	// compiled holds the expression compiled, once a search or a caller
 	// needs regexp: most patterns never do.
 	compiled atomic.Pointer[variants]
@@ -223,6 +226,9 @@ func (p *Pattern) plan() {
 		p.seqs = sequencesOf(tree)
 		p.firstRunes = firstRunes(p.seqs)
 		p.secondRunes = secondRunes(p.seqs)
+		if p.starts.lo != 0 {
+			p.secondStarts = secondStartsOf(p.seqs)
+		}
 	}
 	p.tail = tailSet(simple) // sequences tried at each start use it too
 	if p.seqs == nil {

@@ -231,6 +231,11 @@ func FuzzSameAsRegexp(f *testing.F) {
 	f.Add(`《[^《》]{2,6}》\s*\(?\s*\p{Han}{1,3}[〔(]\d+号`, "《甲乙》( 某〔3号《丙丁》 (发(12号")
 	f.Add(`\n(?:[ \t]*\n)+[ \t]*\z`, "甲\n\n \n\t")
 	f.Add(`(a|ab)[^。]{0,3}?(c|bc)$`, "abbc ac。abc")
+	// first bytes passed over eight at a time, a second byte or the byte
+	// after an ASCII first rune checked (nextStart)
+	f.Add(`[0-9]+[年月]`, "2024年,3月和12日 99月")
+	f.Add(`[ab\x{E000}-\x{E0FF}]+`, "，甲\ue000a\uefff\xee\x80b")
+	f.Add(`[!-~]\d`, "甲,1 a2，~3")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		re, err := regexp.Compile(expr)
 		if err != nil {

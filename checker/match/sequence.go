@@ -476,6 +476,16 @@ type starts struct {
 	// start a rune (ASCII and lead bytes), so a place it finds is one where
 	// regexp steps.
 	first [4]uint64
+	// lo and hi are the least and greatest first byte when every one is
+	// ASCII and lo is not 0: a search passes eight bytes at once that hold
+	// none from lo to hi (see asciiIn).
+	lo, hi byte
+	// seconds[k] holds a bit per continuation byte (its low six bits) that
+	// can follow lead byte few[k] in a match's first rune, when few holds a
+	// lead byte of a longer rune: 0xEF starts the U+FFFD of \x{FFFD}+ and
+	// the full-width marks of Chinese text (，is EF BC 8C) alike, and the
+	// second byte tells them apart. nil otherwise.
+	seconds []uint64
 }
 
 // maxLeads bounds the first bytes a search looks for one by one.
@@ -490,10 +500,26 @@ func startsOf(re *syntax.Regexp) starts {
 		n += bits.OnesCount64(w)
 	}
 	st.ascii = !st.every && !st.invalid && st.first[2] == 0 && st.first[3] == 0
+	if st.ascii && n > 0 && !st.firstByte(0) {
+		st.lo = byte(bits.TrailingZeros64(st.first[0]))
+		if st.first[0] == 0 {
+			st.lo = byte(64 + bits.TrailingZeros64(st.first[1]))
+		}
+		st.hi = byte(63 - bits.LeadingZeros64(st.first[1]) + 64)
+		if st.first[1] == 0 {
+			st.hi = byte(63 - bits.LeadingZeros64(st.first[0]))
+		}
+	}
 	for b := 0; b < 256 && n <= maxLeads; b++ {
 		if st.firstByte(byte(b)) {
 			st.few = append(st.few, byte(b))
 		}
+	}
+	if !st.every && slices.ContainsFunc(st.few, func(b byte) bool { return b >= 0xC0 }) {
+		// A second walk, now that the lead bytes are known, notes the
+		// continuation bytes that follow them.
+		st.seconds = make([]uint64, len(st.few))
+		st.addFirst(re)
 	}
 	return st
 }
@@ -563,7 +589,39 @@ func (st *starts) addSet(set []rune) {
 				st.first[b>>6] |= 1 << (b & 63)
 			}
 		}
+		for k, b := range st.few {
+			if st.seconds != nil && b >= 0xC0 {
+				st.seconds[k] |= secondBytes(b, lo, hi)
+			}
+		}
 	}
+}
+
+// secondBytes returns a bit per continuation byte (its low six bits) that
+// follows lead byte b in the encoding of a rune from lo to hi: each second
+// byte c stands for the runes whose encoding starts with b, c, a range,
+// which the bit is set for when it meets [lo, hi]. (A pair no valid rune
+// starts with may get a bit: the bits may hold more than the runes need.)
+func secondBytes(b byte, lo, hi rune) uint64 {
+	var size, shift uint
+	switch {
+	case b >= 0xF0:
+		size, shift = 4, 12
+	case b >= 0xE0:
+		size, shift = 3, 6
+	default:
+		size, shift = 2, 0
+	}
+	lead := rune(b) & (0x7F >> size) // the lead byte's bits of the rune
+	var set uint64
+	for c := range rune(64) {
+		first := (lead<<6 | c) << shift
+		last := first | (1<<shift - 1)
+		if first <= hi && lo <= last {
+			set |= 1 << c
+		}
+	}
+	return set
 }
 
 // leadByte is the first byte of r's UTF-8 encoding.
@@ -587,6 +645,8 @@ func (x *search) nextStart(valid bool, from int) int {
 			return from
 		}
 		return -1
+	case st.few == nil && st.lo != 0:
+		return x.nextASCII(from)
 	case st.few == nil:
 		for i := from; i < len(x.s); i++ {
 			if st.ascii {
@@ -610,20 +670,101 @@ func (x *search) nextStart(valid bool, from int) int {
 			x.leadAt[i] = notSearched
 		}
 	}
-	next := -1
-	for k, b := range st.few {
-		at := x.leadAt[k]
-		if at == notSearched || at >= 0 && at < from {
-			if at = strings.IndexByte(x.s[from:], b); at >= 0 {
-				at += from
+	for {
+		next, lead := -1, 0
+		for k, b := range st.few {
+			at := x.leadAt[k]
+			if at == notSearched || at >= 0 && at < from {
+				if at = strings.IndexByte(x.s[from:], b); at >= 0 {
+					at += from
+				}
+				x.leadAt[k] = at
 			}
-			x.leadAt[k] = at
+			if at >= 0 && (next < 0 || at < next) {
+				next, lead = at, k
+			}
 		}
-		if at >= 0 && (next < 0 || at < next) {
-			next = at
+		if next < 0 || st.secondMay(lead, x.s, next+1) {
+			return next
+		}
+		from = next + 1
+	}
+}
+
+// secondMay tells whether the byte at i, after lead byte few[k] at i-1, can
+// be the second byte of a match's first rune (see seconds): always after an
+// ASCII one.
+func (st *starts) secondMay(k int, s string, i int) bool {
+	if st.seconds == nil || st.few[k] < utf8.RuneSelf {
+		return true
+	}
+	return i < len(s) && s[i]&0xC0 == 0x80 && st.seconds[k]&(1<<(s[i]&63)) != 0
+}
+
+// nextASCII is nextStart for first bytes that are all ASCII, from lo to hi
+// (lo not 0): it looks at eight bytes at once, and only at those among them
+// from lo to hi (a digit's pattern passes over Chinese text and its marks
+// alike). A place it finds must be followed by a byte that can start a
+// match's second rune, when the pattern knows them (secondStarts).
+func (x *search) nextASCII(from int) int {
+	st, s := &x.p.starts, x.s
+	i := from
+	for ; i+8 <= len(s); i += 8 {
+		for m := st.asciiIn(word(s, i)); m != 0; m &= m - 1 {
+			if c := i + bits.TrailingZeros64(m)/8; x.mayStartAt(c) {
+				return c
+			}
 		}
 	}
-	return next
+	for ; i < len(s); i++ {
+		if x.mayStartAt(i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// asciiIn returns the high bit of each byte of w from lo to hi (the
+// "hasbetween" of Bit Twiddling Hacks, exact for ASCII bounds): each byte's
+// seven low bits are compared with both bounds at once, without a carry
+// between bytes, and a byte with its high bit set is left out.
+func (st *starts) asciiIn(w uint64) uint64 {
+	const ones, low7, high = 0x0101010101010101, 0x7F7F7F7F7F7F7F7F, 0x8080808080808080
+	above, below := uint64(st.lo)-1, uint64(st.hi)+1
+	y := w & low7
+	return (ones*(127+below) - y) &^ w & (y + ones*(127-above)) & high
+}
+
+// mayStartAt tells whether a match may start at c, an ASCII byte: c is one
+// of the first bytes, and the byte after it one of secondStarts.
+func (x *search) mayStartAt(c int) bool {
+	s, second := x.s, x.p.secondStarts
+	return x.p.starts.firstByte(s[c]) && (second == nil || c+1 < len(s) && second.may(s[c+1]))
+}
+
+// secondStartsOf returns the first bytes of the second rune of a match of
+// qs, when every sequence's first item is one rune (firstRunes sums up its
+// sets): those of its items from the second up to the first that must
+// match. nil if a first item is not one rune or a sequence has no such item.
+func secondStartsOf(qs []*sequence) *starts {
+	var st starts
+	for _, q := range qs {
+		if q.items[0].min != 1 || q.items[0].max != 1 {
+			return nil
+		}
+		i := 1
+		for ; i < len(q.items); i++ {
+			st.addSet(q.items[i].set)
+			if q.items[i].min > 0 {
+				break
+			}
+		}
+		if i == len(q.items) {
+			return nil
+		}
+	}
+	found := st // on the heap only when there is one
+	return &found
 }
 
 // matchFirst matches the first of qs that matches at c in s: the indexes

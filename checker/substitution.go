@@ -311,6 +311,19 @@ func (s *substitutionCheck) liveGroups(c *Context, raw bool, live []int) []int {
 	return live
 }
 
+// literals returns the literals in the dictionary of whole, a scanned
+// document, of the from expressions of the groups live: a line of whole
+// without one holds a match of none of them. The byte groups' bytes are
+// literals; a from without literals (outside's) makes every line one that
+// may hold a hit.
+func (s *substitutionCheck) literals(whole *match.Text, live []int) match.AnyOf {
+	var lits match.AnyOf
+	for _, g := range live {
+		lits.Add(whole, s.swaps[s.groups[g].members[0]].from)
+	}
+	return lits
+}
+
 // checkTemplate refuses a replacement that names a group from does not have,
 // and one that from would match again (the fix would never settle).
 func checkTemplate(r *rules.Rule, from *rules.Regexp, to string) error {
@@ -414,13 +427,21 @@ func (s *substitutionCheck) Run(c *Context) {
 	if len(live) == 0 {
 		return
 	}
+	// A line without a literal of the live groups' from expressions holds
+	// no hit (contexts, skip and unless only drop hits): it is passed over
+	// at one look, not one per group.
+	lits := s.literals(c.documentScan(raw), live)
 	for _, n := range c.scopeLines(s.Scope) {
-		scanned, base := c.lineScan(n, raw)
+		scanned := c.lineScanned(n, raw)
+		if !scanned.MayHold(&lits) {
+			continue
+		}
 		// The exceptions only on a line with hits, as for pattern.
 		s.find(scanned, live, found)
 		if len(found.hits) == 0 || skipLine(scanned, s.Unless) {
 			continue
 		}
+		_, base := c.lineText(n, raw)
 		if s.Per == "line" {
 			s.reportLine(c, found, base, raw)
 			continue

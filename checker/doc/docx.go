@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf16"
+
+	"github.com/fzlint/fzlint/checker/lend"
 )
 
 // Bounds on what a .docx may unpack to: a report's document.xml is well under
@@ -22,12 +24,14 @@ const (
 	ratioFloorSz = 1 << 20  // parts smaller than this are not held to maxRatio
 )
 
-// readDocx reads a Word document: the paragraphs of its body in document
+// readDocxIn reads a Word document: the paragraphs of its body in document
 // order, table cells included, one line each, with automatic numbering
 // rendered into the text (counted in Line.Generated) and tracked changes
 // applied. Headers, footers and footnotes are other parts and are not read;
 // comments (批注) are read with the range they comment on (Document.Comments). The Document has no Source: fixes are not written to .docx.
-func readDocx(file string, data []byte) (*Document, error) {
+// Its text, its lines and the list of its paragraphs are written in memory
+// of loan (nil: fresh memory).
+func readDocxIn(file string, data []byte, loan *lend.Loan) (*Document, error) {
 	switch sniff(data) {
 	case kindZip:
 	case kindOLE:
@@ -79,7 +83,7 @@ func readDocx(file string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	paras, text, err := readBody(bodyXML, st, num)
+	paras, text, err := readBody(loan, bodyXML, st, num)
 	if err != nil {
 		return nil, xmlError(file, main, err)
 	}
@@ -87,7 +91,7 @@ func readDocx(file string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := docxDocument(file, paras, text)
+	d, err := docxDocument(loan, file, paras, text)
 	if err != nil {
 		return nil, err
 	}
@@ -122,8 +126,8 @@ func notWord(file string, p *docxPackage, main string) *ReadError {
 }
 
 // docxDocument joins the paragraphs, spans of body, into a Document, one
-// line each.
-func docxDocument(file string, paras []paragraph, body string) (*Document, error) {
+// line each, its lines in memory of loan.
+func docxDocument(loan *lend.Loan, file string, paras []paragraph, body string) (*Document, error) {
 	text := body
 	if !joinedInOrder(paras, body) {
 		var sb strings.Builder
@@ -143,7 +147,7 @@ func docxDocument(file string, paras []paragraph, body string) (*Document, error
 	// XML's characters (the scanner and encoding/xml refuse invalid UTF-8)
 	// and of numbers rendered by numbering. checkDocument holds FuzzDocx and
 	// FuzzDocxParts to it.
-	d := newDocument(file, FormatDocx, EncUTF8, text, true)
+	d := newDocumentIn(loan, file, FormatDocx, EncUTF8, text, true)
 	for i, p := range paras {
 		d.Lines[i].Generated = p.generated
 		d.Lines[i].Heading = p.heading

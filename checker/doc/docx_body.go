@@ -9,8 +9,10 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/fzlint/fzlint/checker/doc/wordxml"
+	"github.com/fzlint/fzlint/checker/lend"
 )
 
 const (
@@ -77,7 +79,7 @@ type bodyReader struct {
 	// each after a line feed but the first; a paragraph's is a span of it,
 	// so that a paragraph costs no string, and when they finished in the
 	// order they print (no text boxes), it is the document's text.
-	text strings.Builder
+	text []byte
 	kept int // paragraphs in text
 	// open are the paragraphs being read, nested when a text box sits
 	// inside a paragraph; the slots past its end keep the text buffers of
@@ -122,26 +124,32 @@ type paraProps struct {
 	markDeleted bool
 }
 
-// readBody reads the paragraphs of the body and the text they are spans of.
-func readBody(body xmlPart, st *styleSheet, num *numbering) (paras []paragraph, text string, err error) {
+// readBody reads the paragraphs of the body and the text they are spans of,
+// both in memory of loan.
+func readBody(loan *lend.Loan, body xmlPart, st *styleSheet, num *numbering) (paras []paragraph, text string, err error) {
 	err = body.read(func(tokens tokenReader) (err error) {
-		paras, text, err = readBodyTokens(tokens, st, num.counting(), len(body.data))
+		paras, text, err = readBodyTokens(loan, tokens, st, num.counting(), len(body.data))
 		return err
 	})
 	return paras, text, err
 }
 
 // readBodyTokens reads the body from tokens of a part of partSize bytes.
-func readBodyTokens(tokens tokenReader, st *styleSheet, num *numbering, partSize int) ([]paragraph, string, error) {
-	r := &bodyReader{tokens: tokens, styles: st, num: num}
+func readBodyTokens(loan *lend.Loan, tokens tokenReader, st *styleSheet, num *numbering, partSize int) ([]paragraph, string, error) {
+	// LibreOffice writes about three bytes of XML for a byte of text, WPS
+	// four, Word ten or more: a third of the part holds the text of any of
+	// them without growing.
+	r := &bodyReader{tokens: tokens, styles: st, num: num,
+		text: lend.Slice[byte](loan, lend.Text, min(partSize/3, MaxTextBytes)),
+		out:  lend.Slice[paragraph](loan, lend.Paragraphs, 0)}
 	if open, ok := paraSlots.Get().(*[]openPara); ok {
 		r.open = (*open)[:0]
 	}
 	defer r.release()
-	// LibreOffice writes about three bytes of XML for a byte of text, WPS
-	// four, Word ten or more: a third of the part holds the text of any of
-	// them without growing.
-	r.text.Grow(min(partSize/3, MaxTextBytes))
+	defer func() {
+		lend.Keep(loan, lend.Text, r.text)
+		lend.Keep(loan, lend.Paragraphs, r.out)
+	}()
 	for {
 		t, err := r.tokens.next()
 		if errors.Is(err, io.EOF) {
@@ -181,7 +189,8 @@ func readBodyTokens(tokens tokenReader, st *styleSheet, num *numbering, partSize
 	if r.joined != nil {
 		r.out = append(r.out, r.keep(r.joined.para, r.joined.text))
 	}
-	return r.out, r.text.String(), nil
+	// Nothing writes r.text once it is returned: the string may be its bytes.
+	return r.out, unsafe.String(unsafe.SliceData(r.text), len(r.text)), nil
 }
 
 // start reads a start element; consumed tells whether it read the element
@@ -334,12 +343,12 @@ func (r *bodyReader) finish() {
 // paragraph with its span.
 func (r *bodyReader) keep(para paragraph, text []byte) paragraph {
 	if r.kept > 0 {
-		r.text.WriteByte('\n')
+		r.text = append(r.text, '\n')
 	}
 	r.kept++
-	para.start = r.text.Len()
-	r.text.Write(text)
-	para.end = r.text.Len()
+	para.start = len(r.text)
+	r.text = append(r.text, text...)
+	para.end = len(r.text)
 	return para
 }
 

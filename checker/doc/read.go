@@ -126,7 +126,7 @@ func ReadBytes(path string, data []byte, opts Options) (d *Document, err error) 
 	}
 	switch format {
 	case FormatDocx:
-		d, err = readDocx(path, data)
+		d, err = readDocxIn(path, data, opts.Loan)
 	case FormatHTML:
 		d, err = readHTML(path, data, opts)
 	case FormatMarkdown:

@@ -21,12 +21,14 @@ type Kind int
 
 // The memory a Loan lends.
 const (
-	Input    Kind = iota // the bytes read (doc.Read)
-	View                 // the copy of the text the view is written over (normalize)
-	Marks                // where the view's offsets leave the text's (normalize)
-	Lines                // a document's lines
-	Findings             // the findings a check hands out
-	Fixes                // the findings' fixes (New)
+	Input      Kind = iota // the bytes read (doc.Read)
+	View                   // the copy of the text the view is written over (normalize)
+	Marks                  // where the view's offsets leave the text's (normalize)
+	Lines                  // a document's lines
+	Text                   // the text a reader writes (a .docx's body)
+	Paragraphs             // a .docx's paragraphs, as its body is read
+	Findings               // the findings a check hands out
+	Fixes                  // the findings' fixes (New)
 	kinds
 )
 

@@ -13,9 +13,10 @@ import (
 	"github.com/fzlint/fzlint/checker/output"
 )
 
-// TestLendingChangesNothing runs `check` over the seeds, copies of them and
-// every report of testdata, in every output format and with one and two
-// jobs, lending each file's memory to the next with released memory
+// TestLendingChangesNothing runs `check` over the seeds, copies of them,
+// every report of testdata and the .docx samples of ../shared (with
+// /tmp/dxmix, .docx and text mixed, when it is there), in every output
+// format and with one and two jobs, lending each file's memory to the next with released memory
 // poisoned, and compares every byte printed with a run that lends nothing:
 // a result read after its memory is given back would print garbage.
 func TestLendingChangesNothing(t *testing.T) {
@@ -42,6 +43,12 @@ func TestLendingChangesNothing(t *testing.T) {
 		"seeds":    seeds,
 		"copies":   {copies},
 		"testdata": {"../../testdata"},
+	}
+	if docx, _ := filepath.Glob("../../../shared/samples/*.docx"); len(docx) > 0 {
+		inputs["docx samples"] = docx
+	}
+	if info, err := os.Stat("/tmp/dxmix"); err == nil && info.IsDir() {
+		inputs["dxmix"] = []string{"/tmp/dxmix"}
 	}
 	outputs := [][]string{{"--format", "json", "--format", "github:" + filepath.Join(t.TempDir(), "github.txt")}}
 	for _, format := range output.Formats {

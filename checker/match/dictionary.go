@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -515,17 +516,43 @@ func (p *Pattern) MayMatchIn(t *Text) bool {
 
 // mayStartIn tells whether a match can start somewhere in t, by the first
 // bytes of its matches: false only when they are few and t holds none of
-// them, nor, when a match can start at a byte of invalid UTF-8, such a byte.
+// them where a match's first rune can start (see leadIn), nor, when a match
+// can start at a byte of invalid UTF-8, such a byte.
 func (st *starts) mayStartIn(t *Text) bool {
 	if st.every || st.few == nil || st.invalid && !t.isValid() {
 		return true
 	}
-	for _, b := range st.few {
-		if strings.IndexByte(t.s, b) >= 0 {
+	for k := range st.few {
+		if st.leadIn(k, t.s) {
 			return true
 		}
 	}
 	return false
+}
+
+// leadIn tells whether s holds first byte few[k] followed by a byte that can
+// follow it in a match's first rune (see secondMay). A document full of
+// full-width marks (，is EF BC 8C) holds no U+FFFD (EF BF BD): \x{FFFD}+ is
+// ruled out for it by the pair EF BF, which one search looks for when it is
+// the one second byte; else each lead byte found is looked at.
+func (st *starts) leadIn(k int, s string) bool {
+	lead := st.few[k]
+	if st.seconds == nil || lead < utf8.RuneSelf {
+		return strings.IndexByte(s, lead) >= 0
+	}
+	if seconds := st.seconds[k]; bits.OnesCount64(seconds) == 1 {
+		pair := [2]byte{lead, 0x80 | byte(bits.TrailingZeros64(seconds))}
+		return strings.Contains(s, string(pair[:]))
+	}
+	for i := 0; ; {
+		at := strings.IndexByte(s[i:], lead)
+		if at < 0 {
+			return false
+		}
+		if i += at + 1; st.secondMay(k, s, i) {
+			return true
+		}
+	}
 }
 
 // hasBefore tells whether one of e's literals occurs in t wholly before end.

@@ -24,7 +24,9 @@ type search struct {
 	// at[i] is the first occurrence of literal i at or after some earlier
 	// pos: searched again when pos passes it; -1 when there is none left,
 	// notSearched before the first search. leadAt is the same for the first
-	// bytes of a pattern's sequences (starts.few), once leadsSeen.
+	// bytes of a pattern's sequences (starts.few), once leadsSeen; a lead
+	// byte found where the byte after it rules out a match's first rune
+	// (starts.secondMay) is searched again from the next byte on.
 	at        []int
 	leadAt    [maxLeads]int
 	leadsSeen bool
@@ -42,6 +44,16 @@ type search struct {
 	t  *Text
 	e  *entry
 	oi int
+	// own lists the ids of the pattern's literals t holds, nOwn of them,
+	// when they are at most maxOwn: the search then looks for each in s
+	// itself, ownAt being to own what at is to the pattern's literals,
+	// rather than walk t's occurrences, most of which are other patterns'
+	// literals (a line of the seeds holds dozens, and a rule searches it
+	// with a dozen patterns). nOwn is -1 when t holds more of them (the
+	// search walks t.occ), 0 before they are listed.
+	own   [maxOwn]int32
+	ownAt [maxOwn]int32
+	nOwn  int8
 	// valid is 1 when s is valid UTF-8, -1 when not, 0 before it is known.
 	valid int8
 	// mem holds the indexes of the matches of sequences.
@@ -52,6 +64,10 @@ type search struct {
 }
 
 const notSearched = -2
+
+// maxOwn bounds the literals t holds that a search on a scanned Text looks
+// for itself (see search.own).
+const maxOwn = 4
 
 // runeAt is where the first occurrence of a rune at or after from starts
 // (-1 if none), once known. Searches come from increasing places, so one
@@ -104,6 +120,12 @@ func (x *search) in(t *Text, e *entry) *search {
 // occurrence returns where the first literal occurrence at or after pos
 // starts, or -1.
 func (x *search) occurrence() int {
+	if x.t != nil && x.nOwn == 0 {
+		x.listOwn()
+	}
+	if x.nOwn > 0 {
+		return x.ownOccurrence()
+	}
 	if x.t != nil {
 		for ; x.oi < len(x.t.occ); x.oi++ {
 			o := x.t.occ[x.oi]
@@ -128,6 +150,49 @@ func (x *search) occurrence() int {
 				at += x.pos
 			}
 			x.at[i] = at
+		}
+		if at >= 0 && (first < 0 || at < first) {
+			first = at
+		}
+	}
+	return first
+}
+
+// listOwn lists the pattern's literals t holds in own, or sets nOwn to -1
+// when they are more than maxOwn. (Every search on t is of a pattern t holds
+// a literal of: one of none is ruled out by has first.)
+func (x *search) listOwn() {
+	n := 0
+	for _, id := range x.e.ids {
+		if x.t.present[id/64]&(1<<(id%64)) == 0 {
+			continue
+		}
+		if n == maxOwn {
+			x.nOwn = -1
+			return
+		}
+		x.own[n], x.ownAt[n] = id, notSearched
+		n++
+	}
+	x.nOwn = int8(n)
+	if n == 0 {
+		x.nOwn = -1
+	}
+}
+
+// ownOccurrence is occurrence for a search on a scanned Text by the literals
+// listed in own: t's occurrences of a literal are the places s holds it
+// (every place a literal can start, at the start of a rune, is one the scan
+// looks at), so looking for it in s finds the same.
+func (x *search) ownOccurrence() int {
+	first := -1
+	for i, id := range x.own[:x.nOwn] {
+		at := int(x.ownAt[i])
+		if at == notSearched || at >= 0 && at < x.pos {
+			if at = index(x.s[x.pos:], x.t.d.lits[id]); at >= 0 {
+				at += x.pos
+			}
+			x.ownAt[i] = int32(at) // as t.occ places occurrences
 		}
 		if at >= 0 && (first < 0 || at < first) {
 			first = at

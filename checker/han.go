@@ -20,7 +20,7 @@ func isHan(r rune) bool {
 // hanCJKMarks has bit r-0x3000 set for the Chinese characters of the CJK
 // symbols and punctuation block: 々 〇 〡–〩 〸–〻 (TestHanShortcuts checks
 // every rune).
-const hanCJKMarks = 1<<0x05 | 1<<0x07 | 0x1FF<<0x21 | 0xF<<0x38
+const hanCJKMarks uint64 = 1<<0x05 | 1<<0x07 | 0x1FF<<0x21 | 0xF<<0x38
 
 // isSpace is unicode.IsSpace told by comparisons, without the table search
 // for runes above U+00FF: their white space is U+1680, U+2000–U+200A,

@@ -308,16 +308,18 @@ func (s *scanner) text() (*xmlToken, error) {
 	}
 	s.pos = end
 	raw := s.src[start:end]
-	amp, ok := textChars(raw)
-	if !ok {
+	if strings.Contains(raw, "]]>") {
 		return nil, errNotScanned
 	}
 	s.setToken(tokText, xml.Name{}, nil, s.data[start:end])
-	if amp {
+	if strings.IndexByte(raw, '&') >= 0 {
+		var ok bool
 		if s.buf, ok = unescape(s.buf[:0], raw); !ok {
 			return nil, errNotScanned
 		}
 		s.tok.text = s.buf
+	} else if !validChars(raw) {
+		return nil, errNotScanned
 	}
 	return &s.tok, nil
 }
@@ -708,38 +710,6 @@ func validChars(s string) bool {
 		i += n
 	}
 	return true
-}
-
-// textChars is validChars for character data, in the same one look at
-// each byte: ok is false also where s has "]]>", which encoding/xml
-// refuses outside CDATA; amp tells whether s has a reference, whose
-// characters unescape checks.
-func textChars(s string) (amp, ok bool) {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '&':
-				amp = true
-			case c == ']' && strings.HasPrefix(s[i:], "]]>"):
-				return amp, false
-			case c < 0x20 && c != '\t' && c != '\n':
-				return amp, false
-			}
-			i++
-			continue
-		}
-		if threeByteChar(s, i) {
-			i += 3
-			continue
-		}
-		n := wideChar(s[i:])
-		if n == 0 {
-			return amp, false
-		}
-		i += n
-	}
-	return amp, true
 }
 
 // threeByteChar tells whether s[i:] starts with three bytes led by

@@ -226,7 +226,7 @@ func (p *Pattern) plan() {
 		p.seqs = sequencesOf(tree)
 		p.firstRunes = firstRunes(p.seqs)
 		p.secondRunes = secondRunes(p.seqs)
-		if p.starts.lo != 0 {
+		if p.starts.few == nil && p.starts.lo != 0 { // read by nextASCII alone
 			p.secondStarts = secondStartsOf(p.seqs)
 		}
 	}

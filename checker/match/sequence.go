@@ -745,8 +745,12 @@ func (x *search) mayStartAt(c int) bool {
 // secondStartsOf returns the first bytes of the second rune of a match of
 // qs, when every sequence's first item is one rune (firstRunes sums up its
 // sets): those of its items from the second up to the first that must
-// match. nil if a first item is not one rune or a sequence has no such item.
+// match. nil if there are no sequences, a first item is not one rune or a
+// sequence has no such item.
 func secondStartsOf(qs []*sequence) *starts {
+	if len(qs) == 0 {
+		return nil
+	}
 	var st starts
 	for _, q := range qs {
 		if q.items[0].min != 1 || q.items[0].max != 1 {

@@ -49,8 +49,8 @@ type search struct {
 	// itself, ownAt being to own what at is to the pattern's literals,
 	// rather than walk t's occurrences, most of which are other patterns'
 	// literals (a line of the seeds holds dozens, and a rule searches it
-	// with a dozen patterns). nOwn is -1 when t holds more of them (the
-	// search walks t.occ), 0 before they are listed.
+	// with a dozen patterns). nOwn is -1 when t holds more of them or
+	// none (the search walks t.occ), 0 before they are listed.
 	own   [maxOwn]int32
 	ownAt [maxOwn]int32
 	nOwn  int8
@@ -159,7 +159,7 @@ func (x *search) occurrence() int {
 }
 
 // listOwn lists the pattern's literals t holds in own, or sets nOwn to -1
-// when they are more than maxOwn. (Every search on t is of a pattern t holds
+// when they are more than maxOwn, or none. (Every search on t is of a pattern t holds
 // a literal of: one of none is ruled out by has first.)
 func (x *search) listOwn() {
 	n := 0

@@ -265,22 +265,34 @@ func secondRunes(qs []*sequence) []rune {
 		return nil
 	}
 	var pairs [][2]rune
+	if !eachSecondSet(qs, func(set []rune) { pairs = appendPairs(pairs, set) }) {
+		return nil
+	}
+	return union(pairs)
+}
+
+// eachSecondSet calls visit with the sets a match of qs can take its second
+// rune from, when every sequence's first item is one rune: each sequence's
+// items from the second up to the first that must match. It returns false,
+// having visited some, if a first item is not one rune or a sequence has no
+// such item.
+func eachSecondSet(qs []*sequence, visit func(set []rune)) bool {
 	for _, q := range qs {
 		if q.items[0].min != 1 || q.items[0].max != 1 {
-			return nil
+			return false
 		}
 		i := 1
 		for ; i < len(q.items); i++ {
-			pairs = appendPairs(pairs, q.items[i].set)
+			visit(q.items[i].set)
 			if q.items[i].min > 0 {
 				break
 			}
 		}
 		if i == len(q.items) {
-			return nil
+			return false
 		}
 	}
-	return union(pairs)
+	return true
 }
 
 // ways returns how many sequences expand makes of re, counted without
@@ -743,29 +755,16 @@ func (x *search) mayStartAt(c int) bool {
 }
 
 // secondStartsOf returns the first bytes of the second rune of a match of
-// qs, when every sequence's first item is one rune (firstRunes sums up its
-// sets): those of its items from the second up to the first that must
-// match. nil if there are no sequences, a first item is not one rune or a
-// sequence has no such item.
+// qs, when every sequence's first item is one rune (eachSecondSet). nil if
+// there are no sequences, a first item is not one rune or a sequence has no
+// such item.
 func secondStartsOf(qs []*sequence) *starts {
 	if len(qs) == 0 {
 		return nil
 	}
 	var st starts
-	for _, q := range qs {
-		if q.items[0].min != 1 || q.items[0].max != 1 {
-			return nil
-		}
-		i := 1
-		for ; i < len(q.items); i++ {
-			st.addSet(q.items[i].set)
-			if q.items[i].min > 0 {
-				break
-			}
-		}
-		if i == len(q.items) {
-			return nil
-		}
+	if !eachSecondSet(qs, st.addSet) {
+		return nil
 	}
 	found := st // on the heap only when there is one
 	return &found

@@ -143,14 +143,8 @@ func (x *search) occurrence() int {
 	}
 	first := -1
 	for i, lit := range x.p.need.lits {
-		at := x.at[i]
-		if at == notSearched || at >= 0 && at < x.pos {
-			at = index(x.s[x.pos:], lit)
-			if at >= 0 {
-				at += x.pos
-			}
-			x.at[i] = at
-		}
+		at := nextAt(x.s, lit, x.pos, x.at[i])
+		x.at[i] = at
 		if at >= 0 && (first < 0 || at < first) {
 			first = at
 		}
@@ -158,9 +152,21 @@ func (x *search) occurrence() int {
 	return first
 }
 
+// nextAt returns where lit first stands in s at or after pos, -1 if
+// nowhere, given at, the last answer for it (notSearched before the
+// first): s is searched again only once pos has passed that answer.
+func nextAt(s, lit string, pos, at int) int {
+	if at == notSearched || at >= 0 && at < pos {
+		if at = index(s[pos:], lit); at >= 0 {
+			at += pos
+		}
+	}
+	return at
+}
+
 // listOwn lists the pattern's literals t holds in own, or sets nOwn to -1
-// when they are more than maxOwn, or none. (Every search on t is of a pattern t holds
-// a literal of: one of none is ruled out by has first.)
+// when they are more than maxOwn, or none. (Every search on t is of a
+// pattern t holds a literal of: one of none is ruled out by has first.)
 func (x *search) listOwn() {
 	n := 0
 	for _, id := range x.e.ids {
@@ -187,13 +193,8 @@ func (x *search) listOwn() {
 func (x *search) ownOccurrence() int {
 	first := -1
 	for i, id := range x.own[:x.nOwn] {
-		at := int(x.ownAt[i])
-		if at == notSearched || at >= 0 && at < x.pos {
-			if at = index(x.s[x.pos:], x.t.d.lits[id]); at >= 0 {
-				at += x.pos
-			}
-			x.ownAt[i] = int32(at) // as t.occ places occurrences
-		}
+		at := nextAt(x.s, x.t.d.lits[id], x.pos, int(x.ownAt[i]))
+		x.ownAt[i] = int32(at) // as t.occ places occurrences
 		if at >= 0 && (first < 0 || at < first) {
 			first = at
 		}

@@ -118,18 +118,28 @@ func (p *patternCheck) runLines(c *Context, raw bool, may uint64) {
 		if len(found) == 0 || skipLine(text, p.Unless) {
 			continue
 		}
-		_, base := c.lineText(n, raw)
-		for _, m := range found {
-			start, end := c.toDoc(base+m.start, base+m.end, raw)
-			c.Report(start, end, nil, c.textFix(p.Fix, n, start, end))
-			if p.Per == "line" {
-				break
-			}
-			if p.Per == "document" {
-				return
-			}
+		if p.reportLine(c, n, raw, found) {
+			return
 		}
 	}
+}
+
+// reportLine reports the matches found on line n, as many as the rule's
+// per allows; done tells that the rule has reported all it will for the
+// document.
+func (p *patternCheck) reportLine(c *Context, n int, raw bool, found []span) (done bool) {
+	_, base := c.lineText(n, raw)
+	for _, m := range found {
+		start, end := c.toDoc(base+m.start, base+m.end, raw)
+		c.Report(start, end, nil, c.textFix(p.Fix, n, start, end))
+		if p.Per == "line" {
+			break
+		}
+		if p.Per == "document" {
+			return true
+		}
+	}
+	return false
 }
 
 // literals returns the literals in the dictionary of whole, a scanned

@@ -9,24 +9,17 @@ import (
 
 // searchEveryLine is runLines as it was before lines were passed over by
 // their literals (match.AnyOf): every line of the scope searched for every
-// pattern.
+// pattern, each line's matches reported as runLines reports them.
 func (p *patternCheck) searchEveryLine(c *Context, raw bool) {
 	var found []span
 	for _, n := range c.scopeLines(p.Scope) {
-		text, base := c.lineScan(n, raw)
+		text := c.lineScanned(n, raw)
 		found = findSome(p.Patterns, everyPattern, text, found)
 		if len(found) == 0 || skipLine(text, p.Unless) {
 			continue
 		}
-		for _, m := range found {
-			start, end := c.toDoc(base+m.start, base+m.end, raw)
-			c.Report(start, end, nil, c.textFix(p.Fix, n, start, end))
-			if p.Per == "line" {
-				break
-			}
-			if p.Per == "document" {
-				return
-			}
+		if p.reportLine(c, n, raw, found) {
+			return
 		}
 	}
 }

@@ -441,20 +441,26 @@ func (s *substitutionCheck) Run(c *Context) {
 		if len(found.hits) == 0 || skipLine(scanned, s.Unless) {
 			continue
 		}
-		_, base := c.lineText(n, raw)
-		if s.Per == "line" {
-			s.reportLine(c, found, base, raw)
-			continue
+		s.reportHits(c, n, raw, found)
+	}
+}
+
+// reportHits reports the hits found on line n: each with its fix, or,
+// per line, the first with one fix for them all (reportLine).
+func (s *substitutionCheck) reportHits(c *Context, n int, raw bool, found *lineHits) {
+	_, base := c.lineText(n, raw)
+	if s.Per == "line" {
+		s.reportLine(c, found, base, raw)
+		return
+	}
+	for _, h := range found.hits {
+		start, end := c.toDoc(base+h.start, base+h.end, raw)
+		want, ok := s.want(c, found, h, base, raw)
+		var fix *Fix
+		if ok {
+			fix = c.Fix(start, end, want)
 		}
-		for _, h := range found.hits {
-			start, end := c.toDoc(base+h.start, base+h.end, raw)
-			want, ok := s.want(c, found, h, base, raw)
-			var fix *Fix
-			if ok {
-				fix = c.Fix(start, end, want)
-			}
-			c.Report(start, end, map[string]string{"want": want, "count": "1"}, fix)
-		}
+		c.Report(start, end, map[string]string{"want": want, "count": "1"}, fix)
 	}
 }
 

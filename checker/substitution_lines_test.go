@@ -30,24 +30,12 @@ func (s *substitutionCheck) searchEveryLine(c *Context) {
 		return
 	}
 	for _, n := range c.scopeLines(s.Scope) {
-		scanned, base := c.lineScan(n, raw)
+		scanned := c.lineScanned(n, raw)
 		s.find(scanned, live, found)
 		if len(found.hits) == 0 || skipLine(scanned, s.Unless) {
 			continue
 		}
-		if s.Per == "line" {
-			s.reportLine(c, found, base, raw)
-			continue
-		}
-		for _, h := range found.hits {
-			start, end := c.toDoc(base+h.start, base+h.end, raw)
-			want, ok := s.want(c, found, h, base, raw)
-			var fix *Fix
-			if ok {
-				fix = c.Fix(start, end, want)
-			}
-			c.Report(start, end, map[string]string{"want": want, "count": "1"}, fix)
-		}
+		s.reportHits(c, n, raw, found)
 	}
 }
 

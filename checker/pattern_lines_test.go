@@ -30,7 +30,7 @@ func (p *patternCheck) searchEveryLine(c *Context, raw bool) {
 // passed over.
 func TestPatternLinesPassedOver(t *testing.T) {
 	_, e := loadDefault(t)
-	rs := patternRules(e)
+	rs := rulesOf[*patternCheck](e)
 	passed, searched := 0, 0
 	for i, text := range equivalenceTexts(t) {
 		a := e.Analyze(doc.New("t.txt", doc.FormatText, "utf-8", text))

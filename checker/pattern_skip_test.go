@@ -8,11 +8,12 @@ import (
 	"github.com/fzlint/fzlint/rules"
 )
 
-// patternRules returns the pattern rules of engine e.
-func patternRules(e *Engine) []*rules.Rule {
+// rulesOf returns the rules of engine e whose check is a C
+// (rulesOf[*patternCheck] the pattern rules).
+func rulesOf[C any](e *Engine) []*rules.Rule {
 	var out []*rules.Rule
 	for _, r := range e.rules {
-		if _, ok := r.Check.(*patternCheck); ok {
+		if _, ok := r.Check.(C); ok {
 			out = append(out, r)
 		}
 	}
@@ -26,7 +27,7 @@ func patternRules(e *Engine) []*rules.Rule {
 // document lacks.
 func TestPatternSkipsDocument(t *testing.T) {
 	_, e := loadDefault(t)
-	rs := patternRules(e)
+	rs := rulesOf[*patternCheck](e)
 	if len(rs) == 0 {
 		t.Fatal("no pattern rule in the default packs")
 	}
@@ -62,7 +63,7 @@ func TestPatternSkipsDocument(t *testing.T) {
 // analyses, made (and scanned) beforehand.
 func BenchmarkPatternRules(b *testing.B) {
 	_, e := loadDefault(b)
-	only := e.Only(patternRules(e)...)
+	only := e.Only(rulesOf[*patternCheck](e)...)
 	var analyses []*Analysis
 	for _, d := range benchDocs(b) {
 		a := e.Analyze(d)

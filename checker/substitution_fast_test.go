@@ -202,12 +202,7 @@ func FuzzSubstitutionLiveGroups(f *testing.F) {
 // byteSearchSpecs, and one of sets of strings.
 func liveGroupRules(t testing.TB, e *Engine) []*rules.Rule {
 	t.Helper()
-	var rs []*rules.Rule
-	for _, r := range e.rules {
-		if _, ok := r.Check.(*substitutionCheck); ok {
-			rs = append(rs, r)
-		}
-	}
+	rs := rulesOf[*substitutionCheck](e)
 	for _, spec := range append(byteSearchSpecs, `{match: raw, swap: [{from: '法制|(?P<at>布)署', to: ''}, {from: '年,', to: '年，'}, {from: '。\n', to: '.'}]}`) {
 		r, err := compileSpec("substitution", "m", spec)
 		if err != nil {

@@ -5,19 +5,7 @@ import (
 	"testing"
 
 	"github.com/fzlint/fzlint/checker/doc"
-	"github.com/fzlint/fzlint/rules"
 )
-
-// substitutionRules returns the substitution rules of engine e.
-func substitutionRules(e *Engine) []*rules.Rule {
-	var out []*rules.Rule
-	for _, r := range e.rules {
-		if _, ok := r.Check.(*substitutionCheck); ok {
-			out = append(out, r)
-		}
-	}
-	return out
-}
 
 // searchEveryLine is Run as it was before lines were passed over by their
 // literals (match.AnyOf): every line of the scope searched for every live
@@ -45,7 +33,7 @@ func (s *substitutionCheck) searchEveryLine(c *Context) {
 // texts; and lines are passed over, by rules with byte groups too.
 func TestSubstitutionLinesPassedOver(t *testing.T) {
 	_, e := loadDefault(t)
-	rs := substitutionRules(e)
+	rs := rulesOf[*substitutionCheck](e)
 	if len(rs) == 0 {
 		t.Fatal("no substitution rule in the default packs")
 	}

@@ -27,7 +27,7 @@ type Dictionary struct {
 	longer   [256]bool
 	pairBits [1 << 16 / 64]uint64
 	pairs    map[uint16][]int32
-	triples  []uint16
+	triples  [1 << tripleBits]uint16
 	groups   []group
 	// sixes holds a bit per hash of the first six bytes of the literals of
 	// six bytes or more: in Chinese text most places whose first character
@@ -76,7 +76,7 @@ type claim struct {
 
 // NewDictionary gathers the literals of patterns.
 func NewDictionary(patterns []*Pattern) *Dictionary {
-	d := &Dictionary{pairs: map[uint16][]int32{}, triples: make([]uint16, 1<<tripleBits), groups: []group{{}}, others: map[*Pattern]*entry{}}
+	d := &Dictionary{pairs: map[uint16][]int32{}, groups: []group{{}}, others: map[*Pattern]*entry{}}
 	ids := map[string]int32{}
 	idOf := func(lit string) int32 {
 		id, ok := ids[lit]
@@ -162,7 +162,7 @@ func (d *Dictionary) file(lit string, id int32) {
 		d.pairBits[key/64] |= 1 << (key % 64)
 		d.pairs[key] = append(d.pairs[key], id)
 	default:
-		h := tripleHash(uint32(lit[0])<<16 | uint32(lit[1])<<8 | uint32(lit[2]))
+		h := tripleHash(tripleKey(lit, 0))
 		if d.triples[h] == 0 {
 			d.triples[h] = uint16(len(d.groups))
 			d.groups = append(d.groups, group{})
@@ -251,11 +251,20 @@ func word(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// tripleBits is the size of the hash of a literal's first three bytes.
-const tripleBits = 14
+// tripleBits is the size of the hash of a literal's first three bytes: 4,096
+// slots of two bytes, which stay in the first-level cache with sixes and the
+// text. The packs' 220 groups fill a twentieth of them; with 16,384 slots
+// (32 KB) a scan met a line of the table no longer cached at most runes.
+const tripleBits = 12
 
-// tripleHash maps three bytes to tripleBits bits.
+// tripleHash maps three bytes (a tripleKey) to tripleBits bits.
 func tripleHash(key uint32) uint32 { return key * 2654435761 >> (32 - tripleBits) }
+
+// tripleKey returns the three bytes of s at i as a little-endian number:
+// the low three bytes of word(s, i), which the scan reads anyway.
+func tripleKey(s string, i int) uint32 {
+	return uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16
+}
 
 // entryOf returns the dictionary's entry for p, nil if p is not in it.
 func (d *Dictionary) entryOf(p *Pattern) *entry {
@@ -336,7 +345,7 @@ func (d *Dictionary) ScanReusing(s string, old *Text) *Text {
 			continue // a continuation byte starts no literal
 		case c >= 0xE0:
 			// A rune of three bytes or more: no literal of two bytes starts here.
-			if g := d.triples[tripleHash(uint32(c)<<16|uint32(s[i+1])<<8|uint32(s[i+2]))]; g != 0 && d.mayStart(g, s, i) {
+			if g := d.triples[tripleHash(tripleKey(s, i))]; g != 0 && d.mayStart(g, s, i) {
 				t.find(i, &d.groups[g&^shortLits])
 			}
 			if s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
@@ -377,23 +386,22 @@ func (t *Text) scanWords() int {
 	d, s := t.d, t.s
 	i := 0
 	for ; i+8 <= len(s); i++ {
-		c := s[i]
-		switch {
+		w := word(s, i)
+		switch c := byte(w); {
+		case c >= 0xE0:
+			g := d.triples[tripleHash(uint32(w)&0xFFFFFF)]
+			if uint64(g/shortLits)|d.sixBit(w) != 0 {
+				t.findWord(i, w, &d.groups[g&^shortLits])
+			}
+			if w&0xC0C000 == 0x808000 {
+				i += 2 // continuation bytes start no literal
+			}
 		case c < utf8.RuneSelf:
 			for _, id := range d.single[c] {
 				t.add(i, id)
 			}
 			if d.longer[c] {
 				t.pairsAndTriples(i)
-			}
-		case c >= 0xE0:
-			w := word(s, i)
-			g := d.triples[tripleHash(uint32(c)<<16|uint32(s[i+1])<<8|uint32(s[i+2]))]
-			if uint64(g/shortLits)|d.sixBit(w) != 0 {
-				t.find(i, &d.groups[g&^shortLits])
-			}
-			if w&0xC0C000 == 0x808000 {
-				i += 2 // continuation bytes start no literal
 			}
 		case c >= 0xC0 && d.longer[c]:
 			t.pairsAndTriples(i)
@@ -413,7 +421,7 @@ func (t *Text) pairsAndTriples(i int) {
 		}
 	}
 	if i+2 < len(s) {
-		if g := d.triples[tripleHash(uint32(pair)<<8|uint32(s[i+2]))]; g != 0 && d.mayStart(g, s, i) {
+		if g := d.triples[tripleHash(tripleKey(s, i))]; g != 0 && d.mayStart(g, s, i) {
 			t.find(i, &d.groups[g&^shortLits])
 		}
 	}
@@ -432,7 +440,12 @@ func (t *Text) find(i int, g *group) {
 		}
 		return
 	}
-	w := word(s, i)
+	t.findWord(i, word(s, i), g)
+}
+
+// findWord is find where eight bytes of the text, w, can be read at i.
+func (t *Text) findWord(i int, w uint64, g *group) {
+	d, s := t.d, t.s
 	for _, h := range g.short {
 		if w&h.mask == h.word {
 			t.add(i, h.id)

@@ -365,7 +365,8 @@ func sameOccurrences(piece, scan *Text) bool {
 }
 
 // sameScan fails t when d's scan of s differs from looking for every literal
-// at every place a rune starts.
+// at every place a rune starts, lists its occurrences out of order of
+// position, or records another set of literals present.
 func sameScan(t *testing.T, d *Dictionary, s string) {
 	t.Helper()
 	var want []occurrence
@@ -379,7 +380,18 @@ func sameScan(t *testing.T, d *Dictionary, s string) {
 			}
 		}
 	}
-	got := slices.Clone(d.Scan(s).occ)
+	scanned := d.Scan(s)
+	got := slices.Clone(scanned.occ)
+	if !slices.IsSortedFunc(got, func(a, b occurrence) int { return int(a.pos - b.pos) }) {
+		t.Fatalf("Scan(%q) found %v, not in order of position", s, got)
+	}
+	present := make([]uint64, len(scanned.present))
+	for _, o := range want {
+		present[o.lit/64] |= 1 << (o.lit % 64)
+	}
+	if !slices.Equal(scanned.present, present) {
+		t.Fatalf("Scan(%q) has literal set %x, want %x", s, scanned.present, present)
+	}
 	order := func(a, b occurrence) int {
 		if a.pos != b.pos {
 			return int(a.pos - b.pos)

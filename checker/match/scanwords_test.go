@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,4 +44,33 @@ func FuzzScanPack(f *testing.F) {
 		once.Do(func() { d = packDictionary(t) })
 		sameScan(t, d, s)
 	})
+}
+
+// TestScanCollidingTriples: literals whose first three bytes differ but
+// lead to the same slot of triples, short and long, share a group; the
+// scan finds each where it is and only there.
+func TestScanCollidingTriples(t *testing.T) {
+	bySlot := map[uint32][]string{}
+	var a, b string
+	for r := rune(0x4E00); a == ""; r++ {
+		c := string(r)
+		h := tripleHash(tripleKey(c, 0))
+		if len(bySlot[h]) == 1 {
+			a, b = bySlot[h][0], c
+		}
+		bySlot[h] = append(bySlot[h], c)
+	}
+	d := NewDictionary([]*Pattern{
+		MustCompile(a + "|" + b + "法治"), MustCompile(b + "政府建设|" + a + "年度"),
+	})
+	parts := []string{a, b, "法治", "政府建设", "年度", "，", "x"}
+	sameScan(t, d, a+b+"法治"+a+"年度"+b+"政府建设"+b+"政府"+a)
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		var sb strings.Builder
+		for range r.IntN(12) {
+			sb.WriteString(parts[r.IntN(len(parts))])
+		}
+		sameScan(t, d, sb.String())
+	}
 }

@@ -197,6 +197,19 @@ func fold(r rune) (n rune, fromTraditional bool) {
 // IsTraditional tells whether r is a traditional character with a different
 // simplified form.
 func IsTraditional(r rune) bool {
+	if uint32(r) < 0x10000 {
+		// the table's bitmap alone, in the caller's loop: simplified also
+		// ranks the bit to find the simplified form, which this does not need
+		return tsBMP[r>>6]&(1<<(r&63)) != 0
+	}
+	return isTraditionalAbove(r)
+}
+
+// isTraditionalAbove is IsTraditional above U+FFFF, kept out of line so
+// that IsTraditional is small enough to be inlined.
+//
+//go:noinline
+func isTraditionalAbove(r rune) bool {
 	_, ok := simplified(r)
 	return ok
 }

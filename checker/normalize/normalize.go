@@ -63,6 +63,13 @@ func NewIn(s string, loan *lend.Loan) *View {
 			}
 		}
 		r, size := decodeRune(s, i)
+		// The other runes of three bytes, the punctuation of a Chinese
+		// text (。、“”《》), are kept unless foldsThree says fold may
+		// change them: fold is called for those only.
+		if size == 3 && !foldsThree(r) {
+			i += 3
+			continue
+		}
 		if n, fromTraditional := fold(r); n != r || size == 1 {
 			if fromTraditional {
 				traditional++
@@ -133,6 +140,15 @@ func (w *writer) view() string {
 	lend.Keep(w.loan, lend.View, w.buf)
 	lend.Keep(w.loan, lend.Marks, w.marks)
 	return unsafe.String(&w.buf[0], w.w)
+}
+
+// foldsThree tells whether fold may change r, a rune of three bytes
+// (U+0800–U+FFFF): a full-width form, an odd space, or a key of the
+// traditional table. Where it says no, fold keeps r (TestFoldsThree checks
+// every rune).
+func foldsThree(r rune) bool {
+	return tsBMP[r>>6&0x3FF]&(1<<(r&63)) != 0 || r >= 0xFF01 && r <= 0xFF5E ||
+		r == 0x3000 || r >= 0x2002 && r <= 0x2009 || r == 0x202F
 }
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]), with a Chinese character (three

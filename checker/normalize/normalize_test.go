@@ -336,6 +336,16 @@ func TestSimplifiedTable(t *testing.T) {
 	}
 }
 
+// TestFoldsThree: fold keeps every rune of three bytes that foldsThree
+// passes over.
+func TestFoldsThree(t *testing.T) {
+	for r := rune(0x800); r <= 0xFFFF; r++ {
+		if n, fromTraditional := fold(r); !foldsThree(r) && (n != r || fromTraditional) {
+			t.Errorf("fold(%U) = %U, %v, but foldsThree says it is kept", r, n, fromTraditional)
+		}
+	}
+}
+
 // TestIdeographBlock: New folds every character of U+4000–U+9FFF (the
 // block it passes over by its bytes) as Rune does.
 func TestIdeographBlock(t *testing.T) {

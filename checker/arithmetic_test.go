@@ -78,7 +78,7 @@ func figureTexts(n int) []string {
 }
 
 // everySentence is the arithmetic check looking at every sentence of the
-// body, cut as sentenceSpans cuts them, rune by rune.
+// body, cut into sentences rune by rune.
 type everySentence struct{ *arithmeticCheck }
 
 func (k everySentence) Run(c *Context) {
@@ -104,7 +104,8 @@ func (k everySentence) Run(c *Context) {
 	}
 }
 
-// sentencesByRune is sentenceSpans reading text rune by rune.
+// sentencesByRune cuts text into sentences at 。；;！？!?, reading it rune by
+// rune.
 func sentencesByRune(text string) [][2]int {
 	var spans [][2]int
 	start := 0
@@ -117,13 +118,39 @@ func sentencesByRune(text string) [][2]int {
 	return append(spans, [2]int{start, len(text)})
 }
 
-// FuzzSentenceSpans: sentenceSpans, which finds the marks by their bytes,
-// cuts any text, valid UTF-8 or not, as reading it rune by rune does.
-func FuzzSentenceSpans(f *testing.F) {
+// cueSentencesByRune is cueSentences from the sentences read rune by rune.
+func cueSentencesByRune(text string) [][2]int {
+	spans := [][2]int{}
+	for _, s := range sentencesByRune(text) {
+		if sentence := text[s[0]:s[1]]; strings.Contains(sentence, "%") ||
+			strings.Contains(sentence, "其中") || strings.Contains(sentence, "实际") {
+			spans = append(spans, s)
+		}
+	}
+	return spans
+}
+
+// TestCueSentences: cueSentences, which finds the sentences from their
+// cues by the marks' bytes, cuts every line of the corpus and of random
+// texts as reading them rune by rune does.
+func TestCueSentences(t *testing.T) {
+	for _, text := range append(equivalenceTexts(t), figureTexts(2000)...) {
+		for line := range strings.Lines(text) {
+			if got, want := cueSentences(line, nil), cueSentencesByRune(line); !slices.Equal(got, want) {
+				t.Fatalf("%q: %v, rune by rune %v", line, got, want)
+			}
+		}
+	}
+}
+
+// FuzzCueSentences: cueSentences cuts any text, valid UTF-8 or not, as
+// reading it rune by rune does.
+func FuzzCueSentences(f *testing.F) {
 	f.Add("受理40件。办结30件；办结率80%！其中？a;b!c?")
 	f.Add("\xe3。\xef\xbc；\x80！")
+	f.Add("实际;%。其中\xe3\x80%\x82其中！？实\xef\xbc\x9b际其")
 	f.Fuzz(func(t *testing.T, text string) {
-		if got, want := sentenceSpans(text, nil), sentencesByRune(text); !slices.Equal(got, want) {
+		if got, want := cueSentences(text, nil), cueSentencesByRune(text); !slices.Equal(got, want) {
 			t.Fatalf("%q: %v, rune by rune %v", text, got, want)
 		}
 	})

@@ -63,6 +63,13 @@ func isIdeograph(s string, i int) bool {
 		(b != 0xE4 || s[i+1] >= 0xB8)
 }
 
+// validIdeograph is isIdeograph for s valid UTF-8, where the lead byte
+// says how many continuation bytes follow: E4 (second byte from B8) to E9.
+func validIdeograph(s string, i int) bool {
+	b := s[i]
+	return b >= 0xE5 && b <= 0xE9 || b == 0xE4 && s[i+1] >= 0xB8
+}
+
 // ideograph is the rune at s[i], where isIdeograph holds, or where a
 // three-byte rune of valid UTF-8 starts (startsThree).
 func ideograph(s string, i int) rune {

@@ -229,17 +229,19 @@ func (p openPiece) close(out []piece, i, end int) []piece {
 	return append(out, piece{start: p.start, bodyEnd: int32(i), end: int32(end), han: p.han, spaced: p.spaced})
 }
 
-// cutLine cuts text into clauses, which end at ,;:!?。、, and into sentences,
-// which end at 。!? (in the view, ，；：！？ are folded to ASCII), appended to
-// clauses and sentences; the last piece of each may have no mark. It runs
-// on every line: Chinese characters, most of the text, are told by their
-// bytes, undecoded, and added to the pieces a run at a time.
+// cutLine cuts text, a line of the view (valid UTF-8), into clauses, which
+// end at ,;:!?。、, and into sentences, which end at 。!? (in the view,
+// ，；：！？ are folded to ASCII), appended to clauses and sentences; the
+// last piece of each may have no mark. It runs on every line: Chinese
+// characters, most of the text, are told by their lead bytes, undecoded,
+// and added to the pieces a run at a time; the other characters of three
+// bytes are decoded in line.
 func cutLine(text string, clauses, sentences []piece) ([]piece, []piece) {
 	clause, sentence := openPiece{start: -1}, openPiece{start: -1}
 	for i := 0; i < len(text); {
-		if isIdeograph(text, i) {
+		if validIdeograph(text, i) {
 			end, n := i+3, int32(1)
-			for end < len(text) && isIdeograph(text, end) {
+			for end < len(text) && validIdeograph(text, end) {
 				end, n = end+3, n+1
 			}
 			clause, sentence = clause.add(i, end, n), sentence.add(i, end, n)
@@ -247,7 +249,10 @@ func cutLine(text string, clauses, sentences []piece) ([]piece, []piece) {
 			continue
 		}
 		r, w := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
+		switch {
+		case startsThree(text[i]):
+			r, w = ideograph(text, i), 3
+		case r >= utf8.RuneSelf:
 			r, w = utf8.DecodeRuneInString(text[i:])
 		}
 		switch {

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/fzlint/fzlint/checker/normalize"
 )
 
 func TestRepetition(t *testing.T) {
@@ -59,9 +61,10 @@ func TestCutLine(t *testing.T) {
 		{"\u3000一是加强学习 ,\t",
 			cut{[]piece{{start: 3, bodyEnd: 22, end: 23, han: 6, spaced: true}}, []string{"一是加强学习"}},
 			cut{[]piece{{start: 3, bodyEnd: 23, end: 24, han: 6, spaced: true}}, []string{"一是加强学习,"}}},
-		// an ideograph's lead byte without its continuation bytes, at the end
-		{"甲乙\xe5\xa5", cut{[]piece{{start: 0, bodyEnd: 8, end: 8, han: 2}}, []string{"甲乙\xe5\xa5"}},
-			cut{[]piece{{start: 0, bodyEnd: 8, end: 8, han: 2}}, []string{"甲乙\xe5\xa5"}}},
+		// an ideograph's lead byte without its continuation bytes, at the
+		// end, as the view (whose lines cutLine cuts) gives it: U+FFFD
+		{normalize.New("甲乙\xe5\xa5").Text, cut{[]piece{{start: 0, bodyEnd: 12, end: 12, han: 2}}, []string{"甲乙\ufffd\ufffd"}},
+			cut{[]piece{{start: 0, bodyEnd: 12, end: 12, han: 2}}, []string{"甲乙\ufffd\ufffd"}}},
 		// ䷀ (U+4DC0, lead byte E4 like 丁) is not Han; 㐀 (U+3400) is
 		{"䷀㐀丁", cut{[]piece{{start: 0, bodyEnd: 9, end: 9, han: 2}}, []string{"䷀㐀丁"}},
 			cut{[]piece{{start: 0, bodyEnd: 9, end: 9, han: 2}}, []string{"䷀㐀丁"}}},

@@ -63,6 +63,13 @@ func NewIn(s string, loan *lend.Loan) *View {
 			}
 		}
 		r, size := decodeRune(s, i)
+		// The other runes of three bytes, the punctuation of a Chinese
+		// text (。、“”《》), are kept unless foldsThree says fold may
+		// change them: fold is called for those only.
+		if size == 3 && !foldsThree(r) {
+			i += 3
+			continue
+		}
 		if n, fromTraditional := fold(r); n != r || size == 1 {
 			if fromTraditional {
 				traditional++
@@ -135,6 +142,15 @@ func (w *writer) view() string {
 	return unsafe.String(&w.buf[0], w.w)
 }
 
+// foldsThree tells whether fold may change r, a rune of three bytes
+// (U+0800–U+FFFF): a full-width form, an odd space, or a key of the
+// traditional table. Where it says no, fold keeps r (TestFoldsThree checks
+// every rune).
+func foldsThree(r rune) bool {
+	return tsBMP[r>>6&0x3FF]&(1<<(r&63)) != 0 || r >= 0xFF01 && r <= 0xFF5E ||
+		r == 0x3000 || r >= 0x2002 && r <= 0x2009 || r == 0x202F
+}
+
 // decodeRune is utf8.DecodeRuneInString(s[i:]), with a Chinese character (three
 // bytes) decoded in line.
 func decodeRune(s string, i int) (rune, int) {
@@ -197,6 +213,19 @@ func fold(r rune) (n rune, fromTraditional bool) {
 // IsTraditional tells whether r is a traditional character with a different
 // simplified form.
 func IsTraditional(r rune) bool {
+	if uint32(r) < 0x10000 {
+		// the table's bitmap alone, in the caller's loop: simplified also
+		// ranks the bit to find the simplified form, which this does not need
+		return tsBMP[r>>6]&(1<<(r&63)) != 0
+	}
+	return isTraditionalAbove(r)
+}
+
+// isTraditionalAbove is IsTraditional above U+FFFF, kept out of line so
+// that IsTraditional is small enough to be inlined.
+//
+//go:noinline
+func isTraditionalAbove(r rune) bool {
 	_, ok := simplified(r)
 	return ok
 }

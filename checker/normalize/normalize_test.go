@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -80,6 +81,17 @@ func TestIsTraditional(t *testing.T) {
 	for _, r := range "设关于范为办厅党举问题计划后发里aA1,（　\u00a0\U00020000" {
 		if IsTraditional(r) {
 			t.Errorf("IsTraditional(%q) = true", r)
+		}
+	}
+}
+
+// TestIsTraditionalEveryRune compares IsTraditional, which reads the
+// bitmap alone below U+10000, with simplified, the table's full lookup, on
+// every rune and a few values that are none.
+func TestIsTraditionalEveryRune(t *testing.T) {
+	for r := rune(-2); r <= unicode.MaxRune+2; r++ {
+		if _, ok := simplified(r); IsTraditional(r) != ok {
+			t.Errorf("IsTraditional(%U) = %v, simplified says %v", r, !ok, ok)
 		}
 	}
 }
@@ -320,6 +332,16 @@ func TestSimplifiedTable(t *testing.T) {
 			if got, ok := simplified(r); ok || got != r {
 				t.Fatalf("simplified(%U) = %U, %v; it is not in the table", r, got, ok)
 			}
+		}
+	}
+}
+
+// TestFoldsThree: fold keeps every rune of three bytes that foldsThree
+// passes over.
+func TestFoldsThree(t *testing.T) {
+	for r := rune(0x800); r <= 0xFFFF; r++ {
+		if n, fromTraditional := fold(r); !foldsThree(r) && (n != r || fromTraditional) {
+			t.Errorf("fold(%U) = %U, %v, but foldsThree says it is kept", r, n, fromTraditional)
 		}
 	}
 }

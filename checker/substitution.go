@@ -101,11 +101,12 @@ func treeClass(tree *syntax.Regexp) runeClass {
 	return nil
 }
 
-// has tells whether r is in the class.
+// has tells whether r is in the class. The ranges are in ascending order
+// (regexp/syntax sorts a class's): the look stops at the first range past r.
 func (rc runeClass) has(r rune) bool {
 	for i := 0; i+1 < len(rc); i += 2 {
-		if rc[i] <= r && r <= rc[i+1] {
-			return true
+		if r <= rc[i+1] {
+			return rc[i] <= r
 		}
 	}
 	return false

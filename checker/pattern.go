@@ -171,12 +171,8 @@ func mayMatch(patterns []rules.Regexp, text *match.Text) uint64 {
 	return may
 }
 
-// span is a match in a line: [start, end) and the pattern that made it.
-type span struct {
-	start, end int
-	re         *rules.Regexp
-	sub        []int // submatch indexes, relative to the line
-}
+// span is a match in a line: [start, end).
+type span struct{ start, end int }
 
 // findAll returns the matches of every pattern in text, sorted by position,
 // dropping empty matches and those overlapping an earlier one, in the memory
@@ -208,7 +204,7 @@ func findSome(patterns []rules.Regexp, may uint64, text *match.Text, out []span)
 				s, e = m[2*at], m[2*at+1]
 			}
 			if s < e {
-				out = append(out, span{start: s, end: e, re: re, sub: m})
+				out = append(out, span{start: s, end: e})
 			}
 		}
 	}

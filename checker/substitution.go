@@ -101,11 +101,12 @@ func treeClass(tree *syntax.Regexp) runeClass {
 	return nil
 }
 
-// has tells whether r is in the class.
+// has tells whether r is in the class. The ranges are in ascending order
+// (regexp/syntax sorts a class's): the look stops at the first range past r.
 func (rc runeClass) has(r rune) bool {
 	for i := 0; i+1 < len(rc); i += 2 {
-		if rc[i] <= r && r <= rc[i+1] {
-			return true
+		if r <= rc[i+1] {
+			return rc[i] <= r
 		}
 	}
 	return false
@@ -431,6 +432,10 @@ func (s *substitutionCheck) Run(c *Context) {
 	// no hit (contexts, skip and unless only drop hits): it is passed over
 	// at one look, not one per group.
 	lits := s.literals(c.documentScan(raw), live)
+	vars := messageVarsOf(c.Rule.Message)
+	if vars.want || vars.count {
+		vars.vars = make(map[string]string, 2) // in this frame, not the heap
+	}
 	for _, n := range c.scopeLines(s.Scope) {
 		scanned := c.lineScanned(n, raw)
 		if !scanned.MayHold(&lits) {
@@ -441,16 +446,41 @@ func (s *substitutionCheck) Run(c *Context) {
 		if len(found.hits) == 0 || skipLine(scanned, s.Unless) {
 			continue
 		}
-		s.reportHits(c, n, raw, found)
+		s.reportHits(c, n, raw, found, &vars)
 	}
+}
+
+// messageVars fills the placeholders of a rule's message other than
+// {match}: only those the message has, in one map for all its findings.
+type messageVars struct {
+	vars        map[string]string // nil when it has none
+	want, count bool
+}
+
+// messageVarsOf tells which placeholders message has; the caller makes the
+// map if it has one.
+func messageVarsOf(message string) messageVars {
+	return messageVars{want: strings.Contains(message, "{want}"), count: strings.Contains(message, "{count}")}
+}
+
+// of returns the placeholders of a finding: its replacement and the
+// number of hits it stands for.
+func (v *messageVars) of(want string, count int) map[string]string {
+	if v.want {
+		v.vars["want"] = want
+	}
+	if v.count {
+		v.vars["count"] = strconv.Itoa(count)
+	}
+	return v.vars
 }
 
 // reportHits reports the hits found on line n: each with its fix, or,
 // per line, the first with one fix for them all (reportLine).
-func (s *substitutionCheck) reportHits(c *Context, n int, raw bool, found *lineHits) {
+func (s *substitutionCheck) reportHits(c *Context, n int, raw bool, found *lineHits, vars *messageVars) {
 	_, base := c.lineText(n, raw)
 	if s.Per == "line" {
-		s.reportLine(c, found, base, raw)
+		s.reportLine(c, found, base, raw, vars)
 		return
 	}
 	for _, h := range found.hits {
@@ -460,13 +490,13 @@ func (s *substitutionCheck) reportHits(c *Context, n int, raw bool, found *lineH
 		if ok {
 			fix = c.Fix(start, end, want)
 		}
-		c.Report(start, end, map[string]string{"want": want, "count": "1"}, fix)
+		c.Report(start, end, vars.of(want, 1), fix)
 	}
 }
 
 // reportLine reports the first hit of a line; its fix replaces the stretch from
 // the first to the last hit, every hit by its replacement.
-func (s *substitutionCheck) reportLine(c *Context, found *lineHits, base int, raw bool) {
+func (s *substitutionCheck) reportLine(c *Context, found *lineHits, base int, raw bool, vars *messageVars) {
 	hits := found.hits
 	first, last := hits[0], hits[len(hits)-1]
 	fs, firstEnd := c.toDoc(base+first.start, base+first.end, raw)
@@ -475,7 +505,7 @@ func (s *substitutionCheck) reportLine(c *Context, found *lineHits, base int, ra
 	// the memory lent to the document.
 	text := c.lent.text[:0]
 	defer func() { c.lent.text = text[:0] }()
-	var want string // the first hit's replacement, for the message
+	var want string // the first hit's replacement, if the message has it
 	fixable := false
 	prev := fs
 	for i, h := range hits {
@@ -485,8 +515,8 @@ func (s *substitutionCheck) reportLine(c *Context, found *lineHits, base int, ra
 		var ok bool
 		if text, ok = s.appendWant(text, c, found, h, base, raw); ok {
 			fixable = true
-			if i == 0 {
-				want = s.wantString(h, text[at:])
+			if i == 0 && vars.want {
+				want = s.wantString(c, h, text[at:])
 			}
 		} else {
 			text = append(text, c.Doc.Text[start:end]...)
@@ -497,23 +527,24 @@ func (s *substitutionCheck) reportLine(c *Context, found *lineHits, base int, ra
 	if fixable {
 		fix = c.Fix(fs, fe, c.Doc.Loan().String(text))
 	}
-	c.Report(fs, firstEnd, map[string]string{"want": want, "count": strconv.Itoa(len(hits))}, fix)
+	c.Report(fs, firstEnd, vars.of(want, len(hits)), fix)
 }
 
 // want is the replacement of h, and whether its swap has one.
 func (s *substitutionCheck) want(c *Context, found *lineHits, h hit, base int, raw bool) (string, bool) {
 	text, ok := s.appendWant(c.lent.text[:0], c, found, h, base, raw)
 	c.lent.text = text[:0]
-	return s.wantString(h, text), ok
+	return s.wantString(c, h, text), ok
 }
 
 // wantString is h's replacement, written as expanded: the swap's own
-// string when it expands nothing, so that only expansions are copied.
-func (s *substitutionCheck) wantString(h hit, expanded []byte) string {
+// string when it expands nothing, so that only expansions are copied,
+// into the memory lent to the document.
+func (s *substitutionCheck) wantString(c *Context, h hit, expanded []byte) string {
 	if sw := &s.swaps[h.swap]; sw.to != nil && !sw.expands {
 		return *sw.to
 	}
-	return string(expanded)
+	return c.Doc.Loan().String(expanded)
 }
 
 // appendWant appends the replacement of h to dst, expanded from the raw

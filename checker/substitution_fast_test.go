@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/doc"
 	"github.com/fzlint/fzlint/checker/match"
@@ -284,5 +285,72 @@ func TestOutsideOf(t *testing.T) {
 		if got != want {
 			t.Errorf("outsideOf(%q) = %q, want %q", expr, got, want)
 		}
+	}
+}
+
+// TestRuneClassOrdered: the classes runeClass.has looks runes up in list
+// their ranges in ascending order, apart from each other, as has assumes:
+// the context classes of the default packs and classContexts.
+func TestRuneClassOrdered(t *testing.T) {
+	_, e := loadDefault(t)
+	var classes []runeClass
+	for _, r := range rulesOf[*substitutionCheck](e) {
+		for _, sw := range r.Check.(*substitutionCheck).swaps {
+			classes = append(classes, sw.beforeRunes, sw.afterRunes)
+		}
+	}
+	for _, expr := range classContexts {
+		classes = append(classes, classOf(expr))
+	}
+	for _, rc := range classes {
+		for i := 0; i+1 < len(rc); i += 2 {
+			if rc[i] > rc[i+1] || i > 0 && rc[i] <= rc[i-1] {
+				t.Fatalf("class %q: range %d out of order", rc, i/2)
+			}
+		}
+	}
+}
+
+// hasEvery is runeClass.has looking at every range: the reference.
+func (rc runeClass) hasEvery(r rune) bool {
+	for i := 0; i+1 < len(rc); i += 2 {
+		if rc[i] <= r && r <= rc[i+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// BenchmarkRuneClassHas looks up, in the class "Chinese" of the typography
+// pack, the runes of the corpus beside its ASCII marks (as halfwidth-punct
+// does), stopping at the first range past each (has) or looking at every
+// range (hasEvery).
+func BenchmarkRuneClassHas(b *testing.B) {
+	rc := classOf(`[\p{Han}\x{3000}-\x{303F}\x{FF01}-\x{FF60}“”‘’…—]`)
+	var runes []rune
+	for _, d := range benchDocs(b) {
+		for i := 0; i < len(d.Text); i++ {
+			if strings.IndexByte(",;:?!()", d.Text[i]) >= 0 {
+				before, _ := utf8.DecodeLastRuneInString(d.Text[:i])
+				after, _ := utf8.DecodeRuneInString(d.Text[i+1:])
+				runes = append(runes, before, after)
+			}
+		}
+	}
+	for _, bc := range []struct {
+		name string
+		has  func(rune) bool
+	}{{"ordered", rc.has}, {"every", rc.hasEvery}} {
+		b.Run(bc.name, func(b *testing.B) {
+			n := 0
+			for b.Loop() {
+				for _, r := range runes {
+					if bc.has(r) {
+						n++
+					}
+				}
+			}
+			b.ReportMetric(float64(n)/float64(b.N), "in/op")
+		})
 	}
 }

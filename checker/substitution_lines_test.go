@@ -13,6 +13,8 @@ import (
 func (s *substitutionCheck) searchEveryLine(c *Context) {
 	raw := s.Match == "raw"
 	found := &lineHits{}
+	vars := messageVarsOf(c.Rule.Message)
+	vars.vars = map[string]string{}
 	live := s.liveGroups(c, raw, nil)
 	if len(live) == 0 {
 		return
@@ -23,7 +25,7 @@ func (s *substitutionCheck) searchEveryLine(c *Context) {
 		if len(found.hits) == 0 || skipLine(scanned, s.Unless) {
 			continue
 		}
-		s.reportHits(c, n, raw, found)
+		s.reportHits(c, n, raw, found, &vars)
 	}
 }
 

@@ -249,9 +249,9 @@ func TestFixHintWindow(t *testing.T) {
 // shows a fix as the change, changeHTML, and no longer uses it.)
 func fixHint(d *doc.Document, f checker.Finding) string {
 	var b strings.Builder
-	w := bufio.NewWriter(&b)
-	writeFixHint(w, d, f)
-	_ = w.Flush() // a strings.Builder does not fail
+	p := NewText(&b, Options{})
+	p.writeFixHint(d, f)
+	_ = p.w.Flush() // a strings.Builder does not fail
 	return b.String()
 }
 
@@ -292,12 +292,23 @@ func TestWiderShortcut(t *testing.T) {
 	}
 }
 
-// TestChangeHead: changeHead gives what wider and head give.
-func TestChangeHead(t *testing.T) {
+// TestCutsOver: headOver and tailOver give what wider, head, tail and
+// stringWidth give.
+func TestCutsOver(t *testing.T) {
 	for _, s := range widthSamples(t) {
-		n, cut := changeHead(s)
-		if cut != wider(s, maxChange) || s[:n] != head(s, maxChange/2-1) {
-			t.Fatalf("changeHead(%q) = %d, %v; wider %v, head %q", s, n, cut, wider(s, maxChange), head(s, maxChange/2-1))
+		for _, limits := range [][2]int{{maxChange/2 - 1, maxChange}, {maxBefore - 1, maxBefore}, {maxAfter - 1, maxAfter}, {0, 0}, {0, 1}, {1, 1}, {2, 3}} {
+			keep, limit := limits[0], limits[1]
+			over := wider(s, limit)
+			if n, cut := headOver(s, keep, limit); cut != over || s[:n] != head(s, keep) {
+				t.Fatalf("headOver(%q, %d, %d) = %d, %v; wider %v, head %q", s, keep, limit, n, cut, over, head(s, keep))
+			}
+			want := s
+			if over {
+				want = tail(s, keep)
+			}
+			if got, w, cut := tailOver(s, keep, limit); cut != over || got != want || w != stringWidth(want) {
+				t.Fatalf("tailOver(%q, %d, %d) = %q, %d, %v; wider %v, want %q, %d", s, keep, limit, got, w, cut, over, want, stringWidth(want))
+			}
 		}
 	}
 }
@@ -411,12 +422,18 @@ func TestCutsByRune(t *testing.T) {
 			}
 		}
 		other := samples[(k+1)%len(samples)]
-		var buf bytes.Buffer
-		p := &Text{w: bufio.NewWriter(&buf)}
-		p.caret(s, other)
-		_ = p.w.Flush()
-		if want := caretByRune(s, other); buf.String() != want {
-			t.Fatalf("caret(%q, %q) = %q, by rune %q", s, other, buf.String(), want)
+		for _, measured := range []bool{false, true} {
+			sw, ow := -1, -1
+			if measured {
+				sw, ow = stringWidth(s), stringWidth(other)
+			}
+			var buf bytes.Buffer
+			p := &Text{w: bufio.NewWriter(&buf)}
+			p.caret(s, other, sw, ow)
+			_ = p.w.Flush()
+			if want := caretByRune(s, other); buf.String() != want {
+				t.Fatalf("caret(%q, %q, %d, %d) = %q, by rune %q", s, other, sw, ow, buf.String(), want)
+			}
 		}
 	}
 }

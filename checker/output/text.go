@@ -37,14 +37,15 @@ const indent = "    "
 
 // Text prints findings compiler-style, each with its source line, a caret line
 // under the range, the rule's source and the fix, then a summary in Chinese.
-// It writes each piece straight to one buffered writer, flushed after each
-// file: no formatting or colouring call per finding.
+// It builds each finding's text in a scratch and writes it to one buffered
+// writer, flushed after each file: no formatting or colouring call per
+// finding.
 type Text struct {
 	w     *bufio.Writer // keeps the first write error for Flush
 	bold  style
 	faint style
 	sev   [rules.Error + 1]style
-	head  []byte // scratch for a finding's first line, written at once
+	buf   []byte // scratch for a finding's text, written at once
 	line  lineCache
 	// summary counts what File printed, for Finish.
 	summary summary
@@ -230,30 +231,32 @@ func (p *Text) bracketed(s string) {
 	p.w.WriteString(p.faint.off)
 }
 
+// finding writes a finding's text, built in p.buf: one write to the buffer
+// instead of some forty, most of a few bytes.
 func (p *Text) finding(r checker.FileResult, f checker.Finding) {
 	sev := p.severity(f.Severity)
-	w := p.w
-	w.Write(p.findingHead(r.Path, f, sev))
+	b := p.appendHead(p.buf[:0], r.Path, f, sev)
 	if r.Doc != nil {
-		p.snippet(r.Doc, f.Range, sev)
+		b = p.appendSnippet(b, r.Doc, f.Range, sev)
 	}
 	if f.Source != "" {
-		w.WriteString(indent + "依据：")
-		w.WriteString(f.Source)
-		w.WriteByte('\n')
+		b = append(b, indent+"依据："...)
+		b = append(b, f.Source...)
+		b = append(b, '\n')
 	}
 	if f.Fix != nil && r.Doc != nil {
-		w.WriteString(indent)
-		p.writeFixHint(r.Doc, f)
-		w.WriteByte('\n')
+		b = append(b, indent...)
+		b = p.appendFixHint(b, r.Doc, f)
+		b = append(b, '\n')
 	}
-	w.WriteByte('\n')
+	b = append(b, '\n')
+	p.w.Write(b)
+	p.buf = b
 }
 
-// findingHead is a finding's first line, path:line:column: severity:
-// message [rule], built in p.head: one write to the buffer instead of a dozen.
-func (p *Text) findingHead(path string, f checker.Finding, sev style) []byte {
-	b := p.head[:0]
+// appendHead appends a finding's first line, path:line:column: severity:
+// message [rule].
+func (p *Text) appendHead(b []byte, path string, f checker.Finding, sev style) []byte {
 	b = append(b, p.bold.on...)
 	b = append(b, path...)
 	b = append(b, ':')
@@ -274,11 +277,10 @@ func (p *Text) findingHead(path string, f checker.Finding, sev style) []byte {
 	b = append(b, ']')
 	b = append(b, p.faint.off...)
 	b = append(b, '\n')
-	p.head = b
 	return b
 }
 
-// snippet writes the line of Doc.Text holding the range's start, cut to a
+// appendSnippet appends the line of Doc.Text holding the range's start, cut to a
 // window around the range, and under it the caret line that underlines the
 // range, in style sev. The line is found from the byte offset, so for HTML,
 // whose Position.Line is in the markup, it is the extracted paragraph. Widths
@@ -286,7 +288,7 @@ func (p *Text) findingHead(path string, f checker.Finding, sev style) []byte {
 // characters costs what its shown hundred columns cost. Whether the line is
 // wider than maxLine is measured once for all the findings on it, and the
 // width of what a window keeps is counted as it is cut.
-func (p *Text) snippet(d *doc.Document, rg doc.Range, sev style) {
+func (p *Text) appendSnippet(b []byte, d *doc.Document, rg doc.Range, sev style) []byte {
 	start := clamp(rg.Start.Offset, 0, len(d.Text))
 	l := p.lineAt(d, start)
 	line := d.Text[l.Start:l.End]
@@ -307,19 +309,18 @@ func (p *Text) snippet(d *doc.Document, rg doc.Range, sev style) {
 			after, trail = after[:n], "…"
 		}
 	}
-	w := p.w
-	w.WriteString(indent)
+	b = append(b, indent...)
 	for _, part := range [...]string{lead, before, span, after, trail} {
-		w.WriteString(part)
+		b = append(b, part...)
 	}
-	w.WriteString("\n" + indent)
-	w.WriteString(sev.on)
+	b = append(b, "\n"+indent...)
+	b = append(b, sev.on...)
 	if lead != "" {
-		w.WriteByte(' ') // under the ellipsis, one column wide
+		b = append(b, ' ') // under the ellipsis, one column wide
 	}
-	p.caret(before, span, beforeWidth, spanWidth)
-	w.WriteString(sev.off)
-	w.WriteByte('\n')
+	b = appendCaret(b, before, span, beforeWidth, spanWidth)
+	b = append(b, sev.off...)
+	return append(b, '\n')
 }
 
 // A lineCache is the line of the last finding's snippet: the findings of a
@@ -356,79 +357,79 @@ func holds(d *doc.Document, n, off int) bool {
 	return (n == 1 || d.Lines[n-2].End < off) && (n == len(d.Lines) || d.Lines[n-1].End >= off)
 }
 
-// caret writes a space for each column of before and a caret and tildes
-// under span, keeping tabs as tabs so that the terminal expands both lines
-// alike. An empty or zero-width span gets a caret between characters.
+// appendCaret appends a space for each column of before and a caret and
+// tildes under span, keeping tabs as tabs so that the terminal expands both
+// lines alike. An empty or zero-width span gets a caret between characters.
 // beforeWidth and spanWidth are the strings' widths, or -1 where not
 // measured yet.
-func (p *Text) caret(before, span string, beforeWidth, spanWidth int) {
-	p.blank(before, beforeWidth)
-	p.underline(span, spanWidth)
+func appendCaret(b []byte, before, span string, beforeWidth, spanWidth int) []byte {
+	b = appendBlank(b, before, beforeWidth)
+	return appendUnderline(b, span, spanWidth)
 }
 
-// blank writes a space for each column of s, whose width is width or, for
-// -1, not measured yet, keeping tabs as tabs. Each stretch between tabs is
-// measured whole and written as one run.
-func (p *Text) blank(s string, width int) {
+// appendBlank appends a space for each column of s, whose width is width
+// or, for -1, not measured yet, keeping tabs as tabs. Each stretch between
+// tabs is measured whole and appended as one run.
+func appendBlank(b []byte, s string, width int) []byte {
 	if width >= 0 && strings.IndexByte(s, '\t') < 0 {
-		writeRun(p.w, spaces, width)
-		return
+		return appendRun(b, spaces, width)
 	}
 	for {
 		cut, rest, tab := strings.Cut(s, "\t")
-		writeRun(p.w, spaces, stringWidth(cut))
+		b = appendRun(b, spaces, stringWidth(cut))
 		if !tab {
-			return
+			return b
 		}
-		p.w.WriteByte('\t')
+		b = append(b, '\t')
 		s = rest
 	}
 }
 
-// underline writes a caret and tildes under the columns of s, as blank
-// writes spaces; a caret alone when s takes none.
-func (p *Text) underline(s string, width int) {
+// appendUnderline appends a caret and tildes under the columns of s, as
+// appendBlank appends spaces; a caret alone when s takes none.
+func appendUnderline(b []byte, s string, width int) []byte {
 	if width >= 0 && strings.IndexByte(s, '\t') < 0 {
-		p.w.WriteByte('^')
-		writeRun(p.w, tildes, max(width-1, 0))
-		return
+		b = append(b, '^')
+		return appendRun(b, tildes, max(width-1, 0))
 	}
 	marked := false
 	for {
 		cut, rest, tab := strings.Cut(s, "\t")
 		if n := stringWidth(cut); n > 0 {
 			if !marked {
-				p.w.WriteByte('^')
+				b = append(b, '^')
 				n--
 				marked = true
 			}
-			writeRun(p.w, tildes, n)
+			b = appendRun(b, tildes, n)
 		}
 		if !tab {
 			break
 		}
-		p.w.WriteByte('\t')
+		b = append(b, '\t')
 		s = rest
 	}
 	if !marked {
-		p.w.WriteByte('^')
+		b = append(b, '^')
 	}
+	return b
 }
 
-// spaces and tildes are what caret writes runs of, as many at a time.
+// spaces and tildes are what the caret line is made of, appended as many at
+// a time.
 const (
 	spaces = "                                                                "
 	tildes = "~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~"
 )
 
-// writeRun writes n bytes of run, whose bytes are all alike, as many at a
+// appendRun appends n bytes of run, whose bytes are all alike, as many at a
 // time as run holds.
-func writeRun(w *bufio.Writer, run string, n int) {
+func appendRun(b []byte, run string, n int) []byte {
 	for n > len(run) {
-		w.WriteString(run)
+		b = append(b, run...)
 		n -= len(run)
 	}
-	w.WriteString(run[:n])
+	return append(b, run[:n]...)
 }
 
 // wider reports whether s takes more than limit display columns, reading s
@@ -561,20 +562,18 @@ const (
 	fixContext = 10
 )
 
-// writeFixHint says what the fix does, quoting the text it replaces when that
+// appendFixHint appends what the fix does, saying it, quoting the text it replaces when that
 // is not the underlined text. A fix whose old or new text spans lines or is
 // wider than maxChange (a paragraph rewritten for one word, a line break
 // removed) is shown as the change itself with a little of the text around
-// it, line breaks as ⏎ (writeWindowedHint).
-func (p *Text) writeFixHint(d *doc.Document, f checker.Finding) {
-	w := p.w
+// it, line breaks as ⏎ (appendWindowedHint).
+func (p *Text) appendFixHint(b []byte, d *doc.Document, f checker.Finding) []byte {
 	fx := f.Fix
 	fs, fe := clamp(fx.Range.Start.Offset, 0, len(d.Text)), clamp(fx.Range.End.Offset, 0, len(d.Text))
 	fe = max(fs, fe)
 	old := d.Text[fs:fe]
 	if breaks := hasBreak(old) || hasBreak(fx.Text); breaks || wider(old, maxChange) || wider(fx.Text, maxChange) {
-		p.writeWindowedHint(d, fs, fe, fx.Text, breaks)
-		return
+		return p.appendWindowedHint(b, d, fs, fe, fx.Text, breaks)
 	}
 	var parts [5]string
 	switch {
@@ -590,17 +589,17 @@ func (p *Text) writeFixHint(d *doc.Document, f checker.Finding) {
 		parts = [5]string{"建议将“", old, "”改为“", fx.Text, "”"}
 	}
 	for _, part := range parts {
-		w.WriteString(part)
+		b = append(b, part...)
 	}
+	return b
 }
 
-// writeWindowedHint shows the replacement of Doc.Text[fs:fe] by text as the
+// appendWindowedHint shows the replacement of Doc.Text[fs:fe] by text as the
 // part that changes, between the same few columns of unchanged text on each
 // side: the text around the fix on its lines and whatever old and new text
 // share at their ends. A change wider than maxChange keeps its two ends.
 // breaks tells whether the old or the new text holds a line break.
-func (p *Text) writeWindowedHint(d *doc.Document, fs, fe int, text string, breaks bool) {
-	w := p.w
+func (p *Text) appendWindowedHint(b []byte, d *doc.Document, fs, fe int, text string, breaks bool) []byte {
 	old := d.Text[fs:fe]
 	pre := commonPrefix(old, text)
 	suf := commonSuffix(old[pre:], text[pre:])
@@ -631,36 +630,37 @@ func (p *Text) writeWindowedHint(d *doc.Document, fs, fe int, text string, break
 			after2 = head(after2, fixContext-1-w)
 		}
 	}
-	write := writeVisible
+	appendPart := appendVisible
 	if !breaks { // then no part holds one
-		write = writeString
+		appendPart = appendString
 	}
 	shown := func(mid string) {
-		w.WriteString("“")
+		b = append(b, "“"...)
 		for _, part := range [...]string{lead, before1, before2} {
-			write(w, part)
+			b = appendPart(b, part)
 		}
 		if h, t, cut := changeEnds(mid); cut {
-			write(w, h)
-			w.WriteString("…")
-			write(w, t)
+			b = appendPart(b, h)
+			b = append(b, "…"...)
+			b = appendPart(b, t)
 		} else {
-			write(w, mid)
+			b = appendPart(b, mid)
 		}
 		for _, part := range [...]string{after1, after2, trail} {
-			write(w, part)
+			b = appendPart(b, part)
 		}
-		w.WriteString("”")
+		b = append(b, "”"...)
 	}
 	if len(lead)+len(before1)+len(before2)+len(after1)+len(after2)+len(trail)+len(newMid) == 0 {
-		w.WriteString("建议删除")
+		b = append(b, "建议删除"...)
 		shown(oldMid)
-		return
+		return b
 	}
-	w.WriteString("建议将")
+	b = append(b, "建议将"...)
 	shown(oldMid)
-	w.WriteString("改为")
+	b = append(b, "改为"...)
 	shown(newMid)
+	return b
 }
 
 // changeEnds reports whether a change shown in a hint, mid, is wider than
@@ -733,22 +733,21 @@ func indexBreak(s string) int {
 	return lf
 }
 
-// writeString writes s as it is, as writeVisible writes a string without
-// line breaks.
-func writeString(w *bufio.Writer, s string) {
-	w.WriteString(s)
+// appendString appends s as it is, as appendVisible appends a string
+// without line breaks.
+func appendString(b []byte, s string) []byte {
+	return append(b, s...)
 }
 
-// writeVisible writes s with each line break (LF, CRLF or CR) as ⏎.
-func writeVisible(w *bufio.Writer, s string) {
+// appendVisible appends s with each line break (LF, CRLF or CR) as ⏎.
+func appendVisible(b []byte, s string) []byte {
 	for {
 		i := indexBreak(s)
 		if i < 0 {
-			w.WriteString(s)
-			return
+			return append(b, s...)
 		}
-		w.WriteString(s[:i])
-		w.WriteString("⏎")
+		b = append(b, s[:i]...)
+		b = append(b, "⏎"...)
 		if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
 			i++
 		}

@@ -1,9 +1,9 @@
 package output
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
+	"io"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -16,7 +16,7 @@ import (
 // snippetByParts is the snippet as it was written before lines were
 // measured once for all their findings and windows counted as cut: each
 // part measured on its own, the caret measuring what it underlines.
-func snippetByParts(p *Text, d *doc.Document, rg doc.Range, sev style) {
+func snippetByParts(d *doc.Document, rg doc.Range, sev style) []byte {
 	start := clamp(rg.Start.Offset, 0, len(d.Text))
 	l := d.Lines[d.LineAt(start)-1]
 	line := d.Text[l.Start:l.End]
@@ -34,19 +34,18 @@ func snippetByParts(p *Text, d *doc.Document, rg doc.Range, sev style) {
 			after, trail = head(after, maxAfter-1), "…"
 		}
 	}
-	w := p.w
-	w.WriteString(indent)
+	b := []byte(indent)
 	for _, part := range [...]string{lead, before, span, after, trail} {
-		w.WriteString(part)
+		b = append(b, part...)
 	}
-	w.WriteString("\n" + indent)
-	w.WriteString(sev.on)
+	b = append(b, "\n"+indent...)
+	b = append(b, sev.on...)
 	if lead != "" {
-		w.WriteByte(' ')
+		b = append(b, ' ')
 	}
-	p.caret(before, span, -1, -1)
-	w.WriteString(sev.off)
-	w.WriteByte('\n')
+	b = appendCaret(b, before, span, -1, -1)
+	b = append(b, sev.off...)
+	return append(b, '\n')
 }
 
 // TestSnippetByParts: the snippets of the seeds' findings, the fixture's and
@@ -59,19 +58,13 @@ func TestSnippetByParts(t *testing.T) {
 	results = append(results, checkedSeeds(t)...)
 	results = append(results, fixture(t)...)
 	results = append(results, randomSnippets(t)...)
-	var got, want bytes.Buffer
-	p, ref := NewText(&got, Options{}), NewText(&want, Options{})
+	p := NewText(io.Discard, Options{})
 	for _, r := range results { // the line cache kept from one document to the next
 		for _, f := range r.Findings {
-			p.snippet(r.Doc, f.Range, style{"<", ">"})
-			snippetByParts(ref, r.Doc, f.Range, style{"<", ">"})
-			_ = p.w.Flush()
-			_ = ref.w.Flush()
-			if got.String() != want.String() {
-				t.Fatalf("%s %+v:\n got %q\nwant %q", r.Path, f.Range, got.String(), want.String())
+			got := p.appendSnippet(nil, r.Doc, f.Range, style{"<", ">"})
+			if want := snippetByParts(r.Doc, f.Range, style{"<", ">"}); !bytes.Equal(got, want) {
+				t.Fatalf("%s %+v:\n got %q\nwant %q", r.Path, f.Range, got, want)
 			}
-			got.Reset()
-			want.Reset()
 		}
 	}
 }
@@ -127,10 +120,11 @@ func TestChangeEnds(t *testing.T) {
 	}
 }
 
-// windowedHintByParts is writeWindowedHint as it was written before it knew
+// windowedHintByParts is appendWindowedHint as it was written before it knew
 // whether the texts hold line breaks and cut a change by its two ends: each
 // part searched for breaks, the change measured on from its head.
-func windowedHintByParts(w *bufio.Writer, d *doc.Document, fs, fe int, text string) {
+func windowedHintByParts(d *doc.Document, fs, fe int, text string) []byte {
+	var b []byte
 	old := d.Text[fs:fe]
 	pre := commonPrefix(old, text)
 	suf := commonSuffix(old[pre:], text[pre:])
@@ -161,31 +155,32 @@ func windowedHintByParts(w *bufio.Writer, d *doc.Document, fs, fe int, text stri
 		}
 	}
 	shown := func(mid string) {
-		w.WriteString("“")
+		b = append(b, "“"...)
 		for _, part := range [...]string{lead, before1, before2} {
-			writeVisible(w, part)
+			b = appendVisible(b, part)
 		}
 		if h, cut := headOver(mid, maxChange/2-1, maxChange); cut {
-			writeVisible(w, mid[:h])
-			w.WriteString("…")
-			writeVisible(w, tail(mid, maxChange/2-1))
+			b = appendVisible(b, mid[:h])
+			b = append(b, "…"...)
+			b = appendVisible(b, tail(mid, maxChange/2-1))
 		} else {
-			writeVisible(w, mid)
+			b = appendVisible(b, mid)
 		}
 		for _, part := range [...]string{after1, after2, trail} {
-			writeVisible(w, part)
+			b = appendVisible(b, part)
 		}
-		w.WriteString("”")
+		b = append(b, "”"...)
 	}
 	if len(lead)+len(before1)+len(before2)+len(after1)+len(after2)+len(trail)+len(newMid) == 0 {
-		w.WriteString("建议删除")
+		b = append(b, "建议删除"...)
 		shown(oldMid)
-		return
+		return b
 	}
-	w.WriteString("建议将")
+	b = append(b, "建议将"...)
 	shown(oldMid)
-	w.WriteString("改为")
+	b = append(b, "改为"...)
 	shown(newMid)
+	return b
 }
 
 // TestWindowedHintByParts: the windowed hints of the seeds' fixes, the
@@ -197,9 +192,7 @@ func TestWindowedHintByParts(t *testing.T) {
 	results = append(results, checkedSeeds(t)...)
 	results = append(results, fixture(t)...)
 	results = append(results, randomFixes(randomSnippets(t))...)
-	var got, want bytes.Buffer
-	p := NewText(&got, Options{})
-	ref := bufio.NewWriter(&want)
+	p := NewText(io.Discard, Options{})
 	checked := 0
 	for _, r := range results {
 		d := r.Doc
@@ -207,20 +200,13 @@ func TestWindowedHintByParts(t *testing.T) {
 			if f.Fix == nil {
 				continue
 			}
-			p.snippet(d, f.Range, style{}) // as File does, keeping the finding's line
-			_ = p.w.Flush()
-			got.Reset()
+			p.appendSnippet(nil, d, f.Range, style{}) // as File does, keeping the finding's line
 			fs, fe := clamp(f.Fix.Range.Start.Offset, 0, len(d.Text)), clamp(f.Fix.Range.End.Offset, 0, len(d.Text))
 			fe = max(fs, fe)
-			p.writeWindowedHint(d, fs, fe, f.Fix.Text, hasBreak(d.Text[fs:fe]) || hasBreak(f.Fix.Text))
-			windowedHintByParts(ref, d, fs, fe, f.Fix.Text)
-			_ = p.w.Flush()
-			_ = ref.Flush()
-			if got.String() != want.String() {
-				t.Fatalf("%s fix %+v %q:\n got %q\nwant %q", r.Path, f.Fix.Range, f.Fix.Text, got.String(), want.String())
+			got := p.appendWindowedHint(nil, d, fs, fe, f.Fix.Text, hasBreak(d.Text[fs:fe]) || hasBreak(f.Fix.Text))
+			if want := windowedHintByParts(d, fs, fe, f.Fix.Text); !bytes.Equal(got, want) {
+				t.Fatalf("%s fix %+v %q:\n got %q\nwant %q", r.Path, f.Fix.Range, f.Fix.Text, got, want)
 			}
-			got.Reset()
-			want.Reset()
 			checked++
 		}
 	}

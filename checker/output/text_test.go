@@ -1,8 +1,8 @@
 package output
 
 import (
-	"bufio"
 	"bytes"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -94,11 +94,8 @@ func TestCaretColumns(t *testing.T) {
 // snippetLines is what the printer writes for a finding on rg: its source
 // line and its caret line, without the indent.
 func snippetLines(d *doc.Document, rg doc.Range) (src, marks string) {
-	var b bytes.Buffer
-	p := NewText(&b, Options{})
-	p.snippet(d, rg, style{})
-	_ = p.w.Flush()
-	lines := strings.Split(b.String(), "\n")
+	b := NewText(io.Discard, Options{}).appendSnippet(nil, d, rg, style{})
+	lines := strings.Split(string(b), "\n")
 	return strings.TrimPrefix(lines[0], indent), strings.TrimPrefix(lines[1], indent)
 }
 
@@ -245,14 +242,10 @@ func TestFixHintWindow(t *testing.T) {
 	}
 }
 
-// fixHint is the hint writeFixHint writes, as a string. (The HTML printer
+// fixHint is the hint appendFixHint appends, as a string. (The HTML printer
 // shows a fix as the change, changeHTML, and no longer uses it.)
 func fixHint(d *doc.Document, f checker.Finding) string {
-	var b strings.Builder
-	p := NewText(&b, Options{})
-	p.writeFixHint(d, f)
-	_ = p.w.Flush() // a strings.Builder does not fail
-	return b.String()
+	return string(NewText(io.Discard, Options{}).appendFixHint(nil, d, f))
 }
 
 // widthSamples are strings to hold the text printer's shortcuts to the plain
@@ -356,7 +349,7 @@ func TestWidthAt(t *testing.T) {
 	}
 }
 
-// TestCutsByRune: head, tail, stringWidth and caret give what they gave
+// TestCutsByRune: head, tail, stringWidth and appendCaret give what they gave
 // when they decoded rune by rune.
 func TestCutsByRune(t *testing.T) {
 	headByRune := func(s string, limit int) string {
@@ -427,12 +420,8 @@ func TestCutsByRune(t *testing.T) {
 			if measured {
 				sw, ow = stringWidth(s), stringWidth(other)
 			}
-			var buf bytes.Buffer
-			p := &Text{w: bufio.NewWriter(&buf)}
-			p.caret(s, other, sw, ow)
-			_ = p.w.Flush()
-			if want := caretByRune(s, other); buf.String() != want {
-				t.Fatalf("caret(%q, %q, %d, %d) = %q, by rune %q", s, other, sw, ow, buf.String(), want)
+			if got, want := appendCaret(nil, s, other, sw, ow), caretByRune(s, other); string(got) != want {
+				t.Fatalf("appendCaret(%q, %q, %d, %d) = %q, by rune %q", s, other, sw, ow, got, want)
 			}
 		}
 	}

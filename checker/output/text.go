@@ -37,14 +37,16 @@ const indent = "    "
 
 // Text prints findings compiler-style, each with its source line, a caret line
 // under the range, the rule's source and the fix, then a summary in Chinese.
-// It writes each piece straight to one buffered writer, flushed after each
-// file: no formatting or colouring call per finding.
+// It builds each finding's text in a scratch and writes it to one buffered
+// writer, flushed after each file: no formatting or colouring call per
+// finding.
 type Text struct {
 	w     *bufio.Writer // keeps the first write error for Flush
 	bold  style
 	faint style
 	sev   [rules.Error + 1]style
-	head  []byte // scratch for a finding's first line, written at once
+	buf   []byte // scratch for a finding's text, written at once
+	line  lineCache
 	// summary counts what File printed, for Finish.
 	summary summary
 	// review gives a file's checklist, which ends its text; nil for none.
@@ -187,6 +189,7 @@ func Terminal(f *os.File) bool {
 // File prints one file's findings, or why it could not be checked.
 func (p *Text) File(r checker.FileResult) error {
 	p.summary.add(r)
+	p.line = lineCache{} // a lent document's memory may come back as the next file's
 	if r.Error != nil {
 		p.styled(p.bold, r.Path)
 		p.w.WriteString(": ")
@@ -228,30 +231,32 @@ func (p *Text) bracketed(s string) {
 	p.w.WriteString(p.faint.off)
 }
 
+// finding writes a finding's text, built in p.buf: one write to the buffer
+// instead of some forty, most of a few bytes.
 func (p *Text) finding(r checker.FileResult, f checker.Finding) {
 	sev := p.severity(f.Severity)
-	w := p.w
-	w.Write(p.findingHead(r.Path, f, sev))
+	b := p.appendHead(p.buf[:0], r.Path, f, sev)
 	if r.Doc != nil {
-		p.snippet(r.Doc, f.Range, sev)
+		b = p.appendSnippet(b, r.Doc, f.Range, sev)
 	}
 	if f.Source != "" {
-		w.WriteString(indent + "依据：")
-		w.WriteString(f.Source)
-		w.WriteByte('\n')
+		b = append(b, indent+"依据："...)
+		b = append(b, f.Source...)
+		b = append(b, '\n')
 	}
 	if f.Fix != nil && r.Doc != nil {
-		w.WriteString(indent)
-		writeFixHint(w, r.Doc, f)
-		w.WriteByte('\n')
+		b = append(b, indent...)
+		b = p.appendFixHint(b, r.Doc, f)
+		b = append(b, '\n')
 	}
-	w.WriteByte('\n')
+	b = append(b, '\n')
+	p.w.Write(b)
+	p.buf = b
 }
 
-// findingHead is a finding's first line, path:line:column: severity:
-// message [rule], built in p.head: one write to the buffer instead of a dozen.
-func (p *Text) findingHead(path string, f checker.Finding, sev style) []byte {
-	b := p.head[:0]
+// appendHead appends a finding's first line, path:line:column: severity:
+// message [rule].
+func (p *Text) appendHead(b []byte, path string, f checker.Finding, sev style) []byte {
 	b = append(b, p.bold.on...)
 	b = append(b, path...)
 	b = append(b, ':')
@@ -272,99 +277,159 @@ func (p *Text) findingHead(path string, f checker.Finding, sev style) []byte {
 	b = append(b, ']')
 	b = append(b, p.faint.off...)
 	b = append(b, '\n')
-	p.head = b
 	return b
 }
 
-// snippet writes the line of Doc.Text holding the range's start, cut to a
+// appendSnippet appends the line of Doc.Text holding the range's start, cut to a
 // window around the range, and under it the caret line that underlines the
 // range, in style sev. The line is found from the byte offset, so for HTML,
 // whose Position.Line is in the markup, it is the extracted paragraph. Widths
 // are measured only as far as the window reaches: a paragraph of a thousand
-// characters costs what its shown hundred columns cost.
-func (p *Text) snippet(d *doc.Document, rg doc.Range, sev style) {
+// characters costs what its shown hundred columns cost. Whether the line is
+// wider than maxLine is measured once for all the findings on it, and the
+// width of what a window keeps is counted as it is cut.
+func (p *Text) appendSnippet(b []byte, d *doc.Document, rg doc.Range, sev style) []byte {
 	start := clamp(rg.Start.Offset, 0, len(d.Text))
-	l := d.Lines[d.LineAt(start)-1]
+	l := p.lineAt(d, start)
 	line := d.Text[l.Start:l.End]
 	s := clamp(start-l.Start, 0, len(line))
 	e := clamp(rg.End.Offset-l.Start, s, len(line)) // a range spanning lines stops at this line's end
 	before, span, after := line[:s], line[s:e], line[e:]
 	lead, trail := "", ""
-	if wider(line, maxLine) {
-		if wider(before, maxBefore) {
-			before, lead = tail(before, maxBefore-1), "…"
+	beforeWidth, spanWidth := -1, -1 // not measured yet
+	if p.line.wide {
+		var over bool
+		if before, beforeWidth, over = tailOver(before, maxBefore-1, maxBefore); over {
+			lead = "…"
 		}
-		if wider(span, maxSpan) {
-			span, after, trail = head(span, maxSpan), "", "…"
-		} else if wider(after, maxAfter) {
-			after, trail = head(after, maxAfter-1), "…"
+		var n int
+		if n, spanWidth = fit(span, maxSpan); n < len(span) {
+			span, after, trail = span[:n], "", "…"
+		} else if n, over = headOver(after, maxAfter-1, maxAfter); over {
+			after, trail = after[:n], "…"
 		}
 	}
-	w := p.w
-	w.WriteString(indent)
+	b = append(b, indent...)
 	for _, part := range [...]string{lead, before, span, after, trail} {
-		w.WriteString(part)
+		b = append(b, part...)
 	}
-	w.WriteString("\n" + indent)
-	w.WriteString(sev.on)
+	b = append(b, "\n"+indent...)
+	b = append(b, sev.on...)
 	if lead != "" {
-		w.WriteByte(' ') // under the ellipsis, one column wide
+		b = append(b, ' ') // under the ellipsis, one column wide
 	}
-	p.caret(before, span)
-	w.WriteString(sev.off)
-	w.WriteByte('\n')
+	b = appendCaret(b, before, span, beforeWidth, spanWidth)
+	b = append(b, sev.off...)
+	return append(b, '\n')
 }
 
-// caret writes a space for each column of before and a caret and tildes
-// under span, keeping tabs as tabs so that the terminal expands both lines
-// alike. An empty or zero-width span gets a caret between characters. Each
-// stretch between tabs is measured whole and written as one run.
-func (p *Text) caret(before, span string) {
+// A lineCache is the line of the last finding's snippet: the findings of a
+// file come in order, and a line often carries several.
+type lineCache struct {
+	doc  *doc.Document
+	n    int  // its 1-based number
+	wide bool // wider than maxLine
+}
+
+// lineAt returns the line of d holding byte offset off, d.LineAt's, and
+// keeps it in p.line with whether it is wider than maxLine.
+func (p *Text) lineAt(d *doc.Document, off int) doc.Line {
+	c := &p.line
+	if n := p.lineNumber(d, off); c.doc != d || n != c.n {
+		l := d.Lines[n-1]
+		*c = lineCache{doc: d, n: n, wide: wider(d.Text[l.Start:l.End], maxLine)}
+	}
+	return d.Lines[c.n-1]
+}
+
+// lineNumber is d.LineAt(off), answered without a search when off is on the
+// line in p.line.
+func (p *Text) lineNumber(d *doc.Document, off int) int {
+	if c := &p.line; c.doc == d && holds(d, c.n, off) {
+		return c.n
+	}
+	return d.LineAt(off)
+}
+
+// holds reports whether d.LineAt(off) is n: the first line ending at or
+// after off, or the last line.
+func holds(d *doc.Document, n, off int) bool {
+	return (n == 1 || d.Lines[n-2].End < off) && (n == len(d.Lines) || d.Lines[n-1].End >= off)
+}
+
+// appendCaret appends a space for each column of before and a caret and
+// tildes under span, keeping tabs as tabs so that the terminal expands both
+// lines alike. An empty or zero-width span gets a caret between characters.
+// beforeWidth and spanWidth are the strings' widths, or -1 where not
+// measured yet.
+func appendCaret(b []byte, before, span string, beforeWidth, spanWidth int) []byte {
+	b = appendBlank(b, before, beforeWidth)
+	return appendUnderline(b, span, spanWidth)
+}
+
+// appendBlank appends a space for each column of s, whose width is width
+// or, for -1, not measured yet, keeping tabs as tabs. Each stretch between
+// tabs is measured whole and appended as one run.
+func appendBlank(b []byte, s string, width int) []byte {
+	if width >= 0 && strings.IndexByte(s, '\t') < 0 {
+		return appendRun(b, spaces, width)
+	}
 	for {
-		cut, rest, tab := strings.Cut(before, "\t")
-		writeRun(p.w, spaces, stringWidth(cut))
+		cut, rest, tab := strings.Cut(s, "\t")
+		b = appendRun(b, spaces, stringWidth(cut))
 		if !tab {
-			break
+			return b
 		}
-		p.w.WriteByte('\t')
-		before = rest
+		b = append(b, '\t')
+		s = rest
+	}
+}
+
+// appendUnderline appends a caret and tildes under the columns of s, as
+// appendBlank appends spaces; a caret alone when s takes none.
+func appendUnderline(b []byte, s string, width int) []byte {
+	if width >= 0 && strings.IndexByte(s, '\t') < 0 {
+		b = append(b, '^')
+		return appendRun(b, tildes, max(width-1, 0))
 	}
 	marked := false
 	for {
-		cut, rest, tab := strings.Cut(span, "\t")
+		cut, rest, tab := strings.Cut(s, "\t")
 		if n := stringWidth(cut); n > 0 {
 			if !marked {
-				p.w.WriteByte('^')
+				b = append(b, '^')
 				n--
 				marked = true
 			}
-			writeRun(p.w, tildes, n)
+			b = appendRun(b, tildes, n)
 		}
 		if !tab {
 			break
 		}
-		p.w.WriteByte('\t')
-		span = rest
+		b = append(b, '\t')
+		s = rest
 	}
 	if !marked {
-		p.w.WriteByte('^')
+		b = append(b, '^')
 	}
+	return b
 }
 
-// spaces and tildes are what caret writes runs of, as many at a time.
+// spaces and tildes are what the caret line is made of, appended as many at
+// a time.
 const (
 	spaces = "                                                                "
 	tildes = "~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~"
 )
 
-// writeRun writes n bytes of run, whose bytes are all alike, as many at a
+// appendRun appends n bytes of run, whose bytes are all alike, as many at a
 // time as run holds.
-func writeRun(w *bufio.Writer, run string, n int) {
+func appendRun(b []byte, run string, n int) []byte {
 	for n > len(run) {
-		w.WriteString(run)
+		b = append(b, run...)
 		n -= len(run)
 	}
-	w.WriteString(run[:n])
+	return append(b, run[:n]...)
 }
 
 // wider reports whether s takes more than limit display columns, reading s
@@ -407,9 +472,15 @@ func fit(s string, limit int) (n, width int) {
 	return n, width
 }
 
-// tail returns the longest suffix of s at most limit columns wide: fit from
-// the end, by lastWidth.
+// tail returns the longest suffix of s at most limit columns wide.
 func tail(s string, limit int) string {
+	t, _ := tailWidth(s, limit)
+	return t
+}
+
+// tailWidth returns tail(s, limit) and its width: fit from the end, by
+// lastWidth.
+func tailWidth(s string, limit int) (string, int) {
 	w := 0
 	for i := len(s); i > 0; {
 		cw, size := 1, 1
@@ -420,12 +491,38 @@ func tail(s string, limit int) string {
 		default:
 			cw, size = lastWidth(s[:i])
 		}
-		if w += cw; w > limit {
-			return s[i:]
+		if w+cw > limit {
+			return s[i:], w
 		}
+		w += cw
 		i -= size
 	}
-	return s
+	return s, w
+}
+
+// tailOver returns s and its width when s is at most limit columns wide;
+// otherwise tail(s, keep), its width and true (keep is at most limit). It
+// reads s back from its end as far as limit columns. Read back or forth, s
+// falls into the same runes, so the width is stringWidth's (TestCutsOver).
+func tailOver(s string, keep, limit int) (suffix string, width int, over bool) {
+	t, w := tailWidth(s, keep)
+	if len(t) == len(s) {
+		return s, w, false
+	}
+	rest := s[:len(s)-len(t)]
+	if r, rw := tailWidth(rest, limit-w); len(r) == len(rest) {
+		return s, w + rw, false
+	}
+	return t, w, true
+}
+
+// headOver reports whether s is wider than limit and the length of
+// head(s, keep), its prefix kept then (keep is at most limit): s is read
+// once, on from its head.
+func headOver(s string, keep, limit int) (n int, over bool) {
+	n, w := fit(s, keep)
+	rest, _ := fit(s[n:], limit-w)
+	return n, n+rest < len(s)
 }
 
 // han reports whether s[i:] starts with the three bytes of a Chinese
@@ -465,19 +562,18 @@ const (
 	fixContext = 10
 )
 
-// writeFixHint says what the fix does, quoting the text it replaces when that
+// appendFixHint appends what the fix does, saying it, quoting the text it replaces when that
 // is not the underlined text. A fix whose old or new text spans lines or is
 // wider than maxChange (a paragraph rewritten for one word, a line break
 // removed) is shown as the change itself with a little of the text around
-// it, line breaks as ⏎ (writeWindowedHint).
-func writeFixHint(w *bufio.Writer, d *doc.Document, f checker.Finding) {
+// it, line breaks as ⏎ (appendWindowedHint).
+func (p *Text) appendFixHint(b []byte, d *doc.Document, f checker.Finding) []byte {
 	fx := f.Fix
 	fs, fe := clamp(fx.Range.Start.Offset, 0, len(d.Text)), clamp(fx.Range.End.Offset, 0, len(d.Text))
 	fe = max(fs, fe)
 	old := d.Text[fs:fe]
-	if hasBreak(old) || hasBreak(fx.Text) || wider(old, maxChange) || wider(fx.Text, maxChange) {
-		writeWindowedHint(w, d, fs, fe, fx.Text)
-		return
+	if breaks := hasBreak(old) || hasBreak(fx.Text); breaks || wider(old, maxChange) || wider(fx.Text, maxChange) {
+		return p.appendWindowedHint(b, d, fs, fe, fx.Text, breaks)
 	}
 	var parts [5]string
 	switch {
@@ -493,21 +589,23 @@ func writeFixHint(w *bufio.Writer, d *doc.Document, f checker.Finding) {
 		parts = [5]string{"建议将“", old, "”改为“", fx.Text, "”"}
 	}
 	for _, part := range parts {
-		w.WriteString(part)
+		b = append(b, part...)
 	}
+	return b
 }
 
-// writeWindowedHint shows the replacement of Doc.Text[fs:fe] by text as the
+// appendWindowedHint shows the replacement of Doc.Text[fs:fe] by text as the
 // part that changes, between the same few columns of unchanged text on each
 // side: the text around the fix on its lines and whatever old and new text
 // share at their ends. A change wider than maxChange keeps its two ends.
-func writeWindowedHint(w *bufio.Writer, d *doc.Document, fs, fe int, text string) {
+// breaks tells whether the old or the new text holds a line break.
+func (p *Text) appendWindowedHint(b []byte, d *doc.Document, fs, fe int, text string, breaks bool) []byte {
 	old := d.Text[fs:fe]
 	pre := commonPrefix(old, text)
 	suf := commonSuffix(old[pre:], text[pre:])
 	oldMid, newMid := old[pre:len(old)-suf], text[pre:len(text)-suf]
-	lineStart := d.Lines[d.LineAt(fs)-1].Start
-	lineEnd := d.Lines[d.LineAt(fe)-1].End
+	lineStart := d.Lines[p.lineNumber(d, fs)-1].Start
+	lineEnd := d.Lines[p.lineNumber(d, fe)-1].End
 	// The context: [lead] before1 before2 | change | after1 after2 [trail].
 	before1, before2 := d.Text[min(lineStart, fs):fs], old[:pre]
 	after1, after2 := old[len(old)-suf:], d.Text[fe:max(lineEnd, fe)]
@@ -532,41 +630,56 @@ func writeWindowedHint(w *bufio.Writer, d *doc.Document, fs, fe int, text string
 			after2 = head(after2, fixContext-1-w)
 		}
 	}
+	appendPart := appendVisible
+	if !breaks { // then no part holds one
+		appendPart = appendString
+	}
 	shown := func(mid string) {
-		w.WriteString("“")
+		b = append(b, "“"...)
 		for _, part := range [...]string{lead, before1, before2} {
-			writeVisible(w, part)
+			b = appendPart(b, part)
 		}
-		if h, cut := changeHead(mid); cut {
-			writeVisible(w, mid[:h])
-			w.WriteString("…")
-			writeVisible(w, tail(mid, maxChange/2-1))
+		if h, t, cut := changeEnds(mid); cut {
+			b = appendPart(b, h)
+			b = append(b, "…"...)
+			b = appendPart(b, t)
 		} else {
-			writeVisible(w, mid)
+			b = appendPart(b, mid)
 		}
 		for _, part := range [...]string{after1, after2, trail} {
-			writeVisible(w, part)
+			b = appendPart(b, part)
 		}
-		w.WriteString("”")
+		b = append(b, "”"...)
 	}
 	if len(lead)+len(before1)+len(before2)+len(after1)+len(after2)+len(trail)+len(newMid) == 0 {
-		w.WriteString("建议删除")
+		b = append(b, "建议删除"...)
 		shown(oldMid)
-		return
+		return b
 	}
-	w.WriteString("建议将")
+	b = append(b, "建议将"...)
 	shown(oldMid)
-	w.WriteString("改为")
+	b = append(b, "改为"...)
 	shown(newMid)
+	return b
 }
 
-// changeHead reports whether a change shown in a hint, mid, is wider than
-// maxChange, and so cut to its two ends, and the length of the head it then
-// keeps, head(mid, maxChange/2-1): mid is read once, on from its head.
-func changeHead(mid string) (n int, cut bool) {
-	n, w := fit(mid, maxChange/2-1)
-	rest, _ := fit(mid[n:], maxChange-w)
-	return n, n+rest < len(mid)
+// changeEnds reports whether a change shown in a hint, mid, is wider than
+// maxChange, and so cut to its two ends, and those ends: head(mid,
+// maxChange/2-1) and tail(mid, maxChange/2-1). It reads mid on from its head
+// and back from its end, and between the two only as far as tells whether
+// mid is wider (TestChangeEnds).
+func changeEnds(mid string) (h, t string, cut bool) {
+	const keep = maxChange/2 - 1
+	n, hw := fit(mid, keep)
+	if n == len(mid) {
+		return mid, "", false
+	}
+	t, tw := tailWidth(mid, keep)
+	between := len(mid) - len(t)
+	if between < n || !wider(mid[n:between], maxChange-hw-tw) {
+		return mid, "", false
+	}
+	return mid[:n], t, true
 }
 
 // stringWidth is the number of display columns of s.
@@ -620,16 +733,21 @@ func indexBreak(s string) int {
 	return lf
 }
 
-// writeVisible writes s with each line break (LF, CRLF or CR) as ⏎.
-func writeVisible(w *bufio.Writer, s string) {
+// appendString appends s as it is, as appendVisible appends a string
+// without line breaks.
+func appendString(b []byte, s string) []byte {
+	return append(b, s...)
+}
+
+// appendVisible appends s with each line break (LF, CRLF or CR) as ⏎.
+func appendVisible(b []byte, s string) []byte {
 	for {
 		i := indexBreak(s)
 		if i < 0 {
-			w.WriteString(s)
-			return
+			return append(b, s...)
 		}
-		w.WriteString(s[:i])
-		w.WriteString("⏎")
+		b = append(b, s[:i]...)
+		b = append(b, "⏎"...)
 		if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
 			i++
 		}

@@ -1,8 +1,8 @@
 package output
 
 import (
-	"bufio"
 	"bytes"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -94,11 +94,8 @@ func TestCaretColumns(t *testing.T) {
 // snippetLines is what the printer writes for a finding on rg: its source
 // line and its caret line, without the indent.
 func snippetLines(d *doc.Document, rg doc.Range) (src, marks string) {
-	var b bytes.Buffer
-	p := NewText(&b, Options{})
-	p.snippet(d, rg, style{})
-	_ = p.w.Flush()
-	lines := strings.Split(b.String(), "\n")
+	b := NewText(io.Discard, Options{}).appendSnippet(nil, d, rg, style{})
+	lines := strings.Split(string(b), "\n")
 	return strings.TrimPrefix(lines[0], indent), strings.TrimPrefix(lines[1], indent)
 }
 
@@ -245,14 +242,10 @@ func TestFixHintWindow(t *testing.T) {
 	}
 }
 
-// fixHint is the hint writeFixHint writes, as a string. (The HTML printer
+// fixHint is the hint appendFixHint appends, as a string. (The HTML printer
 // shows a fix as the change, changeHTML, and no longer uses it.)
 func fixHint(d *doc.Document, f checker.Finding) string {
-	var b strings.Builder
-	w := bufio.NewWriter(&b)
-	writeFixHint(w, d, f)
-	_ = w.Flush() // a strings.Builder does not fail
-	return b.String()
+	return string(NewText(io.Discard, Options{}).appendFixHint(nil, d, f))
 }
 
 // widthSamples are strings to hold the text printer's shortcuts to the plain
@@ -292,12 +285,23 @@ func TestWiderShortcut(t *testing.T) {
 	}
 }
 
-// TestChangeHead: changeHead gives what wider and head give.
-func TestChangeHead(t *testing.T) {
+// TestCutsOver: headOver and tailOver give what wider, head, tail and
+// stringWidth give.
+func TestCutsOver(t *testing.T) {
 	for _, s := range widthSamples(t) {
-		n, cut := changeHead(s)
-		if cut != wider(s, maxChange) || s[:n] != head(s, maxChange/2-1) {
-			t.Fatalf("changeHead(%q) = %d, %v; wider %v, head %q", s, n, cut, wider(s, maxChange), head(s, maxChange/2-1))
+		for _, limits := range [][2]int{{maxChange/2 - 1, maxChange}, {maxBefore - 1, maxBefore}, {maxAfter - 1, maxAfter}, {0, 0}, {0, 1}, {1, 1}, {2, 3}} {
+			keep, limit := limits[0], limits[1]
+			over := wider(s, limit)
+			if n, cut := headOver(s, keep, limit); cut != over || s[:n] != head(s, keep) {
+				t.Fatalf("headOver(%q, %d, %d) = %d, %v; wider %v, head %q", s, keep, limit, n, cut, over, head(s, keep))
+			}
+			want := s
+			if over {
+				want = tail(s, keep)
+			}
+			if got, w, cut := tailOver(s, keep, limit); cut != over || got != want || w != stringWidth(want) {
+				t.Fatalf("tailOver(%q, %d, %d) = %q, %d, %v; wider %v, want %q, %d", s, keep, limit, got, w, cut, over, want, stringWidth(want))
+			}
 		}
 	}
 }
@@ -345,7 +349,7 @@ func TestWidthAt(t *testing.T) {
 	}
 }
 
-// TestCutsByRune: head, tail, stringWidth and caret give what they gave
+// TestCutsByRune: head, tail, stringWidth and appendCaret give what they gave
 // when they decoded rune by rune.
 func TestCutsByRune(t *testing.T) {
 	headByRune := func(s string, limit int) string {
@@ -411,12 +415,14 @@ func TestCutsByRune(t *testing.T) {
 			}
 		}
 		other := samples[(k+1)%len(samples)]
-		var buf bytes.Buffer
-		p := &Text{w: bufio.NewWriter(&buf)}
-		p.caret(s, other)
-		_ = p.w.Flush()
-		if want := caretByRune(s, other); buf.String() != want {
-			t.Fatalf("caret(%q, %q) = %q, by rune %q", s, other, buf.String(), want)
+		for _, measured := range []bool{false, true} {
+			sw, ow := -1, -1
+			if measured {
+				sw, ow = stringWidth(s), stringWidth(other)
+			}
+			if got, want := appendCaret(nil, s, other, sw, ow), caretByRune(s, other); string(got) != want {
+				t.Fatalf("appendCaret(%q, %q, %d, %d) = %q, by rune %q", s, other, sw, ow, got, want)
+			}
 		}
 	}
 }

@@ -31,8 +31,8 @@ type inflater struct {
 const (
 	maxLitCodes  = 286 // RFC 1951's HLIT: more is an error, as in compress/flate
 	maxDistCodes = 30
-	litBits      = 10 // bits a look-up in a literal/length table takes at once
-	distBits     = 8
+	litBits      = 9 // bits the first look-up in a literal/length table takes
+	distBits     = 7
 	lensBits     = 7 // code-length codes are at most 7 bits: one look-up
 )
 
@@ -205,19 +205,23 @@ func (z *inflater) dynamic() bool {
 // values, which the compiler keeps in registers.
 func (z *inflater) codes(out []byte, limit int, lit, dist *huffTable) (_ []byte, ok bool) {
 	in, pos, bits, nb := z.in, z.pos, z.bits, z.nb
+	// refill loads at least 56 bits: a literal/length code and its extra
+	// bits take at most 15+5, a distance code and its extra bits 15+13,
+	// so that it runs about once for three literals.
+	refill := func() {
+		if pos+8 <= len(in) {
+			bits |= binary.LittleEndian.Uint64(in[pos:]) << nb
+			pos += int(63-nb) >> 3
+			nb |= 56
+			return
+		}
+		z.pos, z.bits, z.nb = pos, bits, nb
+		z.refill()
+		pos, bits, nb = z.pos, z.bits, z.nb
+	}
 	for {
-		// A literal/length code, its extra bits, a distance code and its
-		// extra bits take at most 15+5+15+13 = 48 bits.
-		if nb < 48 {
-			if pos+8 <= len(in) {
-				bits |= binary.LittleEndian.Uint64(in[pos:]) << nb
-				pos += int(63-nb) >> 3
-				nb |= 56
-			} else {
-				z.pos, z.bits, z.nb = pos, bits, nb
-				z.refill()
-				pos, bits, nb = z.pos, z.bits, z.nb
-			}
+		if nb < 15+5 {
+			refill()
 		}
 		e := lit.lookup(bits, litBits)
 		n := uint(e & entryLen)
@@ -235,6 +239,9 @@ func (z *inflater) codes(out []byte, limit int, lit, dist *huffTable) (_ []byte,
 		length := int(e>>entryValueShift) + int(bits&(1<<extra-1))
 		bits >>= extra
 		nb -= extra
+		if nb < 15+13 {
+			refill()
+		}
 		e = dist.lookup(bits, distBits)
 		n = uint(e & entryLen)
 		if n == 0 || e&entryOp != opDistance {
@@ -344,6 +351,8 @@ func (h *huffTable) build(lengths []uint8, first uint, entries []uint32) bool {
 	// reversed.
 	var codes [maxLitCodes + 2]uint16
 	var secondBits [1 << litBits]uint8 // for each first look-up, the bits its second takes
+	var linked [maxLitCodes + 2]uint16 // the first look-ups that link to a second
+	nLinked := 0
 	for sym, l := range lengths {
 		if l == 0 {
 			continue
@@ -352,17 +361,18 @@ func (h *huffTable) build(lengths []uint8, first uint, entries []uint32) bool {
 		next[l]++
 		codes[sym] = c
 		if uint(l) > first {
-			i := int(c) & (size - 1)
+			i := c & uint16(size-1)
+			if secondBits[i] == 0 {
+				linked[nLinked] = i
+				nLinked++
+			}
 			secondBits[i] = max(secondBits[i], l-uint8(first))
 		}
 	}
-	if maxLen > first {
-		for i, b := range secondBits[:size] {
-			if b > 0 {
-				h.t[i] = opLink | uint32(b)<<entryExtraShift | uint32(len(h.t))<<entryValueShift
-				h.t = append(h.t, make([]uint32, 1<<b)...)
-			}
-		}
+	for _, i := range linked[:nLinked] {
+		b := secondBits[i]
+		h.t[i] = opLink | uint32(b)<<entryExtraShift | uint32(len(h.t))<<entryValueShift
+		h.t = append(h.t, make([]uint32, 1<<b)...)
 	}
 	for sym, l := range lengths {
 		if l == 0 {

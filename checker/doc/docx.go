@@ -4,8 +4,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
+	"hash/crc32"
 	"io"
 	"path"
 	"strings"
@@ -46,7 +48,7 @@ func readDocxIn(file string, data []byte, loan *lend.Loan) (*Document, error) {
 		return nil, newError(file, ErrCorrupt, "不是有效的 .docx 文件（zip 结构损坏，文件可能不完整）：%v", err)
 	}
 	zr.RegisterDecompressor(zip.Deflate, inflaterOf(data))
-	p := &docxPackage{path: file, files: make(map[string]*zip.File, len(zr.File)), budget: maxUnpacked}
+	p := &docxPackage{path: file, data: data, files: make(map[string]*zip.File, len(zr.File)), budget: maxUnpacked}
 	defer p.release()
 	for _, f := range zr.File {
 		name := strings.TrimPrefix(f.Name, "/")
@@ -242,6 +244,7 @@ func (p *pooledInflater) Close() error {
 // docxPackage reads parts of a .docx within the decompression bounds.
 type docxPackage struct {
 	path   string
+	data   []byte // the .docx
 	files  map[string]*zip.File
 	budget int // decompressed bytes still allowed
 	// rels is the relationships part read last: the main part's, which
@@ -317,14 +320,18 @@ func (p *docxPackage) unpack(name string, f *zip.File, limit int) ([]byte, error
 	if name == p.rels.name {
 		return p.rels.data, nil
 	}
+	// Read into a buffer of the declared size (within the limit): io.ReadAll
+	// would grow it by copies.
+	b := p.buffer(min(int(f.UncompressedSize64), limit) + bytes.MinRead)
+	if out, ok := p.inflated(f, *b); ok {
+		*b = (*b)[:len(out)] // out's capacity is the part's size: b keeps its own
+		return *b, nil
+	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil, newError(p.path, ErrCorrupt, "文件已损坏，无法解压 %s：%v", name, err)
 	}
 	defer rc.Close()
-	// Read into a buffer of the declared size (within the limit): io.ReadAll
-	// would grow it by copies.
-	b := p.buffer(min(int(f.UncompressedSize64), limit) + bytes.MinRead)
 	buf := bytes.NewBuffer(*b)
 	_, err = buf.ReadFrom(io.LimitReader(rc, int64(limit)+1))
 	*b = buf.Bytes() // grown if the declared size was short
@@ -332,6 +339,50 @@ func (p *docxPackage) unpack(name string, f *zip.File, limit int) ([]byte, error
 		return nil, newError(p.path, ErrCorrupt, "文件已损坏或不完整，无法解压 %s：%v", name, err)
 	}
 	return *b, nil
+}
+
+// inflated returns the deflated part f decompressed by inflate into buf
+// (empty), checked as archive/zip checks a part it reads: ok only where
+// archive/zip reads the same bytes without an error. A part inflate does
+// not read, one of another size than declared, or of another checksum, is
+// left to archive/zip, for its bytes or its error.
+func (p *docxPackage) inflated(f *zip.File, buf []byte) (_ []byte, ok bool) {
+	if f.Method != zip.Deflate || strings.HasSuffix(f.Name, "/") || f.UncompressedSize64 > uint64(cap(buf)) {
+		return nil, false
+	}
+	at, err := f.DataOffset()
+	if err != nil || at < 0 || at > int64(len(p.data)) || f.CompressedSize64 > uint64(int64(len(p.data))-at) {
+		return nil, false
+	}
+	end := int(at) + int(f.CompressedSize64)
+	out, ok := inflate(buf[:0], int(f.UncompressedSize64), p.data[at:end])
+	if !ok || len(out) != int(f.UncompressedSize64) {
+		return nil, false
+	}
+	sum := crc32.ChecksumIEEE(out)
+	if f.Flags&zipDataDescriptor != 0 {
+		desc, ok := descriptorChecksum(p.data[end:])
+		return out, ok && desc == f.CRC32 && sum == f.CRC32
+	}
+	return out, f.CRC32 == 0 || sum == f.CRC32
+}
+
+// zipDataDescriptor is the flag of a zip entry whose checksum and sizes
+// follow its data, in a data descriptor.
+const zipDataDescriptor = 0x8
+
+// descriptorChecksum reads the checksum of the data descriptor b starts
+// with, as archive/zip does: after its signature if it has one; ok is
+// false where archive/zip could not read the descriptor.
+func descriptorChecksum(b []byte) (sum uint32, ok bool) {
+	const signature = 0x08074b50
+	if len(b) >= 16 && binary.LittleEndian.Uint32(b) == signature {
+		return binary.LittleEndian.Uint32(b[4:]), true
+	}
+	if len(b) >= 12 && binary.LittleEndian.Uint32(b) != signature {
+		return binary.LittleEndian.Uint32(b), true
+	}
+	return 0, false
 }
 
 func (p *docxPackage) bomb(name, format string, args ...any) *ReadError {

@@ -125,7 +125,7 @@ func scribble(b []byte) {
 
 // sampleDocxFiles reads the .docx samples of ../shared (when present) and
 // the numbered fixture.
-func sampleDocxFiles(t *testing.T) [][]byte {
+func sampleDocxFiles(t testing.TB) [][]byte {
 	t.Helper()
 	paths, _ := filepath.Glob(filepath.Join(shared, "samples", "*.docx"))
 	paths = append(paths, filepath.Join(fixtures, "numbered.docx"))

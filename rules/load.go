@@ -12,6 +12,7 @@ import (
 
 	"github.com/fzlint/fzlint/checker/match"
 	"github.com/fzlint/fzlint/checker/outline"
+	"github.com/fzlint/fzlint/checker/stackroom"
 )
 
 //go:embed packs/*.yaml
@@ -116,7 +117,7 @@ func (l *loader) parseAll(ids []string) map[string]parsed {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			growStack()
+			stackroom.For16K()
 			results[i] = l.parse(id)
 		}()
 	}
@@ -127,22 +128,6 @@ func (l *loader) parseAll(ids []string) map[string]parsed {
 	}
 	return out
 }
-
-// growStack grows the calling goroutine's stack, while it is shallow, to the
-// 16 KB that parsing a pack takes (yaml.v3's decoder recurses deep): a
-// goroutine starts with 2 KB, and each time a stack doubles the runtime
-// copies it and adjusts every frame on it, three times per pack.
-//
-//go:noinline
-func growStack() {
-	var frame [12 << 10]byte
-	touch(frame[:])
-}
-
-// touch keeps growStack's frame from being optimised away.
-//
-//go:noinline
-func touch(b []byte) { b[0] = 0 }
 
 // parse finds pack id and parses it.
 func (l *loader) parse(id string) parsed {

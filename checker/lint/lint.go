@@ -18,6 +18,7 @@ import (
 	"github.com/fzlint/fzlint/checker/doc"
 	"github.com/fzlint/fzlint/checker/lend"
 	"github.com/fzlint/fzlint/checker/pathglob"
+	"github.com/fzlint/fzlint/checker/stackroom"
 	"github.com/fzlint/fzlint/checker/suppress"
 	"github.com/fzlint/fzlint/rules"
 )
@@ -137,7 +138,14 @@ func (l *Linter) Run(inputs []string, emit func(checker.FileResult)) error {
 	var workers sync.WaitGroup
 	for range jobs {
 		workers.Go(func() {
+			grown := false
 			for t := range work {
+				if !grown {
+					// Once, while shallow, and only by a worker that has
+					// work: an idle one keeps its small stack.
+					stackroom.For64K()
+					grown = true
+				}
 				l.do(t)
 			}
 		})

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
@@ -146,7 +147,7 @@ func runCheck(s *streams, opts *checkOptions, args []string) error {
 		outs.printer, _ = output.New("text", io.Discard, output.Options{})
 	} else {
 		outs, err = openOutputs(s, opts.formats, opts.output, args, output.Options{
-			Rules:       activeRules(set),
+			Rules:       sarifRules(opts.formats, set),
 			Version:     version,
 			Pretty:      opts.pretty,
 			Review:      structureOf(l),
@@ -285,6 +286,18 @@ func firstPath(args []string) string {
 		return "."
 	}
 	return args[0]
+}
+
+// sarifRules are the rules a run's outputs list: the active rules when a
+// format is SARIF, the one that lists them (output.Options.Rules), else
+// none, not copied and described for nothing.
+func sarifRules(formats []string, set *rules.Set) []rules.Rule {
+	for _, spec := range formats {
+		if format, _, _ := strings.Cut(spec, ":"); format == "sarif" {
+			return activeRules(set)
+		}
+	}
+	return nil
 }
 
 func activeRules(set *rules.Set) []rules.Rule {

@@ -89,6 +89,7 @@ type scratch struct {
 	hview     []prose
 	depth     []int
 	sentences []sentence
+	line      []sentence  // the sentences of one line (neededSentenceCue)
 	debris    *match.Text // the last line scanned for debris literals (debrisText)
 	finder    needFinder  // the search for a role's needs in sentenceCue
 	// headings collects the headings as they are found; the outline gets
@@ -166,12 +167,13 @@ func (b *builder) release() {
 	clear(b.lines)
 	clear(b.hview)
 	clear(b.sentences)
+	clear(s.line)
 	clear(s.headings)
 	s.finder.reset("", nil) // lets go of the view
 	if s.debris != nil {
 		s.debris = b.cfg.debris.ScanReusing("", s.debris) // lets go of the last line
 	}
-	s.lines, s.hview, s.depth, s.sentences, s.headings = b.lines[:0], b.hview[:0], b.depth[:0], b.sentences[:0], s.headings[:0]
+	s.lines, s.hview, s.depth, s.sentences, s.headings, s.line = b.lines[:0], b.hview[:0], b.depth[:0], b.sentences[:0], s.headings[:0], s.line[:0]
 	pool := b.cfg.scratch
 	s.builder = builder{} // lets go of the document, its view and its outline
 	pool.Put(s)

@@ -2,6 +2,7 @@ package outline
 
 import (
 	"regexp/syntax"
+	"slices"
 	"strings"
 
 	"github.com/fzlint/fzlint/checker/match"
@@ -90,16 +91,22 @@ func (n need) shortest() int {
 	return short
 }
 
-// needsOf is the need of each of ps that has no lead: an anchored pattern
-// is ruled out by its lead, at less cost.
-func needsOf(ps []*match.Pattern, leads []lead) []need {
+// needsOf is the need of each of ps. An anchored pattern is ruled out by
+// its lead at less cost, but its need too lets sentenceCue pass over the
+// lines that hold no literal of any cue of a role.
+func needsOf(ps []*match.Pattern) []need {
 	needs := make([]need, len(ps))
 	for k, p := range ps {
-		if leads[k] == nil {
-			needs[k] = needOf(p)
-		}
+		needs[k] = needOf(p)
 	}
 	return needs
+}
+
+// everyNeeded tells whether needs holds a need for each of n patterns, and
+// n is 64 at most (as many as ruledOut answers for): a text that holds none
+// of their literals matches none of the patterns.
+func everyNeeded(needs []need, n int) bool {
+	return n > 0 && n <= 64 && len(needs) == n && !slices.ContainsFunc(needs, func(n need) bool { return n == nil })
 }
 
 // needFinder looks for the literals of a role's needs in a window of the
@@ -155,6 +162,23 @@ func (f *needFinder) ruledOut(vs, ve int) uint64 {
 		}
 	}
 	return out
+}
+
+// nextHit returns where the first literal of the needs stands at or after
+// vs, len(text) if none does; vs is at or after the start of the text last
+// asked about.
+func (f *needFinder) nextHit(vs int) int {
+	j, hit := 0, len(f.text)
+	for _, n := range f.needs {
+		for _, lit := range n {
+			if f.next[j] < vs {
+				f.next[j] = indexAt(f.text, lit, vs, f.anchors[j])
+			}
+			hit = min(hit, f.next[j])
+			j++
+		}
+	}
+	return hit
 }
 
 // anchorSample is how much of the text anchorOf counts bytes in.

@@ -36,8 +36,8 @@ type RoleSpec struct {
 	// inlineLeads holds the lead of each pattern of Inline (leadOf); Index
 	// sets them. Headings, few and short, are summed up without them.
 	inlineLeads []lead
-	// inlineNeeds holds the need of each pattern of Inline that has no
-	// lead (needsOf); Index sets them.
+	// inlineNeeds holds the need of each pattern of Inline (needsOf);
+	// Index sets them.
 	inlineNeeds []need
 }
 
@@ -64,7 +64,7 @@ func (c *Config) Index() {
 	c.debris = match.NewDictionary(c.Debris)
 	for i := range c.Roles {
 		c.Roles[i].inlineLeads = leadsOf(c.Roles[i].Inline)
-		c.Roles[i].inlineNeeds = needsOf(c.Roles[i].Inline, c.Roles[i].inlineLeads)
+		c.Roles[i].inlineNeeds = needsOf(c.Roles[i].Inline)
 	}
 	c.specs = rolesByPriority(c)
 	c.scratch = &sync.Pool{New: func() any { return new(scratch) }}

@@ -306,6 +306,9 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 	if len(spec.Inline) == 0 {
 		return cue{}, false
 	}
+	if everyNeeded(spec.inlineNeeds, len(spec.Inline)) {
+		return b.neededSentenceCue(r, lo, hi)
+	}
 	sentences := b.proseSentences()
 	// The sentences are in document order: those in [lo, hi) are a run.
 	from := sort.Search(len(sentences), func(k int) bool { return sentences[k].start >= lo })
@@ -316,17 +319,69 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 	f := &b.scratch.finder
 	f.reset(b.v.Text[:sentences[to-1].ve], spec.inlineNeeds)
 	for k := from; k < to; k++ {
-		s := &sentences[k]
-		if !b.matchProseBut(&s.prose, spec.Inline, spec.inlineLeads, f.ruledOut(s.vs, s.ve)) {
-			continue
+		if c, ok := b.sentenceCueAt(r, &sentences[k], f); ok {
+			return c, true
 		}
-		if ys := findYears(b.viewText(s.viewSpan)); r == Plans && b.o.Year > 0 && len(ys) > 0 && ys[0].start == 0 && ys[0].year <= b.o.Year {
-			continue
-		}
-		sp := b.trimmedSpan(s.vs, s.ve)
-		return cue{cue: sp, end: b.v.Orig(b.lines[sp.Line-1].ve), heading: -1}, true
 	}
 	return cue{}, false
+}
+
+// neededSentenceCue is sentenceCue for a role each of whose inline cues
+// has a need: a sentence without any of their literals gives none, so only
+// the lines where one stands are split into sentences and tried, and most
+// lines of a long window are passed over.
+func (b *builder) neededSentenceCue(r Role, lo, hi int) (cue, bool) {
+	if b.first > b.last {
+		return cue{}, false
+	}
+	f := &b.scratch.finder
+	f.reset(b.v.Text[:b.lines[b.last].ve], b.spec(r).inlineNeeds)
+	// A line that ends before lo holds no sentence of the window.
+	i := b.first + sort.Search(b.last-b.first+1, func(k int) bool { return b.v.Orig(b.lines[b.first+k].ve) >= lo })
+	for i <= b.last {
+		hit := f.nextHit(b.lines[i].vs)
+		if hit == len(f.text) {
+			break
+		}
+		from := i
+		i = from + sort.Search(b.last-from+1, func(k int) bool { return b.lines[from+k].ve >= hit }) // the line the hit is on
+		if i > b.last {
+			break
+		}
+		if b.prose(i) {
+			sentences := b.splitSentences(b.scratch.line[:0], b.proseStart(i), b.lines[i].ve)
+			b.scratch.line = sentences
+			for k := range sentences {
+				s := &sentences[k]
+				if s.start >= hi {
+					return cue{}, false
+				}
+				if s.start < lo {
+					continue
+				}
+				if c, ok := b.sentenceCueAt(r, s, f); ok {
+					return c, true
+				}
+			}
+		}
+		i++
+	}
+	return cue{}, false
+}
+
+// sentenceCueAt tells whether sentence s gives role r inline, and returns
+// the cue; f is set for the role's needs and asked about sentences in
+// document order.
+func (b *builder) sentenceCueAt(r Role, s *sentence, f *needFinder) (cue, bool) {
+	spec := b.spec(r)
+	if !b.matchProseBut(&s.prose, spec.Inline, spec.inlineLeads, f.ruledOut(s.vs, s.ve)) {
+		return cue{}, false
+	}
+	if ys := findYears(b.viewText(s.viewSpan)); r == Plans && b.o.Year > 0 && len(ys) > 0 && ys[0].start == 0 && ys[0].year <= b.o.Year {
+		return cue{}, false
+	}
+	sp := b.trimmedSpan(s.vs, s.ve)
+	return cue{cue: sp, end: b.v.Orig(b.lines[sp.Line-1].ve), heading: -1}, true
 }
 
 // matchProse tells whether one of res matches p. leads is nil, or leads[k]
@@ -387,13 +442,18 @@ func (b *builder) proseSentences() []sentence {
 		if !b.prose(i) {
 			continue
 		}
-		vs := b.textStart(i)
-		if k := b.lines[i].heading; k >= 0 {
-			vs = b.hview[k].vs
-		}
-		b.sentences = b.splitSentences(b.sentences, vs, b.lines[i].ve)
+		b.sentences = b.splitSentences(b.sentences, b.proseStart(i), b.lines[i].ve)
 	}
 	return b.sentences
+}
+
+// proseStart is where the prose of line i starts in the view: after its
+// heading marker, if any.
+func (b *builder) proseStart(i int) int {
+	if k := b.lines[i].heading; k >= 0 {
+		return b.hview[k].vs
+	}
+	return b.textStart(i)
 }
 
 // splitSentences cuts view text [vs, ve) after each sentence end mark and

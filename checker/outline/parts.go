@@ -334,18 +334,23 @@ func (b *builder) neededSentenceCue(r Role, lo, hi int) (cue, bool) {
 	if b.first > b.last {
 		return cue{}, false
 	}
-	f := &b.scratch.finder
-	f.reset(b.v.Text[:b.lines[b.last].ve], b.spec(r).inlineNeeds)
-	// A line that ends before lo holds no sentence of the window.
+	// The lines that may hold a sentence of the window: a line that ends
+	// before lo or starts at hi or after holds none.
 	i := b.first + sort.Search(b.last-b.first+1, func(k int) bool { return b.v.Orig(b.lines[b.first+k].ve) >= lo })
-	for i <= b.last {
+	last := i - 1 + sort.Search(b.last-i+1, func(k int) bool { return b.v.Orig(b.lines[i+k].vs) >= hi })
+	if i > last {
+		return cue{}, false
+	}
+	f := &b.scratch.finder
+	f.reset(b.v.Text[:b.lines[last].ve], b.spec(r).inlineNeeds)
+	for i <= last {
 		hit := f.nextHit(b.lines[i].vs)
 		if hit == len(f.text) {
 			break
 		}
 		from := i
-		i = from + sort.Search(b.last-from+1, func(k int) bool { return b.lines[from+k].ve >= hit }) // the line the hit is on
-		if i > b.last {
+		i = from + sort.Search(last-from+1, func(k int) bool { return b.lines[from+k].ve >= hit }) // the line the hit is on
+		if i > last {
 			break
 		}
 		if b.prose(i) {
@@ -399,6 +404,9 @@ func (b *builder) matchProse(p *prose, res []*match.Pattern, leads []lead) bool 
 // matchProseBut is matchProse with the patterns of res whose bit is set in
 // out (bit k for res[k]) ruled out beforehand.
 func (b *builder) matchProseBut(p *prose, res []*match.Pattern, leads []lead, out uint64) bool {
+	if len(res) <= 64 && out == 1<<len(res)-1 {
+		return false // every pattern ruled out: most sentences a role's needs are asked about
+	}
 	text := b.viewText(p.viewSpan)
 	first, _ := utf8.DecodeRuneInString(text) // every lead is tried on it
 	for k, re := range res {
@@ -408,8 +416,7 @@ func (b *builder) matchProseBut(p *prose, res []*match.Pattern, leads []lead, ou
 		if p.runes == (match.Runes{}) { // not summed up yet, or empty (and quick to sum again)
 			p.runes = match.RunesOf(text)
 			if !p.uncited {
-				mask := match.RunesOf(citationMask)
-				p.runes[0], p.runes[1] = p.runes[0]|mask[0], p.runes[1]|mask[1]
+				p.runes[0], p.runes[1] = p.runes[0]|citationMaskRunes[0], p.runes[1]|citationMaskRunes[1]
 			}
 		}
 		if re.MayMatchRunes(p.runes) && re.MatchString(b.masked(p)) {

@@ -113,6 +113,7 @@ type line struct {
 	vs, ve int    // view offsets of the line's text: before its "\n", and before the closing marker of a Markdown line in strong emphasis
 	text   string // the line in the view
 	runes  int    // runes of the trimmed text; past lineRunesMax, a count above it
+	start  int    // view offset where the line's text starts (textStart)
 	blank  bool
 	skip   bool   // not prose (Markdown code block, front matter)
 	md     int    // Markdown/Word heading level
@@ -122,6 +123,12 @@ type line struct {
 	attached bool
 	heading  int  // index in Outline.Headings, -1 if the line is no heading
 	closing  bool // the signature or date line: not prose
+	// marker is the line's heading marker and markerAt its view offset,
+	// once markerAt has read them; markerRead says that it has, markerOK
+	// that there is one.
+	marker               marker
+	markerAt             int
+	markerRead, markerOK bool
 }
 
 func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
@@ -151,7 +158,8 @@ func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
 			b.markStrong(i)
 			l.text = v.Text[vs:l.ve]
 		}
-		trimmed := strings.TrimSpace(v.Text[b.textStart(i):l.ve])
+		l.start = b.readTextStart(i)
+		trimmed := strings.TrimRightFunc(v.Text[l.start:l.ve], unicode.IsSpace)
 		// The view is valid UTF-8: its runes are counted by bytes, in as
 		// many as hold lineRunesMax runes at least.
 		l.runes, l.blank = doc.ValidRuneCount(trimmed[:min(len(trimmed), utf8.UTFMax*lineRunesMax)]), trimmed == ""
@@ -185,7 +193,7 @@ func (b *builder) release() {
 // and textStart skips the opening one.
 func (b *builder) markStrong(i int) {
 	l := &b.lines[i]
-	start := b.textStart(i)
+	start := b.readTextStart(i)
 	if c := b.v.Text[start:l.ve]; !strings.HasPrefix(c, "**") && !strings.HasPrefix(c, "__") {
 		return // most lines: no marker opens them
 	}
@@ -268,6 +276,11 @@ func (b *builder) lineText(i int) string {
 // spaces and, on a Markdown heading line, after its "#" marks, and after the
 // marker of a line in strong emphasis.
 func (b *builder) textStart(i int) int {
+	return b.lines[i].start
+}
+
+// readTextStart reads textStart from line i, once its Markdown marks are known.
+func (b *builder) readTextStart(i int) int {
 	l := &b.lines[i]
 	s := strings.TrimLeftFunc(l.text, unicode.IsSpace)
 	if l.md > 0 {

@@ -275,8 +275,8 @@ func cnYear(s string) int {
 	n := 0
 	for _, r := range s {
 		n *= 10
-		if d := strings.IndexRune("一二三四五六七八九", r); d >= 0 {
-			n += d/len("一") + 1
+		if d := cnDigit(r); d < 10 {
+			n += d
 		}
 	}
 	return n

@@ -112,7 +112,7 @@ const lineRunesMax = debrisRunes + 1
 type line struct {
 	vs, ve int    // view offsets of the line's text: before its "\n", and before the closing marker of a Markdown line in strong emphasis
 	text   string // the line in the view
-	runes  int    // runes of the trimmed text; past lineRunesMax, a count above it
+	runes  int    // runes of the trimmed text, or lineRunesMax for a line too long to count (lineRunes)
 	start  int    // view offset where the line's text starts (textStart)
 	blank  bool
 	skip   bool   // not prose (Markdown code block, front matter)
@@ -160,12 +160,21 @@ func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
 		}
 		l.start = b.readTextStart(i)
 		trimmed := strings.TrimRightFunc(v.Text[l.start:l.ve], unicode.IsSpace)
-		// The view is valid UTF-8: its runes are counted by bytes, in as
-		// many as hold lineRunesMax runes at least.
-		l.runes, l.blank = doc.ValidRuneCount(trimmed[:min(len(trimmed), utf8.UTFMax*lineRunesMax)]), trimmed == ""
+		l.runes, l.blank = lineRunes(trimmed), trimmed == ""
 		vs = min(ve+1, len(v.Text))
 	}
 	return b
+}
+
+// lineRunes counts the runes of a trimmed line up to lineRunesMax: a line
+// of as many bytes as lineRunesMax runes of the largest size holds that
+// many runes at least, and is not counted. The view is valid UTF-8: its
+// runes are counted by bytes.
+func lineRunes(trimmed string) int {
+	if len(trimmed) >= utf8.UTFMax*lineRunesMax {
+		return lineRunesMax
+	}
+	return doc.ValidRuneCount(trimmed)
 }
 
 // release gives the builder's working memory back for the next Build, without

@@ -123,6 +123,11 @@ type needFinder struct {
 	// anchors holds, in the same order, the byte of the literal that it is
 	// looked for by (anchorOf).
 	anchors []int
+	// counts holds how many of each byte the start of the text holds
+	// (anchorSample bytes of it), counted once for the roles that one
+	// Build asks about: their texts all start at the view's start.
+	counts  [256]int32
+	counted string // the start of the text counts were counted in
 }
 
 // reset prepares f for text, the view text up to the window's end, keeping
@@ -130,10 +135,18 @@ type needFinder struct {
 func (f *needFinder) reset(text string, needs []need) {
 	f.text, f.needs = text, needs
 	f.next, f.anchors = f.next[:0], f.anchors[:0]
+	if text == "" {
+		f.counted = "" // lets go of the view
+	} else if sample := text[:min(len(text), anchorSample)]; sample != f.counted {
+		f.counts, f.counted = [256]int32{}, sample
+		for i := range len(sample) {
+			f.counts[sample[i]]++
+		}
+	}
 	for _, n := range needs {
 		for _, lit := range n {
 			f.next = append(f.next, -1)
-			f.anchors = append(f.anchors, anchorOf(lit, text))
+			f.anchors = append(f.anchors, anchorOf(lit, &f.counts))
 		}
 	}
 }
@@ -186,17 +199,17 @@ const anchorSample = 2048
 
 // anchorOf is the index in lit of the byte that lit is best looked for by:
 // of its bytes that follow the first of a character, the one that the
-// start of text holds fewest of (a Chinese character's first byte is one of
-// a few, its others vary). A search finds that byte by the processor's
-// vector instructions and compares the literal around it.
-func anchorOf(lit, text string) int {
-	sample := text[:min(len(text), anchorSample)]
-	best, fewest := len(lit)-1, -1
+// start of the text holds fewest of, by its counts of each byte (a Chinese
+// character's first byte is one of a few, its others vary). A search finds
+// that byte by the processor's vector instructions and compares the
+// literal around it.
+func anchorOf(lit string, counts *[256]int32) int {
+	best, fewest := len(lit)-1, int32(-1)
 	for i := 1; i < len(lit); i++ {
 		if lit[i]&0xC0 != 0x80 {
 			continue // an ASCII byte or the first of a character
 		}
-		if n := strings.Count(sample, lit[i:i+1]); fewest < 0 || n < fewest {
+		if n := counts[lit[i]]; fewest < 0 || n < fewest {
 			best, fewest = i, n
 		}
 	}

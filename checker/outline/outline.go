@@ -50,6 +50,9 @@ type Config struct {
 	// debris holds the literals of Debris, for one scan of each short line
 	// instead of a search per pattern; Index builds it.
 	debris *match.Dictionary
+	// debrisLeads holds the lead of each pattern of Debris (leadOf); Index
+	// sets them.
+	debrisLeads []lead
 	// specs are the roles in the order a heading is tried against them
 	// (rolesByPriority); Index sets them.
 	specs []*RoleSpec
@@ -62,6 +65,7 @@ type Config struct {
 // unprepared Config itself, at some cost per document.
 func (c *Config) Index() {
 	c.debris = match.NewDictionary(c.Debris)
+	c.debrisLeads = leadsOf(c.Debris)
 	for i := range c.Roles {
 		c.Roles[i].inlineLeads = leadsOf(c.Roles[i].Inline)
 		c.Roles[i].inlineNeeds = needsOf(c.Roles[i].Inline)

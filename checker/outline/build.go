@@ -89,6 +89,7 @@ type scratch struct {
 	hview     []prose
 	depth     []int
 	sentences []sentence
+	line      []sentence  // the sentences of one line (neededSentenceCue)
 	debris    *match.Text // the last line scanned for debris literals (debrisText)
 	finder    needFinder  // the search for a role's needs in sentenceCue
 	// headings collects the headings as they are found; the outline gets
@@ -111,7 +112,8 @@ const lineRunesMax = debrisRunes + 1
 type line struct {
 	vs, ve int    // view offsets of the line's text: before its "\n", and before the closing marker of a Markdown line in strong emphasis
 	text   string // the line in the view
-	runes  int    // runes of the trimmed text; past lineRunesMax, a count above it
+	runes  int    // runes of the trimmed text, or lineRunesMax for a line too long to count (lineRunes)
+	start  int    // view offset where the line's text starts (textStart)
 	blank  bool
 	skip   bool   // not prose (Markdown code block, front matter)
 	md     int    // Markdown/Word heading level
@@ -121,6 +123,12 @@ type line struct {
 	attached bool
 	heading  int  // index in Outline.Headings, -1 if the line is no heading
 	closing  bool // the signature or date line: not prose
+	// marker is the line's heading marker and markerAt its view offset,
+	// once markerAt has read them; markerRead says that it has, markerOK
+	// that there is one.
+	marker               marker
+	markerAt             int
+	markerRead, markerOK bool
 }
 
 func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
@@ -150,13 +158,23 @@ func newBuilder(d *doc.Document, v *normalize.View, cfg *Config) *builder {
 			b.markStrong(i)
 			l.text = v.Text[vs:l.ve]
 		}
-		trimmed := strings.TrimSpace(v.Text[b.textStart(i):l.ve])
-		// The view is valid UTF-8: its runes are counted by bytes, in as
-		// many as hold lineRunesMax runes at least.
-		l.runes, l.blank = doc.ValidRuneCount(trimmed[:min(len(trimmed), utf8.UTFMax*lineRunesMax)]), trimmed == ""
+		l.start = b.readTextStart(i)
+		trimmed := strings.TrimRightFunc(v.Text[l.start:l.ve], unicode.IsSpace)
+		l.runes, l.blank = lineRunes(trimmed), trimmed == ""
 		vs = min(ve+1, len(v.Text))
 	}
 	return b
+}
+
+// lineRunes counts the runes of a trimmed line up to lineRunesMax: a line
+// of as many bytes as lineRunesMax runes of the largest size holds that
+// many runes at least, and is not counted. The view is valid UTF-8: its
+// runes are counted by bytes.
+func lineRunes(trimmed string) int {
+	if len(trimmed) >= utf8.UTFMax*lineRunesMax {
+		return lineRunesMax
+	}
+	return doc.ValidRuneCount(trimmed)
 }
 
 // release gives the builder's working memory back for the next Build, without
@@ -166,12 +184,13 @@ func (b *builder) release() {
 	clear(b.lines)
 	clear(b.hview)
 	clear(b.sentences)
+	clear(s.line)
 	clear(s.headings)
 	s.finder.reset("", nil) // lets go of the view
 	if s.debris != nil {
 		s.debris = b.cfg.debris.ScanReusing("", s.debris) // lets go of the last line
 	}
-	s.lines, s.hview, s.depth, s.sentences, s.headings = b.lines[:0], b.hview[:0], b.depth[:0], b.sentences[:0], s.headings[:0]
+	s.lines, s.hview, s.depth, s.sentences, s.headings, s.line = b.lines[:0], b.hview[:0], b.depth[:0], b.sentences[:0], s.headings[:0], s.line[:0]
 	pool := b.cfg.scratch
 	s.builder = builder{} // lets go of the document, its view and its outline
 	pool.Put(s)
@@ -183,7 +202,7 @@ func (b *builder) release() {
 // and textStart skips the opening one.
 func (b *builder) markStrong(i int) {
 	l := &b.lines[i]
-	start := b.textStart(i)
+	start := b.readTextStart(i)
 	if c := b.v.Text[start:l.ve]; !strings.HasPrefix(c, "**") && !strings.HasPrefix(c, "__") {
 		return // most lines: no marker opens them
 	}
@@ -266,6 +285,11 @@ func (b *builder) lineText(i int) string {
 // spaces and, on a Markdown heading line, after its "#" marks, and after the
 // marker of a line in strong emphasis.
 func (b *builder) textStart(i int) int {
+	return b.lines[i].start
+}
+
+// readTextStart reads textStart from line i, once its Markdown marks are known.
+func (b *builder) readTextStart(i int) int {
 	l := &b.lines[i]
 	s := strings.TrimLeftFunc(l.text, unicode.IsSpace)
 	if l.md > 0 {

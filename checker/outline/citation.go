@@ -3,11 +3,17 @@ package outline
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/match"
 )
 
 // citationMask stands for each character of a cited title: no vocabulary
 // pattern matches it.
 const citationMask = "□"
+
+// citationMaskRunes sums up citationMask (match.RunesOf), for the sums of
+// texts that may be masked.
+var citationMaskRunes = match.RunesOf(citationMask)
 
 // implementing are the verbs that make a cited regulation the report's own
 // doing: 贯彻落实《……第一责任人职责规定》 reports the duty, 学习《……》 a study

@@ -185,6 +185,16 @@ func (m dateMatch) valid() bool {
 	return t.Day() == m.day
 }
 
+// mayBeDate tells whether s may be a date from end to end: every form
+// starts with the digits of its year, ASCII or cnDigits, and ends with 日,
+// 月 (a partial date) or an ASCII digit (2021-12-30).
+func mayBeDate(s string) bool {
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return (first >= '0' && first <= '9' || strings.ContainsRune(cnDigits, first)) &&
+		(last == '日' || last == '月' || last >= '0' && last <= '9')
+}
+
 // findDates returns the dates in s, in order. Where forms overlap (a two-digit
 // year is the tail of a four-digit one) the earliest, longest match wins.
 func findDates(s string) []dateMatch {
@@ -275,8 +285,8 @@ func cnYear(s string) int {
 	n := 0
 	for _, r := range s {
 		n *= 10
-		if d := strings.IndexRune("一二三四五六七八九", r); d >= 0 {
-			n += d/len("一") + 1
+		if d := cnDigit(r); d < 10 {
+			n += d
 		}
 	}
 	return n

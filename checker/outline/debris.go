@@ -2,6 +2,7 @@ package outline
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/match"
 )
@@ -50,11 +51,13 @@ func (b *builder) markDebris() {
 }
 
 // debrisText tells whether a pack's debris pattern matches trimmed view text s.
+// The first rune of s rules out most patterns anchored at the start unsearched.
 func (b *builder) debrisText(s string) bool {
 	scanned := b.cfg.debris.ScanReusing(s, b.scratch.debris)
 	b.scratch.debris = scanned
-	for _, re := range b.cfg.Debris {
-		if re.MatchIn(scanned) {
+	first, _ := utf8.DecodeRuneInString(s)
+	for k, re := range b.cfg.Debris {
+		if b.cfg.debrisLeads[k].mayStart(s, first) && re.MatchIn(scanned) {
 			return true
 		}
 	}

@@ -296,6 +296,9 @@ func datesSameAsRegexp(t *testing.T, s string) {
 	if got, want := findYears(s), findYearsByRegexp(s); !slices.Equal(got, want) {
 		t.Errorf("findYears(%q) = %+v, the expression says %+v", s, got, want)
 	}
+	if ms := findDates(s); len(ms) > 0 && ms[0].start == 0 && ms[0].end == len(s) && !mayBeDate(s) {
+		t.Errorf("mayBeDate(%q) is false, but it is a date", s)
+	}
 }
 
 // dateCases are dates and near misses of every form, spaced and not.

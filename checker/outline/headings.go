@@ -160,11 +160,11 @@ func parseDigits(s string) (num, size int) {
 func parseCNNumber(s string) (num, size int) {
 	var ds []int // digit values, 10 for 十
 	for _, r := range s {
-		d := strings.IndexRune("一二三四五六七八九十", r)
-		if d < 0 {
+		d := cnDigit(r)
+		if d == 0 {
 			break
 		}
-		ds = append(ds, d/len("一")+1)
+		ds = append(ds, d)
 		size += len("一")
 	}
 	switch {
@@ -180,9 +180,48 @@ func parseCNNumber(s string) (num, size int) {
 	return 0, 0
 }
 
+// cnDigit is the value of a Chinese numeral character, 10 for 十, 0 if r is
+// none. A switch, not a search of the numerals: it is asked about the first
+// character of every line.
+func cnDigit(r rune) int {
+	switch r {
+	case '一':
+		return 1
+	case '二':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	case '十':
+		return 10
+	}
+	return 0
+}
+
 // markerAt parses the marker of line i. It returns the marker and its view
 // offset; ok is false when there is none or nothing follows it.
 func (b *builder) markerAt(i int) (m marker, at int, ok bool) {
+	l := &b.lines[i]
+	if !l.markerRead {
+		l.marker, l.markerAt, l.markerOK = b.readMarker(i)
+		l.markerRead = true
+	}
+	return l.marker, l.markerAt, l.markerOK
+}
+
+// readMarker reads markerAt from line i.
+func (b *builder) readMarker(i int) (m marker, at int, ok bool) {
 	l := &b.lines[i]
 	if l.blank || l.skip {
 		return marker{}, 0, false

@@ -2,6 +2,7 @@ package outline
 
 import (
 	"regexp/syntax"
+	"slices"
 	"strings"
 
 	"github.com/fzlint/fzlint/checker/match"
@@ -90,16 +91,22 @@ func (n need) shortest() int {
 	return short
 }
 
-// needsOf is the need of each of ps that has no lead: an anchored pattern
-// is ruled out by its lead, at less cost.
-func needsOf(ps []*match.Pattern, leads []lead) []need {
+// needsOf is the need of each of ps. An anchored pattern is ruled out by
+// its lead at less cost, but its need too lets sentenceCue pass over the
+// lines that hold no literal of any cue of a role.
+func needsOf(ps []*match.Pattern) []need {
 	needs := make([]need, len(ps))
 	for k, p := range ps {
-		if leads[k] == nil {
-			needs[k] = needOf(p)
-		}
+		needs[k] = needOf(p)
 	}
 	return needs
+}
+
+// everyNeeded tells whether needs holds a need for each of n patterns, and
+// n is 64 at most (as many as ruledOut answers for): a text that holds none
+// of their literals matches none of the patterns.
+func everyNeeded(needs []need, n int) bool {
+	return n > 0 && n <= 64 && len(needs) == n && !slices.ContainsFunc(needs, func(n need) bool { return n == nil })
 }
 
 // needFinder looks for the literals of a role's needs in a window of the
@@ -116,6 +123,11 @@ type needFinder struct {
 	// anchors holds, in the same order, the byte of the literal that it is
 	// looked for by (anchorOf).
 	anchors []int
+	// counts holds how many of each byte the start of the text holds
+	// (anchorSample bytes of it), counted once for the roles that one
+	// Build asks about: their texts all start at the view's start.
+	counts  [256]int32
+	counted string // the start of the text counts were counted in
 }
 
 // reset prepares f for text, the view text up to the window's end, keeping
@@ -123,10 +135,18 @@ type needFinder struct {
 func (f *needFinder) reset(text string, needs []need) {
 	f.text, f.needs = text, needs
 	f.next, f.anchors = f.next[:0], f.anchors[:0]
+	if text == "" {
+		f.counted = "" // lets go of the view
+	} else if sample := text[:min(len(text), anchorSample)]; sample != f.counted {
+		f.counts, f.counted = [256]int32{}, sample
+		for i := range len(sample) {
+			f.counts[sample[i]]++
+		}
+	}
 	for _, n := range needs {
 		for _, lit := range n {
 			f.next = append(f.next, -1)
-			f.anchors = append(f.anchors, anchorOf(lit, text))
+			f.anchors = append(f.anchors, anchorOf(lit, &f.counts))
 		}
 	}
 }
@@ -157,22 +177,39 @@ func (f *needFinder) ruledOut(vs, ve int) uint64 {
 	return out
 }
 
+// nextHit returns where the first literal of the needs stands at or after
+// vs, len(text) if none does; vs is at or after the start of the text last
+// asked about.
+func (f *needFinder) nextHit(vs int) int {
+	j, hit := 0, len(f.text)
+	for _, n := range f.needs {
+		for _, lit := range n {
+			if f.next[j] < vs {
+				f.next[j] = indexAt(f.text, lit, vs, f.anchors[j])
+			}
+			hit = min(hit, f.next[j])
+			j++
+		}
+	}
+	return hit
+}
+
 // anchorSample is how much of the text anchorOf counts bytes in.
 const anchorSample = 2048
 
 // anchorOf is the index in lit of the byte that lit is best looked for by:
 // of its bytes that follow the first of a character, the one that the
-// start of text holds fewest of (a Chinese character's first byte is one of
-// a few, its others vary). A search finds that byte by the processor's
-// vector instructions and compares the literal around it.
-func anchorOf(lit, text string) int {
-	sample := text[:min(len(text), anchorSample)]
-	best, fewest := len(lit)-1, -1
+// start of the text holds fewest of, by its counts of each byte (a Chinese
+// character's first byte is one of a few, its others vary). A search finds
+// that byte by the processor's vector instructions and compares the
+// literal around it.
+func anchorOf(lit string, counts *[256]int32) int {
+	best, fewest := len(lit)-1, int32(-1)
 	for i := 1; i < len(lit); i++ {
 		if lit[i]&0xC0 != 0x80 {
 			continue // an ASCII byte or the first of a character
 		}
-		if n := strings.Count(sample, lit[i:i+1]); fewest < 0 || n < fewest {
+		if n := counts[lit[i]]; fewest < 0 || n < fewest {
 			best, fewest = i, n
 		}
 	}

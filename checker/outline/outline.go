@@ -36,8 +36,8 @@ type RoleSpec struct {
 	// inlineLeads holds the lead of each pattern of Inline (leadOf); Index
 	// sets them. Headings, few and short, are summed up without them.
 	inlineLeads []lead
-	// inlineNeeds holds the need of each pattern of Inline that has no
-	// lead (needsOf); Index sets them.
+	// inlineNeeds holds the need of each pattern of Inline (needsOf);
+	// Index sets them.
 	inlineNeeds []need
 }
 
@@ -50,6 +50,9 @@ type Config struct {
 	// debris holds the literals of Debris, for one scan of each short line
 	// instead of a search per pattern; Index builds it.
 	debris *match.Dictionary
+	// debrisLeads holds the lead of each pattern of Debris (leadOf); Index
+	// sets them.
+	debrisLeads []lead
 	// specs are the roles in the order a heading is tried against them
 	// (rolesByPriority); Index sets them.
 	specs []*RoleSpec
@@ -62,9 +65,10 @@ type Config struct {
 // unprepared Config itself, at some cost per document.
 func (c *Config) Index() {
 	c.debris = match.NewDictionary(c.Debris)
+	c.debrisLeads = leadsOf(c.Debris)
 	for i := range c.Roles {
 		c.Roles[i].inlineLeads = leadsOf(c.Roles[i].Inline)
-		c.Roles[i].inlineNeeds = needsOf(c.Roles[i].Inline, c.Roles[i].inlineLeads)
+		c.Roles[i].inlineNeeds = needsOf(c.Roles[i].Inline)
 	}
 	c.specs = rolesByPriority(c)
 	c.scratch = &sync.Pool{New: func() any { return new(scratch) }}

@@ -306,6 +306,9 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 	if len(spec.Inline) == 0 {
 		return cue{}, false
 	}
+	if everyNeeded(spec.inlineNeeds, len(spec.Inline)) {
+		return b.neededSentenceCue(r, lo, hi)
+	}
 	sentences := b.proseSentences()
 	// The sentences are in document order: those in [lo, hi) are a run.
 	from := sort.Search(len(sentences), func(k int) bool { return sentences[k].start >= lo })
@@ -316,17 +319,74 @@ func (b *builder) sentenceCue(r Role, lo, hi int) (cue, bool) {
 	f := &b.scratch.finder
 	f.reset(b.v.Text[:sentences[to-1].ve], spec.inlineNeeds)
 	for k := from; k < to; k++ {
-		s := &sentences[k]
-		if !b.matchProseBut(&s.prose, spec.Inline, spec.inlineLeads, f.ruledOut(s.vs, s.ve)) {
-			continue
+		if c, ok := b.sentenceCueAt(r, &sentences[k], f); ok {
+			return c, true
 		}
-		if ys := findYears(b.viewText(s.viewSpan)); r == Plans && b.o.Year > 0 && len(ys) > 0 && ys[0].start == 0 && ys[0].year <= b.o.Year {
-			continue
-		}
-		sp := b.trimmedSpan(s.vs, s.ve)
-		return cue{cue: sp, end: b.v.Orig(b.lines[sp.Line-1].ve), heading: -1}, true
 	}
 	return cue{}, false
+}
+
+// neededSentenceCue is sentenceCue for a role each of whose inline cues
+// has a need: a sentence without any of their literals gives none, so only
+// the lines where one stands are split into sentences and tried, and most
+// lines of a long window are passed over.
+func (b *builder) neededSentenceCue(r Role, lo, hi int) (cue, bool) {
+	if b.first > b.last {
+		return cue{}, false
+	}
+	// The lines that may hold a sentence of the window: a line that ends
+	// before lo or starts at hi or after holds none.
+	i := b.first + sort.Search(b.last-b.first+1, func(k int) bool { return b.v.Orig(b.lines[b.first+k].ve) >= lo })
+	last := i - 1 + sort.Search(b.last-i+1, func(k int) bool { return b.v.Orig(b.lines[i+k].vs) >= hi })
+	if i > last {
+		return cue{}, false
+	}
+	f := &b.scratch.finder
+	f.reset(b.v.Text[:b.lines[last].ve], b.spec(r).inlineNeeds)
+	for i <= last {
+		hit := f.nextHit(b.lines[i].vs)
+		if hit == len(f.text) {
+			break
+		}
+		from := i
+		i = from + sort.Search(last-from+1, func(k int) bool { return b.lines[from+k].ve >= hit }) // the line the hit is on
+		if i > last {
+			break
+		}
+		if b.prose(i) {
+			sentences := b.splitSentences(b.scratch.line[:0], b.proseStart(i), b.lines[i].ve)
+			b.scratch.line = sentences
+			for k := range sentences {
+				s := &sentences[k]
+				if s.start >= hi {
+					return cue{}, false
+				}
+				if s.start < lo {
+					continue
+				}
+				if c, ok := b.sentenceCueAt(r, s, f); ok {
+					return c, true
+				}
+			}
+		}
+		i++
+	}
+	return cue{}, false
+}
+
+// sentenceCueAt tells whether sentence s gives role r inline, and returns
+// the cue; f is set for the role's needs and asked about sentences in
+// document order.
+func (b *builder) sentenceCueAt(r Role, s *sentence, f *needFinder) (cue, bool) {
+	spec := b.spec(r)
+	if !b.matchProseBut(&s.prose, spec.Inline, spec.inlineLeads, f.ruledOut(s.vs, s.ve)) {
+		return cue{}, false
+	}
+	if ys := findYears(b.viewText(s.viewSpan)); r == Plans && b.o.Year > 0 && len(ys) > 0 && ys[0].start == 0 && ys[0].year <= b.o.Year {
+		return cue{}, false
+	}
+	sp := b.trimmedSpan(s.vs, s.ve)
+	return cue{cue: sp, end: b.v.Orig(b.lines[sp.Line-1].ve), heading: -1}, true
 }
 
 // matchProse tells whether one of res matches p. leads is nil, or leads[k]
@@ -344,6 +404,9 @@ func (b *builder) matchProse(p *prose, res []*match.Pattern, leads []lead) bool 
 // matchProseBut is matchProse with the patterns of res whose bit is set in
 // out (bit k for res[k]) ruled out beforehand.
 func (b *builder) matchProseBut(p *prose, res []*match.Pattern, leads []lead, out uint64) bool {
+	if len(res) <= 64 && out == 1<<len(res)-1 {
+		return false // every pattern ruled out: most sentences a role's needs are asked about
+	}
 	text := b.viewText(p.viewSpan)
 	first, _ := utf8.DecodeRuneInString(text) // every lead is tried on it
 	for k, re := range res {
@@ -353,8 +416,7 @@ func (b *builder) matchProseBut(p *prose, res []*match.Pattern, leads []lead, ou
 		if p.runes == (match.Runes{}) { // not summed up yet, or empty (and quick to sum again)
 			p.runes = match.RunesOf(text)
 			if !p.uncited {
-				mask := match.RunesOf(citationMask)
-				p.runes[0], p.runes[1] = p.runes[0]|mask[0], p.runes[1]|mask[1]
+				p.runes[0], p.runes[1] = p.runes[0]|citationMaskRunes[0], p.runes[1]|citationMaskRunes[1]
 			}
 		}
 		if re.MayMatchRunes(p.runes) && re.MatchString(b.masked(p)) {
@@ -387,13 +449,18 @@ func (b *builder) proseSentences() []sentence {
 		if !b.prose(i) {
 			continue
 		}
-		vs := b.textStart(i)
-		if k := b.lines[i].heading; k >= 0 {
-			vs = b.hview[k].vs
-		}
-		b.sentences = b.splitSentences(b.sentences, vs, b.lines[i].ve)
+		b.sentences = b.splitSentences(b.sentences, b.proseStart(i), b.lines[i].ve)
 	}
 	return b.sentences
+}
+
+// proseStart is where the prose of line i starts in the view: after its
+// heading marker, if any.
+func (b *builder) proseStart(i int) int {
+	if k := b.lines[i].heading; k >= 0 {
+		return b.hview[k].vs
+	}
+	return b.textStart(i)
 }
 
 // splitSentences cuts view text [vs, ve) after each sentence end mark and

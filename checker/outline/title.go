@@ -202,6 +202,9 @@ func (b *builder) dateUnderTitle() {
 	if strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") {
 		text, vs = text[1:len(text)-1], vs+1
 	}
+	if !mayBeDate(text) {
+		return // most often the first paragraph, not searched for dates through
+	}
 	if ms := findDates(text); len(ms) == 1 && ms[0].start == 0 && ms[0].end == len(text) {
 		b.o.Date = b.date(vs, ms[0])
 		b.lines[j].closing = true

@@ -136,7 +136,10 @@ type cue struct {
 // not read byte by byte.
 func cueSentences(text string, spans [][2]int) [][2]int {
 	spans = spans[:0]
-	next := [len(cues)]int{-1, -1, -1} // where each cue is next found, from on (len(text) for none)
+	var next [len(cues)]int // where each cue is next found, from on (len(text) for none)
+	for i := range next {
+		next[i] = -1 // not yet searched
+	}
 	for from := 0; ; {
 		at := len(text)
 		for i, c := range cues {

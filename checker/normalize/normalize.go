@@ -147,7 +147,7 @@ func (w *writer) view() string {
 // traditional table. Where it says no, fold keeps r (TestFoldsThree checks
 // every rune).
 func foldsThree(r rune) bool {
-	return tsBMP[r>>6&0x3FF]&(1<<(r&63)) != 0 || r >= 0xFF01 && r <= 0xFF5E ||
+	return IsTraditional(r) || r >= 0xFF01 && r <= 0xFF5E ||
 		r == 0x3000 || r >= 0x2002 && r <= 0x2009 || r == 0x202F
 }
 

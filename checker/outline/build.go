@@ -184,7 +184,7 @@ func (b *builder) release() {
 	clear(b.lines)
 	clear(b.hview)
 	clear(b.sentences)
-	clear(s.line)
+	clear(s.line[:cap(s.line)]) // a longer line before left sentences past the length
 	clear(s.headings)
 	s.finder.reset("", nil) // lets go of the view
 	if s.debris != nil {

@@ -562,7 +562,7 @@ const (
 	fixContext = 10
 )
 
-// appendFixHint appends what the fix does, saying it, quoting the text it replaces when that
+// appendFixHint appends what the fix does, quoting the text it replaces when that
 // is not the underlined text. A fix whose old or new text spans lines or is
 // wider than maxChange (a paragraph rewritten for one word, a line break
 // removed) is shown as the change itself with a little of the text around

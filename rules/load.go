@@ -38,6 +38,9 @@ type Set struct {
 type Options struct {
 	Kinds  map[string]Compiler // the engine's kind compilers
 	Config *Config             // the user's config; nil for the defaults
+	// Preparsed, if set, holds the embedded packs parsed ahead with the
+	// same Kinds (Preparse); the Load takes those it finds built in.
+	Preparsed *Preparsed
 }
 
 // EmbeddedIDs lists the packs built into the binary.
@@ -60,7 +63,7 @@ func Load(opts Options) (*Set, error) {
 	if cfg == nil {
 		cfg = &Config{}
 	}
-	l := &loader{kinds: opts.Kinds, cfg: cfg, byID: map[string]*Pack{}, failed: map[string]bool{}, visiting: map[string]bool{},
+	l := &loader{kinds: opts.Kinds, cfg: cfg, preparsed: opts.Preparsed, byID: map[string]*Pack{}, failed: map[string]bool{}, visiting: map[string]bool{},
 		problems: append(Problems(nil), cfg.problems...)}
 	l.checkPackDirs()
 	want := cfg.Packs
@@ -96,7 +99,9 @@ type loader struct {
 	visiting map[string]bool
 	parsed   map[string]parsed // packs parsed ahead, in parallel
 	partial  []*Pack           // packs with errors, as far as they were read
-	problems Problems
+	// preparsed holds embedded packs parsed before the Load (Options).
+	preparsed *Preparsed
+	problems  Problems
 }
 
 // parsed is the outcome of finding and parsing one pack.
@@ -139,6 +144,9 @@ func (l *loader) parse(id string) parsed {
 		return parsed{file: file, err: err}
 	}
 	if builtIn {
+		if res, ok := l.preparsed.take(id); ok {
+			return res
+		}
 		if root := embeddedTree(id, embeddedSum(id)); root != nil {
 			p, err := packOf(file, root, l.kinds)
 			return parsed{file: file, pack: p, err: err}

@@ -43,6 +43,9 @@ type Options struct {
 	// given back as soon as emit returns. emit must then keep nothing of
 	// a result past its return: no string, slice or pointer of it.
 	Lender *lend.Lender
+	// Preparsed, when set, holds the embedded packs parsed ahead
+	// (Preparse): the first engine's Load takes them.
+	Preparsed *rules.Preparsed
 }
 
 // Linter checks files. It caches one engine per config file and the config
@@ -67,6 +70,10 @@ type loaded struct {
 	ignores *suppress.Ignores // the config's ignore list, nil if none
 	err     error
 }
+
+// Preparse starts parsing the embedded packs with the engine's kinds, for
+// Options.Preparsed.
+func Preparse() *rules.Preparsed { return rules.Preparse(checker.Kinds()) }
 
 // New returns a Linter.
 func New(opts Options) *Linter {
@@ -373,7 +380,7 @@ func (l *Linter) engineFor(path string) *loaded {
 		}
 		ld.cfg, ld.ignores = cfg, suppress.NewIgnores(cfg)
 	}
-	set, err := rules.Load(rules.Options{Kinds: checker.Kinds(), Config: ld.cfg})
+	set, err := rules.Load(rules.Options{Kinds: checker.Kinds(), Config: ld.cfg, Preparsed: l.opts.Preparsed})
 	if err != nil {
 		ld.err = &ConfigError{Path: cfgPath, Err: err}
 		return ld

@@ -57,11 +57,12 @@ func (c *commonOptions) register(cmd *cobra.Command) {
 }
 
 // linter makes the linter of a command that loads the packs, and first
-// readies the heap pages loading them will take (prepareHeap).
+// readies the heap pages loading them will take (prepareHeap), unless
+// startLoading did. Its first Load takes the packs startLoading parsed.
 func (c *commonOptions) linter(s *streams) *lint.Linter {
 	prepareHeap()
 	return lint.New(lint.Options{Config: c.config, NoConfig: c.noConfig, Encoding: c.encoding,
-		Stdin: s.in, StdinName: c.stdinName, Jobs: c.jobs, Lender: c.lender,
+		Stdin: s.in, StdinName: c.stdinName, Jobs: c.jobs, Lender: c.lender, Preparsed: preparsed,
 		Warn: func(w error) { fmt.Fprintln(s.err, "fzlint:", w) }})
 }
 

@@ -8,8 +8,11 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
+	"github.com/fzlint/fzlint/checker/lint"
+	"github.com/fzlint/fzlint/rules"
 	"github.com/spf13/cobra"
 )
 
@@ -48,6 +51,7 @@ type streams struct {
 
 func main() {
 	tuneGC()
+	startLoading(os.Args[1:])
 	s := &streams{in: os.Stdin, out: os.Stdout, err: os.Stderr, outFile: os.Stdout, errFile: os.Stderr}
 	os.Exit(run(os.Args[1:], s))
 }
@@ -66,6 +70,25 @@ func tuneGC() {
 	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetGCPercent(400)
 	}
+}
+
+// preparsed are the embedded packs being parsed since the start of a run of
+// a command that checks reports (startLoading); its linter's Load takes them.
+var preparsed *rules.Preparsed
+
+// startLoading starts parsing the embedded packs, on other goroutines, at the
+// start of a run of a command that checks reports, with the heap readied for
+// them (prepareHeap): building the commands, reading the flags, finding the
+// config and walking the inputs then overlap with parsing on the second core
+// (0.8–1.2 ms of a one-file check came before its Load). Started from a
+// package's initialisation instead, parsing touched fresh heap in small
+// pages (180–800 more page faults, 8 ms more processor time).
+func startLoading(args []string) {
+	if len(args) == 0 || !slices.Contains([]string{"check", "outline", "annotate", "checklist"}, args[0]) {
+		return
+	}
+	prepareHeap()
+	preparsed = lint.Preparse()
 }
 
 // run executes the command line and returns the exit code.

@@ -149,7 +149,10 @@ func (l *Linter) Run(inputs []string, emit func(checker.FileResult)) error {
 			for t := range work {
 				if !grown {
 					// Once, while shallow, and only by a worker that has
-					// work: an idle one keeps its small stack.
+					// work: an idle one keeps its small stack. It is for
+					// the first file (a run over one report); between
+					// files the collector may shrink the stack again,
+					// and it then grows as it did before.
 					stackroom.For64K()
 					grown = true
 				}

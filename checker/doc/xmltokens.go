@@ -671,7 +671,8 @@ func (s *scanner) namespace(n xml.Name, element bool) string {
 
 // name reads an ASCII name, split at its colon. A name that encoding/xml
 // would read otherwise (one with a non-ASCII letter, two colons, a colon at
-// either end) or refuse is not read.
+// either end) or refuse is not read. It counts in local values: the
+// compiler loads and stores a field such as s.pos at each step of a loop.
 func (s *scanner) name() (prefix, local string, ok bool) {
 	src, start := s.src, s.pos
 	i := namePartEnd(src, start)
@@ -721,7 +722,7 @@ func isNameByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '.' || c == '-'
 }
 
-// skipSpace skips white space, with a local index as name does.
+// skipSpace skips white space, counting in a local value as name does.
 func (s *scanner) skipSpace() {
 	src, i := s.src, s.pos
 	for i < len(src) {

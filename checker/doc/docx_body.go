@@ -152,10 +152,10 @@ func readBodyTokens(loan *lend.Loan, tokens tokenReader, st *styleSheet, num *nu
 	}()
 	for {
 		t, err := r.tokens.next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
+		if err != nil { // asked only of an error: errors.Is is a call for each token
+			if errors.Is(err, io.EOF) {
+				break
+			}
 			return nil, "", err
 		}
 		switch t.kind {
@@ -282,6 +282,12 @@ func (r *bodyReader) readText() error {
 		return skipElement(r.tokens)
 	}
 	start := len(p.text)
+	if s, ok := r.tokens.(*scanner); ok {
+		if p.text, ok = s.textOnly(p.text); ok {
+			r.spaceLineEnds(p, start)
+			return nil
+		}
+	}
 	for depth := 1; depth > 0; {
 		t, err := r.tokens.next()
 		if err != nil {
@@ -296,9 +302,15 @@ func (r *bodyReader) readText() error {
 			depth--
 		}
 	}
+	r.spaceLineEnds(p, start)
+	return nil
+}
+
+// spaceLineEnds turns the line ends of the text p took from start into
+// spaces and counts it in r.size.
+func (r *bodyReader) spaceLineEnds(p *openPara, start int) {
 	p.text = append(p.text[:start], spaceLineEndsIn(p.text[start:])...)
 	r.size += len(p.text) - start
-	return nil
 }
 
 // finish closes the innermost paragraph: its numbering is counted and
@@ -408,6 +420,9 @@ func readParaProps(tr tokenReader, pp *paraProps) error {
 
 // readRunHidden reads a run's w:rPr and tells whether the run is hidden text.
 func readRunHidden(tr tokenReader) (bool, error) {
+	if s, ok := tr.(*scanner); ok && s.endsAtOnce() { // LibreOffice's <w:rPr></w:rPr>
+		return false, nil
+	}
 	hidden := false
 	for depth := 1; depth > 0; {
 		tok, err := tr.next()

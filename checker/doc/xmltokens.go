@@ -324,6 +324,62 @@ func (s *scanner) text() (*xmlToken, error) {
 	return &s.tok, nil
 }
 
+// endsAtOnce reads the end of the element just started if it comes next,
+// written <a/> or <a></a>, as next would return it; if not, s has not moved.
+func (s *scanner) endsAtOnce() bool {
+	if s.closeNext {
+		s.closeNext = false
+		s.end()
+		return true
+	}
+	if len(s.open) == 0 {
+		return false
+	}
+	n := s.endTagAt(s.src[s.pos:])
+	if n == 0 {
+		return false
+	}
+	s.pos += n
+	s.end()
+	return true
+}
+
+// endTagAt returns the length of the end tag of the innermost open element
+// that rest starts with, written as Word writes it, </prefix:local>; 0 if
+// rest does not start with one (endTag reads the others).
+func (s *scanner) endTagAt(rest string) int {
+	written := s.open[len(s.open)-1].written
+	if len(rest) < len(written)+3 || rest[0] != '<' || rest[1] != '/' || rest[2+len(written)] != '>' || rest[2:2+len(written)] != written {
+		return 0
+	}
+	return len(written) + 3
+}
+
+// textOnly reads the rest of the element just started when it is character
+// data alone, as Word writes a w:t: it appends the data to dst and reads
+// the element's end, with the tokens next would have returned but without
+// returning them. Where the element holds anything else, or data text
+// would look at twice (a reference, a '>'), or its end is written otherwise
+// than endTag reads it at once, ok is false and s has not moved.
+func (s *scanner) textOnly(dst []byte) (_ []byte, ok bool) {
+	if s.closeNext || len(s.open) == 0 {
+		return dst, false
+	}
+	rest := s.src[s.pos:]
+	n := strings.IndexByte(rest, '<')
+	if n < 0 {
+		return dst, false
+	}
+	raw := rest[:n]
+	end := s.endTagAt(rest[n:])
+	if end == 0 || strings.IndexByte(raw, '&') >= 0 || strings.IndexByte(raw, '>') >= 0 || !validChars(raw) {
+		return dst, false
+	}
+	s.pos += n + end
+	s.end()
+	return append(dst, raw...), true
+}
+
 // startTag reads a start element, s.pos at its '<'.
 func (s *scanner) startTag() (*xmlToken, error) {
 	s.pos++
@@ -444,41 +500,52 @@ func (s *scanner) attr() (ok bool) {
 // value reads an attribute's value, s.pos just after its opening quote, up
 // to and past the closing one: the value as written and whether it has a
 // reference; not ok if the quote does not close, or the value has a '<' or a
-// character XML does not allow. One look at each byte: Word's values are
-// short, and calling IndexByte for the quote, '<' and '&', then validChars,
-// cost more.
+// character XML does not allow. One look at each byte, most of them one
+// look-up in plainValueBytes: Word's values are short, and calling
+// IndexByte for the quote, '<' and '&', then validChars, cost more.
 func (s *scanner) value(quote byte) (raw string, amp, ok bool) {
-	start := s.pos
-	for i := start; i < len(s.src); {
-		c := s.src[i]
+	rest := s.src[s.pos:]
+	for i := 0; i < len(rest); {
+		c := rest[i]
 		switch {
+		case plainValueBytes[c]:
 		case c == quote:
-			s.pos = i + 1
-			return s.src[start:i], amp, true
-		case c == '<':
-			return "", false, false
+			s.pos += i + 1
+			return rest[:i], amp, true
+		case c == '"' || c == '\'':
 		case c == '&':
 			amp = true
 		case c >= utf8.RuneSelf:
 			// A character that does not end before the quote is not valid
 			// either: the quote is not a continuation byte.
-			if threeByteChar(s.src, i) {
+			if threeByteChar(rest, i) {
 				i += 3
 				continue
 			}
-			n := wideChar(s.src[i:])
+			n := wideChar(rest[i:])
 			if n == 0 {
 				return "", false, false
 			}
 			i += n
 			continue
-		case c < 0x20 && c != '\t' && c != '\n':
+		default: // '<' or a control character XML does not allow
 			return "", false, false
 		}
 		i++
 	}
 	return "", false, false
 }
+
+// plainValueBytes are the ASCII bytes an attribute's value may hold that
+// value need not look at twice: not a quote, '<', '&' or a control
+// character other than tab and line feed.
+var plainValueBytes = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c >= 0x20 || c == '\t' || c == '\n'
+	}
+	t['"'], t['\''], t['<'], t['&'] = false, false, false, false
+	return t
+}()
 
 // endTag reads an end element, s.pos at its '<'; it must close the innermost
 // open element, prefix and all: its name must be the one the start wrote,
@@ -604,55 +671,69 @@ func (s *scanner) namespace(n xml.Name, element bool) string {
 
 // name reads an ASCII name, split at its colon. A name that encoding/xml
 // would read otherwise (one with a non-ASCII letter, two colons, a colon at
-// either end) or refuse is not read.
+// either end) or refuse is not read. It counts in local values: the
+// compiler loads and stores a field such as s.pos at each step of a loop.
 func (s *scanner) name() (prefix, local string, ok bool) {
-	start, colon := s.pos, -1
-	for ; s.pos < len(s.src) && nameBytes[s.src[s.pos]]; s.pos++ {
-		if s.src[s.pos] == ':' {
-			if colon >= 0 {
-				return "", "", false
-			}
-			colon = s.pos
-		}
+	src, start := s.src, s.pos
+	i := namePartEnd(src, start)
+	colon := -1
+	if i < len(src) && src[i] == ':' {
+		colon = i
+		i = namePartEnd(src, i+1)
 	}
-	if s.pos == start || s.pos < len(s.src) && s.src[s.pos] >= utf8.RuneSelf {
+	s.pos = i
+	if i == start || i < len(src) && (src[i] >= utf8.RuneSelf || src[i] == ':') {
 		return "", "", false
 	}
-	if c := s.src[start]; c != '_' && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+	if c := src[start]; c != '_' && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
 		return "", "", false
 	}
 	if colon < 0 {
-		return "", s.src[start:s.pos], true
+		return "", src[start:i], true
 	}
-	if colon == s.pos-1 {
+	if colon == i-1 {
 		return "", "", false
 	}
-	return s.src[start:colon], s.src[colon+1 : s.pos], true
+	return src[start:colon], src[colon+1 : i], true
 }
 
-// nameBytes are the bytes name reads: isNameByte's and the colon. A table,
-// as names are most of the bytes of Word's XML that are not text.
-var nameBytes = func() (t [256]bool) {
-	for c := range len(t) {
-		t[c] = isNameByte(byte(c)) || c == ':'
+// namePartEnd returns where the bytes of a name other than the colon that
+// src[i:] starts with end: a loop of one table look-up per byte, names
+// being most of the bytes of Word's XML that are not text.
+func namePartEnd(src string, i int) int {
+	rest := src[i:]
+	n := 0 // counted from 0, which spares a check of rest[n]'s bounds
+	for n < len(rest) && namePartBytes[rest[n]] {
+		n++
 	}
-	return t
+	return i + n
+}
+
+// namePartBytes are isNameByte's bytes, nameBytes those and the colon.
+var namePartBytes, nameBytes = func() (part, all [256]bool) {
+	for c := range len(part) {
+		part[c] = isNameByte(byte(c))
+		all[c] = part[c] || c == ':'
+	}
+	return part, all
 }()
 
 func isNameByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '.' || c == '-'
 }
 
-// skipSpace skips white space.
+// skipSpace skips white space, counting in a local value as name does.
 func (s *scanner) skipSpace() {
-	for s.pos < len(s.src) {
-		switch s.src[s.pos] {
+	src, i := s.src, s.pos
+	for i < len(src) {
+		switch src[i] {
 		case ' ', '\n', '\t', '\r':
-			s.pos++
-		default:
-			return
+			i++
+			continue
 		}
+		break
 	}
+	s.pos = i
 }
 
 // predefined are the entities XML defines without a DOCTYPE.

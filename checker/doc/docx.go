@@ -324,7 +324,7 @@ func (p *docxPackage) unpack(name string, f *zip.File, limit int) ([]byte, error
 	// would grow it by copies.
 	b := p.buffer(min(int(f.UncompressedSize64), limit) + bytes.MinRead)
 	if out, ok := p.inflated(f, *b); ok {
-		*b = (*b)[:len(out)] // out's capacity is the part's size: b keeps its own
+		*b = (*b)[:len(out)] // inflate wrote out within *b's array
 		return *b, nil
 	}
 	rc, err := f.Open()

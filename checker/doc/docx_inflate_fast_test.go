@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"encoding/binary"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -124,17 +125,7 @@ func deflateCorpus(t testing.TB, rng *rand.Rand) [][]byte {
 // in the samples and in damaged copies of them (their headers, sizes and
 // checksums included).
 func TestInflatedMatchesArchiveZip(t *testing.T) {
-	inputs := sampleDocxFiles(t)
-	rng := rand.New(rand.NewPCG(13, 7))
-	for _, b := range inputs[:len(inputs):len(inputs)] {
-		for range 300 {
-			m := bytes.Clone(b)
-			for range 1 + rng.IntN(3) {
-				m[rng.IntN(len(m))] = byte(rng.Uint32())
-			}
-			inputs = append(inputs, m)
-		}
-	}
+	inputs := withDamagedCopies(sampleDocxFiles(t), 300, rand.New(rand.NewPCG(13, 7)))
 	read := 0
 	for i, data := range inputs {
 		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -209,4 +200,29 @@ func BenchmarkInflate(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestDescriptorChecksum reads a data descriptor's checksum as archive/zip
+// does: after the signature when there is one (16 bytes), at the start when
+// there is none (12 bytes), and not at all from fewer bytes.
+func TestDescriptorChecksum(t *testing.T) {
+	le := binary.LittleEndian
+	signed := le.AppendUint32(le.AppendUint32(nil, 0x08074b50), 0xCAFEF00D)
+	signed = append(signed, make([]byte, 8)...)
+	unsigned := append(le.AppendUint32(nil, 0xCAFEF00D), make([]byte, 8)...)
+	for _, c := range []struct {
+		name string
+		b    []byte
+		ok   bool
+	}{
+		{"signed", signed, true},
+		{"signed, short", signed[:15], false},
+		{"unsigned", unsigned, true},
+		{"unsigned, short", unsigned[:11], false},
+	} {
+		sum, ok := descriptorChecksum(c.b)
+		if ok != c.ok || ok && sum != 0xCAFEF00D {
+			t.Errorf("%s: %#x, %v; want %#x, %v", c.name, sum, ok, uint32(0xCAFEF00D), c.ok)
+		}
+	}
 }

@@ -17,16 +17,7 @@ import (
 func TestInflaterMatchesArchiveZip(t *testing.T) {
 	inputs := sampleDocxFiles(t)
 	inputs = append(inputs, makeZip(t, docxFiles(numberedBody, numberedNumbering, numberedStyles)))
-	rng := rand.New(rand.NewPCG(13, 4))
-	for _, b := range inputs[:len(inputs):len(inputs)] {
-		for range 100 {
-			m := bytes.Clone(b)
-			for range 1 + rng.IntN(3) {
-				m[rng.IntN(len(m))] = byte(rng.Uint32())
-			}
-			inputs = append(inputs, m)
-		}
-	}
+	inputs = withDamagedCopies(inputs, 100, rand.New(rand.NewPCG(13, 4)))
 	for i, data := range inputs {
 		want, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
@@ -42,6 +33,21 @@ func TestInflaterMatchesArchiveZip(t *testing.T) {
 			}
 		}
 	}
+}
+
+// withDamagedCopies returns inputs followed by n copies of each with one to
+// three bytes overwritten at random.
+func withDamagedCopies(inputs [][]byte, n int, rng *rand.Rand) [][]byte {
+	for _, b := range inputs[:len(inputs):len(inputs)] {
+		for range n {
+			m := bytes.Clone(b)
+			for range 1 + rng.IntN(3) {
+				m[rng.IntN(len(m))] = byte(rng.Uint32())
+			}
+			inputs = append(inputs, m)
+		}
+	}
+	return inputs
 }
 
 func readPart(f *zip.File) ([]byte, error) {

@@ -604,32 +604,8 @@ func (p *Text) appendWindowedHint(b []byte, d *doc.Document, fs, fe int, text st
 	pre := commonPrefix(old, text)
 	suf := commonSuffix(old[pre:], text[pre:])
 	oldMid, newMid := old[pre:len(old)-suf], text[pre:len(text)-suf]
-	lineStart := d.Lines[p.lineNumber(d, fs)-1].Start
-	lineEnd := d.Lines[p.lineNumber(d, fe)-1].End
-	// The context: [lead] before1 before2 | change | after1 after2 [trail].
-	before1, before2 := d.Text[min(lineStart, fs):fs], old[:pre]
-	after1, after2 := old[len(old)-suf:], d.Text[fe:max(lineEnd, fe)]
-	lead, trail := "", ""
-	if wider(before2, fixContext) {
-		before1, before2, lead = "", tail(before2, fixContext-1), "…"
-	} else if w := stringWidth(before2); wider(before1, fixContext-w) {
-		lead = "…"
-		if w > fixContext-1 {
-			before1, before2 = "", tail(before2, fixContext-1)
-		} else {
-			before1 = tail(before1, fixContext-1-w)
-		}
-	}
-	if wider(after1, fixContext) {
-		after1, after2, trail = head(after1, fixContext-1), "", "…"
-	} else if w := stringWidth(after1); wider(after2, fixContext-w) {
-		trail = "…"
-		if w > fixContext-1 {
-			after1, after2 = head(after1, fixContext-1), ""
-		} else {
-			after2 = head(after2, fixContext-1-w)
-		}
-	}
+	lead, before1, before2, after1, after2, trail := hintContext(d, fs, fe, pre, suf,
+		d.Lines[p.lineNumber(d, fs)-1].Start, d.Lines[p.lineNumber(d, fe)-1].End)
 	appendPart := appendVisible
 	if !breaks { // then no part holds one
 		appendPart = appendString
@@ -661,6 +637,39 @@ func (p *Text) appendWindowedHint(b []byte, d *doc.Document, fs, fe int, text st
 	b = append(b, "改为"...)
 	shown(newMid)
 	return b
+}
+
+// hintContext is the text around a change shown in a hint, within fixContext
+// columns on either side: [lead] before1 before2 | change | after1 after2
+// [trail], where before2 and after1 are the unchanged ends of the fixed text
+// d.Text[fs:fe] (its first pre and last suf bytes), before1 and after2 the
+// rest of its lines (from lineStart, to lineEnd), and lead and trail "…"
+// where the context is cut.
+func hintContext(d *doc.Document, fs, fe, pre, suf, lineStart, lineEnd int) (lead, before1, before2, after1, after2, trail string) {
+	old := d.Text[fs:fe]
+	before1, before2 = d.Text[min(lineStart, fs):fs], old[:pre]
+	after1, after2 = old[len(old)-suf:], d.Text[fe:max(lineEnd, fe)]
+	if wider(before2, fixContext) {
+		before1, before2, lead = "", tail(before2, fixContext-1), "…"
+	} else if w := stringWidth(before2); wider(before1, fixContext-w) {
+		lead = "…"
+		if w > fixContext-1 {
+			before1, before2 = "", tail(before2, fixContext-1)
+		} else {
+			before1 = tail(before1, fixContext-1-w)
+		}
+	}
+	if wider(after1, fixContext) {
+		after1, after2, trail = head(after1, fixContext-1), "", "…"
+	} else if w := stringWidth(after1); wider(after2, fixContext-w) {
+		trail = "…"
+		if w > fixContext-1 {
+			after1, after2 = head(after1, fixContext-1), ""
+		} else {
+			after2 = head(after2, fixContext-1-w)
+		}
+	}
+	return lead, before1, before2, after1, after2, trail
 }
 
 // changeEnds reports whether a change shown in a hint, mid, is wider than

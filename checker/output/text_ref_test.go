@@ -129,31 +129,8 @@ func windowedHintByParts(d *doc.Document, fs, fe int, text string) []byte {
 	pre := commonPrefix(old, text)
 	suf := commonSuffix(old[pre:], text[pre:])
 	oldMid, newMid := old[pre:len(old)-suf], text[pre:len(text)-suf]
-	lineStart := d.Lines[d.LineAt(fs)-1].Start
-	lineEnd := d.Lines[d.LineAt(fe)-1].End
-	before1, before2 := d.Text[min(lineStart, fs):fs], old[:pre]
-	after1, after2 := old[len(old)-suf:], d.Text[fe:max(lineEnd, fe)]
-	lead, trail := "", ""
-	if wider(before2, fixContext) {
-		before1, before2, lead = "", tail(before2, fixContext-1), "…"
-	} else if w := stringWidth(before2); wider(before1, fixContext-w) {
-		lead = "…"
-		if w > fixContext-1 {
-			before1, before2 = "", tail(before2, fixContext-1)
-		} else {
-			before1 = tail(before1, fixContext-1-w)
-		}
-	}
-	if wider(after1, fixContext) {
-		after1, after2, trail = head(after1, fixContext-1), "", "…"
-	} else if w := stringWidth(after1); wider(after2, fixContext-w) {
-		trail = "…"
-		if w > fixContext-1 {
-			after1, after2 = head(after1, fixContext-1), ""
-		} else {
-			after2 = head(after2, fixContext-1-w)
-		}
-	}
+	lead, before1, before2, after1, after2, trail := hintContext(d, fs, fe, pre, suf,
+		d.Lines[d.LineAt(fs)-1].Start, d.Lines[d.LineAt(fe)-1].End)
 	shown := func(mid string) {
 		b = append(b, "“"...)
 		for _, part := range [...]string{lead, before1, before2} {

@@ -45,16 +45,7 @@ func TestFastPathsMatchTokens(t *testing.T) {
 		`<w:document ` + wordNS + `><w:body><w:p><w:r><w:t>a</w:t ><w:t>b&amp;c</w:t><w:t>d>e</w:t><w:t/><w:t></w:t><w:t>f<w:x/>g</w:t><w:t>h</w:tt></w:t></w:r><w:r><w:rPr></w:rPr><w:t>i</w:t></w:r><w:r><w:rPr/><w:t>j</w:t></w:r><w:r><w:rPr></w:rPr ><w:rPr><w:vanish/></w:rPr><w:t>k</w:t></w:r></w:p></w:body></w:document>`,
 		`<w:document ` + wordNS + `><w:body><w:p><w:r><w:t>line` + "\n" + `end</w:t><x:t xmlns:x="` + nsW + `">i</x:t><w:t>j</w:t`,
 	}
-	samples := xmlSamples(t)
-	for _, s := range extra {
-		samples = append(samples, []byte(s))
-	}
-	for _, b := range samples {
-		checkFastPaths(t, b)
-		for _, m := range mutations(b, 100, rng) {
-			checkFastPaths(t, m)
-		}
-	}
+	eachSampleMutated(t, extra, 100, rng, func(b []byte) { checkFastPaths(t, b) })
 }
 
 // TestTextOnlyReads: textOnly reads the w:t of Word's and LibreOffice's

@@ -245,14 +245,20 @@ func TestPartReadersMatchUnmarshal(t *testing.T) {
 		`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="t/styles" Target="styles.xml" TargetMode="External"/><Relationship Type="a" Type="b"><Relationship Type="nested"/></Relationship></Relationships>`,
 		`text only`,
 	}
+	eachSampleMutated(t, extra, 50, rng, func(b []byte) { checkPartReaders(t, b) })
+}
+
+// eachSampleMutated calls check with each of xmlSamples and extra, and with
+// up to n mutations of each.
+func eachSampleMutated(t testing.TB, extra []string, n int, rng *rand.Rand, check func([]byte)) {
 	samples := xmlSamples(t)
 	for _, s := range extra {
 		samples = append(samples, []byte(s))
 	}
 	for _, b := range samples {
-		checkPartReaders(t, b)
-		for _, m := range mutations(b, 50, rng) {
-			checkPartReaders(t, m)
+		check(b)
+		for _, m := range mutations(b, n, rng) {
+			check(m)
 		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strings"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/doc"
@@ -294,7 +293,7 @@ func firstPath(args []string) string {
 // none, not copied and described for nothing.
 func sarifRules(formats []string, set *rules.Set) []rules.Rule {
 	for _, spec := range formats {
-		if format, _, _ := strings.Cut(spec, ":"); format == "sarif" {
+		if format, _ := splitFormat(spec); format == "sarif" {
 			return activeRules(set)
 		}
 	}

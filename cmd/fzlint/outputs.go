@@ -22,6 +22,12 @@ type outputs struct {
 	text bool
 }
 
+// splitFormat reads a --format value, FORMAT or FORMAT:FILE.
+func splitFormat(spec string) (format, file string) {
+	format, file, _ = strings.Cut(spec, ":")
+	return format, file
+}
+
 // openOutputs makes a printer for each --format value, FORMAT or
 // FORMAT:FILE; one without a file writes to --output if set, else to
 // standard output, where at most one format may go. Files are created
@@ -40,7 +46,7 @@ func openOutputs(s *streams, formats []string, outFile string, inputs []string, 
 	}
 	var printers output.Multi
 	for _, spec := range formats {
-		format, file, _ := strings.Cut(spec, ":")
+		format, file := splitFormat(spec)
 		if !slices.Contains(output.Formats, format) {
 			_, err := output.New(format, nil, opts) // its message lists the formats
 			return nil, o.abort(err)
